@@ -1,0 +1,332 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// WhatIf is a temporary change explored without touching the profile.
+// The zero WhatIf changes nothing.
+type WhatIf struct {
+	// Urgency, when set, fixes the urgency by hand.
+	Urgency *float64
+	// Situation overrides situation values (savings, expenses...).
+	Situation Situation
+	// Weights overrides priority weights by priority ID.
+	Weights map[string]float64
+	// Ratings overrides ratings: opportunity name → priority ID → rating.
+	Ratings map[string]map[string]Rating
+}
+
+// IsZero reports whether the what-if changes nothing.
+func (w WhatIf) IsZero() bool {
+	return w.Urgency == nil && w.Situation.IsZero() && len(w.Weights) == 0 && len(w.Ratings) == 0
+}
+
+// Request is what to evaluate a profile for.
+type Request struct {
+	// Today is the day the evaluation is for.
+	Today Date
+	// Scenario names a scenario of the profile to apply; "" applies none.
+	Scenario string
+	// Urgency, when set, fixes the urgency (the --urgency flag).
+	Urgency *float64
+	// WhatIf is applied last, over the scenario and the flag.
+	WhatIf WhatIf
+}
+
+// Ranked is one opportunity's place in the ranking at the urgency in force.
+type Ranked struct {
+	// Index is the opportunity's position in State.Assessments.
+	Index int
+	// Rank counts from 1.
+	Rank  int
+	Score float64
+}
+
+// State is a profile evaluated for a request: urgency, every assessment,
+// the ranking at the urgency in force and the leader over all urgencies.
+// A State is a value: what-ifs make new states.
+type State struct {
+	// Profile is the profile with the request's weight and rating
+	// what-ifs applied.
+	Profile *Profile
+	// Request is what the state was evaluated for.
+	Request Request
+	// Situation is the situation in force: the profile's, under the
+	// scenario, under the what-if.
+	Situation Situation
+	// Urgency is the urgency in force, with its parts and source.
+	Urgency Urgency
+	// Assessments are every opportunity's fit and relief, in profile order.
+	Assessments []Assessment
+	// Ranked are the open, not vetoed opportunities, best first.
+	Ranked []Ranked
+	// Vetoed are the open but vetoed opportunities, best score first.
+	Vetoed []Ranked
+	// Closed are indices of declined, withdrawn and rejected ones.
+	Closed []int
+	// Envelope is the leader over urgency 0..1, left to right.
+	Envelope []Segment
+	// LeaderChanges are the urgencies where the leader changes, ascending.
+	LeaderChanges []LeaderChange
+}
+
+// Segment is a stretch of urgency over which one opportunity leads.
+type Segment struct {
+	From, To float64
+	// Index is the leader's position in State.Assessments.
+	Index int
+}
+
+// LeaderChange is an urgency at which the top-ranked opportunity changes:
+// From leads just below it, To just above it.
+type LeaderChange struct {
+	Urgency float64
+	// From and To index State.Assessments.
+	From, To int
+	// Score is the score both have at the change.
+	Score float64
+}
+
+// Evaluate applies a request to a profile and computes the state. It fails
+// only when the request names something the profile does not have.
+func Evaluate(p *Profile, req Request) (*State, error) {
+	sit := p.Situation
+	urgencySrc := Source("")
+	var fixed *float64
+	if sit.Urgency != nil {
+		fixed, urgencySrc = sit.Urgency, SourceProfile
+	}
+	if req.Scenario != "" {
+		sc, ok := p.Scenario(req.Scenario)
+		if !ok {
+			return nil, fmt.Errorf("no scenario named %q%s", req.Scenario, choices("scenarios", scenarioNames(p)))
+		}
+		sit = sit.Overlay(sc.Situation)
+		if sc.Situation.Urgency != nil {
+			fixed, urgencySrc = sc.Situation.Urgency, SourceScenario
+		}
+	}
+	if req.Urgency != nil {
+		fixed, urgencySrc = req.Urgency, SourceFlag
+	}
+	sit = sit.Overlay(req.WhatIf.Situation)
+	if req.WhatIf.Situation.Urgency != nil {
+		fixed, urgencySrc = req.WhatIf.Situation.Urgency, SourceWhatIf
+	}
+	if req.WhatIf.Urgency != nil {
+		fixed, urgencySrc = req.WhatIf.Urgency, SourceWhatIf
+	}
+
+	q, err := applyEdits(p, req.WhatIf)
+	if err != nil {
+		return nil, err
+	}
+	derive := sit
+	derive.Urgency = nil
+	u := DeriveUrgency(derive, q.Params)
+	if fixed != nil {
+		u = u.Fixed(*fixed, urgencySrc)
+	}
+	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u}
+	s.Assessments = Assess(q, sit, req.Today)
+	s.rank()
+	s.Envelope, s.LeaderChanges = leaderEnvelope(s.Assessments, s.contenders())
+	return s, nil
+}
+
+// applyEdits returns p with the what-if's weights and ratings applied, or p
+// itself when there are none.
+func applyEdits(p *Profile, w WhatIf) (*Profile, error) {
+	if len(w.Weights) == 0 && len(w.Ratings) == 0 {
+		return p, nil
+	}
+	q := *p
+	q.Priorities = slices.Clone(p.Priorities)
+	for id, weight := range w.Weights {
+		i := slices.IndexFunc(q.Priorities, func(pr Priority) bool { return pr.ID == id })
+		if i < 0 {
+			return nil, fmt.Errorf("no priority with id %q", id)
+		}
+		if weight < 0 || math.IsNaN(weight) || math.IsInf(weight, 0) {
+			return nil, fmt.Errorf("weight of %q must be a non-negative number", id)
+		}
+		q.Priorities[i].Weight = weight
+	}
+	if len(w.Ratings) > 0 {
+		q.Opportunities = slices.Clone(p.Opportunities)
+		for name, ratings := range w.Ratings {
+			i := slices.IndexFunc(q.Opportunities, func(o Opportunity) bool { return o.Name == name })
+			if i < 0 {
+				return nil, fmt.Errorf("no opportunity named %q", name)
+			}
+			m := make(map[string]Rating, len(q.Opportunities[i].Ratings)+len(ratings))
+			for k, v := range q.Opportunities[i].Ratings {
+				m[k] = v
+			}
+			for id, r := range ratings {
+				if _, ok := q.Priority(id); !ok {
+					return nil, fmt.Errorf("no priority with id %q", id)
+				}
+				if r.Low > r.High || r.Low < 1 || r.High > float64(q.Scale) {
+					return nil, fmt.Errorf("rating %s of %q is outside 1..%d", r, id, q.Scale)
+				}
+				m[id] = r
+			}
+			q.Opportunities[i].Ratings = m
+		}
+	}
+	return &q, nil
+}
+
+// WithUrgency returns the state re-ranked at urgency v from source src.
+// Fit, relief and the leader envelope do not depend on urgency and are
+// shared with s, so this costs one sort.
+func (s *State) WithUrgency(v float64, src Source) *State {
+	t := *s
+	t.Urgency = s.Urgency.Fixed(v, src)
+	if src == SourceWhatIf {
+		t.Request.WhatIf.Urgency = Float(t.Urgency.Value)
+	}
+	t.rank()
+	return &t
+}
+
+// contenders are the indices of open, not vetoed opportunities.
+func (s *State) contenders() []int {
+	out := make([]int, 0, len(s.Ranked))
+	for _, r := range s.Ranked {
+		out = append(out, r.Index)
+	}
+	return out
+}
+
+const scoreTolerance = 1e-9
+
+// better reports whether a ranks above b at urgency u: higher score, then
+// higher fit, higher relief, name, profile order.
+func better(a, b *Assessment, u float64) bool {
+	sa, sb := a.Score(u), b.Score(u)
+	if math.Abs(sa-sb) > scoreTolerance {
+		return sa > sb
+	}
+	if a.Fit.Value != b.Fit.Value {
+		return a.Fit.Value > b.Fit.Value
+	}
+	if a.Relief.Value != b.Relief.Value {
+		return a.Relief.Value > b.Relief.Value
+	}
+	if a.Name != b.Name {
+		return a.Name < b.Name
+	}
+	return a.Index < b.Index
+}
+
+func (s *State) rank() {
+	u := s.Urgency.Value
+	var open, vetoed []int
+	s.Closed = s.Closed[:0:0]
+	for i := range s.Assessments {
+		a := &s.Assessments[i]
+		switch {
+		case a.Closed:
+			s.Closed = append(s.Closed, i)
+		case a.Vetoed():
+			vetoed = append(vetoed, i)
+		default:
+			open = append(open, i)
+		}
+	}
+	s.Ranked = s.order(open, u)
+	s.Vetoed = s.order(vetoed, u)
+	for i := range s.Vetoed {
+		s.Vetoed[i].Rank = 0
+	}
+}
+
+func (s *State) order(idx []int, u float64) []Ranked {
+	sort.SliceStable(idx, func(i, j int) bool { return better(&s.Assessments[idx[i]], &s.Assessments[idx[j]], u) })
+	out := make([]Ranked, len(idx))
+	for k, i := range idx {
+		out[k] = Ranked{Index: i, Rank: k + 1, Score: s.Assessments[i].Score(u)}
+	}
+	return out
+}
+
+// Leader returns the index of the top-ranked opportunity, or -1 when
+// nothing is ranked.
+func (s *State) Leader() int {
+	if len(s.Ranked) == 0 {
+		return -1
+	}
+	return s.Ranked[0].Index
+}
+
+// Find returns the index of the opportunity called name: an exact match,
+// else the only case-insensitive match, else the only one whose name
+// contains it. The error lists the candidates when it is ambiguous.
+func (s *State) Find(name string) (int, error) {
+	return FindName(s.Profile.Opportunities, name)
+}
+
+// FindName is [State.Find] over a list of opportunities.
+func FindName(opps []Opportunity, name string) (int, error) {
+	for i, o := range opps {
+		if o.Name == name {
+			return i, nil
+		}
+	}
+	var fold, part []int
+	lower := strings.ToLower(name)
+	for i, o := range opps {
+		if strings.EqualFold(o.Name, name) {
+			fold = append(fold, i)
+		}
+		if lower != "" && strings.Contains(strings.ToLower(o.Name), lower) {
+			part = append(part, i)
+		}
+	}
+	for _, m := range [][]int{fold, part} {
+		if len(m) == 1 {
+			return m[0], nil
+		}
+		if len(m) > 1 {
+			names := make([]string, len(m))
+			for k, i := range m {
+				names[k] = opps[i].Name
+			}
+			return -1, fmt.Errorf("%q matches more than one opportunity%s", name, choices("matches", names))
+		}
+	}
+	all := make([]string, len(opps))
+	for i, o := range opps {
+		all[i] = o.Name
+	}
+	return -1, fmt.Errorf("no opportunity named %q%s", name, choices("opportunities", all))
+}
+
+func scenarioNames(p *Profile) []string {
+	out := make([]string, len(p.Scenarios))
+	for i, s := range p.Scenarios {
+		out[i] = s.Name
+	}
+	return out
+}
+
+func choices(what string, names []string) string {
+	if len(names) == 0 {
+		return " (the profile has none)"
+	}
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	if len(q) > 8 {
+		q = append(q[:8], "…")
+	}
+	return " (" + what + ": " + strings.Join(q, ", ") + ")"
+}

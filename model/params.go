@@ -1,0 +1,110 @@
+package model
+
+// Params are the model's constants. Every one has a default (see
+// [DefaultParams]) and can be overridden in the profile's [model] table
+// under the key that [ParamTable] gives it.
+type Params struct {
+	// CoverageUrgency is the urgency of having no health coverage.
+	CoverageUrgency float64
+	// ComfortableRunway is the runway (months) at which cash urgency is zero,
+	// when the situation does not say.
+	ComfortableRunway float64
+	// TaxRate is the share of gross pay lost to tax, when the situation does
+	// not say.
+	TaxRate float64
+	// WeightIncome, WeightTimeliness, WeightLasting and WeightCoverage weigh
+	// the four relief terms; they are normalised.
+	WeightIncome, WeightTimeliness, WeightLasting, WeightCoverage float64
+	// ChanceLead … ChanceAccepted are the default chances by stage.
+	ChanceLead, ChanceApplied, ChanceInterviewing, ChanceFinal, ChanceOffer, ChanceAccepted float64
+	// StartDays is how many days from today an opportunity with no
+	// starts date is assumed to start.
+	StartDays float64
+	// FirstPaycheckDays is the default number of days from start to first
+	// pay.
+	FirstPaycheckDays float64
+	// CoverageWaitDays is the insurance wait at which the coverage term
+	// falls to zero; it falls linearly from 1 at no wait.
+	CoverageWaitDays float64
+	// LastingMonths is the contract length that counts as fully lasting.
+	LastingMonths float64
+}
+
+// DefaultParams returns the built-in constants.
+func DefaultParams() Params {
+	return Params{
+		CoverageUrgency:    0.25,
+		ComfortableRunway:  6,
+		TaxRate:            0.25,
+		WeightIncome:       0.4,
+		WeightTimeliness:   0.3,
+		WeightLasting:      0.15,
+		WeightCoverage:     0.15,
+		ChanceLead:         0.02,
+		ChanceApplied:      0.05,
+		ChanceInterviewing: 0.2,
+		ChanceFinal:        0.5,
+		ChanceOffer:        1,
+		ChanceAccepted:     1,
+		StartDays:          30,
+		FirstPaycheckDays:  14,
+		CoverageWaitDays:   90,
+		LastingMonths:      12,
+	}
+}
+
+// ParamInfo describes one constant: its key in the [model] table, what it
+// means, the range it may take, and where it lives in [Params].
+type ParamInfo struct {
+	Key      string
+	Doc      string
+	Min, Max float64
+	// MinOpen reports whether Min itself is excluded (the value must be
+	// greater than Min).
+	MinOpen bool
+	Field   func(*Params) *float64
+}
+
+// ParamTable lists every constant in the order explain and the README show
+// them.
+func ParamTable() []ParamInfo {
+	const big = 1e12
+	return []ParamInfo{
+		{"coverage_urgency", "urgency of having no health coverage", 0, 1, false, func(p *Params) *float64 { return &p.CoverageUrgency }},
+		{"comfortable_runway", "months of runway at which cash urgency is zero (situation may override)", 0, big, true, func(p *Params) *float64 { return &p.ComfortableRunway }},
+		{"tax_rate", "share of gross pay lost to tax (situation may override)", 0, 0.99, false, func(p *Params) *float64 { return &p.TaxRate }},
+		{"weight_income", "relief weight of income cover", 0, big, false, func(p *Params) *float64 { return &p.WeightIncome }},
+		{"weight_timeliness", "relief weight of timeliness of the first paycheck", 0, big, false, func(p *Params) *float64 { return &p.WeightTimeliness }},
+		{"weight_lasting", "relief weight of how lasting the job is", 0, big, false, func(p *Params) *float64 { return &p.WeightLasting }},
+		{"weight_coverage", "relief weight of health coverage", 0, big, false, func(p *Params) *float64 { return &p.WeightCoverage }},
+		{"chance_lead", "default chance of a lead", 0, 1, false, func(p *Params) *float64 { return &p.ChanceLead }},
+		{"chance_applied", "default chance of an application", 0, 1, false, func(p *Params) *float64 { return &p.ChanceApplied }},
+		{"chance_interviewing", "default chance while interviewing", 0, 1, false, func(p *Params) *float64 { return &p.ChanceInterviewing }},
+		{"chance_final", "default chance at the final round", 0, 1, false, func(p *Params) *float64 { return &p.ChanceFinal }},
+		{"chance_offer", "default chance of an offer", 0, 1, false, func(p *Params) *float64 { return &p.ChanceOffer }},
+		{"chance_accepted", "default chance of an accepted offer", 0, 1, false, func(p *Params) *float64 { return &p.ChanceAccepted }},
+		{"start_days", "days from today an opportunity with no starts date is assumed to start", 0, 3650, false, func(p *Params) *float64 { return &p.StartDays }},
+		{"first_paycheck_days", "days from start to first pay, when an opportunity does not say", 0, 3650, false, func(p *Params) *float64 { return &p.FirstPaycheckDays }},
+		{"coverage_wait_days", "insurance wait (days) at which the coverage term falls to 0", 0, 3650, true, func(p *Params) *float64 { return &p.CoverageWaitDays }},
+		{"lasting_months", "contract length (months) that counts as fully lasting", 0, 1200, true, func(p *Params) *float64 { return &p.LastingMonths }},
+	}
+}
+
+// Chance is the default chance for an opportunity in stage s.
+func (p Params) Chance(s Stage) float64 {
+	switch s {
+	case StageLead:
+		return p.ChanceLead
+	case StageApplied:
+		return p.ChanceApplied
+	case StageInterviewing:
+		return p.ChanceInterviewing
+	case StageFinal:
+		return p.ChanceFinal
+	case StageOffer:
+		return p.ChanceOffer
+	case StageAccepted:
+		return p.ChanceAccepted
+	}
+	return 0
+}

@@ -1,0 +1,336 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Profile is everything mutual knows about one person's search: what they
+// care about, their situation, the opportunities and the named scenarios.
+// Package profiles builds it from TOML; tests build it by hand.
+type Profile struct {
+	// Version is the profile format version; only 1 exists.
+	Version int
+	// Currency is a display label such as "USD"; it never changes a number.
+	Currency string
+	// Scale is the top of the rating scale; ratings run 1..Scale.
+	Scale int
+	// Situation holds the money and coverage facts that set urgency.
+	Situation Situation
+	// Priorities are what the person cares about, in profile order.
+	Priorities []Priority
+	// Opportunities are the leads, processes and offers, in profile order.
+	Opportunities []Opportunity
+	// Scenarios are named sets of situation overrides.
+	Scenarios []Scenario
+	// Params are the model's constants, defaults already filled in.
+	Params Params
+}
+
+// Situation holds the facts that set urgency. A nil field is not given:
+// Savings, MonthlyExpenses and MonthlyIncome then count as zero, Insured as
+// false, and ComfortableRunway and TaxRate fall back to [Params]. The same
+// type doubles as a patch: a scenario or a what-if is a Situation whose
+// non-nil fields replace the base's (see [Situation.Overlay]).
+type Situation struct {
+	Savings           *float64
+	MonthlyExpenses   *float64
+	MonthlyIncome     *float64
+	Insured           *bool
+	ComfortableRunway *float64
+	Urgency           *float64
+	TaxRate           *float64
+}
+
+// Overlay returns s with every field that o sets replaced by o's value.
+func (s Situation) Overlay(o Situation) Situation {
+	if o.Savings != nil {
+		s.Savings = o.Savings
+	}
+	if o.MonthlyExpenses != nil {
+		s.MonthlyExpenses = o.MonthlyExpenses
+	}
+	if o.MonthlyIncome != nil {
+		s.MonthlyIncome = o.MonthlyIncome
+	}
+	if o.Insured != nil {
+		s.Insured = o.Insured
+	}
+	if o.ComfortableRunway != nil {
+		s.ComfortableRunway = o.ComfortableRunway
+	}
+	if o.Urgency != nil {
+		s.Urgency = o.Urgency
+	}
+	if o.TaxRate != nil {
+		s.TaxRate = o.TaxRate
+	}
+	return s
+}
+
+// IsZero reports whether the situation sets nothing.
+func (s Situation) IsZero() bool { return s == Situation{} }
+
+// Burn is what the savings lose each month: expenses minus income.
+func (s Situation) Burn() float64 { return val(s.MonthlyExpenses) - val(s.MonthlyIncome) }
+
+// RunwayMonths is how many months the savings last at the current burn;
+// +Inf when nothing burns.
+func (s Situation) RunwayMonths() float64 { return runwayFor(val(s.Savings), s.Burn()) }
+
+func runwayFor(savings, burn float64) float64 {
+	if burn <= 0 {
+		return inf
+	}
+	if savings <= 0 {
+		return 0
+	}
+	return savings / burn
+}
+
+// Comfortable is the runway at which cash urgency reaches zero.
+func (s Situation) Comfortable(p Params) float64 {
+	if s.ComfortableRunway != nil {
+		return *s.ComfortableRunway
+	}
+	return p.ComfortableRunway
+}
+
+// Tax is the share of gross pay lost to tax.
+func (s Situation) Tax(p Params) float64 {
+	if s.TaxRate != nil {
+		return *s.TaxRate
+	}
+	return p.TaxRate
+}
+
+// IsInsured reports whether the person has health coverage today.
+func (s Situation) IsInsured() bool { return s.Insured != nil && *s.Insured }
+
+func val(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+// Float returns a pointer to v, for building situations and patches.
+func Float(v float64) *float64 { return &v }
+
+// Bool returns a pointer to v, for building situations and patches.
+func Bool(v bool) *bool { return &v }
+
+// Priority is one thing the person cares about.
+type Priority struct {
+	// ID is how opportunities' ratings refer to this priority.
+	ID string
+	// Label is the human name; empty means use ID.
+	Label string
+	// Weight is any non-negative number; weights are normalised.
+	Weight float64
+	// LowText and HighText say what a 1 and the top of the scale mean.
+	LowText, HighText string
+	// AtLeast is a deal-breaker floor: a known rating below it vetoes. Zero
+	// means no floor.
+	AtLeast float64
+	// Ask is the question to ask an interviewer about this priority.
+	Ask string
+	// FromPay, when set, derives the rating from the opportunity's yearly
+	// gross pay: FromPay[0] rates 1, FromPay[1] rates the top of the
+	// scale, linear between and clamped outside. A hand rating still wins.
+	FromPay *[2]float64
+}
+
+// Name is the label, or the ID when there is no label.
+func (p Priority) Name() string {
+	if p.Label != "" {
+		return p.Label
+	}
+	return p.ID
+}
+
+// Rating is a rating on the 1..scale scale, or a range when unsure.
+// A known rating has Low == High.
+type Rating struct {
+	Low, High float64
+}
+
+// Known reports whether the rating is a single value.
+func (r Rating) Known() bool { return r.Low == r.High }
+
+// Mid is the midpoint of the rating's interval.
+func (r Rating) Mid() float64 { return (r.Low + r.High) / 2 }
+
+// String shows a rating as "4" or "2–4".
+func (r Rating) String() string {
+	if r.Known() {
+		return trimFloat(r.Low)
+	}
+	return trimFloat(r.Low) + "–" + trimFloat(r.High)
+}
+
+// Stage is where an opportunity stands.
+type Stage string
+
+// The stages an opportunity can be in.
+const (
+	StageLead         Stage = "lead"
+	StageApplied      Stage = "applied"
+	StageInterviewing Stage = "interviewing"
+	StageFinal        Stage = "final"
+	StageOffer        Stage = "offer"
+	StageAccepted     Stage = "accepted"
+	StageDeclined     Stage = "declined"
+	StageWithdrawn    Stage = "withdrawn"
+	StageRejected     Stage = "rejected"
+)
+
+// Stages lists every stage in pipeline order.
+var Stages = []Stage{StageLead, StageApplied, StageInterviewing, StageFinal, StageOffer,
+	StageAccepted, StageDeclined, StageWithdrawn, StageRejected}
+
+// Valid reports whether s is one of [Stages].
+func (s Stage) Valid() bool {
+	for _, t := range Stages {
+		if s == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Closed reports whether an opportunity in this stage is kept but not ranked.
+func (s Stage) Closed() bool {
+	return s == StageDeclined || s == StageWithdrawn || s == StageRejected
+}
+
+// Opportunity is a lead, an application, an interview process or an offer.
+type Opportunity struct {
+	Name  string
+	Stage Stage
+	// Chance is the probability it turns into a job; nil means the
+	// stage's default from [Params].
+	Chance *float64
+	// Pay is gross pay per Per; nil means not known.
+	Pay *float64
+	// Per is "year", "month" or "hour"; empty means "year".
+	Per string
+	// HoursPerWeek is needed when Per is "hour".
+	HoursPerWeek float64
+	// Starts is the first day; zero means not known (Params.StartDays).
+	Starts Date
+	// FirstPaycheckDays is days from start to first pay; nil means the
+	// default from Params.
+	FirstPaycheckDays *float64
+	// Insurance reports whether it provides health coverage.
+	Insurance bool
+	// InsuranceWaitDays is how long before coverage begins.
+	InsuranceWaitDays float64
+	// ContractMonths is the contract length; zero means permanent.
+	ContractMonths float64
+	// RespondBy is the offer deadline, if any.
+	RespondBy Date
+	// DecisionExpected is when the person expects to hear, if known.
+	DecisionExpected Date
+	// Notes are free text.
+	Notes string
+	// Ratings maps priority IDs to ratings; a missing ID is unknown.
+	Ratings map[string]Rating
+}
+
+// YearlyPay is the gross pay per year, and whether it is known.
+func (o Opportunity) YearlyPay() (float64, bool) {
+	if o.Pay == nil {
+		return 0, false
+	}
+	switch o.Per {
+	case "month":
+		return *o.Pay * 12, true
+	case "hour":
+		return *o.Pay * o.HoursPerWeek * weeksPerYear, true
+	default:
+		return *o.Pay, true
+	}
+}
+
+const weeksPerYear = 52
+
+// Scenario is a named set of situation overrides.
+type Scenario struct {
+	Name      string
+	Situation Situation
+}
+
+// Scenario returns the scenario with the given name.
+func (p *Profile) Scenario(name string) (Scenario, bool) {
+	for _, s := range p.Scenarios {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Scenario{}, false
+}
+
+// Priority returns the priority with the given ID.
+func (p *Profile) Priority(id string) (Priority, bool) {
+	for _, pr := range p.Priorities {
+		if pr.ID == id {
+			return pr, true
+		}
+	}
+	return Priority{}, false
+}
+
+// Date is a calendar day with no time and no zone, as TOML's local date.
+// The zero Date means "not given".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// NewDate returns the given day.
+func NewDate(year int, month time.Month, day int) Date { return Date{year, month, day} }
+
+// ParseDate reads a date written YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date written YYYY-MM-DD", s)
+	}
+	return DateOf(t), nil
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// IsZero reports whether the date is not given.
+func (d Date) IsZero() bool { return d == Date{} }
+
+func (d Date) time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// DaysUntil is the number of days from d to e; negative when e is earlier.
+func (d Date) DaysUntil(e Date) int {
+	return int(e.time().Sub(d.time()).Hours() / 24)
+}
+
+// AddDays returns the date n days after d.
+func (d Date) AddDays(n int) Date { return DateOf(d.time().AddDate(0, 0, n)) }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool { return d.time().Before(e.time()) }
+
+// String writes the date as YYYY-MM-DD, or "" for the zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.time().Format(time.DateOnly)
+}
+
+// trimFloat writes v with as many digits as it needs and no more.
+func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
