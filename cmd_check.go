@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"mutual/model"
+	"mutual/profiles"
+)
+
+// cmdCheck validates profiles: the chosen one, or every PATH given. It
+// prints one line per file and fails on any error, or with --strict on any
+// warning too.
+func cmdCheck(sys system, opts options) error {
+	paths := opts.args
+	if len(paths) == 0 {
+		choice, err := profiles.Choose(opts.profile, profiles.Env{Getenv: sys.getenv, Home: sys.home})
+		if err != nil {
+			return &failure{msg: err.Error()}
+		}
+		if choice.From == "default" && !choice.Exists() {
+			return &failure{msg: "no profile at " + choice.Path, hint: "run 'mutual init' to write one, or name one: mutual check PATH"}
+		}
+		paths = []string{choice.Path}
+	}
+	failed := 0
+	for _, path := range paths {
+		if !checkOne(sys, opts, path) {
+			failed++
+		}
+	}
+	if failed > 0 {
+		what := "profile"
+		if len(paths) > 1 {
+			what = fmt.Sprintf("%d of %d profiles", failed, len(paths))
+		}
+		return &silentFailure{msg: what + " failed the check"}
+	}
+	return nil
+}
+
+// silentFailure exits 1 after the messages were already printed.
+type silentFailure struct{ msg string }
+
+func (e *silentFailure) Error() string { return e.msg }
+
+func checkOne(sys system, opts options, path string) bool {
+	l, err := profiles.Load(path)
+	if err != nil {
+		report(sys, err)
+		var pe *profiles.Error
+		if errors.As(err, &pe) {
+			fmt.Fprintf(sys.stdout, "%s: invalid (%d %s)\n", path, len(pe.Diagnostics), plural(len(pe.Diagnostics), "problem"))
+		}
+		return false
+	}
+	for _, w := range l.Warnings {
+		fmt.Fprintf(sys.stderr, "mutual: %s\n", w)
+		if w.Hint != "" {
+			fmt.Fprintf(sys.stderr, "hint: %s\n", w.Hint)
+		}
+	}
+	// Every scenario must evaluate too.
+	p := &l.Profile
+	for _, sc := range append([]model.Scenario{{}}, p.Scenarios...) {
+		if _, err := model.Evaluate(p, model.Request{Today: opts.today, Scenario: sc.Name}); err != nil {
+			fmt.Fprintf(sys.stderr, "mutual: %s: %v\n", path, err)
+			return false
+		}
+	}
+	status := "ok"
+	if n := len(l.Warnings); n > 0 {
+		status = fmt.Sprintf("ok with %d %s", n, plural(n, "warning"))
+		if opts.strict {
+			status = fmt.Sprintf("failed: %d %s (--strict)", n, plural(n, "warning"))
+		}
+	}
+	fmt.Fprintf(sys.stdout, "%s: %s (%d %s, %d %s, %d %s", path, status,
+		len(p.Priorities), plural(len(p.Priorities), "priority"),
+		len(p.Opportunities), plural(len(p.Opportunities), "opportunity"),
+		len(p.Scenarios), plural(len(p.Scenarios), "scenario"))
+	if len(l.Files) > 1 {
+		fmt.Fprintf(sys.stdout, ", %d %s", len(l.Files)-1, plural(len(l.Files)-1, "include"))
+	}
+	fmt.Fprintln(sys.stdout, ")")
+	return !(opts.strict && len(l.Warnings) > 0)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	switch word {
+	case "priority":
+		return "priorities"
+	case "opportunity":
+		return "opportunities"
+	}
+	return word + "s"
+}

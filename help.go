@@ -1,0 +1,104 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+const commonFlagsHelp = `Flags for every command:
+  --profile PATH|NAME   the profile to use; a NAME (no slash, no .toml) is
+                        $XDG_CONFIG_HOME/mutual/NAME.toml
+  --urgency U           fix the urgency (0..1) instead of deriving it
+  --scenario NAME       apply a [[scenario]] from the profile
+  --today YYYY-MM-DD    the day to compute for (default: today)
+  --help, -h            show help
+  --version             show the version
+
+Environment:
+  MUTUAL_PROFILE        the profile when --profile is not given
+  XDG_CONFIG_HOME       where the mutual/ directory lives (default ~/.config)
+  NO_COLOR              draw the dashboard without colour
+  VISUAL, EDITOR        the editor for the dashboard's e key
+
+Exit codes: 0 success, 1 invalid profile or failure, 2 bad usage.
+`
+
+const dashboardHelp = `Open the dashboard: the ranking at your urgency, the details of the selected
+opportunity, and a chart of every score against urgency. With no profile
+found and none named, it opens the built-in example.
+
+When stdout is not a terminal, it prints the ranking table instead.
+
+Flags:
+  --mouse               let the mouse select rows and panes
+`
+
+const rankHelp = `Print the ranking at your urgency: rank, score, fit with its interval,
+relief, chance and flags, then the leader changes over urgency 0..1 and the
+runways at which the leader would change.
+
+Flags:
+  --format FORMAT       table (default), json, markdown or csv
+`
+
+const explainHelp = `Show every term of one opportunity's score, in numbers and in words: the
+urgency and its parts, each priority's share and rating, each relief term,
+deal-breakers, where it crosses the others in urgency and in money, and
+every default in force.
+
+NAME may be the full name, any unique part of it, in any case.
+`
+
+const checkHelp = `Validate profiles and their includes. Prints one line per file; errors and
+warnings go to stderr with file, line and a hint. Exits 1 on any error.
+With no PATH it checks the profile mutual would open.
+
+Flags:
+  --strict              also fail on warnings (unknown keys...), for
+                        pre-commit hooks and CI
+`
+
+const initHelp = `Write a commented starter profile to PATH, or to the profile --profile
+names, or to $XDG_CONFIG_HOME/mutual/profile.toml. It never overwrites an
+existing file, and the new file is readable by you alone (0600).
+`
+
+func helpText(name string) string {
+	if name == "" || name == "help" {
+		return generalHelp()
+	}
+	c := commandByName(name)
+	return fmt.Sprintf("usage: %s\n\n%s\n%s", c.usage, c.help, commonFlagsHelp)
+}
+
+func generalHelp() string {
+	var b strings.Builder
+	b.WriteString(`mutual weighs job opportunities by how well they fit you against how urgently
+you need a paycheck, and shows at what urgency, runway and savings the
+answer would change.
+
+usage: mutual [COMMAND] [flags]
+
+Commands:
+`)
+	for _, c := range commands() {
+		name := c.name
+		if name == "" {
+			name = "(none)"
+		}
+		fmt.Fprintf(&b, "  %-9s %s\n", name, c.summary)
+	}
+	b.WriteString("\nRun 'mutual COMMAND --help' for a command's flags.\n\n")
+	b.WriteString(commonFlagsHelp)
+	return b.String()
+}
+
+// cmdHelp prints the general help; 'mutual help COMMAND' is turned into
+// COMMAND --help while parsing.
+func cmdHelp(sys system, opts options) error {
+	if len(opts.args) == 1 {
+		return &usageError{msg: fmt.Sprintf("no command %q", opts.args[0]), hint: "commands: " + strings.Join(commandNames(), ", ")}
+	}
+	fmt.Fprint(sys.stdout, generalHelp())
+	return nil
+}

@@ -1,0 +1,144 @@
+package profiles
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Diagnostic is one thing wrong with a profile: where, what and how to
+// fix it. Warnings do not stop the program; errors do.
+type Diagnostic struct {
+	// File is the path as the user would recognise it.
+	File string
+	// Line and Col count from 1; 0 means not known.
+	Line, Col int
+	// Message says what is wrong, in lower case, without the location.
+	Message string
+	// Hint says how to fix it; may be empty.
+	Hint string
+	// Warning is true for problems that do not stop the program.
+	Warning bool
+}
+
+// Where is "file:line:col", "file:line" or "file", as much as is known.
+func (d Diagnostic) Where() string {
+	switch {
+	case d.Line > 0 && d.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+	case d.Line > 0:
+		return fmt.Sprintf("%s:%d", d.File, d.Line)
+	}
+	return d.File
+}
+
+// String is the diagnostic on one line, without its hint.
+func (d Diagnostic) String() string {
+	prefix := ""
+	if d.Warning {
+		prefix = "warning: "
+	}
+	if w := d.Where(); w != "" {
+		return prefix + w + ": " + d.Message
+	}
+	return prefix + d.Message
+}
+
+// Error is a profile that cannot be used: one diagnostic or more, and any
+// warnings found on the way.
+type Error struct {
+	Diagnostics []Diagnostic
+}
+
+// Error lists every diagnostic with its hint, one per line.
+func (e *Error) Error() string {
+	var b strings.Builder
+	for i, d := range e.Diagnostics {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(d.String())
+		if d.Hint != "" {
+			b.WriteString("\nhint: " + d.Hint)
+		}
+	}
+	return b.String()
+}
+
+// maxDiagnostics bounds how many problems one load reports: past a point
+// more lines do not help.
+const maxDiagnostics = 20
+
+// diags collects diagnostics for one load.
+type diags struct {
+	list    []Diagnostic
+	errors  int
+	dropped int
+}
+
+func (ds *diags) add(d Diagnostic) {
+	if !d.Warning {
+		ds.errors++
+	}
+	if len(ds.list) >= maxDiagnostics {
+		ds.dropped++
+		return
+	}
+	ds.list = append(ds.list, d)
+}
+
+func (ds *diags) warnings() []Diagnostic {
+	var out []Diagnostic
+	for _, d := range ds.list {
+		if d.Warning {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func (ds *diags) err() error {
+	if ds.errors == 0 {
+		return nil
+	}
+	list := ds.list
+	if ds.dropped > 0 {
+		list = append(list[:len(list):len(list)], Diagnostic{Message: fmt.Sprintf("and %d more problems", ds.dropped),
+			Hint: "fix the ones above first; run mutual check again to see the rest"})
+	}
+	return &Error{Diagnostics: list}
+}
+
+// suggest returns the known word closest to s, or "" when none is close.
+func suggest(s string, known []string) string {
+	best, bestDist := "", len(s)/2+2
+	if bestDist > 4 {
+		bestDist = 4
+	}
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(k)); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
