@@ -125,7 +125,10 @@ func report(sys system, err error) int {
 	var ue *usageError
 	var fe *failure
 	var pe *profiles.Error
+	var se *silentFailure
 	switch {
+	case errors.As(err, &se):
+		return exitFailure // the details are already printed
 	case errors.As(err, &ue):
 		fmt.Fprintf(sys.stderr, "mutual: %s\n", ue.msg)
 		hint := ue.hint

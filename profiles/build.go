@@ -40,12 +40,15 @@ func (l *loader) build(path string) *Loaded {
 }
 
 func (l *loader) errorAt(at Origin, hint, format string, args ...any) {
-	l.ds.add(Diagnostic{File: at.File, Line: at.Line, Message: fmt.Sprintf(format, args...), Hint: hint})
+	l.ds.add(Diagnostic{File: at.File, Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 func (l *loader) buildSituation(path string, out *Loaded) {
 	m := &l.m
 	if m.situationAt == nil {
+		if m.seen["situation"] {
+			return // written, but wrongly: already reported
+		}
 		l.errorAt(Origin{File: path}, "add a [situation] table with savings and monthly_expenses (see mutual init for an example)",
 			"the profile has no [situation]")
 		return
@@ -61,7 +64,7 @@ func (l *loader) buildSituation(path string, out *Loaded) {
 		return
 	}
 	for _, k := range []string{"savings", "monthly_expenses"} {
-		if _, ok := m.situation[k]; !ok {
+		if _, ok := m.situation[k]; !ok && !m.situationSeen[k] {
 			l.errorAt(*m.situationAt, fmt.Sprintf("add %s = ... to [situation], or fix the urgency by hand with urgency = 0.5", k),
 				"[situation] has no %s, so urgency cannot be worked out", k)
 		}
@@ -72,6 +75,9 @@ func (l *loader) buildPriorities(path string, out *Loaded) {
 	p := &out.Profile
 	rs := l.m.priorities
 	if len(rs) == 0 {
+		if l.m.seen["priority"] {
+			return // written, but wrongly: already reported
+		}
 		l.errorAt(Origin{File: path}, "add at least one [[priority]] with an id and a weight; if this file is an include, check the profile that includes it",
 			"the profile has no [[priority]], so fit cannot be worked out")
 		return
@@ -125,6 +131,10 @@ func (l *loader) buildOpportunities(out *Loaded) {
 		for _, id := range sortedKeys(o.Ratings) {
 			rt := o.Ratings[id]
 			at := r.ratings[id]
+			rated[id] = true
+			if len(ids) == 0 {
+				continue // no priorities at all: reported once above
+			}
 			if !slices.Contains(ids, id) {
 				hint := "rate only priorities the profile has: " + strings.Join(ids, ", ")
 				if s := suggest(id, ids); s != "" {
@@ -137,7 +147,9 @@ func (l *loader) buildOpportunities(out *Loaded) {
 				l.errorAt(at, fmt.Sprintf("ratings run from 1 to %d (scale = %d); use a number in that range, or a range like [2, 4]", p.Scale, p.Scale),
 					"rating %s for %q in %q is outside 1..%d", rt, id, o.Name, p.Scale)
 			}
-			rated[id] = true
+		}
+		for id := range r.ratings {
+			rated[id] = true // written, even if wrongly: no second warning
 		}
 		p.Opportunities = append(p.Opportunities, o)
 		out.Origins.Opportunities = append(out.Origins.Opportunities, r.at)
@@ -146,9 +158,9 @@ func (l *loader) buildOpportunities(out *Loaded) {
 		return
 	}
 	for i, pr := range p.Priorities {
-		if !rated[pr.ID] && pr.FromPay == nil && pr.Weight > 0 {
+		if !rated[pr.ID] && pr.FromPay == nil && pr.Weight > 0 && pr.ID != "" {
 			at := out.Origins.Priorities[i]
-			l.ds.add(Diagnostic{File: at.File, Line: at.Line, Warning: true,
+			l.ds.add(Diagnostic{File: at.File, Line: at.Line, Col: at.Col, Warning: true,
 				Message: fmt.Sprintf("no opportunity rates priority %q, so it only widens every fit interval", pr.ID),
 				Hint:    fmt.Sprintf("rate it under [opportunity.ratings] as %s = 3, or give it weight = 0", pr.ID)})
 		}

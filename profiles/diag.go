@@ -1,7 +1,9 @@
 package profiles
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -86,6 +88,20 @@ func (ds *diags) add(d Diagnostic) {
 	ds.list = append(ds.list, d)
 }
 
+// sort orders the diagnostics by file (in the order the files were read),
+// then line and column, so they read top to bottom like the files do.
+func (ds *diags) sort(files []string) {
+	rank := func(f string) int {
+		if i := slices.Index(files, f); i >= 0 {
+			return i
+		}
+		return len(files)
+	}
+	slices.SortStableFunc(ds.list, func(a, b Diagnostic) int {
+		return cmp.Or(cmp.Compare(rank(a.File), rank(b.File)), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+}
+
 func (ds *diags) warnings() []Diagnostic {
 	var out []Diagnostic
 	for _, d := range ds.list {
@@ -96,13 +112,13 @@ func (ds *diags) warnings() []Diagnostic {
 	return out
 }
 
-func (ds *diags) err() error {
+func (ds *diags) err(file string) error {
 	if ds.errors == 0 {
 		return nil
 	}
 	list := ds.list
 	if ds.dropped > 0 {
-		list = append(list[:len(list):len(list)], Diagnostic{Message: fmt.Sprintf("and %d more problems", ds.dropped),
+		list = append(list[:len(list):len(list)], Diagnostic{File: file, Message: fmt.Sprintf("and %d more problems", ds.dropped),
 			Hint: "fix the ones above first; run mutual check again to see the rest"})
 	}
 	return &Error{Diagnostics: list}

@@ -31,8 +31,8 @@ const maxNesting = 64
 
 // Origin is where something was written: a file and a line.
 type Origin struct {
-	File string
-	Line int
+	File      string
+	Line, Col int
 }
 
 // Origins says where each part of a loaded profile was written.
@@ -154,6 +154,11 @@ type setting struct {
 // merged is what every file of a profile says, before the checks that need
 // all of it (scale, priority ids, duplicates).
 type merged struct {
+	// seen records which top-level keys any file wrote, valid or not, so a
+	// wrong value is not reported a second time as a missing one.
+	seen map[string]bool
+	// situationSeen is the same for [situation] keys.
+	situationSeen map[string]bool
 	top           map[string]setting
 	situation     map[string]setting
 	situationAt   *Origin
@@ -171,6 +176,7 @@ type rawPriority struct {
 	atLeast   float64
 	atLeastAt Origin
 	weightAt  Origin
+	idWritten bool
 }
 
 type rawOpportunity struct {
@@ -185,13 +191,15 @@ type rawScenario struct {
 }
 
 func load(path string, read fileReader) (*Loaded, error) {
-	l := &loader{read: read, m: merged{top: map[string]setting{}, situation: map[string]setting{}, model: map[string]setting{}}}
+	l := &loader{read: read, m: merged{top: map[string]setting{}, situation: map[string]setting{}, model: map[string]setting{},
+		seen: map[string]bool{}, situationSeen: map[string]bool{}}}
 	l.file(path, Origin{})
-	if err := l.ds.err(); err != nil {
-		return nil, err
+	if len(l.files) == 0 {
+		return nil, l.ds.err(path) // nothing could be read: nothing more to say
 	}
 	out := l.build(path)
-	if err := l.ds.err(); err != nil {
+	l.ds.sort(l.files)
+	if err := l.ds.err(path); err != nil {
 		return nil, err
 	}
 	out.Warnings = l.ds.warnings()
@@ -203,7 +211,7 @@ func load(path string, read fileReader) (*Loaded, error) {
 func (l *loader) file(path string, from Origin) {
 	canon := canonical(path)
 	if i := slices.Index(l.stack, canon); i >= 0 {
-		l.ds.add(Diagnostic{File: from.File, Line: from.Line, Message: fmt.Sprintf("include %q makes a cycle: %s", path, cycleText(l.stack[i:], canon)),
+		l.ds.add(Diagnostic{File: from.File, Line: from.Line, Col: from.Col, Message: fmt.Sprintf("include %q makes a cycle: %s", path, cycleText(l.stack[i:], canon)),
 			Hint: "a file may include another only once along any chain; remove one of these includes"})
 		return
 	}
@@ -258,32 +266,33 @@ func cycleText(stack []string, again string) string {
 
 func (l *loader) readError(path string, from Origin, err error) {
 	d := Diagnostic{File: path}
-	what := "the profile"
 	if from.File != "" {
-		d = Diagnostic{File: from.File, Line: from.Line}
-		what = fmt.Sprintf("include %q", path)
+		// The include line is where the fix goes.
+		d = Diagnostic{File: from.File, Line: from.Line, Col: from.Col}
+	}
+	subject := ""
+	if from.File != "" {
+		subject = fmt.Sprintf("include %q: ", path)
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		d.Message = what + " does not exist"
+		d.Message = subject + "no such file"
 		if from.File != "" {
-			d.Message = fmt.Sprintf("%s: no such file", what)
 			d.Hint = "include paths are relative to the file that includes them; create the file or fix the path"
 		} else {
-			d.Message = fmt.Sprintf("%s does not exist", path)
 			d.Hint = "run 'mutual init " + path + "' to write a starter profile there, or name another with --profile"
 		}
 	case errors.Is(err, errIsDir):
-		d.Message = fmt.Sprintf("%s is a directory, not a profile", path)
+		d.Message = subject + "is a directory, not a profile file"
 		d.Hint = "name a .toml file, for example " + filepath.Join(path, "profile.toml")
 	case errors.Is(err, errTooLarge):
-		d.Message = fmt.Sprintf("%s is larger than %d MiB", path, MaxFileSize>>20)
-		d.Hint = "a profile is a small text file; check that this is the file you meant"
+		d.Message = subject + fmt.Sprintf("is larger than %d MiB, far more than any profile needs", MaxFileSize>>20)
+		d.Hint = "check that this is the file you meant"
 	case errors.Is(err, fs.ErrPermission):
-		d.Message = fmt.Sprintf("cannot read %s: permission denied", path)
+		d.Message = subject + "cannot be read: permission denied"
 		d.Hint = "check the file's permissions (ls -l)"
 	default:
-		d.Message = fmt.Sprintf("cannot read %s: %v", path, unwrapPathError(err))
+		d.Message = subject + fmt.Sprintf("cannot be read: %v", unwrapPathError(err))
 	}
 	l.ds.add(d)
 }
@@ -373,7 +382,7 @@ func nesting(src string) (int, int) {
 func syntaxDiagnostic(path, src string, err error) Diagnostic {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		msg := strings.TrimPrefix(pe.Message, "toml: ")
+		msg := lowerFirst(strings.TrimSuffix(strings.TrimPrefix(pe.Message, "toml: "), "."))
 		return Diagnostic{File: path, Line: pe.Position.Line, Col: pe.Position.Col,
 			Message: "TOML syntax: " + msg, Hint: syntaxHint(msg)}
 	}
@@ -381,8 +390,19 @@ func syntaxDiagnostic(path, src string, err error) Diagnostic {
 		Hint: "check the TOML syntax: strings in quotes, key = value, tables as [name]"}
 }
 
+// lowerFirst lowercases the first letter, for messages in mutual's style.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToLower(string(r)) + s[n:]
+}
+
 func syntaxHint(msg string) string {
 	switch {
+	case strings.Contains(msg, "cannot contain newlines"):
+		return "close the string with a quote on the same line, or use \"\"\" for text over several lines"
 	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "duplicate"):
 		return "each key may be set once per table; remove or rename one of them"
 	case strings.Contains(msg, "expected value but found"), strings.Contains(msg, "bare keys cannot contain"):
@@ -411,8 +431,8 @@ type walker struct {
 }
 
 func (w *walker) at(path ...string) Origin {
-	line, _ := w.ix.locate(path...)
-	return Origin{File: w.file, Line: line}
+	line, col := w.ix.locate(path...)
+	return Origin{File: w.file, Line: line, Col: col}
 }
 
 // errAt reports an error at the value of path.
@@ -495,6 +515,7 @@ func (w *walker) document(doc map[string]any) []includeRef {
 	for _, k := range w.keys(nil, doc) {
 		v := doc[k]
 		path := []string{k}
+		w.m.seen[k] = true
 		switch k {
 		case "version":
 			if n, ok := w.integer(path, v); ok {
@@ -522,6 +543,9 @@ func (w *walker) document(doc map[string]any) []includeRef {
 				at := w.at(path...)
 				if w.m.situationAt == nil {
 					w.m.situationAt = &at
+				}
+				for sk := range t {
+					w.m.situationSeen[sk] = true
 				}
 				w.situation(path, t, w.m.situation)
 			}
@@ -605,8 +629,11 @@ func describe(v any) string {
 		if math.IsNaN(x) {
 			return "nan"
 		}
-		if math.IsInf(x, 0) {
+		if math.IsInf(x, 1) {
 			return "inf"
+		}
+		if math.IsInf(x, -1) {
+			return "-inf"
 		}
 		return "a number"
 	case bool:
@@ -626,8 +653,11 @@ func describe(v any) string {
 func (w *walker) table(path []string, v any) (map[string]any, bool) {
 	t, ok := v.(map[string]any)
 	if !ok {
-		w.errAt(path, fmt.Sprintf("write it as a table: [%s] on a line of its own, then key = value lines", strings.Join(path, ".")),
-			"%s must be a table, not %s", strings.Join(path, "."), describe(v))
+		hint := fmt.Sprintf("write it as a table: [%s] on a line of its own, then key = value lines", last(path))
+		if last(path) == "ratings" {
+			hint = "write [opportunity.ratings] on a line of its own under the opportunity, then one priority_id = rating per line"
+		}
+		w.errAt(path, hint, "%s must be a table, not %s", last(path), describe(v))
 	}
 	return t, ok
 }
@@ -674,7 +704,7 @@ func (w *walker) number(path []string, v any) (float64, bool) {
 		return 0, false
 	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		w.errAt(path, "use an ordinary number", "%s must be a finite number, not %v", last(path), f)
+		w.errAt(path, "use an ordinary number", "%s must be a finite number, not %s", last(path), describe(f))
 		return 0, false
 	}
 	return f, true
@@ -747,7 +777,7 @@ func (w *walker) date(path []string, v any) (model.Date, bool) {
 		return model.DateOf(x), true
 	case string:
 		if d, err := model.ParseDate(x); err == nil {
-			w.warnKey(path, hint, "%s is a date written as text; it is read as %s", last(path), d)
+			w.warnKey(path, fmt.Sprintf("write it without quotes: %s = %s", last(path), d), "%s is a date written as text; it is read as %s", last(path), d)
 			return d, true
 		}
 	}
@@ -757,7 +787,12 @@ func (w *walker) date(path []string, v any) (model.Date, bool) {
 
 func last(path []string) string { return path[len(path)-1] }
 
-func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+func fmtNum(f float64) string {
+	if math.Abs(f) >= 1e15 {
+		return strconv.FormatFloat(f, 'g', 4, 64)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
 
 var situationKeys = []string{"savings", "monthly_expenses", "monthly_income", "insured", "comfortable_runway", "urgency", "tax_rate"}
 
@@ -832,6 +867,7 @@ func (w *walker) priority(path []string, t map[string]any) {
 		v := t[k]
 		switch k {
 		case "id":
+			rp.idWritten = true
 			if s, ok := w.str(p, v); ok {
 				rp.p.ID = strings.TrimSpace(s)
 			}
@@ -864,7 +900,7 @@ func (w *walker) priority(path []string, t map[string]any) {
 			w.unknownKey(path, k, priorityKeys)
 		}
 	}
-	if rp.p.ID == "" {
+	if rp.p.ID == "" && !rp.idWritten {
 		w.errAt(path, `give every priority an id, for example id = "manager"; ratings refer to it`, "a [[priority]] has no id")
 	}
 	w.m.priorities = append(w.m.priorities, rp)
@@ -973,13 +1009,13 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 			w.unknownKey(path, k, opportunityKeys)
 		}
 	}
-	if o.Name == "" {
+	if _, written := t["name"]; !written {
 		w.errAt(path, `give every opportunity a name, for example name = "Acme Logistics"`, "an [[opportunity]] has no name")
 	}
-	if o.Stage == "" {
+	if _, written := t["stage"]; !written {
 		w.errAt(path, "add a stage, one of: "+stageList(), "opportunity %q has no stage", o.Name)
 	}
-	if o.Per == "hour" && o.HoursPerWeek == 0 && o.Pay != nil {
+	if _, written := t["hours_per_week"]; o.Per == "hour" && !written && o.Pay != nil {
 		w.errAt(append(slices.Clone(path), "per"), "add hours_per_week, for example hours_per_week = 20", "opportunity %q is paid by the hour but has no hours_per_week", o.Name)
 	}
 	w.m.opportunities = append(w.m.opportunities, ro)
@@ -1007,6 +1043,14 @@ func (w *walker) rating(path []string, v any) (model.Rating, bool) {
 		if len(x) != 2 {
 			w.errAt(path, hint, "the range for %q must have two numbers, not %d", last(path), len(x))
 			return model.Rating{}, false
+		}
+		for _, e := range x {
+			switch e.(type) {
+			case int64, float64:
+			default:
+				w.errAt(path, hint, "the range for %q must hold two numbers, not %s", last(path), describe(e))
+				return model.Rating{}, false
+			}
 		}
 		lo, ok1 := w.number(append(slices.Clone(path), "0"), x[0])
 		hi, ok2 := w.number(append(slices.Clone(path), "1"), x[1])
