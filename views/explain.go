@@ -227,15 +227,15 @@ func incomeWords(s *model.State, o *model.Opportunity, r model.Relief) string {
 		return "pay not given: counts as no income"
 	}
 	yearly, _ := o.YearlyPay()
-	per := "a year"
+	pay := Money(cur, yearly) + " a year"
 	switch o.Per {
 	case "month":
-		per = "a month"
+		pay = fmt.Sprintf("%s a month = %s", Money(cur, *o.Pay), pay)
 	case "hour":
-		per = fmt.Sprintf("an hour × %s h/week", trim(o.HoursPerWeek))
+		pay = fmt.Sprintf("%s an hour × %s h/week = %s", Money(cur, *o.Pay), trim(o.HoursPerWeek), pay)
 	}
-	return fmt.Sprintf("net %s a month vs expenses %s (pay %s %s = %s a year, tax %s%%)", Money(cur, r.NetMonthly),
-		Money(cur, val(s.Situation.MonthlyExpenses)), Money(cur, *o.Pay), per, Money(cur, yearly),
+	return fmt.Sprintf("net %s a month vs expenses %s (pay %s, tax %s%%)", Money(cur, r.NetMonthly),
+		Money(cur, val(s.Situation.MonthlyExpenses)), pay,
 		strconv.FormatFloat(s.Situation.Tax(s.Profile.Params)*100, 'f', -1, 64))
 }
 

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -293,8 +294,28 @@ func writeJSON(w io.Writer, s *model.State, info ReportInfo) error {
 		rep.RunwayLeaders = append(rep.RunwayLeaders, jsonRunwaySpan{Leader: s.Assessments[sp.Leader].Name,
 			FromMonths: round(sp.From, 2), ToMonths: finite(sp.To, 2), SavingsFrom: round(sp.SavingsFrom, 2), SavingsTo: finite(sp.SavingsTo, 2)})
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, escapeInvisible(buf.String()))
+	return err
+}
+
+// escapeInvisible writes the bidirectional controls in JSON text as \u
+// escapes: the strings mean the same, but a terminal showing the JSON
+// cannot be made to display it reordered.
+func escapeInvisible(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isBidiControl(r) || r == 0xfeff {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
