@@ -11,7 +11,7 @@ import (
 // build checks what needs every file at once and returns the profile.
 func (l *loader) build(path string) *Loaded {
 	m := &l.m
-	out := &Loaded{Path: path, Files: l.files}
+	out := &Loaded{Path: path, Files: l.files, Contents: l.contents}
 	p := &out.Profile
 	p.Version, p.Scale, p.Params = 1, 5, model.DefaultParams()
 	if v, ok := m.top["scale"]; ok {

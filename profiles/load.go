@@ -60,6 +60,9 @@ type Loaded struct {
 	Warnings []Diagnostic
 	// Origins says where each value was written.
 	Origins Origins
+	// Contents holds each file's bytes as read, by path as in Files, so a
+	// save can tell whether a file changed on disk since.
+	Contents map[string][]byte
 }
 
 // Load reads the profile at path with its includes. A profile that cannot
@@ -136,9 +139,10 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 
 // loader gathers one profile from its files.
 type loader struct {
-	read  fileReader
-	ds    diags
-	files []string
+	read     fileReader
+	ds       diags
+	files    []string
+	contents map[string][]byte
 	// stack holds the canonical paths of the includes being read, to find
 	// cycles.
 	stack []string
@@ -191,7 +195,7 @@ type rawScenario struct {
 }
 
 func load(path string, read fileReader) (*Loaded, error) {
-	l := &loader{read: read, m: merged{top: map[string]setting{}, situation: map[string]setting{}, model: map[string]setting{},
+	l := &loader{read: read, contents: map[string][]byte{}, m: merged{top: map[string]setting{}, situation: map[string]setting{}, model: map[string]setting{},
 		seen: map[string]bool{}, situationSeen: map[string]bool{}}}
 	l.file(path, Origin{})
 	if len(l.files) == 0 {
@@ -231,6 +235,7 @@ func (l *loader) file(path string, from Origin) {
 		return
 	}
 	l.files = append(l.files, path)
+	l.contents[path] = data
 	l.stack = append(l.stack, canon)
 	defer func() { l.stack = l.stack[:len(l.stack)-1] }()
 

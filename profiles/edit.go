@@ -1,0 +1,293 @@
+package profiles
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// This file edits TOML text in place. BurntSushi/toml cannot write a
+// document back with its comments, and a profile is the user's own file,
+// so a save never re-encodes it: it finds the bytes of the one value it
+// changes (with the text index) and replaces them, or inserts one line.
+// Every edit is checked by parsing the result and comparing it with what
+// the change should have made.
+
+// tomlLiteral writes v as a TOML value: a number, a boolean or a string.
+func tomlLiteral(v any) (string, error) {
+	switch x := v.(type) {
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return "", fmt.Errorf("cannot save %v", x)
+		}
+		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+			return strconv.FormatFloat(x, 'f', -1, 64), nil
+		}
+		s := strconv.FormatFloat(x, 'g', -1, 64)
+		if !strings.ContainsAny(s, ".e") {
+			s += ".0"
+		}
+		return s, nil
+	case int:
+		return strconv.Itoa(x), nil
+	case int64:
+		return strconv.FormatInt(x, 10), nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	case string:
+		return tomlString(x), nil
+	}
+	return "", fmt.Errorf("cannot save a %T", v)
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// newline is the line ending the document already uses.
+func newline(src string) string {
+	if strings.Contains(src, "\r\n") {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// setKey returns src with key in [table] set to v ("" table for the top
+// level). An existing value is replaced where it stands, comments and
+// all around it untouched; a missing key is inserted as one line after the
+// table's last key; a missing table is appended at the end.
+func setKey(src, table, key string, v any) (string, error) {
+	lit, err := tomlLiteral(v)
+	if err != nil {
+		return "", err
+	}
+	ix := newTextIndex(src)
+	path := []string{key}
+	if table != "" {
+		path = []string{table, key}
+	}
+	var out string
+	if e, ok := ix.lookup(path...); ok && !e.header {
+		out = src[:e.valStart] + lit + src[e.valEnd:]
+	} else {
+		out, err = insertKey(src, ix, table, key, lit)
+		if err != nil {
+			return "", err
+		}
+	}
+	return out, checkEdit(src, out, func(doc map[string]any) {
+		if table == "" {
+			doc[key] = normalise(v)
+			return
+		}
+		t, _ := doc[table].(map[string]any)
+		if t == nil {
+			t = map[string]any{}
+			doc[table] = t
+		}
+		t[key] = normalise(v)
+	})
+}
+
+// insertKey adds `key = lit` as a new line in [table].
+func insertKey(src string, ix *textIndex, table, key, lit string) (string, error) {
+	nl := newline(src)
+	line := bareOrQuoted(key) + " = " + lit + nl
+	if table == "" {
+		// Top-level keys must come before the first table: after the last
+		// top-level key, or else just before the first table.
+		at, found := 0, false
+		for _, e := range ix.entries {
+			if e.header {
+				if !found {
+					at = lineStart(src, e.keyStart)
+				}
+				break
+			}
+			if len(e.path) == 1 {
+				at, found = lineEnd(src, e.valEnd), true
+			}
+		}
+		if !found && len(ix.entries) == 0 {
+			at = len(src)
+		}
+		return src[:at] + line + src[at:], nil
+	}
+	header, ok := ix.lookup(table)
+	if !ok {
+		if hasPrefixPath(ix, table) {
+			return "", fmt.Errorf("[%s] is written with dotted keys; add %s to it by hand", table, key)
+		}
+		sep := nl
+		if src == "" || strings.HasSuffix(src, nl+nl) {
+			sep = ""
+		} else if !strings.HasSuffix(src, nl) {
+			sep = nl + nl
+		}
+		return src + sep + "[" + bareOrQuoted(table) + "]" + nl + line, nil
+	}
+	if !header.header {
+		return "", fmt.Errorf("[%s] is written inline; add %s to it by hand", table, key)
+	}
+	// After the last key of the table's own section.
+	at := lineEnd(src, header.keyEnd)
+	for _, e := range ix.entries {
+		if e.keyStart <= header.keyStart {
+			continue
+		}
+		if e.header {
+			break
+		}
+		if len(e.path) == 2 && e.path[0] == table {
+			at = lineEnd(src, e.valEnd)
+		}
+	}
+	if at == len(src) && !strings.HasSuffix(src, "\n") {
+		line = nl + strings.TrimSuffix(line, nl)
+	}
+	return src[:at] + line + src[at:], nil
+}
+
+func hasPrefixPath(ix *textIndex, first string) bool {
+	for _, e := range ix.entries {
+		if len(e.path) > 1 && e.path[0] == first {
+			return true
+		}
+	}
+	return false
+}
+
+// lineStart is the offset of the start of the line holding off.
+func lineStart(src string, off int) int {
+	return strings.LastIndexByte(src[:off], '\n') + 1
+}
+
+// lineEnd is the offset just past the newline ending the line that holds
+// off (or the end of the text).
+func lineEnd(src string, off int) int {
+	if i := strings.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
+}
+
+func bareOrQuoted(key string) string {
+	if key != "" && strings.IndexFunc(key, func(r rune) bool { return r > 127 || !isBare(byte(r)) }) < 0 {
+		return key
+	}
+	return tomlString(key)
+}
+
+// appendBlock adds a [[name]] block with the given keys at the end of src.
+func appendBlock(src, name string, keys []string, values []any) (string, error) {
+	nl := newline(src)
+	var b strings.Builder
+	b.WriteString(src)
+	if src != "" && !strings.HasSuffix(src, nl) {
+		b.WriteString(nl)
+	}
+	if src != "" && !strings.HasSuffix(src, nl+nl) {
+		b.WriteString(nl)
+	}
+	b.WriteString("[[" + name + "]]" + nl)
+	block := map[string]any{}
+	for i, k := range keys {
+		lit, err := tomlLiteral(values[i])
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(bareOrQuoted(k) + " = " + lit + nl)
+		block[k] = normalise(values[i])
+	}
+	out := b.String()
+	return out, checkEdit(src, out, func(doc map[string]any) {
+		list, _ := doc[name].([]map[string]any)
+		doc[name] = append(list, block)
+	})
+}
+
+// normalise turns a Go value into what the TOML decoder gives back for it.
+func normalise(v any) any {
+	switch x := v.(type) {
+	case int:
+		return int64(x)
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+			return int64(x) // written without a decimal point
+		}
+	}
+	return v
+}
+
+// checkEdit parses before and after and insists that after is exactly
+// before with want applied: the edit changed what it meant to and nothing
+// else.
+func checkEdit(before, after string, want func(map[string]any)) error {
+	var old, now map[string]any
+	if _, err := toml.Decode(before, &old); err != nil {
+		return fmt.Errorf("the file does not parse before the edit: %w", err)
+	}
+	if _, err := toml.Decode(after, &now); err != nil {
+		return fmt.Errorf("the edit would not parse (%v); nothing was written", err)
+	}
+	if old == nil {
+		old = map[string]any{}
+	}
+	want(old)
+	if !reflect.DeepEqual(normaliseTree(old), normaliseTree(now)) {
+		return fmt.Errorf("the edit would change more than it should; nothing was written")
+	}
+	return nil
+}
+
+// normaliseTree makes arrays of tables comparable whichever way the
+// decoder typed them.
+func normaliseTree(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = normaliseTree(e)
+		}
+		return out
+	case []map[string]any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normaliseTree(e)
+		}
+		return out
+	case []any:
+		return slices.Collect(func(yield func(any) bool) {
+			for _, e := range x {
+				if !yield(normaliseTree(e)) {
+					return
+				}
+			}
+		})
+	}
+	return v
+}

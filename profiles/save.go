@@ -1,0 +1,263 @@
+package profiles
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"mutual/model"
+)
+
+// This file saves what-ifs into the user's files without harm: only the
+// lines that change, checked before writing, written atomically through
+// symlinks with the file's mode kept, and never over a change made on disk
+// since the profile was loaded.
+
+// Saved says what a save did.
+type Saved struct {
+	// File is the file written, as named in Loaded.Files.
+	File string
+	// Reapplied reports that the file had changed on disk since it was
+	// loaded, and the change was made on the new content instead.
+	Reapplied bool
+	// Loaded is the profile as it is now on disk.
+	Loaded *Loaded
+}
+
+// ErrExample is returned when asked to save into the built-in example.
+var ErrExample = errors.New("the built-in example is not a file; run 'mutual init' to start a profile of your own, then save there")
+
+// SetSituation sets one [situation] key (savings, urgency, insured...) in
+// the file whose [situation] the profile uses, or in the main file when
+// there is none yet.
+func SetSituation(l *Loaded, key string, value any) (*Saved, error) {
+	if !isSituationKey(key) {
+		return nil, fmt.Errorf("%q is not a [situation] key", key)
+	}
+	file := l.Origins.SituationTable
+	if o, ok := l.Origins.Situation[key]; ok {
+		file = o.File
+	}
+	if file == "" {
+		file = l.Path
+	}
+	return save(l, file, func(src string) (string, error) { return setKey(src, "situation", key, value) })
+}
+
+// AddScenario appends a [[scenario]] block to the file that holds the
+// other scenarios, or else the one that holds [situation]: scenarios hold
+// money, and money belongs wherever the user keeps it private.
+func AddScenario(l *Loaded, sc model.Scenario) (*Saved, error) {
+	if strings.TrimSpace(sc.Name) == "" {
+		return nil, errors.New("a scenario needs a name")
+	}
+	if _, dup := l.Profile.Scenario(sc.Name); dup {
+		return nil, fmt.Errorf("a scenario named %q already exists", sc.Name)
+	}
+	file := l.Path
+	if n := len(l.Origins.Scenarios); n > 0 {
+		file = l.Origins.Scenarios[n-1].File
+	} else if l.Origins.SituationTable != "" {
+		file = l.Origins.SituationTable
+	}
+	keys, values := []string{"name"}, []any{sc.Name}
+	s := sc.Situation
+	add := func(k string, v *float64) {
+		if v != nil {
+			keys, values = append(keys, k), append(values, *v)
+		}
+	}
+	add("savings", s.Savings)
+	add("monthly_expenses", s.MonthlyExpenses)
+	add("monthly_income", s.MonthlyIncome)
+	if s.Insured != nil {
+		keys, values = append(keys, "insured"), append(values, *s.Insured)
+	}
+	add("comfortable_runway", s.ComfortableRunway)
+	add("urgency", s.Urgency)
+	add("tax_rate", s.TaxRate)
+	return save(l, file, func(src string) (string, error) { return appendBlock(src, "scenario", keys, values) })
+}
+
+func isSituationKey(k string) bool {
+	for _, s := range situationKeys {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+// save edits one file of a loaded profile and writes it.
+func save(l *Loaded, file string, edit func(string) (string, error)) (*Saved, error) {
+	if l.Path == ExampleName {
+		return nil, ErrExample
+	}
+	loaded, ok := l.Contents[file]
+	if !ok {
+		return nil, fmt.Errorf("%s is not part of the loaded profile", file)
+	}
+	current, err := readProfileFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s before saving: %w", file, unwrapPathError(err))
+	}
+	out := &Saved{File: file, Reapplied: !bytes.Equal(current, loaded)}
+	src, d := decodeText(file, current)
+	if d != nil {
+		return nil, fmt.Errorf("%s changed on disk and is no longer readable (%s); nothing was saved", file, d.Message)
+	}
+	bom := bytes.HasPrefix(current, []byte{0xEF, 0xBB, 0xBF})
+	edited, err := edit(src)
+	if err != nil {
+		if out.Reapplied {
+			return nil, fmt.Errorf("%s changed on disk since it was loaded, and the change cannot be made on the new content: %w", file, err)
+		}
+		return nil, fmt.Errorf("cannot save to %s: %w", file, err)
+	}
+	// The whole profile, with the edited file, must still be valid.
+	overlay := func(p string) ([]byte, error) {
+		if p == file {
+			return []byte(edited), nil
+		}
+		return readProfileFile(p)
+	}
+	after, err := load(l.Path, overlay)
+	if err != nil {
+		return nil, fmt.Errorf("the saved profile would not be valid, so nothing was written:\n%w", err)
+	}
+	data := []byte(edited)
+	if bom {
+		data = append([]byte{0xEF, 0xBB, 0xBF}, data...)
+	}
+	if err := WriteFileAtomic(file, data); err != nil {
+		return nil, err
+	}
+	after.Contents[file] = data
+	out.Loaded = after
+	return out, nil
+}
+
+// WriteFileAtomic replaces the file at path with data so that a crash at
+// any moment leaves the old file or the new one, never a mix: it writes a
+// temporary file in the target's own directory, syncs it, gives it the
+// target's mode, renames it over the target and syncs the directory. A
+// symlink is followed to the real file and stays a symlink (also when a
+// directory on the way is the link). A new file is private (0600).
+func WriteFileAtomic(path string, data []byte) error {
+	return atomicWriter{}.write(path, data)
+}
+
+// atomicWriter is WriteFileAtomic with a hook that tests use to stop it at
+// each step, as a crash would.
+type atomicWriter struct {
+	// crash, when set, is called before each step; returning true stops
+	// the write there without any clean-up, as if the process had died.
+	crash func(step string) bool
+}
+
+func (w atomicWriter) at(step string) bool { return w.crash != nil && w.crash(step) }
+
+func (w atomicWriter) write(path string, data []byte) error {
+	real, err := resolve(path)
+	if err != nil {
+		return err
+	}
+	dir, base := filepath.Dir(real), filepath.Base(real)
+	mode := os.FileMode(0o600)
+	if fi, err := os.Stat(real); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	removeStaleTemps(dir, base)
+	if w.at("create") {
+		return errCrash
+	}
+	tmp, err := os.CreateTemp(dir, tempPrefix(base)+"*")
+	if err != nil {
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPathError(err))
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPathError(err))
+	}
+	if w.at("write") {
+		return errCrash
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if w.at("chmod") {
+		return errCrash
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	if w.at("sync") {
+		return errCrash
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("cannot save %s: %w", path, err)
+	}
+	if w.at("rename") {
+		return errCrash
+	}
+	if err := os.Rename(name, real); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("cannot save %s: %w", path, unwrapPathError(err))
+	}
+	if w.at("syncdir") {
+		return errCrash
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // best effort: some filesystems cannot sync a directory
+		d.Close()
+	}
+	return nil
+}
+
+var errCrash = errors.New("simulated crash")
+
+// resolve follows every symlink in path, so the write lands on the real
+// file and the links stay links.
+func resolve(path string) (string, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if err == nil {
+		return real, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("cannot save %s: %w", path, unwrapPathError(err))
+	}
+	// A new file: resolve its directory, and a dangling link's target.
+	if target, lerr := os.Readlink(path); lerr == nil {
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		return resolve(target)
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+	if err != nil {
+		return "", fmt.Errorf("cannot save %s: %w", path, unwrapPathError(err))
+	}
+	return filepath.Join(dir, filepath.Base(path)), nil
+}
+
+func tempPrefix(base string) string { return "." + base + ".mutual-save-" }
+
+// removeStaleTemps deletes temporary files a crashed save left beside the
+// target.
+func removeStaleTemps(dir, base string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), tempPrefix(base)) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
