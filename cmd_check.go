@@ -54,6 +54,7 @@ func checkOne(sys system, opts options, path string) bool {
 		}
 		return false
 	}
+	l.Warnings = append(l.Warnings, profiles.TrackedMoney(l)...)
 	for _, w := range l.Warnings {
 		fmt.Fprintf(sys.stderr, "mutual: %s\n", w)
 		if w.Hint != "" {

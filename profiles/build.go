@@ -17,6 +17,9 @@ func (l *loader) build(path string) *Loaded {
 	if v, ok := m.top["scale"]; ok {
 		p.Scale = int(v.value.(int64))
 	}
+	if v, ok := m.top["tracked_money_ok"]; ok {
+		out.TrackedMoneyOK = v.value.(bool)
+	}
 	if v, ok := m.top["currency"]; ok {
 		p.Currency = v.value.(string)
 	}

@@ -60,6 +60,9 @@ type Loaded struct {
 	Warnings []Diagnostic
 	// Origins says where each value was written.
 	Origins Origins
+	// TrackedMoneyOK is the profile's tracked_money_ok: the user knows
+	// their money figures are in a file git tracks.
+	TrackedMoneyOK bool
 	// Contents holds each file's bytes as read, by path as in Files, so a
 	// save can tell whether a file changed on disk since.
 	Contents map[string][]byte
@@ -512,7 +515,8 @@ func tableName(path []string) string {
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-var topKeys = []string{"version", "currency", "scale", "include", "situation", "priority", "opportunity", "scenario", "model"}
+var topKeys = []string{"version", "currency", "scale", "include", "situation", "priority", "opportunity", "scenario", "model",
+	"tracked_money_ok"}
 
 // document walks a whole file and returns its includes.
 func (w *walker) document(doc map[string]any) []includeRef {
@@ -543,6 +547,10 @@ func (w *walker) document(doc map[string]any) []includeRef {
 			}
 		case "include":
 			includes = w.includes(path, v)
+		case "tracked_money_ok":
+			if b, ok := w.boolean(path, v); ok {
+				w.setTop(k, b, path)
+			}
 		case "situation":
 			if t, ok := w.table(path, v); ok {
 				at := w.at(path...)

@@ -1,0 +1,114 @@
+package profiles
+
+import (
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// TrackedMoney warns about money figures (savings, expenses, income, pay)
+// written in a file that git tracks: many people keep their dotfiles in a
+// public repository, and a salary does not belong there. It asks git,
+// when git is installed; without git it says nothing. The warning is
+// silenced with tracked_money_ok = true at the top of the profile.
+func TrackedMoney(l *Loaded) []Diagnostic {
+	if l.Path == ExampleName {
+		return nil
+	}
+	if l.TrackedMoneyOK {
+		return nil
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil
+	}
+	keys := moneyByFile(l)
+	files := make([]string, 0, len(keys))
+	for f := range keys {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	var out []Diagnostic
+	for _, f := range files {
+		repo, tracked := gitTracked(f)
+		if !tracked {
+			continue
+		}
+		first := keys[f][0]
+		out = append(out, Diagnostic{File: f, Line: first.Line, Col: first.Col, Warning: true,
+			Message: fmt.Sprintf("%s in a file git tracks (in %s); anyone who can read that repository can read them", moneyWords(keys[f]), repo),
+			Hint: "move [situation] and the opportunities into an include that git ignores (see the README's private numbers), " +
+				"or set tracked_money_ok = true at the top of the profile if the repository is private"})
+	}
+	return out
+}
+
+type moneyKey struct {
+	name string
+	Origin
+}
+
+// moneyByFile lists, per file, the money keys it holds.
+func moneyByFile(l *Loaded) map[string][]moneyKey {
+	out := map[string][]moneyKey{}
+	for _, k := range []string{"savings", "monthly_expenses", "monthly_income"} {
+		if o, ok := l.Origins.Situation[k]; ok {
+			out[o.File] = append(out[o.File], moneyKey{k, o})
+		}
+	}
+	for i, o := range l.Profile.Opportunities {
+		if o.Pay != nil {
+			at := l.Origins.Opportunities[i]
+			out[at.File] = append(out[at.File], moneyKey{"pay", at})
+		}
+	}
+	for i, s := range l.Profile.Scenarios {
+		if s.Situation.Savings != nil || s.Situation.MonthlyExpenses != nil || s.Situation.MonthlyIncome != nil {
+			at := l.Origins.Scenarios[i]
+			out[at.File] = append(out[at.File], moneyKey{"scenario money", at})
+		}
+	}
+	for f := range out {
+		sort.SliceStable(out[f], func(a, b int) bool { return out[f][a].Line < out[f][b].Line })
+	}
+	return out
+}
+
+func moneyWords(keys []moneyKey) string {
+	seen := map[string]bool{}
+	var names []string
+	for _, k := range keys {
+		if !seen[k.name] {
+			seen[k.name] = true
+			names = append(names, k.name)
+		}
+	}
+	return "money figures (" + strings.Join(names, ", ") + ") are"
+}
+
+// gitTracked reports whether git tracks the file, looking where the file
+// really is (through symlinks) as well as where it is named.
+func gitTracked(file string) (repo string, tracked bool) {
+	paths := []string{file}
+	if real, err := filepath.EvalSymlinks(file); err == nil && real != file {
+		paths = append(paths, real)
+	}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		dir := filepath.Dir(abs)
+		cmd := exec.Command("git", "-C", dir, "ls-files", "--error-unmatch", "--", filepath.Base(abs))
+		if cmd.Run() != nil {
+			continue
+		}
+		top, err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel").Output()
+		if err != nil {
+			return dir, true
+		}
+		return strings.TrimSpace(string(top)), true
+	}
+	return "", false
+}
