@@ -72,21 +72,8 @@ func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
 		fmt.Fprintf(&b, "  %s  %6s  %5.1f%%  %-7s  %-7s  %s\n", Pad(Clean(t.Label), labelW), trim(p.Priorities[k].Weight), t.Share*100,
 			t.Rating.String(), from, pts)
 	}
-	for k, pr := range p.Priorities {
-		if pr.AtLeast <= 0 {
-			continue
-		}
-		t := a.Fit.Terms[k]
-		verdict := "clear"
-		for _, f := range a.Flags {
-			if f.Priority == pr.ID {
-				verdict = "at risk: the rating could be below it"
-				if f.Veto {
-					verdict = "VETOED: the rating is below it"
-				}
-			}
-		}
-		fmt.Fprintf(&b, "  deal-breaker: %s at least %s; rated %s: %s\n", Clean(pr.Name()), trim(pr.AtLeast), t.Rating, verdict)
+	for _, line := range DealBreakers(s, i) {
+		fmt.Fprintf(&b, "  deal-breaker: %s\n", line)
 	}
 	for _, f := range a.Flags {
 		if !f.Veto && f.Ask != "" {
@@ -123,20 +110,14 @@ func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
 	}
 
 	section(&b, "Where the answer changes", "")
-	crossings := s.Crossings(i)
+	crossings := Crossings(s, i)
 	if len(crossings) == 0 {
 		fmt.Fprintf(&b, "  %s crosses no other open opportunity between urgency 0 and 1.\n", Name(s, i))
 	}
 	for _, c := range crossings {
-		below, above := c.AheadBelow, c.Other
-		if below == c.Other {
-			above = i
-		}
-		fmt.Fprintf(&b, "  with %s at urgency %s (both %s): %s ahead below, %s above\n", Name(s, c.Other), U(c.Urgency), Num(c.Score),
-			Name(s, below), Name(s, above))
-		for _, rc := range s.RunwayCrossings(i, c.Other) {
-			fmt.Fprintf(&b, "    in money: %s ahead while runway is above %s (savings %s, %s)\n", Name(s, rc.AheadAbove),
-				Months(rc.Months), Money(cur, rc.Savings), moneyDelta(cur, rc.Savings-val(sit.Savings)))
+		fmt.Fprintf(&b, "  %s\n", c.Urgency)
+		for _, m := range c.Money {
+			fmt.Fprintf(&b, "    in money: %s\n", m)
 		}
 	}
 	if len(s.LeaderChanges) > 0 {

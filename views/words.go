@@ -91,18 +91,26 @@ func UrgencyParts(s *model.State) string {
 }
 
 // UrgencyLine is the one-line urgency summary every view starts with:
-// "urgency 0.55 (derived: runway 3.6 months, uninsured)".
+// "urgency 0.55 (derived: runway 3.6 months, uninsured)", followed by the
+// scenario in force, if any.
 func UrgencyLine(s *model.State) string {
+	line := UrgencySummary(s)
+	if s.Request.Scenario != "" {
+		line += " · scenario " + strconv.Quote(s.Request.Scenario)
+	}
+	return line
+}
+
+// UrgencySummary is [UrgencyLine] without the scenario, for views that
+// show the scenario elsewhere: "urgency 0.55 (derived: runway 3.6 months,
+// uninsured)".
+func UrgencySummary(s *model.State) string {
 	u := s.Urgency
 	line := "urgency " + U(u.Value) + " (" + UrgencySource(s) + ": " + UrgencyParts(s)
 	if !u.IsDerived() {
 		line += "; derived would be " + U(u.Derived)
 	}
-	line += ")"
-	if s.Request.Scenario != "" {
-		line += " · scenario " + strconv.Quote(s.Request.Scenario)
-	}
-	return line
+	return line + ")"
 }
 
 // Reasons says why an opportunity is vetoed or at risk, one phrase a flag.
@@ -188,6 +196,64 @@ func LeaderSentences(s *model.State) []string {
 			}
 			out = append(out, text+".")
 		}
+	}
+	return out
+}
+
+// DealBreakers says, for every priority with a floor, whether opportunity
+// i clears it: "A manager I'd want to work with at least 2; rated 3–5:
+// clear".
+func DealBreakers(s *model.State, i int) []string {
+	a := &s.Assessments[i]
+	var out []string
+	for k, pr := range s.Profile.Priorities {
+		if pr.AtLeast <= 0 {
+			continue
+		}
+		t := a.Fit.Terms[k]
+		verdict := "clear"
+		for _, f := range a.Flags {
+			if f.Priority == pr.ID {
+				verdict = "at risk: the rating could be below it"
+				if f.Veto {
+					verdict = "VETOED: the rating is below it"
+				}
+			}
+		}
+		out = append(out, fmt.Sprintf("%s at least %s; rated %s: %s", Clean(pr.Name()), trim(pr.AtLeast), t.Rating, verdict))
+	}
+	return out
+}
+
+// Crossing is one place where opportunity i swaps places with another: the
+// urgency, in words, and the same swap in money when savings move the
+// urgency.
+type Crossing struct {
+	// Urgency reads "with Acme Logistics at urgency 0.43 (both 62.6):
+	// Globex ahead below, Acme Logistics above".
+	Urgency string
+	// Money reads "Globex ahead while runway is above 4.5 months (savings
+	// $11,324, $2,324 more than now)", one line a runway crossing.
+	Money []string
+}
+
+// Crossings lists where opportunity i crosses each other open opportunity
+// between urgency 0 and 1, in urgency order.
+func Crossings(s *model.State, i int) []Crossing {
+	cur := s.Currency()
+	var out []Crossing
+	for _, c := range s.Crossings(i) {
+		below, above := c.AheadBelow, c.Other
+		if below == c.Other {
+			above = i
+		}
+		x := Crossing{Urgency: fmt.Sprintf("with %s at urgency %s (both %s): %s ahead below, %s above", Name(s, c.Other), U(c.Urgency),
+			Num(c.Score), Name(s, below), Name(s, above))}
+		for _, rc := range s.RunwayCrossings(i, c.Other) {
+			x.Money = append(x.Money, fmt.Sprintf("%s ahead while runway is above %s (savings %s, %s)", Name(s, rc.AheadAbove),
+				Months(rc.Months), Money(cur, rc.Savings), moneyDelta(cur, rc.Savings-val(s.Situation.Savings))))
+		}
+		out = append(out, x)
 	}
 	return out
 }
