@@ -88,25 +88,12 @@ func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
 		chanceFrom = "default for stage " + string(a.Stage)
 	}
 	fmt.Fprintf(&b, "  relief = chance %s (%s) × weighted mean %s × 100\n", chanceText(r.Chance), chanceFrom, strconv.FormatFloat(r.Mean, 'f', 3, 64))
-	pm := p.Params
-	wsum := pm.WeightIncome + pm.WeightTimeliness + pm.WeightLasting
-	if r.CoverageCounted {
-		wsum += pm.WeightCoverage
-	}
-	share := func(w float64) string {
-		if wsum <= 0 {
-			return "0%"
+	for _, t := range ReliefTerms(s, i) {
+		if !t.Counted {
+			fmt.Fprintf(&b, "  %-10s  —     (%s)\n", t.Name, t.Words)
+			continue
 		}
-		return strconv.FormatFloat(w/wsum*100, 'f', 0, 64) + "%"
-	}
-	o := &p.Opportunities[a.Index]
-	fmt.Fprintf(&b, "  income      %s  weight %4s  %s\n", U(r.Income), share(pm.WeightIncome), incomeWords(s, o, r))
-	fmt.Fprintf(&b, "  timeliness  %s  weight %4s  %s\n", U(r.Timeliness), share(pm.WeightTimeliness), timelyWords(s, o, r))
-	fmt.Fprintf(&b, "  lasting     %s  weight %4s  %s\n", U(r.Lasting), share(pm.WeightLasting), lastingWords(o, pm))
-	if r.CoverageCounted {
-		fmt.Fprintf(&b, "  coverage    %s  weight %4s  %s\n", U(r.Coverage), share(pm.WeightCoverage), coverWords(o, pm))
-	} else {
-		fmt.Fprintf(&b, "  coverage    —     (already insured: not counted)\n")
+		fmt.Fprintf(&b, "  %-10s  %s  weight %4s  %s\n", t.Name, U(t.Value), Percent(t.Share), t.Words)
 	}
 
 	section(&b, "Where the answer changes", "")

@@ -257,3 +257,48 @@ func Crossings(s *model.State, i int) []Crossing {
 	}
 	return out
 }
+
+// ReliefTerm is one of the four terms of an opportunity's relief.
+type ReliefTerm struct {
+	// Name is "income", "timeliness", "lasting" or "coverage".
+	Name string
+	// Value is the term, 0..1; Share its weight in the mean, 0..1.
+	Value, Share float64
+	// Counted is false for coverage when the person is already insured.
+	Counted bool
+	// Words say where the value comes from: "permanent", "first pay in
+	// 2.0 months (…) vs runway 3.6 months".
+	Words string
+}
+
+// ReliefTerms lists opportunity i's relief terms in the order explain
+// shows them.
+func ReliefTerms(s *model.State, i int) []ReliefTerm {
+	a := &s.Assessments[i]
+	r := a.Relief
+	pm := s.Profile.Params
+	o := &s.Profile.Opportunities[a.Index]
+	wsum := pm.WeightIncome + pm.WeightTimeliness + pm.WeightLasting
+	if r.CoverageCounted {
+		wsum += pm.WeightCoverage
+	}
+	share := func(w float64) float64 {
+		if wsum <= 0 {
+			return 0
+		}
+		return w / wsum
+	}
+	out := []ReliefTerm{
+		{"income", r.Income, share(pm.WeightIncome), true, incomeWords(s, o, r)},
+		{"timeliness", r.Timeliness, share(pm.WeightTimeliness), true, timelyWords(s, o, r)},
+		{"lasting", r.Lasting, share(pm.WeightLasting), true, lastingWords(o, pm)},
+		{"coverage", r.Coverage, share(pm.WeightCoverage), true, coverWords(o, pm)},
+	}
+	if !r.CoverageCounted {
+		out[3] = ReliefTerm{Name: "coverage", Words: "already insured: not counted"}
+	}
+	return out
+}
+
+// Percent writes a share of 0..1 as a whole percentage: "40%".
+func Percent(share float64) string { return strconv.FormatFloat(share*100, 'f', 0, 64) + "%" }
