@@ -85,7 +85,13 @@ func setKey(src, table, key string, v any) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if _, err := toml.Decode(src, new(map[string]any)); err != nil {
+		return "", fmt.Errorf("the file does not parse, so it cannot be edited safely: %w", err)
+	}
 	ix := newTextIndex(src)
+	if ix.truncated {
+		return "", fmt.Errorf("the file uses TOML that mutual cannot edit in place; change it by hand")
+	}
 	path := []string{key}
 	if table != "" {
 		path = []string{table, key}

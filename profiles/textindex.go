@@ -16,6 +16,8 @@ import (
 // simple: it never has to explain a syntax error, and when it meets
 // something it does not follow it stops, leaving the rest unindexed.
 type textIndex struct {
+	// truncated reports that the scanner stopped before the end.
+	truncated  bool
 	src        string
 	lineStarts []int
 	entries    []textEntry
@@ -47,6 +49,10 @@ func newTextIndex(src string) *textIndex {
 	}
 	s := &textScanner{src: src, ix: ix, arrays: map[string]int{}}
 	s.document()
+	if s.stop {
+		// Past the point the scanner lost track, positions mean nothing.
+		ix.truncated = true
+	}
 	return ix
 }
 
@@ -96,6 +102,9 @@ func (ix *textIndex) locateValue(path ...string) (line, col int) {
 }
 
 func (ix *textIndex) add(e textEntry) {
+	if e.keyStart < 0 || e.keyEnd > len(ix.src) || e.valStart > e.valEnd || e.valEnd > len(ix.src) || e.keyStart > e.keyEnd {
+		return // text the scanner did not follow: leave it unindexed
+	}
 	k := pathKey(e.path)
 	if _, dup := ix.byPath[k]; !dup {
 		ix.byPath[k] = len(ix.entries)
@@ -142,6 +151,10 @@ func (s *textScanner) skipBlank() {
 }
 
 func (s *textScanner) skipLine() {
+	if s.pos >= len(s.src) {
+		s.pos = len(s.src)
+		return
+	}
 	if i := strings.IndexByte(s.src[s.pos:], '\n'); i >= 0 {
 		s.pos += i + 1
 	} else {
@@ -160,6 +173,10 @@ func (s *textScanner) document() {
 			table = s.header()
 		} else {
 			s.keyValue(table)
+		}
+		if s.pos > len(s.src) {
+			s.pos, s.stop = len(s.src), true
+			return
 		}
 		s.skipSpace()
 		if s.pos < len(s.src) && s.src[s.pos] != '\n' && s.src[s.pos] != '\r' && s.src[s.pos] != '#' {
@@ -236,6 +253,9 @@ func (s *textScanner) key() []string {
 		case c == '"':
 			start := s.pos
 			s.basicString()
+			if s.stop {
+				return parts
+			}
 			raw := s.src[start:s.pos]
 			if u, err := strconv.Unquote(raw); err == nil {
 				parts = append(parts, u)
@@ -245,6 +265,9 @@ func (s *textScanner) key() []string {
 		case c == '\'':
 			start := s.pos
 			s.literalString()
+			if s.stop {
+				return parts
+			}
 			parts = append(parts, s.src[start+1:s.pos-1])
 		case isBare(c):
 			start := s.pos
