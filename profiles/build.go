@@ -43,7 +43,8 @@ func (l *loader) build(path string) *Loaded {
 }
 
 func (l *loader) errorAt(at Origin, hint, format string, args ...any) {
-	l.ds.add(Diagnostic{File: at.File, Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...), Hint: hint})
+	line, col := at.Position()
+	l.ds.add(Diagnostic{File: at.File, Line: line, Col: col, Message: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 func (l *loader) buildSituation(path string, out *Loaded) {
@@ -91,7 +92,7 @@ func (l *loader) buildPriorities(path string, out *Loaded) {
 		pr := r.p
 		if pr.ID != "" {
 			if first, dup := seen[pr.ID]; dup {
-				l.errorAt(r.at, fmt.Sprintf("give each priority its own id (the first is at %s:%d)", first.File, first.Line),
+				l.errorAt(r.at, fmt.Sprintf("give each priority its own id (the first is at %s:%d)", first.File, first.Line()),
 					"priority id %q is used twice", pr.ID)
 			}
 			seen[pr.ID] = r.at
@@ -126,14 +127,14 @@ func (l *loader) buildOpportunities(out *Loaded) {
 		o := r.o
 		if o.Name != "" {
 			if first, dup := seen[strings.ToLower(o.Name)]; dup {
-				l.errorAt(r.at, fmt.Sprintf("give each opportunity its own name (the first is at %s:%d); add the team or city to tell them apart", first.File, first.Line),
+				l.errorAt(r.at, fmt.Sprintf("give each opportunity its own name (the first is at %s:%d); add the team or city to tell them apart", first.File, first.Line()),
 					"opportunity name %q is used twice", o.Name)
 			}
 			seen[strings.ToLower(o.Name)] = r.at
 		}
 		for _, id := range sortedKeys(o.Ratings) {
 			rt := o.Ratings[id]
-			at := r.ratings[id]
+			at := r.at.child("ratings", id)
 			rated[id] = true
 			if len(ids) == 0 {
 				continue // no priorities at all: reported once above
@@ -151,7 +152,7 @@ func (l *loader) buildOpportunities(out *Loaded) {
 					"rating %s for %q in %q is outside 1..%d", rt, id, o.Name, p.Scale)
 			}
 		}
-		for id := range r.ratings {
+		for _, id := range r.written {
 			rated[id] = true // written, even if wrongly: no second warning
 		}
 		p.Opportunities = append(p.Opportunities, o)
@@ -163,7 +164,8 @@ func (l *loader) buildOpportunities(out *Loaded) {
 	for i, pr := range p.Priorities {
 		if !rated[pr.ID] && pr.FromPay == nil && pr.Weight > 0 && pr.ID != "" {
 			at := out.Origins.Priorities[i]
-			l.ds.add(Diagnostic{File: at.File, Line: at.Line, Col: at.Col, Warning: true,
+			line, col := at.Position()
+			l.ds.add(Diagnostic{File: at.File, Line: line, Col: col, Warning: true,
 				Message: fmt.Sprintf("no opportunity rates priority %q, so it only widens every fit interval", pr.ID),
 				Hint:    fmt.Sprintf("rate it under [opportunity.ratings] as %s = 3, or give it weight = 0", pr.ID)})
 		}
@@ -175,7 +177,7 @@ func (l *loader) buildScenarios(out *Loaded) {
 	for _, r := range l.m.scenarios {
 		if r.s.Name != "" {
 			if first, dup := seen[r.s.Name]; dup {
-				l.errorAt(r.at, fmt.Sprintf("give each scenario its own name (the first is at %s:%d)", first.File, first.Line),
+				l.errorAt(r.at, fmt.Sprintf("give each scenario its own name (the first is at %s:%d)", first.File, first.Line()),
 					"scenario name %q is used twice", r.s.Name)
 			}
 			seen[r.s.Name] = r.at

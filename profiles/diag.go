@@ -67,8 +67,13 @@ func (e *Error) Error() string {
 }
 
 // maxDiagnostics bounds how many problems one load reports: past a point
-// more lines do not help.
-const maxDiagnostics = 20
+// more lines do not help. maxKept bounds how many are kept to choose them
+// from (the first in file order), so a huge broken file cannot exhaust
+// memory.
+const (
+	maxDiagnostics = 20
+	maxKept        = 10000
+)
 
 // diags collects diagnostics for one load.
 type diags struct {
@@ -81,7 +86,7 @@ func (ds *diags) add(d Diagnostic) {
 	if !d.Warning {
 		ds.errors++
 	}
-	if len(ds.list) >= maxDiagnostics {
+	if len(ds.list) >= maxKept {
 		ds.dropped++
 		return
 	}
@@ -98,8 +103,13 @@ func (ds *diags) sort(files []string) {
 		return len(files)
 	}
 	slices.SortStableFunc(ds.list, func(a, b Diagnostic) int {
-		return cmp.Or(cmp.Compare(rank(a.File), rank(b.File)), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		return cmp.Or(cmp.Compare(rank(a.File), rank(b.File)), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col),
+			strings.Compare(a.Message, b.Message))
 	})
+	if n := len(ds.list); n > maxDiagnostics {
+		ds.dropped += n - maxDiagnostics
+		ds.list = ds.list[:maxDiagnostics]
+	}
 }
 
 func (ds *diags) warnings() []Diagnostic {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -29,10 +30,46 @@ const MaxFileSize = 16 << 20
 // runs.
 const maxNesting = 64
 
-// Origin is where something was written: a file and a line.
+// Origin is where something was written: a file, and the key path in it
+// whose line and column are looked up only when asked for. Reading a
+// profile needs no positions at all; only messages, edits and the
+// editor's jump do, so the text index is built on demand.
 type Origin struct {
-	File      string
-	Line, Col int
+	File string
+	key  []string
+	text *lazyIndex
+}
+
+// Line is the line the origin's key is written on, or 0 when not known.
+func (o Origin) Line() int {
+	line, _ := o.Position()
+	return line
+}
+
+// Position is the line and column of the origin's key, or 0, 0.
+func (o Origin) Position() (line, col int) {
+	if o.text == nil || len(o.key) == 0 {
+		return 0, 0
+	}
+	return o.text.get().locate(o.key...)
+}
+
+// child is the origin of a key below this one.
+func (o Origin) child(keys ...string) Origin {
+	o.key = append(o.key[:len(o.key):len(o.key)], keys...)
+	return o
+}
+
+// lazyIndex builds a file's text index the first time it is needed.
+type lazyIndex struct {
+	src  string
+	once sync.Once
+	ix   *textIndex
+}
+
+func (l *lazyIndex) get() *textIndex {
+	l.once.Do(func() { l.ix = newTextIndex(l.src) })
+	return l.ix
 }
 
 // Origins says where each part of a loaded profile was written.
@@ -187,9 +224,10 @@ type rawPriority struct {
 }
 
 type rawOpportunity struct {
-	o       model.Opportunity
-	at      Origin
-	ratings map[string]Origin
+	o  model.Opportunity
+	at Origin
+	// written lists every priority id rated, valid or not.
+	written []string
 }
 
 type rawScenario struct {
@@ -218,7 +256,8 @@ func load(path string, read fileReader) (*Loaded, error) {
 func (l *loader) file(path string, from Origin) {
 	canon := canonical(path)
 	if i := slices.Index(l.stack, canon); i >= 0 {
-		l.ds.add(Diagnostic{File: from.File, Line: from.Line, Col: from.Col, Message: fmt.Sprintf("include %q makes a cycle: %s", path, cycleText(l.stack[i:], canon)),
+		line, col := from.Position()
+		l.ds.add(Diagnostic{File: from.File, Line: line, Col: col, Message: fmt.Sprintf("include %q makes a cycle: %s", path, cycleText(l.stack[i:], canon)),
 			Hint: "a file may include another only once along any chain; remove one of these includes"})
 		return
 	}
@@ -242,7 +281,7 @@ func (l *loader) file(path string, from Origin) {
 	l.stack = append(l.stack, canon)
 	defer func() { l.stack = l.stack[:len(l.stack)-1] }()
 
-	w := &walker{file: path, ix: newTextIndex(src), ds: &l.ds, m: &l.m}
+	w := &walker{file: path, text: &lazyIndex{src: src}, ds: &l.ds, m: &l.m}
 	includes := w.document(doc)
 	for _, inc := range includes {
 		p := inc.path
@@ -276,7 +315,8 @@ func (l *loader) readError(path string, from Origin, err error) {
 	d := Diagnostic{File: path}
 	if from.File != "" {
 		// The include line is where the fix goes.
-		d = Diagnostic{File: from.File, Line: from.Line, Col: from.Col}
+		line, col := from.Position()
+		d = Diagnostic{File: from.File, Line: line, Col: col}
 	}
 	subject := ""
 	if from.File != "" {
@@ -433,46 +473,34 @@ type includeRef struct {
 // says to the merged profile.
 type walker struct {
 	file string
-	ix   *textIndex
+	text *lazyIndex
 	ds   *diags
 	m    *merged
 }
 
 func (w *walker) at(path ...string) Origin {
-	line, col := w.ix.locate(path...)
-	return Origin{File: w.file, Line: line, Col: col}
+	return Origin{File: w.file, key: slices.Clone(path), text: w.text}
 }
 
 // errAt reports an error at the value of path.
 func (w *walker) errAt(path []string, hint, format string, args ...any) {
-	line, col := w.ix.locateValue(path...)
+	line, col := w.text.get().locateValue(path...)
 	w.ds.add(Diagnostic{File: w.file, Line: line, Col: col, Message: fmt.Sprintf(format, args...), Hint: hint})
 }
 
 // warnKey reports a warning at the key of path.
 func (w *walker) warnKey(path []string, hint, format string, args ...any) {
-	line, col := w.ix.locate(path...)
+	line, col := w.text.get().locate(path...)
 	w.ds.add(Diagnostic{File: w.file, Line: line, Col: col, Message: fmt.Sprintf(format, args...), Hint: hint, Warning: true})
 }
 
-// keys returns a table's keys in the order they are written.
-func (w *walker) keys(path []string, m map[string]any) []string {
+// keys returns a table's keys. Their order does not matter: diagnostics
+// are sorted by position at the end, and nothing else depends on it.
+func (w *walker) keys(_ []string, m map[string]any) []string {
 	ks := make([]string, 0, len(m))
 	for k := range m {
 		ks = append(ks, k)
 	}
-	pos := func(k string) int {
-		if e, ok := w.ix.lookup(append(slices.Clone(path), k)...); ok {
-			return e.keyStart
-		}
-		return math.MaxInt
-	}
-	slices.SortFunc(ks, func(a, b string) int {
-		if pa, pb := pos(a), pos(b); pa != pb {
-			return pa - pb
-		}
-		return strings.Compare(a, b)
-	})
 	return ks
 }
 
@@ -600,7 +628,7 @@ func (w *walker) set(into map[string]setting, key string, v any, path []string, 
 	at := w.at(path...)
 	if prev, ok := into[key]; ok {
 		if prev.value != v {
-			w.errAt(path, fmt.Sprintf("keep one of them (the other is at %s:%d)", prev.at.File, prev.at.Line),
+			w.errAt(path, fmt.Sprintf("keep one of them (the other is at %s:%d)", prev.at.File, prev.at.Line()),
 				"%s%s is set in two files with different values", table, key)
 		}
 		return
@@ -945,7 +973,7 @@ var opportunityKeys = []string{"name", "stage", "chance", "pay", "per", "hours_p
 	"insurance", "insurance_wait_days", "contract_months", "respond_by", "decision_expected", "notes", "ratings"}
 
 func (w *walker) opportunity(path []string, t map[string]any) {
-	ro := rawOpportunity{at: w.at(path...), ratings: map[string]Origin{}}
+	ro := rawOpportunity{at: w.at(path...)}
 	o := &ro.o
 	for _, k := range w.keys(path, t) {
 		p := append(slices.Clone(path), k)
@@ -1009,11 +1037,11 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 			o.Notes, _ = w.str(p, v)
 		case "ratings":
 			if rt, ok := w.table(p, v); ok {
-				o.Ratings = map[string]model.Rating{}
-				for _, id := range w.keys(p, rt) {
-					rp := append(slices.Clone(p), id)
-					ro.ratings[id] = w.at(rp...)
-					if r, ok := w.rating(rp, rt[id]); ok {
+				o.Ratings = make(map[string]model.Rating, len(rt))
+				ro.written = make([]string, 0, len(rt))
+				for id, rv := range rt {
+					ro.written = append(ro.written, id)
+					if r, ok := w.rating(append(p[:len(p):len(p)], id), rv); ok {
 						o.Ratings[id] = r
 					}
 				}

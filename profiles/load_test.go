@@ -109,7 +109,7 @@ func TestFullProfile(t *testing.T) {
 		*s.ComfortableRunway != 8 || *s.TaxRate != 0.22 || s.Urgency != nil {
 		t.Errorf("situation %+v", s)
 	}
-	if l.Origins.SituationTable != filepath.Join("includes", "private.toml") || l.Origins.Situation["savings"].Line != 3 {
+	if l.Origins.SituationTable != filepath.Join("includes", "private.toml") || l.Origins.Situation["savings"].Line() != 3 {
 		t.Errorf("situation origins %+v", l.Origins)
 	}
 	pr := p.Priorities

@@ -35,8 +35,8 @@ func TrackedMoney(l *Loaded) []Diagnostic {
 		if !tracked {
 			continue
 		}
-		first := keys[f][0]
-		out = append(out, Diagnostic{File: f, Line: first.Line, Col: first.Col, Warning: true,
+		line, col := keys[f][0].Position()
+		out = append(out, Diagnostic{File: f, Line: line, Col: col, Warning: true,
 			Message: fmt.Sprintf("%s in a file git tracks (in %s); anyone who can read that repository can read them", moneyWords(keys[f]), repo),
 			Hint: "move [situation] and the opportunities into an include that git ignores (see the README's private numbers), " +
 				"or set tracked_money_ok = true at the top of the profile if the repository is private"})
@@ -70,7 +70,7 @@ func moneyByFile(l *Loaded) map[string][]moneyKey {
 		}
 	}
 	for f := range out {
-		sort.SliceStable(out[f], func(a, b int) bool { return out[f][a].Line < out[f][b].Line })
+		sort.SliceStable(out[f], func(a, b int) bool { return out[f][a].Line() < out[f][b].Line() })
 	}
 	return out
 }
