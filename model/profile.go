@@ -26,6 +26,9 @@ type Profile struct {
 	Scenarios []Scenario
 	// Params are the model's constants, defaults already filled in.
 	Params Params
+	// Search are the search model's assumptions (the [search] table),
+	// defaults already filled in; see [Decide].
+	Search SearchParams
 }
 
 // Situation holds the facts that set urgency. A nil field is not given:
