@@ -35,6 +35,7 @@ func (l *loader) build(path string) *Loaded {
 		}
 	}
 
+	l.buildSearch(out)
 	l.buildSituation(path, out)
 	l.buildPriorities(path, out)
 	l.buildOpportunities(out)

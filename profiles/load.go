@@ -207,6 +207,7 @@ type merged struct {
 	situation     map[string]setting
 	situationAt   *Origin
 	model         map[string]setting
+	search        map[string]setting
 	priorities    []rawPriority
 	opportunities []rawOpportunity
 	scenarios     []rawScenario
@@ -544,7 +545,7 @@ func tableName(path []string) string {
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
 var topKeys = []string{"version", "currency", "scale", "include", "situation", "priority", "opportunity", "scenario", "model",
-	"tracked_money_ok"}
+	"search", "tracked_money_ok"}
 
 // document walks a whole file and returns its includes.
 func (w *walker) document(doc map[string]any) []includeRef {
@@ -593,6 +594,10 @@ func (w *walker) document(doc map[string]any) []includeRef {
 		case "model":
 			if t, ok := w.table(path, v); ok {
 				w.modelTable(path, t)
+			}
+		case "search":
+			if t, ok := w.table(path, v); ok {
+				w.searchTable(path, t)
 			}
 		case "priority", "opportunity", "scenario":
 			tables, ok := w.tables(path, v)
