@@ -142,6 +142,7 @@ func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
 	if sit.TaxRate != nil {
 		fmt.Fprintf(&b, "  situation sets tax_rate = %s\n", trim(*sit.TaxRate))
 	}
+	writeSearchDefaults(&b, s, i)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

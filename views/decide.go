@@ -1,0 +1,538 @@
+package views
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"mutual/model"
+)
+
+// DecideFormats are the output formats of the decide command.
+var DecideFormats = []string{"table", "json"}
+
+// WriteDecide writes what the search model decides for state s: the
+// reservation scores, the advice on every offer with a deadline, the
+// questions to ask and the assumptions behind them, in one of
+// [DecideFormats].
+func WriteDecide(w io.Writer, s *model.State, d *model.Decision, info ReportInfo, format string) error {
+	switch format {
+	case "table":
+		return writeDecideTable(w, s, d, info)
+	case "json":
+		return writeDecideJSON(w, s, d, info)
+	}
+	return fmt.Errorf("unknown format %q", format)
+}
+
+// ValueNote says what the values of the search model are, for every view
+// that shows them.
+const ValueNote = "Values are scores a month, for good: the steady score that would be worth as much."
+
+// reservationColumns are the months of runway the reservation table shows
+// when it has more than fit on a line.
+var reservationColumns = []int{0, 1, 2, 3, 4, 5, 6, 9, 12, 18, 24}
+
+// ReservationText writes a reservation score: "any" with no runway left.
+func ReservationText(d *model.Decision, monthsLeft int) string {
+	if monthsLeft == 0 {
+		return "any"
+	}
+	return Num(d.Reservations[monthsLeft])
+}
+
+// ReservationSentence says today's reservation score in words: "With 3.6
+// months of runway the reservation score is 52.0: an offer scoring less is
+// worth declining, because searching on is worth more."
+func ReservationSentence(d *model.Decision) string {
+	switch {
+	case math.IsInf(d.RunwayMonths, 1):
+		return fmt.Sprintf("Nothing burns the savings, so the runway never runs out: the reservation score is %s at any time. "+
+			"An offer scoring less is worth declining, because searching on is worth more.", Num(d.Now))
+	case d.RunwayMonths <= 0:
+		return "The runway is gone: any offer is worth taking."
+	}
+	return fmt.Sprintf("With %s of runway the reservation score is %s: an offer scoring less is worth declining, "+
+		"because searching on is worth more.", Months(d.RunwayMonths), Num(d.Now))
+}
+
+// AdviceHeadline is the advice on one offer in a few words: "Acme
+// Logistics (respond by 2026-12-01): WAIT for Globex".
+func AdviceHeadline(s *model.State, o *model.OfferAdvice) string {
+	by := "respond by " + o.RespondBy.String()
+	if o.Expired {
+		by = "its deadline " + o.RespondBy.String() + " has passed"
+	}
+	head := fmt.Sprintf("%s (%s): %s", Name(s, o.Index), by, strings.ToUpper(string(o.Advice)))
+	if o.Advice == model.AdviceWait {
+		head += " for " + Name(s, o.WaitingFor())
+	}
+	return head
+}
+
+// AdviceSentence says why: "Waiting for Globex is worth it while its
+// chance is above 0.34; it is 0.50."
+func AdviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
+	name := Name(s, o.Index)
+	switch {
+	case o.Vetoed:
+		return fmt.Sprintf("A deal-breaker vetoes %s: %s.", name, strings.Join(Reasons(&s.Assessments[o.Index]), "; "))
+	case o.Advice == model.AdviceDecline:
+		return fmt.Sprintf("As an offer %s scores %s, below the reservation score of %s: searching on is worth more.",
+			name, Num(o.Score), Num(d.Now))
+	}
+	if o.Best < 0 {
+		return fmt.Sprintf("It scores %s, above the reservation score of %s, and no open process decides by %s (plus %s days) to wait for.",
+			Num(o.Score), Num(d.Now), o.RespondBy, trim(d.Params.WaitDays))
+	}
+	w := &o.Waits[o.Best]
+	other := Name(s, w.Index)
+	be, ok := o.BreakEven()
+	switch {
+	case !ok:
+		return fmt.Sprintf("Waiting for %s is not worth it at any chance: even a yes is worth less than accepting now.", other)
+	case w.Holds && be == 0:
+		return fmt.Sprintf("%s decides by the deadline, so hold the offer until then: taking %s if it says yes is worth more.", other, other)
+	case o.Advice == model.AdviceWait:
+		return fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, chanceText(be), chanceText(w.Chance))
+	}
+	return fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, chanceText(be), chanceText(w.Chance))
+}
+
+// ValuesLine compares the three choices: "accept now 55.6 · wait for
+// Globex 57.3 · decline and search on 52.0".
+func ValuesLine(s *model.State, o *model.OfferAdvice) string {
+	line := "accept now " + Num(o.Accept)
+	if o.Best >= 0 {
+		line += " · wait for " + Name(s, o.WaitingFor()) + " " + Num(o.Wait)
+	}
+	return line + " · decline and search on " + Num(o.Search)
+}
+
+// TenureText says how long a job at this fit should last: "should last
+// about 10 months".
+func TenureText(months float64) string {
+	return "should last about " + strconv.FormatFloat(months, 'f', 0, 64) + " months"
+}
+
+// WaitSentence describes one wait: when the process decides and what
+// each answer is worth.
+func WaitSentence(s *model.State, o *model.OfferAdvice, w *model.WaitOption) string {
+	when := fmt.Sprintf("%d days after the deadline, %s of runway from today", o.RespondBy.DaysUntil(w.Decides), Months(w.Months))
+	if w.Holds {
+		when = "by the deadline"
+	}
+	fit := s.Assessments[w.Index].Fit.Value
+	return fmt.Sprintf("%s decides %s, %s: if yes %s (it scores %s and at fit %s %s), if no %s.", Name(s, w.Index), w.Decides, when,
+		Num(w.IfOffered), Num(w.Score), Num(fit), TenureText(w.TenureMonths), Num(w.Fallback))
+}
+
+// QuestionRating says what is known of a rating now: "unknown" or "rated
+// 3–5".
+func QuestionRating(q *model.Question) string {
+	if q.From == model.FromUnknown {
+		return "unknown"
+	}
+	return "rated " + q.Rating.String()
+}
+
+// QuestionWeight says what rides on the answer: "swing 5.6 against a
+// margin of 9.0", with "decisive" and "could veto" when they apply.
+func QuestionWeight(q *model.Question) string {
+	text := "swing " + Num(q.Swing)
+	if math.IsInf(q.Margin, 1) {
+		text += " (it cannot change the decision)"
+	} else {
+		text += " against a margin of " + Num(q.Margin)
+	}
+	var marks []string
+	if q.Decisive {
+		marks = append(marks, "decisive")
+	}
+	if q.CouldVeto {
+		marks = append(marks, "a low answer vetoes it")
+	}
+	if len(marks) > 0 {
+		text += "; " + strings.Join(marks, ", ")
+	}
+	return text
+}
+
+// AskText is the priority's question, or how to add one.
+func AskText(q *model.Question) string {
+	if q.Ask == "" {
+		return fmt.Sprintf("(no question in the profile: add ask = \"...\" to priority %q)", Clean(q.Priority))
+	}
+	return Clean(q.Ask)
+}
+
+// Assumption is one setting of the search model as explain and decide
+// show it.
+type Assumption struct {
+	Key string
+	// Value is the setting in force.
+	Value float64
+	// Source is "default", "profile" or "estimated"; Note says more when
+	// there is more to say ("raised to offer_sd_min").
+	Source, Note string
+	Doc          string
+}
+
+// Text writes the value: whole numbers bare, estimates with one decimal.
+func (a Assumption) Text() string {
+	if a.Source == "estimated" {
+		return Num(a.Value)
+	}
+	return trim(a.Value)
+}
+
+// Origin is the source with its note, for a text view: "" for a default.
+func (a Assumption) Origin() string {
+	switch {
+	case a.Source == "default":
+		return ""
+	case a.Note != "":
+		return a.Source + ", " + a.Note
+	}
+	return a.Source
+}
+
+// Assumptions lists every [search] setting in force, with where it comes
+// from; the offer distribution's mean and spread, when not set, are the
+// estimates in force.
+func Assumptions(d *model.Decision) []Assumption {
+	defaults := model.DefaultSearchParams()
+	var out []Assumption
+	for _, pi := range model.SearchParamTable() {
+		a := Assumption{Key: pi.Key, Doc: pi.Doc, Source: "default"}
+		v, set := pi.Value(d.Params)
+		if def, defSet := pi.Value(defaults); set && (!defSet || v != def) {
+			a.Source = "profile"
+		}
+		a.Value = v
+		switch {
+		case pi.Key == "offer_mean" && !set:
+			a.Value, a.Source = d.Estimate.Mean, "estimated"
+		case pi.Key == "offer_sd" && !set:
+			a.Value, a.Source = d.Estimate.SD, "estimated"
+			if d.Estimate.SDRaised {
+				a.Note = "raised to offer_sd_min"
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// AssumptionNotes are the sentences that go with the assumptions: where
+// the offer distribution comes from, what searching scores today, how long
+// jobs last.
+func AssumptionNotes(s *model.State, d *model.Decision) []string {
+	est := d.Estimate
+	from := fmt.Sprintf("Offers' scores follow a beta-binomial on 0..100 with mean %s and spread %s", Num(est.Mean), Num(est.SD))
+	switch n := len(est.From); {
+	case est.MeanGiven && est.SDGiven:
+		from += ", both set in [search]."
+	case n == 0:
+		from += "; with no open opportunity to learn from, the mean is the middle of the scale."
+	default:
+		from += fmt.Sprintf(", learnt from %d open %s as offers in hand, each counted once.", n, pluralWord(n, "opportunity", "opportunities"))
+	}
+	return []string{
+		from,
+		fmt.Sprintf("An offer arrives in a month with chance %s; a month of searching scores %s today (urgency %s).",
+			chanceText(d.Search.Arrival), Num(d.SearchScore(d.RunwayMonths)), U(s.Urgency.Value)),
+		fmt.Sprintf("A poor fit puts you back on the market sooner: a job at fit 0 lasts about %s months, at fit 100 about %s, "+
+			"and a future offer (fit %s) about %s.", trim(d.Params.PoorFitMonths), trim(d.Params.GoodFitMonths), Num(est.Fit),
+			strconv.FormatFloat(d.Params.TenureMonths(est.Fit), 'f', 0, 64)),
+		ValueNote,
+	}
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// DecideSummary is the decision in a few short lines, for a dashboard
+// pane: today's reservation score, the advice on each offer with a
+// deadline, and the first question to ask.
+func DecideSummary(s *model.State, d *model.Decision) []string {
+	var out []string
+	if math.IsInf(d.RunwayMonths, 1) {
+		out = append(out, "reservation score "+Num(d.Now)+" (runway unbounded)")
+	} else {
+		line := "reservation score " + Num(d.Now) + " at " + Months(d.RunwayMonths) + " of runway"
+		if n := len(d.Reservations); n > 1 {
+			line += fmt.Sprintf("; %s at 1 month, %s at %d", Num(d.Reservations[1]), Num(d.Reservations[n-1]), n-1)
+		}
+		out = append(out, line)
+	}
+	for k := range d.Offers {
+		o := &d.Offers[k]
+		out = append(out, AdviceHeadline(s, o))
+		out = append(out, "  "+AdviceSentence(s, d, o))
+	}
+	if len(d.Offers) == 0 {
+		out = append(out, "no offer with a respond_by date to decide on")
+	}
+	if len(d.Questions) > 0 {
+		q := &d.Questions[0]
+		out = append(out, fmt.Sprintf("ask first: %s, about %s (%s)", Name(s, q.Index), Clean(q.Label), QuestionWeight(q)))
+	}
+	return out
+}
+
+func writeDecideTable(w io.Writer, s *model.State, d *model.Decision, info ReportInfo) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s · %s · today %s\n", Clean(info.Profile), UrgencyLine(s), info.Today)
+
+	b.WriteString("\nReservation score: the lowest score worth accepting, by months of runway left\n")
+	if n := len(d.Reservations); n > 0 {
+		cols := reservationColumns
+		if n <= 13 {
+			cols = nil
+			for k := range n {
+				cols = append(cols, k)
+			}
+		}
+		head, row := "  months left", "  reservation"
+		for _, k := range cols {
+			if k < n {
+				head += fmt.Sprintf(" %5d", k)
+				row += fmt.Sprintf(" %5s", ReservationText(d, k))
+			}
+		}
+		b.WriteString(head + "\n" + row + "\n")
+	}
+	indent(&b, "  ", ReservationSentence(d))
+
+	b.WriteString("\nOffers with a deadline\n")
+	if len(d.Offers) == 0 {
+		b.WriteString("  (none: an offer with respond_by = YYYY-MM-DD gets advice here)\n")
+	}
+	for k := range d.Offers {
+		o := &d.Offers[k]
+		b.WriteString("  " + AdviceHeadline(s, o) + "\n")
+		indent(&b, "    ", AdviceSentence(s, d, o))
+		indent(&b, "    ", ValuesLine(s, o))
+		a := &s.Assessments[o.Index]
+		indent(&b, "    ", fmt.Sprintf("As an offer in hand %s scores %s; at fit %s it %s.", Name(s, o.Index), Num(o.Score),
+			Num(a.Fit.Value), TenureText(o.TenureMonths)))
+		for x := range o.Waits {
+			indent(&b, "    ", WaitSentence(s, o, &o.Waits[x]))
+		}
+	}
+
+	b.WriteString("\nQuestions to ask, most decisive first\n")
+	if len(d.Questions) == 0 {
+		b.WriteString("  (none: every open opportunity's ratings are known)\n")
+	}
+	for k := range d.Questions {
+		q := &d.Questions[k]
+		fmt.Fprintf(&b, "  %d. %s · %s · %s\n", k+1, Name(s, q.Index), Clean(q.Label), QuestionRating(q))
+		indent(&b, "     ", QuestionWeight(q))
+		indent(&b, "     ", "ask: "+AskText(q))
+	}
+
+	b.WriteString("\nAssumptions (set them in the profile's [search] table)\n")
+	writeAssumptions(&b, d)
+	for _, line := range AssumptionNotes(s, d) {
+		indent(&b, "  ", line)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeSearchDefaults is explain's account of the search model: every
+// [search] setting in force, in the layout of explain's other defaults,
+// and how long opportunity i should last at its fit.
+func writeSearchDefaults(b *strings.Builder, s *model.State, i int) {
+	d := model.Decide(s)
+	section(b, "Search assumptions ([search], for mutual decide)", "")
+	for _, a := range Assumptions(d) {
+		mark := ""
+		if o := a.Origin(); o != "" {
+			mark = " (" + o + ")"
+		}
+		fmt.Fprintf(b, "  %-20s %-8s%s  %s\n", a.Key, a.Text(), mark, a.Doc)
+	}
+	fit := s.Assessments[i].Fit.Value
+	indent(b, "  ", fmt.Sprintf("At fit %s, %s %s: a poorer fit puts you back on the market sooner.", Num(fit), Name(s, i),
+		TenureText(d.Params.TenureMonths(fit))))
+}
+
+// writeAssumptions writes the [search] settings as aligned lines.
+func writeAssumptions(b *strings.Builder, d *model.Decision) {
+	for _, a := range Assumptions(d) {
+		doc := a.Doc
+		if o := a.Origin(); o != "" {
+			doc = o + ": " + doc
+		}
+		fmt.Fprintf(b, "  %-17s %-5s  %s\n", a.Key, a.Text(), doc)
+	}
+}
+
+// indent writes text wrapped to the width of a standard terminal, each
+// line after prefix.
+func indent(b *strings.Builder, prefix, text string) {
+	for _, line := range wrapAll(text, 78-Width(prefix)) {
+		b.WriteString(prefix + line + "\n")
+	}
+}
+
+// The decide JSON's field names are a contract, like rank's: fields may be
+// added, never removed or renamed.
+type jsonDecide struct {
+	Profile        string            `json:"profile"`
+	Today          string            `json:"today"`
+	Scenario       *string           `json:"scenario"`
+	Urgency        jsonUrgency       `json:"urgency"`
+	ReservationNow float64           `json:"reservation_now"`
+	Reservation    []jsonReservation `json:"reservation"`
+	Offers         []jsonOfferAdvice `json:"offers"`
+	Questions      []jsonQuestion    `json:"questions"`
+	Assumptions    []jsonAssumption  `json:"assumptions"`
+	OfferScores    jsonOfferEstimate `json:"offer_scores"`
+}
+
+type jsonReservation struct {
+	// MonthsLeft is null when the runway is unbounded.
+	MonthsLeft *int    `json:"months_left"`
+	Score      float64 `json:"score"`
+}
+
+type jsonOfferAdvice struct {
+	Name            string     `json:"name"`
+	Advice          string     `json:"advice"`
+	AcceptValue     float64    `json:"accept_value"`
+	WaitValue       float64    `json:"wait_value"`
+	BreakEvenChance *float64   `json:"break_even_chance"`
+	WaitingFor      *string    `json:"waiting_for"`
+	SearchValue     float64    `json:"search_value"`
+	Score           float64    `json:"score"`
+	RespondBy       string     `json:"respond_by"`
+	Expired         bool       `json:"expired"`
+	Vetoed          bool       `json:"vetoed"`
+	TenureMonths    float64    `json:"tenure_months"`
+	Reason          string     `json:"reason"`
+	Waits           []jsonWait `json:"waits"`
+}
+
+type jsonWait struct {
+	Name            string   `json:"name"`
+	Decides         string   `json:"decides"`
+	Holds           bool     `json:"holds"`
+	Months          float64  `json:"months"`
+	Chance          float64  `json:"chance"`
+	Score           float64  `json:"score"`
+	TenureMonths    float64  `json:"tenure_months"`
+	IfOffered       float64  `json:"if_offered"`
+	Fallback        float64  `json:"fallback"`
+	Value           float64  `json:"value"`
+	BreakEvenChance *float64 `json:"break_even_chance"`
+}
+
+type jsonQuestion struct {
+	Opportunity string   `json:"opportunity"`
+	Priority    string   `json:"priority"`
+	Ask         string   `json:"ask"`
+	Swing       float64  `json:"swing"`
+	Label       string   `json:"label"`
+	Rating      string   `json:"rating"`
+	Unknown     bool     `json:"unknown"`
+	Margin      *float64 `json:"margin"`
+	Decisive    bool     `json:"decisive"`
+	CouldVeto   bool     `json:"could_veto"`
+}
+
+type jsonAssumption struct {
+	Key    string  `json:"key"`
+	Value  float64 `json:"value"`
+	Source string  `json:"source"`
+	Note   string  `json:"note,omitempty"`
+}
+
+type jsonOfferEstimate struct {
+	Mean    float64  `json:"mean"`
+	SD      float64  `json:"sd"`
+	Fit     float64  `json:"fit"`
+	From    []string `json:"from"`
+	Arrival float64  `json:"arrival_chance"`
+}
+
+func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info ReportInfo) error {
+	u := s.Urgency
+	rep := jsonDecide{
+		Profile: info.Profile,
+		Today:   info.Today.String(),
+		Urgency: jsonUrgency{Value: round(u.Value, 4), Source: string(u.Source), RunwayMonths: finite(u.RunwayMonths, 2),
+			Derived: round(u.Derived, 4), Cash: round(u.Cash, 4), Cover: round(u.Cover, 4), Burn: round(u.Burn, 2)},
+		ReservationNow: round(d.Now, 2),
+		Reservation:    []jsonReservation{},
+		Offers:         []jsonOfferAdvice{},
+		Questions:      []jsonQuestion{},
+		Assumptions:    []jsonAssumption{},
+		OfferScores: jsonOfferEstimate{Mean: round(d.Estimate.Mean, 2), SD: round(d.Estimate.SD, 2), Fit: round(d.Estimate.Fit, 2),
+			From: []string{}, Arrival: round(d.Search.Arrival, 4)},
+	}
+	if s.Request.Scenario != "" {
+		rep.Scenario = &s.Request.Scenario
+	}
+	if math.IsInf(d.RunwayMonths, 1) {
+		rep.Reservation = append(rep.Reservation, jsonReservation{Score: round(d.Now, 2)})
+	}
+	for k, r := range d.Reservations {
+		rep.Reservation = append(rep.Reservation, jsonReservation{MonthsLeft: &k, Score: round(r, 2)})
+	}
+	for k := range d.Offers {
+		o := &d.Offers[k]
+		j := jsonOfferAdvice{Name: s.Assessments[o.Index].Name, Advice: string(o.Advice), AcceptValue: round(o.Accept, 2),
+			WaitValue: round(o.Wait, 2), SearchValue: round(o.Search, 2), Score: round(o.Score, 2), RespondBy: o.RespondBy.String(),
+			Expired: o.Expired, Vetoed: o.Vetoed, TenureMonths: round(o.TenureMonths, 1), Reason: AdviceSentence(s, d, o), Waits: []jsonWait{}}
+		if be, ok := o.BreakEven(); ok {
+			j.BreakEvenChance = ptr(round(be, 4))
+		}
+		if i := o.WaitingFor(); i >= 0 {
+			j.WaitingFor = ptr(s.Assessments[i].Name)
+		}
+		for x := range o.Waits {
+			wt := &o.Waits[x]
+			jw := jsonWait{Name: s.Assessments[wt.Index].Name, Decides: wt.Decides.String(), Holds: wt.Holds, Months: round(wt.Months, 2),
+				Chance: round(wt.Chance, 4), Score: round(wt.Score, 2), TenureMonths: round(wt.TenureMonths, 1),
+				IfOffered: round(wt.IfOffered, 2), Fallback: round(wt.Fallback, 2), Value: round(wt.Value, 2)}
+			if wt.BreakEven != nil {
+				jw.BreakEvenChance = ptr(round(*wt.BreakEven, 4))
+			}
+			j.Waits = append(j.Waits, jw)
+		}
+		rep.Offers = append(rep.Offers, j)
+	}
+	for k := range d.Questions {
+		q := &d.Questions[k]
+		rep.Questions = append(rep.Questions, jsonQuestion{Opportunity: s.Assessments[q.Index].Name, Priority: q.Priority, Ask: q.Ask,
+			Swing: round(q.Swing, 2), Label: q.Label, Rating: q.Rating.String(), Unknown: q.From == model.FromUnknown,
+			Margin: finite(q.Margin, 2), Decisive: q.Decisive, CouldVeto: q.CouldVeto})
+	}
+	for _, a := range Assumptions(d) {
+		rep.Assumptions = append(rep.Assumptions, jsonAssumption{Key: a.Key, Value: round(a.Value, 4), Source: a.Source, Note: a.Note})
+	}
+	for _, i := range d.Estimate.From {
+		rep.OfferScores.From = append(rep.OfferScores.From, s.Assessments[i].Name)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, escapeInvisible(buf.String()))
+	return err
+}
