@@ -1,0 +1,477 @@
+package views
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"mutual/model"
+)
+
+// Pane is one of the dashboard's panes that can hold the focus.
+type Pane int
+
+// The panes, in the order tab visits them.
+const (
+	PaneRanking Pane = iota
+	PaneDetails
+	PaneChart
+	paneCount
+)
+
+// Page is what covers the panes, if anything.
+type Page int
+
+// The pages.
+const (
+	PageNone Page = iota
+	// PageHelp lists every key.
+	PageHelp
+	// PageDetails shows every term of the selected opportunity's score.
+	PageDetails
+)
+
+// ChartKind is what the chart pane draws.
+type ChartKind int
+
+// The chart kinds, in the order v switches between them.
+const (
+	// ChartScore draws score against urgency.
+	ChartScore ChartKind = iota
+	// ChartScatter draws fit against relief.
+	ChartScatter
+)
+
+// Effect is what the controller needs its host to do after an intent:
+// the things a pure state machine cannot do itself.
+type Effect int
+
+// The effects.
+const (
+	EffectNone Effect = iota
+	// EffectQuit stops the application.
+	EffectQuit
+	// EffectEdit asks the host to edit the profile.
+	EffectEdit
+	// EffectSave asks the host to save the what-ifs.
+	EffectSave
+	// EffectScrollUp and EffectScrollDown scroll the page in front, or the
+	// details pane when it has the focus.
+	EffectScrollUp
+	EffectScrollDown
+)
+
+// StatusKind says how loudly the status line speaks.
+type StatusKind int
+
+// The status kinds.
+const (
+	// StatusInfo is an ordinary message.
+	StatusInfo StatusKind = iota
+	// StatusNews is something the user should notice: the leader changed.
+	StatusNews
+	// StatusWarn is a question or an error.
+	StatusWarn
+)
+
+// Status is the status line's message.
+type Status struct {
+	Text string
+	Kind StatusKind
+}
+
+// UrgencyStep is how far one press of + or - moves the urgency. Urgencies
+// the keys reach are multiples of it, so every what-if can be reproduced
+// exactly with --urgency and two decimals.
+const UrgencyStep = 0.05
+
+// Controller is the dashboard's state and the rules that change it: the
+// evaluated profile, the what-ifs and scenario in force, the selection,
+// the focus and the status line. It is a value machine with no widgets:
+// [Controller.Apply] takes an intent and says what effect, if any, the
+// host must carry out, so the whole of key handling is testable as a
+// table of intent → new state.
+type Controller struct {
+	profile *model.Profile
+	// base is the request the dashboard opened with (today, the --urgency
+	// flag); the scenario and what-ifs in force live in state.Request.
+	base  model.Request
+	state *model.State
+	// scenario indexes profile.Scenarios; -1 is none.
+	scenario int
+	// selected indexes state.Assessments; -1 is nothing (no
+	// opportunities at all).
+	selected int
+	pane     Pane
+	page     Page
+	chart    ChartKind
+	// asking is true while the status line asks whether to quit.
+	asking bool
+	status Status
+}
+
+// NewController evaluates p for req and selects the leader. It fails when
+// req names a scenario the profile does not have.
+func NewController(p *model.Profile, req model.Request) (*Controller, error) {
+	c := &Controller{profile: p, base: req, scenario: -1, selected: -1}
+	c.base.Scenario, c.base.WhatIf = "", model.WhatIf{}
+	if req.Scenario != "" {
+		c.scenario = scenarioIndex(p, req.Scenario)
+		if c.scenario < 0 {
+			// Let Evaluate say what is wrong, in its words.
+			_, err := model.Evaluate(p, req)
+			return nil, err
+		}
+	}
+	if err := c.evaluate(req.WhatIf); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func scenarioIndex(p *model.Profile, name string) int {
+	for k, sc := range p.Scenarios {
+		if sc.Name == name {
+			return k
+		}
+	}
+	return -1
+}
+
+// evaluate recomputes the state for the scenario in force and the given
+// what-if, keeping the selection on the same opportunity.
+func (c *Controller) evaluate(w model.WhatIf) error {
+	req := c.base
+	req.Scenario = c.ScenarioName()
+	req.WhatIf = w
+	st, err := model.Evaluate(c.profile, req)
+	if err != nil {
+		return err
+	}
+	c.state = st
+	c.keepSelection()
+	return nil
+}
+
+// keepSelection selects the leader when the selection is gone.
+func (c *Controller) keepSelection() {
+	rows := c.Rows()
+	for _, i := range rows {
+		if i == c.selected {
+			return
+		}
+	}
+	c.selected = -1
+	if len(rows) > 0 {
+		c.selected = rows[0]
+	}
+}
+
+// State is the evaluated profile in force.
+func (c *Controller) State() *model.State { return c.state }
+
+// Rows are the opportunities in the order the ranking lists them: ranked
+// best first, then vetoed, then closed; each an index into
+// State().Assessments.
+func (c *Controller) Rows() []int {
+	s := c.state
+	out := make([]int, 0, len(s.Assessments))
+	for _, r := range s.Ranked {
+		out = append(out, r.Index)
+	}
+	for _, r := range s.Vetoed {
+		out = append(out, r.Index)
+	}
+	return append(out, s.Closed...)
+}
+
+// Selected is the selected opportunity's index in State().Assessments, or
+// -1 when the profile has none.
+func (c *Controller) Selected() int { return c.selected }
+
+// Select selects opportunity i (an index into State().Assessments), as a
+// mouse click does.
+func (c *Controller) Select(i int) {
+	for _, r := range c.Rows() {
+		if r == i {
+			c.selected = i
+			return
+		}
+	}
+}
+
+// Pane is the pane with the focus.
+func (c *Controller) Pane() Pane { return c.pane }
+
+// Focus gives pane p the focus, as a mouse click does.
+func (c *Controller) Focus(p Pane) {
+	if p >= 0 && p < paneCount {
+		c.pane = p
+	}
+}
+
+// Page is the page covering the panes, or PageNone.
+func (c *Controller) Page() Page { return c.page }
+
+// Chart is what the chart pane draws.
+func (c *Controller) Chart() ChartKind { return c.chart }
+
+// Status is the status line's message; empty when there is nothing to say.
+func (c *Controller) Status() Status { return c.status }
+
+// SetStatus replaces the status line's message, for what the host reports
+// (an editor that failed, a save that worked).
+func (c *Controller) SetStatus(st Status) { c.status = st }
+
+// Asking reports whether the status line is asking to confirm quitting.
+func (c *Controller) Asking() bool { return c.asking }
+
+// Unsaved reports whether a what-if is in force.
+func (c *Controller) Unsaved() bool { return !c.state.Request.WhatIf.IsZero() }
+
+// Profile is the profile the dashboard shows.
+func (c *Controller) Profile() *model.Profile { return c.profile }
+
+// ScenarioName is the name of the scenario in force, or "".
+func (c *Controller) ScenarioName() string {
+	if c.scenario < 0 || c.scenario >= len(c.profile.Scenarios) {
+		return ""
+	}
+	return c.profile.Scenarios[c.scenario].Name
+}
+
+// ScenarioPosition is the scenario in force counted from 1, and how many
+// the profile has; 0 when none is in force.
+func (c *Controller) ScenarioPosition() (k, n int) {
+	return c.scenario + 1, len(c.profile.Scenarios)
+}
+
+// Reload shows a new version of the profile (after an edit or a save),
+// keeping the scenario when it still exists, the selection when the
+// opportunity still exists, and the what-ifs unless keepWhatIf is false.
+func (c *Controller) Reload(p *model.Profile, keepWhatIf bool) error {
+	name := c.ScenarioName()
+	selName := ""
+	if c.selected >= 0 {
+		selName = c.state.Assessments[c.selected].Name
+	}
+	w := c.state.Request.WhatIf
+	if !keepWhatIf {
+		w = model.WhatIf{}
+	}
+	old := c.profile
+	oldScenario := c.scenario
+	c.profile = p
+	c.scenario = scenarioIndex(p, name)
+	if err := c.evaluate(w); err != nil {
+		c.profile, c.scenario = old, oldScenario
+		return err
+	}
+	if selName != "" {
+		for i, a := range c.state.Assessments {
+			if a.Name == selName {
+				c.Select(i)
+			}
+		}
+	}
+	return nil
+}
+
+// Apply carries out one intent and returns the effect the host must carry
+// out, if any.
+func (c *Controller) Apply(in Intent) Effect {
+	if c.asking {
+		c.asking = false
+		c.status = Status{}
+		if in == IntentQuit || in == IntentConfirm || in == IntentQuitNow {
+			return EffectQuit
+		}
+		c.status = Status{Text: "Not quitting: your what-ifs are still here."}
+		return EffectNone
+	}
+	c.status = Status{}
+	switch in {
+	case IntentUp, IntentDown:
+		return c.upDown(in == IntentUp)
+	case IntentDetails:
+		c.togglePage(PageDetails)
+	case IntentHelp:
+		c.togglePage(PageHelp)
+	case IntentClose:
+		c.page = PageNone
+	case IntentNextPane, IntentPrevPane:
+		if c.page != PageNone {
+			c.status = Status{Text: "esc closes this page; then tab moves between panes."}
+			break
+		}
+		step := Pane(1)
+		if in == IntentPrevPane {
+			step = paneCount - 1
+		}
+		c.pane = (c.pane + step) % paneCount
+	case IntentUrgencyUp:
+		c.nudge(+1)
+	case IntentUrgencyDown:
+		c.nudge(-1)
+	case IntentReset:
+		c.reset()
+	case IntentNextScenario:
+		c.cycleScenario(+1)
+	case IntentPrevScenario:
+		c.cycleScenario(-1)
+	case IntentToggleChart:
+		c.chart = 1 - c.chart
+		what := "score against urgency"
+		if c.chart == ChartScatter {
+			what = "fit against relief; the dotted line is equal score at your urgency"
+		}
+		c.status = Status{Text: "Chart: " + what + " (v switches)."}
+	case IntentEdit:
+		return EffectEdit
+	case IntentSave:
+		if !c.Unsaved() {
+			c.status = Status{Text: "Nothing to save: + and - make a what-if first."}
+			break
+		}
+		return EffectSave
+	case IntentQuit:
+		if c.Unsaved() {
+			c.asking = true
+			c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (urgency %s)? q or y quits, any other key stays.",
+				U(c.state.Urgency.Value))}
+			break
+		}
+		return EffectQuit
+	case IntentQuitNow:
+		return EffectQuit
+	case IntentConfirm:
+		// Nothing is being asked.
+	default:
+		c.status = Status{Text: "That key does nothing here: ? lists the keys."}
+	}
+	return EffectNone
+}
+
+func (c *Controller) togglePage(p Page) {
+	if c.page == p {
+		c.page = PageNone
+		return
+	}
+	if p == PageDetails && c.selected < 0 {
+		c.status = Status{Text: "No opportunity to explain: add an [[opportunity]] to the profile."}
+		return
+	}
+	c.page = p
+}
+
+func (c *Controller) upDown(up bool) Effect {
+	if c.page != PageNone || c.pane == PaneDetails {
+		if up {
+			return EffectScrollUp
+		}
+		return EffectScrollDown
+	}
+	rows := c.Rows()
+	k := slices.Index(rows, c.selected)
+	switch {
+	case k < 0:
+	case up && k > 0:
+		c.selected = rows[k-1]
+	case !up && k+1 < len(rows):
+		c.selected = rows[k+1]
+	}
+	return EffectNone
+}
+
+// nudge moves the urgency one step along the grid of multiples of
+// UrgencyStep, from the value as shown (two decimals), so every press
+// changes what the header shows.
+func (c *Controller) nudge(dir int) {
+	cur := c.state.Urgency.Value
+	shown := math.Round(cur*100) / 100
+	steps := 1 / UrgencyStep
+	var k float64
+	if dir > 0 {
+		k = math.Floor(shown*steps+1e-9) + 1
+	} else {
+		k = math.Ceil(shown*steps-1e-9) - 1
+	}
+	v := math.Min(1, math.Max(0, k/steps))
+	if v == cur {
+		edge := "top"
+		if dir < 0 {
+			edge = "bottom"
+		}
+		c.status = Status{Text: fmt.Sprintf("Urgency is at its %s, %s.", edge, U(v))}
+		return
+	}
+	before := c.state.Leader()
+	c.state = c.state.WithUrgency(v, model.SourceWhatIf)
+	c.status = c.leaderNews(before, "urgency "+U(v)+" (what-if)")
+	c.status.Text += " r resets."
+}
+
+// leaderNews says who leads after a change, loudly when it is someone new.
+func (c *Controller) leaderNews(before int, what string) Status {
+	s := c.state
+	now := s.Leader()
+	switch {
+	case now < 0:
+		return Status{Text: what + ": nothing is ranked."}
+	case before >= 0 && now != before:
+		return Status{Kind: StatusNews, Text: fmt.Sprintf("%s: %s now leads, ahead of %s.", what, Name(s, now), Name(s, before))}
+	}
+	text := fmt.Sprintf("%s: %s leads", what, Name(s, now))
+	if len(s.LeaderChanges) > 0 {
+		var at []string
+		for _, ch := range s.LeaderChanges {
+			at = append(at, U(ch.Urgency))
+		}
+		text += " (the leader changes at " + strings.Join(at, ", ") + ")"
+	} else if len(s.Ranked) > 1 {
+		text += " at every urgency"
+	}
+	return Status{Text: text + "."}
+}
+
+func (c *Controller) reset() {
+	if !c.Unsaved() {
+		c.status = Status{Text: "No what-ifs to reset."}
+		return
+	}
+	before := c.state.Leader()
+	if err := c.evaluate(model.WhatIf{}); err != nil {
+		c.status = Status{Kind: StatusWarn, Text: err.Error()}
+		return
+	}
+	c.status = c.leaderNews(before, "What-ifs reset, urgency "+U(c.state.Urgency.Value)+" ("+UrgencySource(c.state)+")")
+}
+
+// cycleScenario moves through none, first, …, last, none. The what-ifs
+// stay: they are the user's explicit choice.
+func (c *Controller) cycleScenario(dir int) {
+	n := len(c.profile.Scenarios)
+	if n == 0 {
+		c.status = Status{Text: "The profile has no scenarios: a [[scenario]] block overrides the situation by name."}
+		return
+	}
+	prev := c.scenario
+	c.scenario = ((c.scenario+1+dir)%(n+1)+(n+1))%(n+1) - 1
+	before := c.state.Leader()
+	if err := c.evaluate(c.state.Request.WhatIf); err != nil {
+		c.scenario = prev
+		c.status = Status{Kind: StatusWarn, Text: err.Error()}
+		return
+	}
+	what := "No scenario"
+	if name := c.ScenarioName(); name != "" {
+		what = fmt.Sprintf("Scenario %s (%d of %d)", strconv.Quote(name), c.scenario+1, n)
+	}
+	what += ", urgency " + U(c.state.Urgency.Value) + " (" + UrgencySource(c.state) + ")"
+	c.status = c.leaderNews(before, what)
+	if c.state.Urgency.Source == model.SourceWhatIf {
+		c.status.Text += " Your what-if holds the urgency; r shows the scenario's own."
+	}
+}

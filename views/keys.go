@@ -1,0 +1,241 @@
+package views
+
+import (
+	"strings"
+
+	"github.com/gdamore/tcell/v2"
+)
+
+// Intent is what a key asks the dashboard to do. Keys resolve to intents
+// through the key table ([Keymap]), never to code, so that what a key does
+// can be tested as data, and remapped later without touching a widget.
+type Intent int
+
+// The dashboard's intents.
+const (
+	// IntentNone is a key the table does not know.
+	IntentNone Intent = iota
+	// IntentUp and IntentDown select the row above or below, or scroll the
+	// pane or page that has focus.
+	IntentUp
+	IntentDown
+	// IntentDetails opens (or closes) the full explanation of the selected
+	// opportunity.
+	IntentDetails
+	// IntentNextPane and IntentPrevPane move the focus between the panes.
+	IntentNextPane
+	IntentPrevPane
+	// IntentUrgencyUp and IntentUrgencyDown move the urgency by one step as
+	// a what-if.
+	IntentUrgencyUp
+	IntentUrgencyDown
+	// IntentReset drops every what-if.
+	IntentReset
+	// IntentPrevScenario and IntentNextScenario cycle the profile's
+	// scenarios: none, first, …, last, none.
+	IntentPrevScenario
+	IntentNextScenario
+	// IntentToggleChart switches the chart between score against urgency
+	// and fit against relief.
+	IntentToggleChart
+	// IntentEdit opens the profile in the user's editor.
+	IntentEdit
+	// IntentSave writes the what-ifs into the profile.
+	IntentSave
+	// IntentHelp opens (or closes) the help page.
+	IntentHelp
+	// IntentClose closes the help page or the details, or cancels a
+	// question.
+	IntentClose
+	// IntentQuit quits, asking first when what-ifs are unsaved.
+	IntentQuit
+	// IntentConfirm answers yes to the question the status line asks.
+	IntentConfirm
+	// IntentQuitNow quits without asking.
+	IntentQuitNow
+)
+
+// Key is one key press a binding answers to: a rune, or a special key
+// such as tcell.KeyUp.
+type Key struct {
+	// Code is the tcell key; tcell.KeyRune for a printable character.
+	Code tcell.Key
+	// Rune is the character when Code is tcell.KeyRune.
+	Rune rune
+}
+
+// RuneKey is the key that types r.
+func RuneKey(r rune) Key { return Key{Code: tcell.KeyRune, Rune: r} }
+
+// SpecialKey is a key that types no character, such as tcell.KeyEnter.
+func SpecialKey(k tcell.Key) Key { return Key{Code: k} }
+
+// KeyOf is the key an event is, or false when modifiers (Ctrl, Alt) make
+// it a key the table does not bind. Shift is ignored: it is how '+' and
+// '?' are typed on most keyboards.
+func KeyOf(ev *tcell.EventKey) (Key, bool) {
+	if ev.Key() == tcell.KeyRune {
+		if ev.Modifiers()&(tcell.ModCtrl|tcell.ModAlt|tcell.ModMeta) != 0 {
+			return Key{}, false
+		}
+		return RuneKey(ev.Rune()), true
+	}
+	if ev.Modifiers()&(tcell.ModAlt|tcell.ModMeta) != 0 {
+		return Key{}, false
+	}
+	return SpecialKey(ev.Key()), true
+}
+
+// Binding is one row of the key table: the keys, how the help page and the
+// footer write them, and the intent they resolve to.
+type Binding struct {
+	// Keys answer to this binding.
+	Keys []Key
+	// Label writes the keys for the help page: "↑ k".
+	Label string
+	// Help is the help page's sentence for the binding.
+	Help string
+	// Intent is what the keys ask for.
+	Intent Intent
+	// Hint is the footer's word for the binding; empty keeps it off the
+	// footer (its partner row speaks for both, as "↑/↓ j/k select" does).
+	Hint string
+	// HintKeys writes the keys in the footer when it differs from Label.
+	HintKeys string
+	// Keep orders what the footer drops when the terminal is narrow: the
+	// higher, the longer a hint stays.
+	Keep int
+}
+
+// Keymap is the key table: the single place that says which key does
+// what. Dispatch, the footer and the help page all read it.
+type Keymap []Binding
+
+// DefaultKeymap is the dashboard's key table.
+func DefaultKeymap() Keymap {
+	r := RuneKey
+	sp := SpecialKey
+	return Keymap{
+		{Keys: []Key{sp(tcell.KeyUp), r('k')}, Label: "↑ k", Intent: IntentUp,
+			Help: "select the opportunity above (in the details pane or a page: scroll up)",
+			Hint: "select", HintKeys: "↑/↓ j/k", Keep: 8},
+		{Keys: []Key{sp(tcell.KeyDown), r('j')}, Label: "↓ j", Intent: IntentDown,
+			Help: "select the opportunity below (in the details pane or a page: scroll down)"},
+		{Keys: []Key{sp(tcell.KeyEnter)}, Label: "enter", Intent: IntentDetails,
+			Help: "open every term of the selected opportunity's score (as 'mutual explain' prints it); enter again closes",
+			Hint: "details", Keep: 6},
+		{Keys: []Key{sp(tcell.KeyTab)}, Label: "tab", Intent: IntentNextPane,
+			Help: "move to the next pane: ranking, details, chart", Hint: "pane", Keep: 3},
+		{Keys: []Key{sp(tcell.KeyBacktab)}, Label: "shift+tab", Intent: IntentPrevPane,
+			Help: "move to the previous pane"},
+		{Keys: []Key{r('+'), r('=')}, Label: "+ =", Intent: IntentUrgencyUp,
+			Help: "what-if: urgency up by 0.05 (more need: relief counts more)",
+			Hint: "urgency", HintKeys: "+/-", Keep: 9},
+		{Keys: []Key{r('-')}, Label: "-", Intent: IntentUrgencyDown,
+			Help: "what-if: urgency down by 0.05 (less need: fit counts more)"},
+		{Keys: []Key{r('r')}, Label: "r", Intent: IntentReset,
+			Help: "reset the what-ifs: urgency back to where it comes from", Hint: "reset", Keep: 7},
+		{Keys: []Key{r('[')}, Label: "[", Intent: IntentPrevScenario,
+			Help: "previous scenario of the profile (… → last → none)"},
+		{Keys: []Key{r(']')}, Label: "]", Intent: IntentNextScenario,
+			Help: "next scenario of the profile (none → first → …)",
+			Hint: "scenario", HintKeys: "[ ]", Keep: 5},
+		{Keys: []Key{r('v')}, Label: "v", Intent: IntentToggleChart,
+			Help: "switch the chart: score against urgency, or fit against relief", Hint: "chart", Keep: 4},
+		{Keys: []Key{r('e')}, Label: "e", Intent: IntentEdit,
+			Help: "edit the profile in $EDITOR", Hint: "edit", Keep: 1},
+		{Keys: []Key{r('s')}, Label: "s", Intent: IntentSave,
+			Help: "save the what-ifs into the profile", Hint: "save", Keep: 2},
+		{Keys: []Key{r('?')}, Label: "?", Intent: IntentHelp,
+			Help: "this help; ? again closes it", Hint: "help", Keep: 11},
+		{Keys: []Key{sp(tcell.KeyEscape)}, Label: "esc", Intent: IntentClose,
+			Help: "close the help or the details; cancel a question"},
+		{Keys: []Key{r('q')}, Label: "q", Intent: IntentQuit,
+			Help: "quit; with unsaved what-ifs it asks once (q again or y quits, any other key stays)",
+			Hint: "quit", Keep: 10},
+		{Keys: []Key{r('y')}, Label: "y", Intent: IntentConfirm,
+			Help: "yes, when the status line asks"},
+		{Keys: []Key{sp(tcell.KeyCtrlC)}, Label: "ctrl+c", Intent: IntentQuitNow,
+			Help: "quit at once, without asking"},
+	}
+}
+
+// Resolve is the intent of a key event, or IntentNone.
+func (km Keymap) Resolve(ev *tcell.EventKey) Intent {
+	k, ok := KeyOf(ev)
+	if !ok {
+		return IntentNone
+	}
+	for _, b := range km {
+		for _, bk := range b.Keys {
+			if bk == k {
+				return b.Intent
+			}
+		}
+	}
+	return IntentNone
+}
+
+// Hint is one footer entry: keys and word.
+type Hint struct {
+	Keys, Word string
+}
+
+// Hints are the footer's entries that fit in width cells when joined by
+// " · ", in table order: when they do not all fit, the ones with the
+// lowest Keep go first.
+func (km Keymap) Hints(width int) []Hint {
+	type entry struct {
+		h    Hint
+		keep int
+		pos  int
+	}
+	var all []entry
+	for _, b := range km {
+		if b.Hint == "" {
+			continue
+		}
+		keys := b.HintKeys
+		if keys == "" {
+			keys = b.Label
+		}
+		all = append(all, entry{Hint{keys, b.Hint}, b.Keep, len(all)})
+	}
+	fits := func(es []entry) bool {
+		w := 0
+		for i, e := range es {
+			if i > 0 {
+				w += Width(hintSeparator)
+			}
+			w += Width(e.h.Keys) + 1 + Width(e.h.Word)
+		}
+		return w <= width
+	}
+	for !fits(all) && len(all) > 0 {
+		drop := 0
+		for i, e := range all {
+			if e.keep < all[drop].keep {
+				drop = i
+			}
+		}
+		all = append(all[:drop], all[drop+1:]...)
+	}
+	out := make([]Hint, len(all))
+	for i, e := range all {
+		out[i] = e.h
+	}
+	return out
+}
+
+// hintSeparator goes between footer hints; the keys stand out by their
+// style, so two spaces are enough and leave room for more hints.
+const hintSeparator = "  "
+
+// HintText is the footer line as plain text.
+func HintText(hints []Hint) string {
+	parts := make([]string, len(hints))
+	for i, h := range hints {
+		parts[i] = h.Keys + " " + h.Word
+	}
+	return strings.Join(parts, hintSeparator)
+}
