@@ -102,3 +102,32 @@ func cmdHelp(sys system, opts options) error {
 	fmt.Fprint(sys.stdout, generalHelp())
 	return nil
 }
+
+const decideHelp = `Decide, not just rank: the search model behind waiting or accepting.
+
+It prints the reservation score for each month of runway left (the lowest
+score worth accepting: an offer scoring less is worth declining, because
+searching on is worth more), then for every offer with a respond_by date
+the advice to accept it, wait for an open process that decides soon after
+(its decision_expected date), or decline it, with the value of each choice
+and the break-even chance ("waiting for Globex is worth it while its chance
+is above 0.30"), then the unknown and uncertain ratings ranked by how much
+their answer could change the decision, each with its priority's question.
+
+Every assumption is listed with its value and can be set in the profile's
+[search] table: offers_per_month, discount, search_fit, poor_fit_months,
+good_fit_months, offer_mean, offer_sd, offer_sd_min, wait_days.
+
+Flags:
+  --format FORMAT       table (default) or json
+`
+
+const prepHelp = `Print a Markdown interview-prep sheet for one opportunity: where it stands,
+the questions whose answers would most change the decision (most decisive
+first, with what each end of the answer means), what is already known, and
+your notes. Save it next to your interview notes:
+
+  mutual prep globex > globex-prep.md
+
+NAME may be the full name, any unique part of it, in any case.
+`

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"mutual/internal/golden"
+	"mutual/model"
+	"mutual/profiles"
+)
+
+// testSystem is a system with no config directory and a fixed clock, so
+// that with no --profile the built-in example opens.
+func testSystem(t *testing.T, stdout, stderr *bytes.Buffer) system {
+	home := t.TempDir()
+	return system{stdin: strings.NewReader(""), stdout: stdout, stderr: stderr,
+		getenv: func(string) string { return "" }, home: home,
+		now: func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }}
+}
+
+func runMutual(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	code = run(args, testSystem(t, &out, &errs))
+	return code, out.String(), errs.String()
+}
+
+// TestDecideAndPrepGolden pins the decide and prep output for the story
+// profile, the built-in example and a profile of hostile names. Run
+// `go test -update` to rewrite the files, then read the diff.
+func TestDecideAndPrepGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"example.decide", []string{"decide", "--today", "2026-11-25"}},
+		{"example.decide.json", []string{"decide", "--format", "json", "--today", "2026-11-25"}},
+		{"example.prep-globex", []string{"prep", "globex", "--today", "2026-11-25"}},
+		{"example.prep-initech", []string{"prep", "initech", "--today", "2026-11-25"}},
+		{"example.decide-lose-the-shifts", []string{"decide", "--scenario", "lose the shifts", "--today", "2026-11-25"}},
+		{"example.decide-urgency", []string{"decide", "--urgency", "0.9", "--today", "2026-11-25"}},
+		{"story.decide", []string{"decide", "--profile", "testdata/decide/story.toml", "--today", "2026-03-02"}},
+		{"story.decide.json", []string{"decide", "--profile", "testdata/decide/story.toml", "--format", "json", "--today", "2026-03-02"}},
+		{"story.prep-bright", []string{"prep", "bright", "--profile", "testdata/decide/story.toml", "--today", "2026-03-02"}},
+		{"names.decide", []string{"decide", "--profile", "testdata/decide/names.toml", "--today", "2026-11-25"}},
+		{"names.decide.json", []string{"decide", "--profile", "testdata/decide/names.toml", "--format", "json", "--today", "2026-11-25"}},
+		{"names.prep-evil", []string{"prep", "evil", "--profile", "testdata/decide/names.toml", "--today", "2026-11-25"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := runMutual(t, c.args...)
+			if code != exitOK {
+				t.Fatalf("exit %d, stderr:\n%s", code, errs)
+			}
+			if strings.ContainsRune(out, 0x1b) || strings.ContainsRune(out, 0x202e) {
+				t.Errorf("raw control characters reached the output")
+			}
+			golden.Check(t, filepath.Join("testdata", "decide", c.name+".golden"), out)
+		})
+	}
+}
+
+func TestDecideAndPrepUsage(t *testing.T) {
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"decide writes no csv", []string{"decide", "--format", "csv"}, exitUsage, "'mutual decide' does not write --format csv"},
+		{"decide writes no markdown", []string{"decide", "--format", "markdown"}, exitUsage, "hint: use one of: table, json"},
+		{"decide takes no arguments", []string{"decide", "acme"}, exitUsage, "'mutual decide' takes no arguments"},
+		{"prep needs a name", []string{"prep"}, exitUsage, "'mutual prep' takes exactly one argument"},
+		{"prep takes no --format", []string{"prep", "acme", "--format", "json"}, exitUsage, "--format does not apply to 'mutual prep'"},
+		{"prep of nobody", []string{"prep", "nobody"}, exitFailure, `no opportunity named "nobody"`},
+		{"decide with a missing profile", []string{"decide", "--profile", "testdata/decide/nope.toml"}, exitFailure, "no such file"},
+		{"decide with an unknown scenario", []string{"decide", "--scenario", "nope"}, exitFailure, `no scenario named "nope"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, errs := runMutual(t, c.args...)
+			if code != c.code || !strings.Contains(errs, c.stderr) || !strings.HasPrefix(errs, "mutual: ") {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, c.code, c.stderr)
+			}
+		})
+	}
+}
+
+// TestStoryAdviceFlipsAsSavingsFall follows the story profile's offer as
+// the savings run down: declined while the runway is long, then worth
+// holding out on for the better process, then, once the savings are low
+// enough, worth accepting. Each answer holds over one stretch of savings.
+func TestStoryAdviceFlipsAsSavingsFall(t *testing.T) {
+	l, err := profiles.Load("testdata/decide/story.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []model.Advice
+	for savings := 30000.0; savings >= 500; savings -= 500 {
+		s, err := model.Evaluate(&l.Profile, model.Request{Today: model.NewDate(2026, 3, 2),
+			WhatIf: model.WhatIf{Situation: model.Situation{Savings: model.Float(savings)}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := model.Decide(s)
+		if len(d.Offers) != 1 {
+			t.Fatalf("%d offers advised, want Steady Co's", len(d.Offers))
+		}
+		o := d.Offers[0]
+		if o.Advice == model.AdviceWait && s.Assessments[o.WaitingFor()].Name != "Bright Labs" {
+			t.Errorf("at %v waiting for %s", savings, s.Assessments[o.WaitingFor()].Name)
+		}
+		if len(seen) == 0 || seen[len(seen)-1] != o.Advice {
+			seen = append(seen, o.Advice)
+		}
+	}
+	if want := []model.Advice{model.AdviceDecline, model.AdviceWait, model.AdviceAccept}; !slices.Equal(seen, want) {
+		t.Errorf("as savings fall the advice runs %v, want %v", seen, want)
+	}
+}
