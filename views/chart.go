@@ -1,0 +1,333 @@
+package views
+
+import (
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/gdamore/tcell/v2"
+
+	"mutual/model"
+)
+
+// ScoreChart draws each leading opportunity's score against urgency from
+// 0 to 1. Every score is a straight line, score(u) = (1 − u)·fit +
+// u·relief, so where two lines cross the leader changes; the chart marks
+// those crossings (◆ and their urgency under the axis) and the current
+// urgency (a dotted upright and "now" under the axis). Lines are braille
+// dots, labelled at their right end with the rank they have now; the
+// legend names them.
+type ScoreChart struct {
+	*frame
+	state    *model.State
+	selected int
+}
+
+// maxChartLines bounds how many opportunities the chart draws: more lines
+// than this are a tangle, not an answer.
+const maxChartLines = 5
+
+// NewScoreChart returns an empty chart.
+func NewScoreChart(st Styles) *ScoreChart {
+	return &ScoreChart{frame: newFrame(st), selected: -1}
+}
+
+// SetState charts s, with opportunity selected (an index into
+// s.Assessments, or -1) drawn on top.
+func (c *ScoreChart) SetState(s *model.State, selected int) {
+	c.state, c.selected = s, selected
+}
+
+// Lines are the opportunities the chart draws: every one that leads
+// somewhere between urgency 0 and 1, the selected one, and (unless short,
+// for a chart too low to tell more lines apart) the rest of the top three
+// now; at most maxChartLines, in rank order.
+func (c *ScoreChart) Lines(short bool) []int {
+	s := c.state
+	if s == nil {
+		return nil
+	}
+	var want []int
+	add := func(i int) {
+		if i >= 0 && !s.Assessments[i].Closed && !slices.Contains(want, i) {
+			want = append(want, i)
+		}
+	}
+	add(c.selected)
+	for _, seg := range s.Envelope {
+		add(seg.Index)
+	}
+	for k, r := range s.Ranked {
+		if k >= 3 || short {
+			break
+		}
+		add(r.Index)
+	}
+	if len(want) > maxChartLines {
+		want = want[:maxChartLines]
+	}
+	var out []int
+	for _, i := range rankOrder(s) {
+		if slices.Contains(want, i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// rankOrder lists ranked opportunities best first, then vetoed ones.
+func rankOrder(s *model.State) []int {
+	var out []int
+	for _, r := range s.Ranked {
+		out = append(out, r.Index)
+	}
+	for _, r := range s.Vetoed {
+		out = append(out, r.Index)
+	}
+	return out
+}
+
+// rankLabel is how charts label opportunity i: its rank now, or × when
+// it is vetoed.
+func rankLabel(s *model.State, i int) string {
+	for _, r := range s.Ranked {
+		if r.Index == i {
+			return strconv.Itoa(r.Rank)
+		}
+	}
+	return "×"
+}
+
+// seriesStyle is opportunity i's style in the charts. It follows the
+// opportunity, not its rank, so a line keeps its colour while + and -
+// reorder the ranking.
+func seriesStyle(st Styles, s *model.State, i, selected int) tcell.Style {
+	style := st.series(i)
+	if s.Assessments[i].Vetoed() {
+		style = st.Vetoed
+	}
+	if i == selected {
+		style = style.Bold(true).Underline(true)
+	}
+	return style
+}
+
+// Draw draws the chart.
+func (c *ScoreChart) Draw(screen tcell.Screen) {
+	c.setTitle("Score against urgency (v: fit against relief)")
+	c.drawFrame(screen)
+	x, y, w, h := c.GetInnerRect()
+	if w <= 0 || h <= 0 || c.state == nil {
+		return
+	}
+	st := c.styles
+	s := c.state
+
+	// Rows: the plot, the axis, the urgency labels, the legend; the legend
+	// goes first when space is short, then the axis.
+	legendRows, axisRows, labelRows := 1, 1, 1
+	if h < 7 {
+		legendRows = 0
+	}
+	if h < 5 {
+		axisRows = 0
+	}
+	ph := h - legendRows - axisRows - labelRows
+	const yLabelW, rightW = 4, 2
+	pw := w - yLabelW - rightW
+	lines := c.Lines(ph < 8)
+	switch {
+	case len(lines) == 0:
+		drawText(screen, x, y, w, "Nothing is ranked, so there is nothing to chart.", st.Dim)
+		return
+	case ph < 2 || pw < 8:
+		drawText(screen, x, y, w, "Too small for the chart.", st.Dim)
+		return
+	}
+	px := x + yLabelW
+
+	// Score range: whole tens around the lines' ends, at least 20 apart.
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, i := range lines {
+		a := &s.Assessments[i]
+		lo = math.Min(lo, math.Min(a.Fit.Value, a.Relief.Value))
+		hi = math.Max(hi, math.Max(a.Fit.Value, a.Relief.Value))
+	}
+	lo, hi = math.Floor(lo/10)*10, math.Ceil(hi/10)*10
+	for hi-lo < 20 {
+		lo, hi = math.Max(0, lo-10), math.Min(100, hi+10)
+	}
+	cv := newCanvas(pw, ph)
+	dotX := func(u float64) int { return int(math.Round(u * float64(cv.dotW()-1))) }
+	dotY := func(v float64) int { return int(math.Round((hi - v) / (hi - lo) * float64(cv.dotH()-1))) }
+
+	// The lines, the selected one last so it is on top.
+	order := slices.Clone(lines)
+	if k := slices.Index(order, c.selected); k >= 0 {
+		order = append(append(order[:k:k], order[k+1:]...), c.selected)
+	}
+	for _, i := range order {
+		a := &s.Assessments[i]
+		cv.line(0, dotY(a.Fit.Value), cv.dotW()-1, dotY(a.Relief.Value), i)
+	}
+
+	// The current urgency, under the lines.
+	u := s.Urgency.Value
+	nowCol := dotX(u) / 2
+	for row := 0; row < ph; row++ {
+		if !cv.used(nowCol, row) {
+			screen.SetContent(px+nowCol, y+row, '┊', nil, st.Now)
+		}
+	}
+	cv.draw(screen, px, y, func(i int) tcell.Style { return seriesStyle(st, s, i, c.selected) })
+
+	// Leader changes, on the lines.
+	for _, ch := range s.LeaderChanges {
+		col, row := dotX(ch.Urgency)/2, dotY(ch.Score)/4
+		if row >= 0 && row < ph {
+			screen.SetContent(px+col, y+row, '◆', nil, st.Change)
+		}
+	}
+
+	// The score axis.
+	for row := 0; row < ph; row++ {
+		screen.SetContent(px-1, y+row, '│', nil, st.Dim)
+	}
+	yLabel := func(row int, v float64) {
+		drawText(screen, x, y+row, 3, PadLeft(strconv.Itoa(int(v)), 3), st.Dim)
+		screen.SetContent(px-1, y+row, '┤', nil, st.Dim)
+	}
+	yLabel(0, hi)
+	yLabel(ph-1, lo)
+	if ph >= 7 {
+		yLabel((ph-1)/2, math.Round((hi+lo)/2))
+	}
+
+	// Rank labels at the right ends of the lines.
+	taken := map[int]bool{}
+	for _, i := range lines {
+		row := dotY(s.Assessments[i].Relief.Value) / 4
+		for _, r := range []int{row, row - 1, row + 1, row - 2, row + 2} {
+			if r >= 0 && r < ph && !taken[r] {
+				taken[r] = true
+				drawText(screen, px+pw, y+r, rightW, " "+rankLabel(s, i), seriesStyle(st, s, i, c.selected))
+				break
+			}
+		}
+	}
+
+	// The urgency axis and its labels: 0, 1, now, and each leader change.
+	row := y + ph
+	if axisRows > 0 {
+		screen.SetContent(px-1, row, '└', nil, st.Dim)
+		for col := 0; col < pw; col++ {
+			screen.SetContent(px+col, row, '─', nil, st.Dim)
+		}
+		for _, ch := range s.LeaderChanges {
+			screen.SetContent(px+dotX(ch.Urgency)/2, row, '┴', nil, st.Change)
+		}
+		screen.SetContent(px+nowCol, row, '▲', nil, st.Now)
+		row++
+	}
+	// Leader changes first: the header already says the urgency now.
+	labels := newLabelRow(pw + yLabelW)
+	labels.place(0, "u", st.Dim, false)
+	labels.place(yLabelW, "0", st.Dim, false)
+	labels.place(yLabelW+pw-1, "1", st.Dim, false)
+	for _, ch := range s.LeaderChanges {
+		labels.place(yLabelW+dotX(ch.Urgency)/2, U(ch.Urgency), st.Change, true)
+	}
+	if !labels.place(yLabelW+nowCol, "now "+U(u), st.Now, true) {
+		labels.place(yLabelW+nowCol, U(u), st.Now, true)
+	}
+	labels.draw(screen, x, row)
+	row++
+
+	if legendRows > 0 {
+		drawLegend(screen, x, row, w, s, lines, c.selected, st)
+	}
+}
+
+// labelRow places short labels along a row without letting them overlap.
+type labelRow struct {
+	cells []bool
+	items []labelItem
+}
+
+type labelItem struct {
+	at    int
+	text  string
+	style tcell.Style
+}
+
+func newLabelRow(w int) *labelRow { return &labelRow{cells: make([]bool, max(w, 0))} }
+
+// place puts text at column at, unless it would touch a label already
+// placed, and reports whether it did. A centred label that collides tries
+// ending at the column, then starting just after it.
+func (l *labelRow) place(at int, text string, style tcell.Style, centre bool) bool {
+	tw := Width(text)
+	tries := []int{at}
+	if centre {
+		tries = []int{at - tw/2, at - tw + 1, at + 1}
+	}
+	for _, start := range tries {
+		start = min(start, len(l.cells)-tw)
+		if start < 0 || !l.free(start, tw) {
+			continue
+		}
+		for k := start; k < start+tw; k++ {
+			l.cells[k] = true
+		}
+		l.items = append(l.items, labelItem{start, text, style})
+		return true
+	}
+	return false
+}
+
+// free reports whether tw cells from start, and one either side, are
+// free.
+func (l *labelRow) free(start, tw int) bool {
+	for k := start - 1; k <= start+tw; k++ {
+		if k >= 0 && k < len(l.cells) && l.cells[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *labelRow) draw(screen tcell.Screen, x, y int) {
+	for _, it := range l.items {
+		drawText(screen, x+it.at, y, Width(it.text), it.text, it.style)
+	}
+}
+
+// drawLegend names the charted opportunities on one row: "1 Acme
+// Logistics  2 Globex", each in its line's style, names shortened to fit.
+func drawLegend(screen tcell.Screen, x, y, w int, s *model.State, lines []int, selected int, st Styles) {
+	if len(lines) == 0 || w <= 0 {
+		return
+	}
+	const gap = 2
+	each := (w - gap*(len(lines)-1)) / len(lines)
+	used := 0
+	for k, i := range lines {
+		label := rankLabel(s, i) + " "
+		nameW := Width(Name(s, i))
+		if k+1 < len(lines) {
+			nameW = min(nameW, each-Width(label))
+		}
+		if nameW < 3 {
+			nameW = 3
+		}
+		text := label + Truncate(Name(s, i), nameW)
+		if used+Width(text) > w {
+			text = Truncate(text, w-used)
+		}
+		used += drawText(screen, x+used, y, w-used, text, seriesStyle(st, s, i, selected))
+		used += gap
+		if used >= w {
+			return
+		}
+	}
+}

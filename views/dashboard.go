@@ -1,0 +1,354 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+
+	"mutual/model"
+)
+
+// The dashboard's smallest usable size. Below 60 columns the ranking
+// cannot show a name beside its score, fit and relief; below 20 rows the
+// ranking and the details cannot both show a few lines. Smaller
+// terminals get a message saying so instead of a broken layout.
+const (
+	MinWidth  = 60
+	MinHeight = 20
+)
+
+// wideLayout is the width from which the details and the chart stand side
+// by side; below it the bottom shows one of them, the one with the focus.
+const wideLayout = 80
+
+// Application is the part of the tview application the dashboard uses.
+// The host builds the application and its screen and passes it in; tests
+// pass a stand-in.
+type Application interface {
+	// Stop ends the application's event loop and restores the terminal.
+	Stop()
+}
+
+// Hooks are what the dashboard asks of its host for the things it cannot
+// do itself because they reach beyond the screen: the editor and the
+// profile file. A nil hook makes its key say that it is coming soon.
+type Hooks struct {
+	// Edit lets the user edit the profile (the host suspends the screen
+	// and runs $EDITOR) and returns the profile as loaded afterwards, or
+	// nil when nothing changed. The what-ifs in force survive it.
+	Edit func() (*model.Profile, error)
+	// Save writes the what-ifs in force into the profile file and returns
+	// the profile as saved; the what-ifs are then part of the profile.
+	Save func(model.WhatIf) (*model.Profile, error)
+}
+
+// Options say what the dashboard shows around the numbers.
+type Options struct {
+	// Info names the profile (its path, or the built-in example) and the
+	// day the numbers are for.
+	Info ReportInfo
+	// Example marks the built-in example: a banner says so, and how to
+	// start one's own.
+	Example bool
+	// Styles are the looks to draw with (see [NewStyles]).
+	Styles Styles
+	// Keys is the key table; nil means [DefaultKeymap].
+	Keys Keymap
+	// Status is the status line's first message, such as the number of
+	// warnings the profile loaded with.
+	Status Status
+}
+
+// Dashboard is the whole screen: the header, the ranking, the details of
+// the selected opportunity, the chart, the status line and the key hints,
+// with the help and details pages over them when asked for. It is the
+// application's root primitive and the only one tview gives the focus:
+// every key comes to it, resolves through the key table to an intent, and
+// goes to the [Controller]; the panes only draw what the controller holds.
+type Dashboard struct {
+	*tview.Box
+	app     Application
+	hooks   Hooks
+	ctl     *Controller
+	keys    Keymap
+	styles  Styles
+	info    ReportInfo
+	example bool
+
+	header  *Header
+	table   *RankTable
+	detail  *DetailPane
+	chart   *ScoreChart
+	scatter *FitReliefScatter
+	footer  *Footer
+	help    *HelpPage
+	explain *ExplainPage
+	// visible are the panes the last draw laid out, for the mouse.
+	visible []tview.Primitive
+}
+
+// NewDashboard evaluates p for req and returns the dashboard showing it.
+// It fails when req names a scenario p does not have.
+func NewDashboard(app Application, p *model.Profile, req model.Request, opts Options, hooks Hooks) (*Dashboard, error) {
+	ctl, err := NewController(p, req)
+	if err != nil {
+		return nil, err
+	}
+	keys := opts.Keys
+	if keys == nil {
+		keys = DefaultKeymap()
+	}
+	st := opts.Styles
+	d := &Dashboard{
+		Box: tview.NewBox().SetBackgroundColor(tcell.ColorDefault),
+		app: app, hooks: hooks, ctl: ctl, keys: keys, styles: st, info: opts.Info, example: opts.Example,
+		header:  NewHeader(st, opts.Info.Profile, opts.Info.Today, opts.Example),
+		table:   NewRankTable(st),
+		detail:  NewDetailPane(st),
+		chart:   NewScoreChart(st),
+		scatter: NewFitReliefScatter(st),
+		footer:  NewFooter(st, keys),
+		help:    NewHelpPage(st, keys),
+		explain: NewExplainPage(st, opts.Info),
+	}
+	ctl.SetStatus(opts.Status)
+	d.sync()
+	return d, nil
+}
+
+// Controller is the dashboard's state, for tests and for a host that
+// needs to read it.
+func (d *Dashboard) Controller() *Controller { return d.ctl }
+
+// HandleKey resolves a key press through the key table and carries out
+// its intent.
+func (d *Dashboard) HandleKey(ev *tcell.EventKey) {
+	d.Do(d.keys.Resolve(ev))
+}
+
+// Do carries out an intent: the controller changes the state, and the
+// dashboard carries out the effect it asks for.
+func (d *Dashboard) Do(in Intent) {
+	switch d.ctl.Apply(in) {
+	case EffectQuit:
+		d.app.Stop()
+	case EffectEdit:
+		d.edit()
+	case EffectSave:
+		d.save()
+	case EffectScrollUp:
+		d.scrollTarget().Scroll(-1)
+	case EffectScrollDown:
+		d.scrollTarget().Scroll(+1)
+	}
+	d.sync()
+}
+
+// scrollTarget is what ↑ and ↓ scroll when they do not select.
+func (d *Dashboard) scrollTarget() *textPane {
+	switch d.ctl.Page() {
+	case PageHelp:
+		return d.help.textPane
+	case PageDetails:
+		return d.explain.textPane
+	}
+	return d.detail.textPane
+}
+
+func (d *Dashboard) edit() {
+	if d.hooks.Edit == nil {
+		text := fmt.Sprintf("Editing from the dashboard is coming soon: for now, edit %s in your editor and reopen mutual.", Clean(d.info.Profile))
+		if d.example {
+			text = "The built-in example is not a file you can edit: run 'mutual init' to start your own profile."
+		}
+		d.ctl.SetStatus(Status{Text: text})
+		return
+	}
+	p, err := d.hooks.Edit()
+	switch {
+	case err != nil:
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + Clean(err.Error())})
+	case p != nil:
+		if err := d.ctl.Reload(p, true); err != nil {
+			d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + Clean(err.Error())})
+			return
+		}
+		d.ctl.SetStatus(Status{Text: "Profile reloaded."})
+	default:
+		d.ctl.SetStatus(Status{Text: "The profile did not change."})
+	}
+}
+
+func (d *Dashboard) save() {
+	u := U(d.ctl.State().Urgency.Value)
+	if d.hooks.Save == nil {
+		d.ctl.SetStatus(Status{Text: "Saving what-ifs is coming soon: to come back to this view, start mutual with --urgency " + u + "."})
+		return
+	}
+	p, err := d.hooks.Save(d.ctl.State().Request.WhatIf)
+	if err != nil {
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + Clean(err.Error())})
+		return
+	}
+	if err := d.ctl.Reload(p, false); err != nil {
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + Clean(err.Error())})
+		return
+	}
+	d.ctl.SetStatus(Status{Text: "Saved urgency " + u + " to " + Clean(d.info.Profile) + "."})
+}
+
+// sync hands the controller's state to every widget.
+func (d *Dashboard) sync() {
+	c := d.ctl
+	s, sel := c.State(), c.Selected()
+	k, n := c.ScenarioPosition()
+	d.header.SetState(s, k, n)
+	d.table.SetState(s, c.Rows(), sel)
+	d.detail.SetOpportunity(s, sel)
+	d.chart.SetState(s, sel)
+	d.scatter.SetState(s, sel)
+	d.explain.SetOpportunity(s, sel)
+	d.footer.SetStatus(c.Status())
+	d.table.setFocused(c.Pane() == PaneRanking)
+	d.detail.setFocused(c.Pane() == PaneDetails)
+	d.chart.setFocused(c.Pane() == PaneChart)
+	d.scatter.setFocused(c.Pane() == PaneChart)
+}
+
+// chartPane is the chart the controller asks for.
+func (d *Dashboard) chartPane() tview.Primitive {
+	if d.ctl.Chart() == ChartScatter {
+		return d.scatter
+	}
+	return d.chart
+}
+
+// Draw lays the panes out for the screen's size and draws them.
+func (d *Dashboard) Draw(screen tcell.Screen) {
+	d.Box.DrawForSubclass(screen, d)
+	x, y, w, h := d.GetRect()
+	if w < MinWidth || h < MinHeight {
+		d.visible = d.visible[:0]
+		d.drawTooSmall(screen, x, y, w, h)
+		return
+	}
+	d.visible = d.visible[:0]
+	place := func(p tview.Primitive, px, py, pw, ph int) {
+		p.SetRect(px, py, pw, ph)
+		p.Draw(screen)
+		d.visible = append(d.visible, p)
+	}
+	hh, fh := d.header.Height(), d.footer.Height()
+	place(d.header, x, y, w, hh)
+	place(d.footer, x, y+h-fh, w, fh)
+	my, mh := y+hh, h-hh-fh
+
+	switch d.ctl.Page() {
+	case PageHelp:
+		place(d.help, x, my, w, mh)
+		return
+	case PageDetails:
+		place(d.explain, x, my, w, mh)
+		return
+	}
+
+	// The ranking takes what it needs, leaving the details and the chart
+	// at least eight lines.
+	th := max(4, min(d.table.Height(), mh-8))
+	place(d.table, x, my, w, th)
+	by, bh := my+th, mh-th
+	if w < wideLayout {
+		if d.ctl.Pane() == PaneChart {
+			place(d.chartPane(), x, by, w, bh)
+		} else {
+			place(d.detail, x, by, w, bh)
+		}
+		return
+	}
+	cw := max(40, w*9/20)
+	place(d.detail, x, by, w-cw, bh)
+	place(d.chartPane(), x+w-cw, by, cw, bh)
+}
+
+// drawTooSmall says the terminal is too small, as much of it as fits.
+func (d *Dashboard) drawTooSmall(screen tcell.Screen, x, y, w, h int) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	text := fmt.Sprintf("Terminal too small: mutual needs at least %d×%d and this is %d×%d. Enlarge the window, or press q to quit ('mutual rank' prints the ranking).",
+		MinWidth, MinHeight, w, h)
+	for row, l := range wrap(text, w, nil, 0, d.styles.Warn) {
+		if row >= h {
+			break
+		}
+		drawLine(screen, x, y+row, w, l)
+	}
+}
+
+// InputHandler hands every key to [Dashboard.HandleKey].
+func (d *Dashboard) InputHandler() func(*tcell.EventKey, func(tview.Primitive)) {
+	return d.WrapInputHandler(func(ev *tcell.EventKey, _ func(tview.Primitive)) {
+		d.HandleKey(ev)
+	})
+}
+
+// PasteHandler ignores pasted text, so that a paste can never fire keys,
+// and says so.
+func (d *Dashboard) PasteHandler() func(string, func(tview.Primitive)) {
+	return d.WrapPasteHandler(func(string, func(tview.Primitive)) {
+		d.ctl.SetStatus(Status{Text: "Pasted text is ignored: the dashboard takes one key at a time."})
+		d.sync()
+	})
+}
+
+// MouseHandler lets a click select a row or focus a pane, and the wheel
+// scroll or select, when the host enables the mouse (--mouse).
+func (d *Dashboard) MouseHandler() func(tview.MouseAction, *tcell.EventMouse, func(tview.Primitive)) (bool, tview.Primitive) {
+	return d.WrapMouseHandler(func(action tview.MouseAction, ev *tcell.EventMouse, _ func(tview.Primitive)) (bool, tview.Primitive) {
+		mx, my := ev.Position()
+		if d.ctl.Page() != PageNone {
+			switch action {
+			case tview.MouseScrollUp:
+				d.Do(IntentUp)
+			case tview.MouseScrollDown:
+				d.Do(IntentDown)
+			default:
+				return false, nil
+			}
+			return true, nil
+		}
+		pane := PaneRanking
+		switch {
+		case d.table.InRect(mx, my) && d.onScreen(d.table):
+		case d.detail.InRect(mx, my) && d.onScreen(d.detail):
+			pane = PaneDetails
+		case d.chart.InRect(mx, my) && d.onScreen(d.chart), d.scatter.InRect(mx, my) && d.onScreen(d.scatter):
+			pane = PaneChart
+		default:
+			return false, nil
+		}
+		switch action {
+		case tview.MouseLeftClick:
+			d.ctl.Focus(pane)
+			if i, ok := d.table.RowAt(mx, my); ok && pane == PaneRanking {
+				d.ctl.Select(i)
+			}
+			d.sync()
+		case tview.MouseScrollUp:
+			d.ctl.Focus(pane)
+			d.Do(IntentUp)
+		case tview.MouseScrollDown:
+			d.ctl.Focus(pane)
+			d.Do(IntentDown)
+		default:
+			return false, nil
+		}
+		return true, nil
+	})
+}
+
+// onScreen reports whether p was laid out in the last draw: in a narrow
+// terminal the details and the chart take turns, and pages cover both.
+func (d *Dashboard) onScreen(p tview.Primitive) bool { return slices.Contains(d.visible, p) }

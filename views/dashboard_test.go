@@ -1,0 +1,363 @@
+package views
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+
+	"mutual/internal/golden"
+	"mutual/model"
+)
+
+// TestGoldenScreens draws the example at its own urgency (0.55, Acme
+// Logistics ahead) and after five presses of - (0.30, Globex ahead), at
+// 100×30 and at 80×24, and compares whole screens with
+// testdata/screens/. Run `go test ./views -update` to rewrite them, then
+// read the diff.
+func TestGoldenScreens(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {80, 24}} {
+		for _, tc := range []struct {
+			name, keys string
+		}{
+			{"urgency-0.55", ""},
+			{"urgency-0.30", "-----"},
+		} {
+			name := fmt.Sprintf("example-%s-%dx%d", tc.name, size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+				press(d, tc.keys)
+				screen := drawOn(t, d, size[0], size[1])
+				golden.Check(t, filepath.Join("testdata", "screens", name+".txt"), screenText(screen))
+			})
+		}
+	}
+}
+
+// TestHeaderContract checks the line outside tests read: the word urgency
+// and its value with two decimals, its source and its parts.
+func TestHeaderContract(t *testing.T) {
+	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	for _, keys := range []string{"", "+", "++", "r"} {
+		press(d, keys)
+		s := d.Controller().State()
+		text := screenText(drawOn(t, d, 80, 24))
+		want := "urgency " + U(s.Urgency.Value) + " (" + UrgencySource(s) + ": runway 3.6 months, uninsured"
+		if !strings.Contains(text, want) {
+			t.Errorf("after %q the header does not say %q:\n%s", keys, want, text)
+		}
+	}
+}
+
+func TestExampleBannerSaysHowToStart(t *testing.T) {
+	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	text := screenText(drawOn(t, d, 80, 24))
+	for _, want := range []string{"Built-in example", "mutual init"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the example's screen does not say %q", want)
+		}
+	}
+	mine, _ := newTestDashboard(t, samProfile(), model.Request{}, false, Hooks{})
+	if strings.Contains(screenText(drawOn(t, mine, 80, 24)), "Built-in example") {
+		t.Error("a profile of one's own shows the example banner")
+	}
+}
+
+// TestNoPanicOnAnySize draws the dashboard, each page and each chart at
+// every size up to 120×40 (a sample with -short), and checks that a
+// terminal under the minimum gets the message.
+func TestNoPanicOnAnySize(t *testing.T) {
+	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	step := 3
+	if testing.Short() {
+		step = 11
+	}
+	screen := tcell.NewSimulationScreen("UTF-8")
+	if err := screen.Init(); err != nil {
+		t.Fatal(err)
+	}
+	for _, keys := range []string{"", "\t", "\tv", "?", "?\x1b\r"} {
+		for _, r := range keys {
+			switch r {
+			case '\t':
+				d.HandleKey(key(tcell.KeyTab, 0))
+			case '\r':
+				d.HandleKey(key(tcell.KeyEnter, 0))
+			case '\x1b':
+				d.HandleKey(key(tcell.KeyEscape, 0))
+			default:
+				d.HandleKey(key(0, r))
+			}
+		}
+		for w := 0; w <= 120; w += step {
+			for h := 0; h <= 40; h += step {
+				screen.SetSize(w, h)
+				screen.Clear()
+				d.SetRect(0, 0, w, h)
+				d.Draw(screen)
+			}
+		}
+	}
+	for _, size := range [][2]int{{1, 1}, {2, 2}, {10, 5}, {MinWidth - 1, MinHeight}, {MinWidth, MinHeight - 1}} {
+		text := screenText(drawOn(t, d, size[0], size[1]))
+		if size[0] >= 10 && !strings.Contains(strings.ReplaceAll(text, "\n", " "), "Terminal") {
+			t.Errorf("at %d×%d no too-small message:\n%s", size[0], size[1], text)
+		}
+	}
+	text := screenText(drawOn(t, d, 40, 12))
+	if !strings.Contains(strings.ReplaceAll(text, "\n", " "), fmt.Sprintf("at least %d×%d", MinWidth, MinHeight)) {
+		t.Errorf("the too-small message does not state the minimum:\n%s", text)
+	}
+	if text := screenText(drawOn(t, d, MinWidth, MinHeight)); strings.Contains(text, "too small") {
+		t.Errorf("at the minimum size the dashboard says it is too small:\n%s", text)
+	}
+}
+
+// hostileProfile has names that test alignment and literal display: a
+// wide-script name, a tview colour tag, and an escape sequence.
+func hostileProfile() *model.Profile {
+	p := samProfile()
+	p.Opportunities[0].Name = "日本語の会社"
+	p.Opportunities[1].Name = "[red]Globex[-]"
+	p.Opportunities[2].Name = "Evil\x1b[31m Corp"
+	p.Scenarios[0].Name = "[::b]bold"
+	return p
+}
+
+func TestWideAndHostileNames(t *testing.T) {
+	d, _ := newTestDashboard(t, hostileProfile(), model.Request{}, false, Hooks{})
+	screen := drawOn(t, d, 100, 30)
+	text := screenText(screen)
+	for _, want := range []string{"日本語の会社", "[red]Globex[-]", `Evil\x1b[31m Corp`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the screen does not show %q literally:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "\x1b") {
+		t.Error("an escape character reached the screen")
+	}
+	// Every row's score ends in the same column, whatever the name's width.
+	col := -1
+	for y := 0; y < 30; y++ {
+		row := cellRow(screen, y)
+		for _, name := range []string{"日本語の会社", "[red]Globex[-]", `Evil\x1b[31m Corp`, "Hooli"} {
+			at := strings.Index(row, name)
+			if at < 0 || !strings.Contains(row, "║") {
+				continue
+			}
+			fields := strings.Fields(row[at+len(name):])
+			if len(fields) < 2 {
+				continue
+			}
+			end := cellColumn(screen, y, fields[1]) + Width(fields[1])
+			if col >= 0 && end != col {
+				t.Errorf("the score of %q ends at column %d, others at %d:\n%s", name, end, col, text)
+			}
+			col = end
+		}
+	}
+	if col < 0 {
+		t.Fatalf("no rows found:\n%s", text)
+	}
+	press(d, "]")
+	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, `"[::b]bold"`) {
+		t.Errorf("the scenario name is not shown literally:\n%s", text)
+	}
+}
+
+// cellRow is row y as a string of one cell a character, with a wide
+// character's second cell dropped (as screenLines does).
+func cellRow(screen tcell.Screen, y int) string { return screenLines(screen)[y] }
+
+// cellColumn is the screen column where text first appears in row y.
+func cellColumn(screen tcell.Screen, y int, text string) int {
+	w, _ := screen.Size()
+	for x := 0; x < w; x++ {
+		var b strings.Builder
+		for cx := x; cx < w && Width(b.String()) < Width(text); {
+			str, _, width := screen.Get(cx, y)
+			b.WriteString(str)
+			cx += max(width, 1)
+		}
+		if b.String() == text {
+			return x
+		}
+	}
+	return -1
+}
+
+// TestColoursRespectTheTerminal checks that no cell paints a background
+// (the terminal's own shows through) and that with NO_COLOR no cell has a
+// colour at all, while the selection still shows, in reverse video.
+func TestColoursRespectTheTerminal(t *testing.T) {
+	for _, noColor := range []bool{false, true} {
+		d, _ := newTestDashboard(t, nil, model.Request{}, noColor, Hooks{})
+		for _, keys := range []string{"", "v", "?"} {
+			press(d, keys)
+			screen := drawOn(t, d, 100, 30)
+			reversed := 0
+			for y := 0; y < 30; y++ {
+				for x := 0; x < 100; x++ {
+					_, style, _ := screen.Get(x, y)
+					fg, bg, attr := style.Decompose()
+					if bg != tcell.ColorDefault {
+						t.Fatalf("NO_COLOR=%v, keys %q: cell %d,%d paints background %v", noColor, keys, x, y, bg)
+					}
+					if noColor && fg != tcell.ColorDefault {
+						t.Fatalf("NO_COLOR: keys %q: cell %d,%d has colour %v", keys, x, y, fg)
+					}
+					if attr&tcell.AttrReverse != 0 {
+						reversed++
+					}
+				}
+			}
+			if keys == "" && reversed == 0 {
+				t.Errorf("NO_COLOR=%v: the selected row does not show", noColor)
+			}
+		}
+	}
+	if got := NewStyles(false).Theme().PrimitiveBackgroundColor; got != tcell.ColorDefault {
+		t.Errorf("the tview theme paints a background: %v", got)
+	}
+}
+
+func TestPasteFiresNoKeys(t *testing.T) {
+	d, app := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	d.PasteHandler()("q+++y", func(tview.Primitive) {})
+	if app.stopped != 0 || d.Controller().Unsaved() {
+		t.Fatalf("a paste acted as keys: stopped %d, unsaved %v", app.stopped, d.Controller().Unsaved())
+	}
+	if !strings.Contains(d.Controller().Status().Text, "Pasted text is ignored") {
+		t.Errorf("status %q", d.Controller().Status().Text)
+	}
+}
+
+func TestQuitStopsTheApplication(t *testing.T) {
+	d, app := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	press(d, "+q")
+	if app.stopped != 0 {
+		t.Fatal("quit without asking about the what-if")
+	}
+	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "q or y quits") {
+		t.Errorf("the question is not on screen:\n%s", text)
+	}
+	press(d, "y")
+	if app.stopped != 1 {
+		t.Fatalf("stopped %d times, want 1", app.stopped)
+	}
+}
+
+func TestEditAndSaveSayComingSoonWithoutHooks(t *testing.T) {
+	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	press(d, "e")
+	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "mutual init") || !strings.Contains(text, "not a file you can edit") {
+		t.Errorf("e on the example:\n%s", text)
+	}
+	mine, _ := newTestDashboard(t, samProfile(), model.Request{}, false, Hooks{})
+	press(mine, "e")
+	if text := screenText(drawOn(t, mine, 100, 30)); !strings.Contains(text, "coming soon") {
+		t.Errorf("e without a hook:\n%s", text)
+	}
+	press(mine, "+s")
+	if text := screenText(drawOn(t, mine, 100, 30)); !strings.Contains(text, "coming soon") || !strings.Contains(text, "--urgency 0.60") {
+		t.Errorf("s without a hook:\n%s", text)
+	}
+}
+
+func TestHooksReachTheHost(t *testing.T) {
+	var saved model.WhatIf
+	edited := 0
+	hooks := Hooks{
+		Edit: func() (*model.Profile, error) {
+			edited++
+			p := samProfile()
+			p.Opportunities[1].Name = "Globex International"
+			return p, nil
+		},
+		Save: func(w model.WhatIf) (*model.Profile, error) {
+			saved = w
+			p := samProfile()
+			p.Situation.Urgency = w.Urgency
+			return p, nil
+		},
+	}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
+	press(d, "e")
+	if edited != 1 || !strings.Contains(screenText(drawOn(t, d, 100, 30)), "Globex International") {
+		t.Fatalf("edit: called %d times; screen does not show the reloaded profile", edited)
+	}
+	press(d, "++s")
+	if saved.Urgency == nil || U(*saved.Urgency) != "0.65" {
+		t.Fatalf("save got %+v, want urgency 0.65", saved)
+	}
+	c := d.Controller()
+	if c.Unsaved() || c.State().Urgency.Source != model.SourceProfile || U(c.State().Urgency.Value) != "0.65" {
+		t.Errorf("after saving: unsaved %v, urgency %v from %s", c.Unsaved(), c.State().Urgency.Value, c.State().Urgency.Source)
+	}
+}
+
+func TestPagesShowHelpAndDetails(t *testing.T) {
+	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	press(d, "?")
+	text := screenText(drawOn(t, d, 100, 60))
+	for _, b := range DefaultKeymap() {
+		if !strings.Contains(text, b.Label+" ") {
+			t.Errorf("the help page does not list %q", b.Label)
+		}
+	}
+	press(d, "?j")
+	d.HandleKey(key(tcell.KeyEnter, 0))
+	text = screenText(drawOn(t, d, 100, 60))
+	for _, want := range []string{"Details: Globex", "Where the answer changes", "in money: Globex ahead while runway is above 4.5 months"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the details page does not say %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestDetailPaneSaysWhatToAskAndWhereItChanges(t *testing.T) {
+	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	press(d, "jj") // Initech: the manager is unknown and has a floor
+	screen := drawOn(t, d, 220, 80)
+	text := screenText(screen)
+	for _, want := range []string{
+		"A manager I'd want to work with at least 2; rated 1–5: at risk",
+		"ask: How do you give feedback to your team",
+		"with Acme Logistics at urgency 0.26 (both 55.4): Initech (contract) ahead below",
+		"31%",
+		"income",
+		"timeliness",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("details of Initech do not say %q:\n%s", want, text)
+		}
+	}
+	press(d, "kk")
+	if text := screenText(drawOn(t, d, 220, 80)); !strings.Contains(text, "Globex leads while runway is above 4.5 months (about $2,324 more savings).") {
+		t.Errorf("the leader sentence is missing:\n%s", text)
+	}
+}
+
+func TestMouseSelectsARow(t *testing.T) {
+	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	screen := drawOn(t, d, 100, 30)
+	y := -1
+	for row, l := range screenLines(screen) {
+		if strings.Contains(l, "Hooli") && strings.Contains(l, "║") {
+			y = row
+		}
+	}
+	if y < 0 {
+		t.Fatal("no Hooli row")
+	}
+	ev := tcell.NewEventMouse(10, y, tcell.Button1, tcell.ModNone)
+	if consumed, _ := d.MouseHandler()(tview.MouseLeftClick, ev, func(tview.Primitive) {}); !consumed {
+		t.Fatal("the click was not consumed")
+	}
+	if c := d.Controller(); c.State().Assessments[c.Selected()].Name != "Hooli" {
+		t.Errorf("selected %q", c.State().Assessments[c.Selected()].Name)
+	}
+}

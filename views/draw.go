@@ -1,0 +1,177 @@
+package views
+
+import (
+	"strings"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+	"github.com/rivo/uniseg"
+)
+
+// This file holds the drawing helpers the dashboard's widgets share. They
+// put text on the screen cell by cell rather than through tview's tag
+// parser, so text from a profile can never be read as a colour tag, and
+// they measure with uniseg, so wide characters keep columns aligned.
+
+// span is a run of text in one style.
+type span struct {
+	text  string
+	style tcell.Style
+}
+
+// line is one screen line of spans.
+type line []span
+
+// plainLine is a line of one span.
+func plainLine(text string, style tcell.Style) line { return line{{text, style}} }
+
+// text is the line's text without styles.
+func (l line) text() string {
+	var b strings.Builder
+	for _, sp := range l {
+		b.WriteString(sp.text)
+	}
+	return b.String()
+}
+
+// drawText draws s (cleaned of control characters) at x, y in at most w
+// cells, ending it with … when it does not fit, and returns the cells it
+// used.
+func drawText(screen tcell.Screen, x, y, w int, s string, style tcell.Style) int {
+	if w <= 0 {
+		return 0
+	}
+	s = Truncate(Clean(s), w)
+	used := 0
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		cw := g.Width()
+		if cw == 0 {
+			continue // a lone combining mark: drawn with its base, or not at all
+		}
+		if used+cw > w {
+			break
+		}
+		screen.Put(x+used, y, g.Str(), style)
+		used += cw
+	}
+	return used
+}
+
+// drawLine draws the spans of l one after another in at most w cells and
+// returns the cells used.
+func drawLine(screen tcell.Screen, x, y, w int, l line) int {
+	used := 0
+	for _, sp := range l {
+		if used >= w {
+			break
+		}
+		used += drawText(screen, x+used, y, w-used, sp.text, sp.style)
+	}
+	return used
+}
+
+// fill paints a rectangle with spaces in style.
+func fill(screen tcell.Screen, x, y, w, h int, style tcell.Style) {
+	for row := y; row < y+h; row++ {
+		for col := x; col < x+w; col++ {
+			screen.SetContent(col, row, ' ', nil, style)
+		}
+	}
+}
+
+// TruncateStart cuts s to at most w cells from the left, starting it with
+// … when it was cut: the end of a path says more than its beginning.
+func TruncateStart(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if Width(s) <= w {
+		return s
+	}
+	var clusters []string
+	var widths []int
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		clusters = append(clusters, g.Str())
+		widths = append(widths, g.Width())
+	}
+	used, k := 0, len(clusters)
+	for k > 0 && used+widths[k-1] <= w-1 {
+		k--
+		used += widths[k]
+	}
+	return "…" + strings.Join(clusters[k:], "")
+}
+
+// wrap breaks text into lines of at most width cells at spaces; the first
+// line starts with first (already counted in its width), the others with
+// indent spaces.
+func wrap(text string, width int, first line, indent int, style tcell.Style) []line {
+	firstW := Width(first.text())
+	var out []line
+	cur := append(line(nil), first...)
+	curW := firstW
+	lineStart := true
+	for _, word := range strings.Fields(Clean(text)) {
+		ww := Width(word)
+		if !lineStart && curW+1+ww > width {
+			out = append(out, cur)
+			cur = line{{strings.Repeat(" ", indent), style}}
+			curW, lineStart = indent, true
+		}
+		if !lineStart {
+			cur = append(cur, span{" ", style})
+			curW++
+		}
+		cur = append(cur, span{word, style})
+		curW += ww
+		lineStart = false
+	}
+	return append(out, cur)
+}
+
+// newFrame returns the bordered box every pane draws in.
+func newFrame(st Styles) *frame {
+	b := tview.NewBox().SetBorder(true).SetBackgroundColor(tcell.ColorDefault)
+	b.SetBorderStyle(st.Border)
+	fg, _, _ := st.Title.Decompose()
+	b.SetTitleColor(fg)
+	b.SetTitleAlign(tview.AlignLeft)
+	return &frame{Box: b, styles: st}
+}
+
+// frame is a pane's box. Its focus is the dashboard's to give (the
+// controller decides it, not tview), and it shows it with a double, bold
+// border that reads without colour.
+type frame struct {
+	*tview.Box
+	styles  Styles
+	focused bool
+}
+
+// HasFocus reports whether the dashboard has given this pane the focus;
+// tview asks it to choose the border.
+func (f *frame) HasFocus() bool { return f.focused }
+
+// setFocused gives or takes the focus.
+func (f *frame) setFocused(on bool) { f.focused = on }
+
+// setTitle sets the title, shown literally.
+func (f *frame) setTitle(title string) {
+	if title != "" {
+		title = " " + title + " "
+	}
+	f.Box.SetTitle(Literal(title))
+}
+
+// drawFrame draws the background and the border, in the style that shows
+// the focus.
+func (f *frame) drawFrame(screen tcell.Screen) {
+	if f.focused {
+		f.Box.SetBorderStyle(f.styles.BorderFocus)
+	} else {
+		f.Box.SetBorderStyle(f.styles.Border)
+	}
+	f.Box.DrawForSubclass(screen, f)
+}

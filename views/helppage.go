@@ -1,0 +1,53 @@
+package views
+
+import "github.com/gdamore/tcell/v2"
+
+// HelpPage lists every key from the key table, with what it does, and says
+// in a few sentences how to read the dashboard.
+type HelpPage struct {
+	*textPane
+	keys Keymap
+}
+
+// NewHelpPage returns the help page for a key table.
+func NewHelpPage(st Styles, keys Keymap) *HelpPage {
+	h := &HelpPage{textPane: newTextPane(st), keys: keys}
+	h.build = h.lines
+	return h
+}
+
+// Draw draws the page.
+func (h *HelpPage) Draw(screen tcell.Screen) {
+	h.setTitle("Help (? or esc closes, ↑/↓ scroll)")
+	h.drawLines(screen)
+}
+
+func (h *HelpPage) lines(width int) []line {
+	st := h.styles
+	var out []line
+	labelW := 0
+	for _, b := range h.keys {
+		labelW = max(labelW, Width(b.Label))
+	}
+	out = append(out, plainLine("Keys", st.Heading))
+	for _, b := range h.keys {
+		out = append(out, wrap(b.Help, width, line{{"  " + Pad(b.Label, labelW) + "  ", st.Key}}, labelW+4, st.Text)...)
+	}
+	out = append(out, nil, plainLine("Reading the dashboard", st.Heading))
+	for _, p := range []string{
+		"score = (1 − urgency) × fit + urgency × relief. Fit (0–100) is how well an opportunity matches your priorities. " +
+			"Relief (0–100) is how much taking it would ease your need for a paycheck, counting the chance it comes through. " +
+			"Urgency (0–1) is how much that need counts now; the header says where it comes from.",
+		"The ranking lists open opportunities best first at the urgency in force, then vetoed ones (a rating below a " +
+			"deal-breaker floor), then closed ones. FIT shows in brackets the range that unknown ratings leave open; " +
+			"\"at risk\" means an unknown could still fall below a floor: the details pane says what to ask.",
+		"The chart draws each score as a line from urgency 0 to 1. Where lines cross (◆) the leader changes; ▲ marks the " +
+			"urgency now. v switches to fit against relief, where the slanted line joins everything that scores like the leader.",
+		"+ and - are what-ifs: they change nothing on disk. r drops them; [ and ] try the profile's scenarios.",
+		"Every number here can be checked with: mutual explain NAME",
+	} {
+		out = append(out, nil)
+		out = append(out, wrap(p, width, nil, 0, st.Text)...)
+	}
+	return out
+}

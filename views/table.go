@@ -1,0 +1,201 @@
+package views
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gdamore/tcell/v2"
+
+	"mutual/model"
+)
+
+// RankTable is the ranking pane: every opportunity with its rank, stage,
+// score, fit (with the interval its unknowns leave) and relief, ranked
+// ones best first, then vetoed ones, then closed ones; a marker says which
+// are vetoed, at risk or closed. Columns are measured in terminal cells,
+// so names in wide scripts keep the columns aligned.
+type RankTable struct {
+	*frame
+	state    *model.State
+	rows     []int
+	selected int
+	// offset is the first row shown; top and shown are where the rows were
+	// drawn last, for the mouse.
+	offset, top, shown int
+}
+
+// NewRankTable returns an empty ranking pane.
+func NewRankTable(st Styles) *RankTable {
+	return &RankTable{frame: newFrame(st), selected: -1}
+}
+
+// SetState shows s, listing rows (indices into s.Assessments) in order,
+// with selected highlighted.
+func (t *RankTable) SetState(s *model.State, rows []int, selected int) {
+	t.state, t.rows, t.selected = s, rows, selected
+}
+
+// Height is the height that shows every row: a frame, a column heading and
+// one line a row.
+func (t *RankTable) Height() int { return len(t.rows) + 3 }
+
+// RowAt is the opportunity drawn at screen position x, y, if any.
+func (t *RankTable) RowAt(x, y int) (int, bool) {
+	if !t.InInnerRect(x, y) {
+		return -1, false
+	}
+	k := y - t.top + t.offset
+	if y < t.top || y >= t.top+t.shown || k < 0 || k >= len(t.rows) {
+		return -1, false
+	}
+	return t.rows[k], true
+}
+
+// columns are the widths of the table's columns for one draw.
+type columns struct {
+	gap, rank, name, stage, score, fit, relief, flag int
+	// shortFit drops the fit interval; shortFlag writes markers as one
+	// symbol.
+	shortFit, shortFlag bool
+}
+
+// layoutColumns fits the columns into width cells, narrowing the fit,
+// stage and marker columns before the name gets too short to read.
+func (t *RankTable) layoutColumns(width int) columns {
+	s := t.state
+	c := columns{gap: 2, rank: 2, stage: Width("interviewing"), score: 5, fit: Width("FIT"), relief: 6, flag: Width("at risk")}
+	wantName := Width("OPPORTUNITY")
+	for _, i := range t.rows {
+		wantName = max(wantName, Width(Name(s, i)))
+		c.fit = max(c.fit, Width(FitText(s.Assessments[i].Fit)))
+	}
+	fixed := func() int { return c.rank + c.stage + c.score + c.fit + c.relief + c.flag + 6*c.gap }
+	const readable = 12
+	if width-fixed() < readable {
+		c.shortFit, c.fit = true, 5
+	}
+	if width-fixed() < readable {
+		c.stage = 6
+	}
+	if width-fixed() < readable {
+		c.gap = 1
+	}
+	if width-fixed() < readable {
+		c.shortFlag, c.flag = true, 1
+	}
+	c.name = max(1, min(wantName, width-fixed()))
+	return c
+}
+
+// Draw draws the ranking.
+func (t *RankTable) Draw(screen tcell.Screen) {
+	t.setTitle(t.title())
+	t.drawFrame(screen)
+	x, y, w, h := t.GetInnerRect()
+	if w <= 0 || h <= 0 || t.state == nil {
+		return
+	}
+	st := t.styles
+	c := t.layoutColumns(w)
+	drawLine(screen, x, y, w, t.cells(c, -1, st.Heading, st.Heading))
+	t.top, t.shown = y+1, h-1
+	if len(t.rows) == 0 {
+		drawText(screen, x, y+1, w, "No opportunities yet: add an [[opportunity]] to the profile.", st.Dim)
+		return
+	}
+	k := 0
+	for i, r := range t.rows {
+		if r == t.selected {
+			k = i
+		}
+	}
+	if k < t.offset {
+		t.offset = k
+	}
+	if t.shown > 0 && k >= t.offset+t.shown {
+		t.offset = k - t.shown + 1
+	}
+	t.offset = max(0, min(t.offset, len(t.rows)-t.shown))
+	for row := 0; row < t.shown && t.offset+row < len(t.rows); row++ {
+		i := t.rows[t.offset+row]
+		text, flag := t.rowStyles(i)
+		if i == t.selected {
+			text, flag = st.Selected, st.Selected
+			fill(screen, x, y+1+row, w, 1, st.Selected)
+		}
+		drawLine(screen, x, y+1+row, w, t.cells(c, i, text, flag))
+	}
+	bx, by, bw, bh := t.GetRect()
+	if bw >= 8 {
+		if t.offset > 0 {
+			drawText(screen, bx+bw-4, by, 3, "▲", st.Strong)
+		}
+		if t.offset+t.shown < len(t.rows) {
+			drawText(screen, bx+bw-4, by+bh-1, 3, "▼", st.Strong)
+		}
+	}
+}
+
+func (t *RankTable) title() string {
+	if t.state == nil {
+		return "Ranking"
+	}
+	return "Ranking at urgency " + U(t.state.Urgency.Value)
+}
+
+// rowStyles are the styles of a row's text and of its marker.
+func (t *RankTable) rowStyles(i int) (text, flag tcell.Style) {
+	st := t.styles
+	a := &t.state.Assessments[i]
+	switch {
+	case a.Closed:
+		return st.Dim, st.Dim
+	case a.Vetoed():
+		return st.Dim, st.Vetoed
+	case a.AtRisk():
+		return st.Text, st.AtRisk
+	case i == t.state.Leader():
+		return st.Strong, st.Text
+	}
+	return st.Text, st.Text
+}
+
+// cells lays out row i (or the column headings when i is -1).
+func (t *RankTable) cells(c columns, i int, text, flag tcell.Style) line {
+	gap := span{strings.Repeat(" ", c.gap), text}
+	if i < 0 {
+		return line{
+			{PadLeft("#", c.rank), text}, gap, {Pad("OPPORTUNITY", c.name), text}, gap,
+			{Pad("STAGE", c.stage), text}, gap, {PadLeft("SCORE", c.score), text}, gap,
+			{Pad("FIT", c.fit), text}, gap, {PadLeft("RELIEF", c.relief), text},
+		}
+	}
+	s := t.state
+	a := &s.Assessments[i]
+	rank, score, fit, relief := "-", "", "", ""
+	if !a.Closed {
+		score, relief = Num(a.Score(s.Urgency.Value)), Num(a.Relief.Value)
+		fit = FitText(a.Fit)
+		if c.shortFit {
+			fit = Num(a.Fit.Value)
+		}
+	}
+	for _, r := range s.Ranked {
+		if r.Index == i {
+			rank = strconv.Itoa(r.Rank)
+		}
+	}
+	marker := Marker(a)
+	if a.Closed {
+		marker = "closed"
+	}
+	if c.shortFlag {
+		marker = map[string]string{"vetoed": "✗", "at risk": "!", "closed": "–"}[marker]
+	}
+	return line{
+		{PadLeft(rank, c.rank), text}, gap, {Pad(Name(s, i), c.name), text}, gap,
+		{Pad(string(a.Stage), c.stage), text}, gap, {PadLeft(score, c.score), text}, gap,
+		{Pad(fit, c.fit), text}, gap, {PadLeft(relief, c.relief), text}, gap,
+		{Pad(marker, c.flag), flag},
+	}
+}
