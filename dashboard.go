@@ -1,8 +1,129 @@
 package main
 
-import "errors"
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
 
-// runDashboard runs the interactive dashboard on a terminal.
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+
+	"mutual/views"
+)
+
+// runDashboard runs the interactive dashboard on the terminal. It builds
+// the screen and the application here, and passes them in, so tests can
+// run the same code on a simulated screen (see dashboardRun).
 func runDashboard(s *session, opts options) error {
-	return errors.New("the dashboard is not built yet")
+	screen, err := tcell.NewScreen()
+	if err != nil {
+		return &failure{msg: "cannot draw the dashboard on this terminal: " + err.Error(),
+			hint: "run 'mutual rank' to print the ranking instead"}
+	}
+	app := tview.NewApplication()
+	app.SetScreen(screen)
+
+	// A kill or a closed terminal ends the loop the way q does, so the
+	// terminal is restored rather than left in the dashboard's mode.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
+	stopped := make(chan os.Signal, 1)
+	go func() {
+		if sig, ok := <-signals; ok {
+			stopped <- sig
+			app.Stop()
+		}
+	}()
+	defer func() {
+		signal.Stop(signals)
+		close(signals)
+	}()
+
+	err = dashboardRun{app: app, screen: screen, getenv: os.Getenv, stderr: os.Stderr}.run(s, opts)
+	select {
+	case sig := <-stopped:
+		return &failure{msg: "the dashboard was stopped by " + sig.String()}
+	default:
+	}
+	return err
+}
+
+// dashboardRun is one run of the dashboard: the application and screen it
+// runs on, where it reads the environment, and where a crash report goes.
+type dashboardRun struct {
+	app    *tview.Application
+	screen tcell.Screen
+	getenv func(string) string
+	stderr io.Writer
+	// hooks, when not nil, replace the hooks the run would offer (tests
+	// use it to reach the crash path).
+	hooks *views.Hooks
+}
+
+// run shows the session's profile until the user quits. A panic anywhere
+// in the event loop restores the terminal and becomes a short message
+// with exit code 1; the stack goes to stderr only when MUTUAL_DEBUG is set.
+func (r dashboardRun) run(s *session, opts options) (err error) {
+	styles := views.NewStyles(r.getenv("NO_COLOR") != "")
+	// tview reads its theme when a widget is made: the terminal's own
+	// background, not tview's black.
+	tview.Styles = styles.Theme()
+	r.app.EnablePaste(true).EnableMouse(opts.mouse)
+
+	hooks := dashboardHooks(s, r.app)
+	if r.hooks != nil {
+		hooks = *r.hooks
+	}
+	d, err := views.NewDashboard(r.app, &s.loaded.Profile, s.request, views.Options{
+		Info: s.reportInfo(opts), Example: s.example, Styles: styles, Status: startStatus(s),
+	}, hooks)
+	if err != nil {
+		r.screen.Fini()
+		return &failure{msg: err.Error()}
+	}
+	r.app.SetRoot(d, true)
+
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		r.app.Stop()
+		r.screen.Fini()
+		if r.getenv("MUTUAL_DEBUG") != "" {
+			fmt.Fprintf(r.stderr, "panic: %v\n\n%s\n", p, debug.Stack())
+		}
+		err = &failure{
+			msg: "the dashboard stopped on an internal error (the terminal is restored; your profile is untouched)",
+			hint: "this is a bug in mutual: please report it on mutual's issue tracker with what you pressed and " +
+				"the output of 'mutual --version'; run with MUTUAL_DEBUG=1 to include the details",
+		}
+	}()
+	return r.app.Run()
+}
+
+// dashboardHooks are what the dashboard's e and s keys do. They are nil
+// for now, so the keys say "coming soon": the editor (e: suspend the app
+// with app.Suspend, run $VISUAL or $EDITOR on s.loaded.Path, reload) and
+// saving (s: write the what-ifs into the profile) are wired here, and only
+// here, when they land.
+func dashboardHooks(s *session, app *tview.Application) views.Hooks {
+	_, _ = s, app
+	return views.Hooks{}
+}
+
+// startStatus is the status line's first message: the profile's warnings,
+// which the dashboard would otherwise hide behind the screen.
+func startStatus(s *session) views.Status {
+	switch n := len(s.loaded.Warnings); n {
+	case 0:
+		return views.Status{}
+	case 1:
+		return views.Status{Kind: views.StatusWarn, Text: "The profile loaded with a warning: 'mutual check' shows it."}
+	default:
+		return views.Status{Kind: views.StatusWarn, Text: fmt.Sprintf("The profile loaded with %d warnings: 'mutual check' shows them.", n)}
+	}
 }
