@@ -371,7 +371,7 @@ func (d *Decision) advise(s *State, i int) OfferAdvice {
 	}
 
 	switch {
-	case adv.Vetoed || adv.Score < d.ReservationAt(d.RunwayMonths):
+	case adv.Vetoed || adv.Score < d.Now:
 		adv.Advice = AdviceDecline
 	case adv.Best >= 0 && adv.Wait > adv.Accept:
 		adv.Advice = AdviceWait

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -326,5 +327,48 @@ func TestPropertyHigherChanceNeverMakesWaitingWorse(t *testing.T) {
 	}
 	if checked < 500 {
 		t.Fatalf("only %d cases checked", checked)
+	}
+}
+
+func TestPropertyDecideStaysFinite(t *testing.T) {
+	// Every setting at the ends of its range, and between.
+	rng := rand.New(rand.NewPCG(35, 36))
+	pick := func(vs ...float64) float64 { return vs[rng.IntN(len(vs))] }
+	for trial := range 400 {
+		p := randomDecision(rng)
+		p.Search = SearchParams{OffersPerMonth: pick(0, 0.01, 0.3, 30), Discount: pick(1e-9, 0.5, 0.97, 0.999999),
+			SearchFit: pick(0, 50, 100), PoorFitMonths: pick(1e-6, 6, 1200), OfferSDMin: pick(0, 10, 50), WaitDays: pick(0, 30, 3650)}
+		p.Search.GoodFitMonths = p.Search.PoorFitMonths * pick(1, 10)
+		if rng.IntN(2) == 0 {
+			p.Search.OfferMean, p.Search.OfferSD = Float(pick(0, 0.5, 50, 100)), Float(pick(0, 0.1, 25, 50))
+		}
+		if rng.IntN(5) == 0 {
+			p.Situation.Savings = Float(0)
+		}
+		_, d := mustDecide(t, p, Request{})
+		finite := func(what string, v float64) {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				t.Fatalf("trial %d (%+v): %s = %v", trial, p.Search, what, v)
+			}
+		}
+		finite("now", d.Now)
+		for k, r := range d.Reservations {
+			finite(fmt.Sprintf("reservation %d", k), r)
+		}
+		for _, o := range d.Offers {
+			finite("accept", o.Accept)
+			finite("wait", o.Wait)
+			finite("search", o.Search)
+			for _, w := range o.Waits {
+				finite("if offered", w.IfOffered)
+				finite("fallback", w.Fallback)
+				if w.BreakEven != nil && (*w.BreakEven < 0 || *w.BreakEven > 1) {
+					t.Fatalf("trial %d: break-even %v outside 0..1", trial, *w.BreakEven)
+				}
+			}
+		}
+		for _, q := range d.Questions {
+			finite("swing", q.Swing)
+		}
 	}
 }

@@ -33,10 +33,6 @@ func WriteDecide(w io.Writer, s *model.State, d *model.Decision, info ReportInfo
 // that shows them.
 const ValueNote = "Values are scores a month, for good: the steady score that would be worth as much."
 
-// reservationColumns are the months of runway the reservation table shows
-// when it has more than fit on a line.
-var reservationColumns = []int{0, 1, 2, 3, 4, 5, 6, 9, 12, 18, 24}
-
 // ReservationText writes a reservation score: "any" with no runway left.
 func ReservationText(d *model.Decision, monthsLeft int) string {
 	if monthsLeft == 0 {
@@ -295,7 +291,9 @@ func writeDecideTable(w io.Writer, s *model.State, d *model.Decision, info Repor
 
 	b.WriteString("\nReservation score: the lowest score worth accepting, by months of runway left\n")
 	if n := len(d.Reservations); n > 0 {
-		cols := reservationColumns
+		// Months beyond a line's worth are thinned out where the score
+		// barely moves.
+		cols := []int{0, 1, 2, 3, 4, 5, 6, 9, 12, 18, 24}
 		if n <= 13 {
 			cols = nil
 			for k := range n {
