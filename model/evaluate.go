@@ -1,10 +1,11 @@
 package model
 
 import (
-	"fmt"
+	"errors"
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -104,7 +105,7 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	if req.Scenario != "" {
 		sc, ok := p.Scenario(req.Scenario)
 		if !ok {
-			return nil, fmt.Errorf("no scenario named %q%s", req.Scenario, choices("scenarios", scenarioNames(p)))
+			return nil, errors.New("no scenario named " + strconv.Quote(req.Scenario) + choices("scenarios", scenarioNames(p)))
 		}
 		sit = sit.Overlay(sc.Situation)
 		if sc.Situation.Urgency != nil {
@@ -150,10 +151,10 @@ func applyEdits(p *Profile, w WhatIf) (*Profile, error) {
 	for id, weight := range w.Weights {
 		i := slices.IndexFunc(q.Priorities, func(pr Priority) bool { return pr.ID == id })
 		if i < 0 {
-			return nil, fmt.Errorf("no priority with id %q", id)
+			return nil, errors.New("no priority with id " + strconv.Quote(id))
 		}
 		if weight < 0 || math.IsNaN(weight) || math.IsInf(weight, 0) {
-			return nil, fmt.Errorf("weight of %q must be a non-negative number", id)
+			return nil, errors.New("weight of " + strconv.Quote(id) + " must be a non-negative number")
 		}
 		q.Priorities[i].Weight = weight
 	}
@@ -162,7 +163,7 @@ func applyEdits(p *Profile, w WhatIf) (*Profile, error) {
 		for name, ratings := range w.Ratings {
 			i := slices.IndexFunc(q.Opportunities, func(o Opportunity) bool { return o.Name == name })
 			if i < 0 {
-				return nil, fmt.Errorf("no opportunity named %q", name)
+				return nil, errors.New("no opportunity named " + strconv.Quote(name))
 			}
 			m := make(map[string]Rating, len(q.Opportunities[i].Ratings)+len(ratings))
 			for k, v := range q.Opportunities[i].Ratings {
@@ -170,10 +171,10 @@ func applyEdits(p *Profile, w WhatIf) (*Profile, error) {
 			}
 			for id, r := range ratings {
 				if _, ok := q.Priority(id); !ok {
-					return nil, fmt.Errorf("no priority with id %q", id)
+					return nil, errors.New("no priority with id " + strconv.Quote(id))
 				}
 				if r.Low > r.High || r.Low < 1 || r.High > float64(q.Scale) {
-					return nil, fmt.Errorf("rating %s of %q is outside 1..%d", r, id, q.Scale)
+					return nil, errors.New("rating " + r.String() + " of " + strconv.Quote(id) + " is outside 1.." + strconv.Itoa(q.Scale))
 				}
 				m[id] = r
 			}
@@ -299,14 +300,14 @@ func FindName(opps []Opportunity, name string) (int, error) {
 			for k, i := range m {
 				names[k] = opps[i].Name
 			}
-			return -1, fmt.Errorf("%q matches more than one opportunity%s", name, choices("matches", names))
+			return -1, errors.New(strconv.Quote(name) + " matches more than one opportunity" + choices("matches", names))
 		}
 	}
 	all := make([]string, len(opps))
 	for i, o := range opps {
 		all[i] = o.Name
 	}
-	return -1, fmt.Errorf("no opportunity named %q%s", name, choices("opportunities", all))
+	return -1, errors.New("no opportunity named " + strconv.Quote(name) + choices("opportunities", all))
 }
 
 func scenarioNames(p *Profile) []string {
@@ -323,7 +324,7 @@ func choices(what string, names []string) string {
 	}
 	q := make([]string, len(names))
 	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
+		q[i] = strconv.Quote(n)
 	}
 	if len(q) > 8 {
 		q = append(q[:8], "…")

@@ -1,7 +1,7 @@
 package model
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"time"
 )
@@ -300,7 +300,7 @@ func NewDate(year int, month time.Month, day int) Date { return Date{year, month
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date written YYYY-MM-DD", s)
+		return Date{}, errors.New(strconv.Quote(s) + " is not a date written YYYY-MM-DD")
 	}
 	return DateOf(t), nil
 }
