@@ -45,7 +45,7 @@ func runDashboard(s *session, opts options) error {
 	err = dashboardRun{app: app, screen: screen, getenv: os.Getenv, stderr: os.Stderr}.run(s, opts)
 	select {
 	case sig := <-stopped:
-		return &failure{msg: "the dashboard was stopped by " + sig.String()}
+		return &failure{msg: "the dashboard was stopped by a signal (" + sig.String() + ")"}
 	default:
 	}
 	return err

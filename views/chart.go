@@ -114,7 +114,8 @@ func seriesStyle(st Styles, s *model.State, i, selected int) tcell.Style {
 
 // Draw draws the chart.
 func (c *ScoreChart) Draw(screen tcell.Screen) {
-	c.setTitle("Score against urgency (v: fit against relief)")
+	_, _, bw, _ := c.GetRect()
+	c.setTitle(fitTitle(bw, "Score against urgency (v: fit against relief)", "Score against urgency"))
 	c.drawFrame(screen)
 	x, y, w, h := c.GetInnerRect()
 	if w <= 0 || h <= 0 || c.state == nil {
@@ -123,14 +124,15 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 	st := c.styles
 	s := c.state
 
-	// Rows: the plot, the axis, the urgency labels, the legend; the legend
-	// goes first when space is short, then the axis.
+	// Rows: the plot, the axis, the urgency labels, the legend. When space
+	// is short the axis goes first (the dotted upright still marks now),
+	// then the legend.
 	legendRows, axisRows, labelRows := 1, 1, 1
 	if h < 7 {
-		legendRows = 0
+		axisRows = 0
 	}
 	if h < 5 {
-		axisRows = 0
+		legendRows = 0
 	}
 	ph := h - legendRows - axisRows - labelRows
 	const yLabelW, rightW = 4, 2
@@ -138,7 +140,7 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 	lines := c.Lines(ph < 8)
 	switch {
 	case len(lines) == 0:
-		drawText(screen, x, y, w, "Nothing is ranked, so there is nothing to chart.", st.Dim)
+		drawText(screen, x, y, w, "Nothing ranked to chart.", st.Dim)
 		return
 	case ph < 2 || pw < 8:
 		drawText(screen, x, y, w, "Too small for the chart.", st.Dim)
@@ -246,6 +248,17 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 	if legendRows > 0 {
 		drawLegend(screen, x, row, w, s, lines, c.selected, st)
 	}
+}
+
+// fitTitle is the longest of the titles that fits a frame width cells
+// wide.
+func fitTitle(width int, titles ...string) string {
+	for _, t := range titles {
+		if Width(t)+4 <= width {
+			return t
+		}
+	}
+	return titles[len(titles)-1]
 }
 
 // labelRow places short labels along a row without letting them overlap.

@@ -325,7 +325,7 @@ func (c *Controller) Apply(in Intent) Effect {
 		c.chart = 1 - c.chart
 		what := "score against urgency"
 		if c.chart == ChartScatter {
-			what = "fit against relief; the dotted line is equal score at your urgency"
+			what = "fit against relief; a slanted line joins the points that score the same at your urgency"
 		}
 		c.status = Status{Text: "Chart: " + what + " (v switches)."}
 	case IntentEdit:
@@ -469,7 +469,6 @@ func (c *Controller) cycleScenario(dir int) {
 	if name := c.ScenarioName(); name != "" {
 		what = fmt.Sprintf("Scenario %s (%d of %d)", strconv.Quote(name), c.scenario+1, n)
 	}
-	what += ", urgency " + U(c.state.Urgency.Value) + " (" + UrgencySource(c.state) + ")"
 	c.status = c.leaderNews(before, what)
 	if c.state.Urgency.Source == model.SourceWhatIf {
 		c.status.Text += " Your what-if holds the urgency; r shows the scenario's own."

@@ -123,9 +123,11 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 func (d *Dashboard) Controller() *Controller { return d.ctl }
 
 // HandleKey resolves a key press through the key table and carries out
-// its intent.
+// its intents.
 func (d *Dashboard) HandleKey(ev *tcell.EventKey) {
-	d.Do(d.keys.Resolve(ev))
+	for _, in := range d.keys.Intents(ev) {
+		d.Do(in)
+	}
 }
 
 // Do carries out an intent: the controller changes the state, and the

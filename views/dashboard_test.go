@@ -361,3 +361,55 @@ func TestMouseSelectsARow(t *testing.T) {
 		t.Errorf("selected %q", c.State().Assessments[c.Selected()].Name)
 	}
 }
+
+// TestUnusualProfiles draws profiles at the edges: nothing to rank,
+// everything closed or vetoed, income covering expenses (no runway to
+// speak of), and more opportunities than the ranking can show.
+func TestUnusualProfiles(t *testing.T) {
+	many := samProfile()
+	for k := 0; k < 30; k++ {
+		o := many.Opportunities[k%4]
+		o.Name = fmt.Sprintf("%s #%d", o.Name, k)
+		many.Opportunities = append(many.Opportunities, o)
+	}
+	empty := samProfile()
+	empty.Opportunities = nil
+	closed := samProfile()
+	for k := range closed.Opportunities {
+		closed.Opportunities[k].Stage = model.StageWithdrawn
+	}
+	vetoed := samProfile()
+	vetoed.Opportunities = vetoed.Opportunities[3:4]
+	rich := samProfile()
+	rich.Situation.MonthlyIncome = model.Float(5000)
+	rich.Scenarios = nil
+	for name, p := range map[string]*model.Profile{"many": many, "empty": empty, "closed": closed, "vetoed": vetoed, "rich": rich} {
+		t.Run(name, func(t *testing.T) {
+			d, _ := newTestDashboard(t, p, model.Request{}, false, Hooks{})
+			for _, keys := range []string{"", "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", "+-r][v", "?", "?"} {
+				press(d, keys)
+				for _, size := range [][2]int{{100, 30}, {80, 24}, {60, 20}} {
+					drawOn(t, d, size[0], size[1])
+				}
+				d.HandleKey(key(tcell.KeyEnter, 0))
+				drawOn(t, d, 80, 24)
+				d.HandleKey(key(tcell.KeyEscape, 0))
+			}
+			text := screenText(drawOn(t, d, 80, 24))
+			switch name {
+			case "many":
+				if c := d.Controller(); !strings.Contains(text, Name(c.State(), c.Selected())) {
+					t.Errorf("the selected row scrolled out of sight:\n%s", text)
+				}
+			case "empty":
+				if !strings.Contains(text, "No opportunities yet") {
+					t.Errorf("an empty profile does not say what to do:\n%s", text)
+				}
+			case "rich":
+				if !strings.Contains(text, "runway unbounded") {
+					t.Errorf("no burn: the header should say the runway is unbounded:\n%s", text)
+				}
+			}
+		})
+	}
+}

@@ -70,7 +70,7 @@ func (d *DetailPane) lines(width int) []line {
 		hang(nil, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", Num(a.Score(u)), U(1-u), Num(a.Fit.Value), U(u),
 			Num(a.Relief.Value)), st.Text)
 	}
-	if dates := deadlines(s.Request.Today, o); dates != "" {
+	if dates := deadlines(s.Request.Today, o); dates != "" && !a.Closed {
 		hang(nil, dates, st.Warn)
 	}
 	hang(nil, summary(s, i), st.Text)

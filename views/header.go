@@ -60,24 +60,30 @@ func (h *Header) Draw(screen tcell.Screen) {
 	}
 	st := h.styles
 
-	// Line 1: the scenario on the right, the profile taking what is left.
-	scenario := "no scenario"
+	// Line 1: the profile and the day on the left, the scenario on the
+	// right; when space is short the scenario gives way first, then the
+	// start of the profile's path.
+	var scenarios []string
 	switch {
 	case h.k > 0:
-		scenario = fmt.Sprintf("scenario %d/%d %s", h.k, h.total, strconv.Quote(h.scenario))
+		scenarios = []string{fmt.Sprintf("scenario %d/%d %s", h.k, h.total, strconv.Quote(h.scenario)),
+			"scenario " + strconv.Quote(h.scenario)}
 	case h.total > 0:
-		scenario = fmt.Sprintf("no scenario ([ ] tries %d)", h.total)
+		scenarios = []string{fmt.Sprintf("no scenario ([ ] tries %d)", h.total), "no scenario"}
 	}
-	today := " · today " + h.today.String()
-	room := w - Width("mutual · ") - Width(today) - 2 - Width(scenario)
-	if room < 12 {
-		scenario = ""
-		room = w - Width("mutual · ") - Width(today)
+	profile, today := Clean(h.profile), " · today "+h.today.String()
+	left := Width("mutual · ") + Width(profile) + Width(today)
+	scenario := ""
+	for _, sc := range scenarios {
+		if left+2+Width(sc) <= w {
+			scenario = sc
+			break
+		}
 	}
-	used := drawLine(screen, x, y, w, line{
-		{"mutual", st.Strong}, {" · ", st.Dim},
-		{TruncateStart(Clean(h.profile), max(room, 1)), st.Text}, {today, st.Text}})
-	if scenario != "" && used+2+Width(scenario) <= w {
+	room := w - Width("mutual · ") - Width(today)
+	drawLine(screen, x, y, w, line{
+		{"mutual", st.Strong}, {" · ", st.Dim}, {TruncateStart(profile, max(room, 1)), st.Text}, {today, st.Text}})
+	if scenario != "" {
 		drawText(screen, x+w-Width(scenario), y, Width(scenario), scenario, st.Text)
 	}
 
@@ -90,6 +96,10 @@ func (h *Header) Draw(screen tcell.Screen) {
 	drawLine(screen, x, y+1, w, line{{head, st.Strong}, {strings.TrimPrefix(summary, head), st.Text}})
 
 	if h.example && height >= 3 {
-		drawText(screen, x, y+2, w, "Built-in example (Sam's story), not your data: start your own with mutual init", st.Banner)
+		banner := "Built-in example (Sam's story), not your data: start your own with mutual init"
+		if Width(banner) > w {
+			banner = "Built-in example, not your data: mutual init starts your own"
+		}
+		drawText(screen, x, y+2, w, banner, st.Banner)
 	}
 }

@@ -34,7 +34,7 @@ func (h *HelpPage) lines(width int) []line {
 		out = append(out, wrap(b.Help, width, line{{"  " + Pad(b.Label, labelW) + "  ", st.Key}}, labelW+4, st.Text)...)
 	}
 	out = append(out, nil, plainLine("Reading the dashboard", st.Heading))
-	for _, p := range []string{
+	for k, p := range []string{
 		"score = (1 − urgency) × fit + urgency × relief. Fit (0–100) is how well an opportunity matches your priorities. " +
 			"Relief (0–100) is how much taking it would ease your need for a paycheck, counting the chance it comes through. " +
 			"Urgency (0–1) is how much that need counts now; the header says where it comes from.",
@@ -46,7 +46,9 @@ func (h *HelpPage) lines(width int) []line {
 		"+ and - are what-ifs: they change nothing on disk. r drops them; [ and ] try the profile's scenarios.",
 		"Every number here can be checked with: mutual explain NAME",
 	} {
-		out = append(out, nil)
+		if k > 0 {
+			out = append(out, nil)
+		}
 		out = append(out, wrap(p, width, nil, 0, st.Text)...)
 	}
 	return out

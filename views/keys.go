@@ -1,6 +1,7 @@
 package views
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
@@ -123,9 +124,10 @@ func DefaultKeymap() Keymap {
 			Help: "select the opportunity below (in the details pane or a page: scroll down)"},
 		{Keys: []Key{sp(tcell.KeyEnter)}, Label: "enter", Intent: IntentDetails,
 			Help: "open every term of the selected opportunity's score (as 'mutual explain' prints it); enter again closes",
-			Hint: "details", Keep: 6},
+			Hint: "details", Keep: 5},
 		{Keys: []Key{sp(tcell.KeyTab)}, Label: "tab", Intent: IntentNextPane,
-			Help: "move to the next pane: ranking, details, chart", Hint: "pane", Keep: 3},
+			Help: "move to the next pane: ranking, details, chart (a narrow terminal shows one of the last two at a time)",
+			Hint: "pane", Keep: 6},
 		{Keys: []Key{sp(tcell.KeyBacktab)}, Label: "shift+tab", Intent: IntentPrevPane,
 			Help: "move to the previous pane"},
 		{Keys: []Key{r('+'), r('=')}, Label: "+ =", Intent: IntentUrgencyUp,
@@ -139,9 +141,9 @@ func DefaultKeymap() Keymap {
 			Help: "previous scenario of the profile (… → last → none)"},
 		{Keys: []Key{r(']')}, Label: "]", Intent: IntentNextScenario,
 			Help: "next scenario of the profile (none → first → …)",
-			Hint: "scenario", HintKeys: "[ ]", Keep: 5},
+			Hint: "scenario", HintKeys: "[ ]", Keep: 4},
 		{Keys: []Key{r('v')}, Label: "v", Intent: IntentToggleChart,
-			Help: "switch the chart: score against urgency, or fit against relief", Hint: "chart", Keep: 4},
+			Help: "switch the chart: score against urgency, or fit against relief", Hint: "chart", Keep: 3},
 		{Keys: []Key{r('e')}, Label: "e", Intent: IntentEdit,
 			Help: "edit the profile in $EDITOR", Hint: "edit", Keep: 1},
 		{Keys: []Key{r('s')}, Label: "s", Intent: IntentSave,
@@ -176,14 +178,31 @@ func (km Keymap) Resolve(ev *tcell.EventKey) Intent {
 	return IntentNone
 }
 
+// Intents are what a key event asks for, in order: usually one intent
+// (none for an unbound key). A terminal sends Esc typed just before
+// another key the way it sends Alt with that key, so Alt with a bound key
+// is read as both: esc's intent, then the key's.
+func (km Keymap) Intents(ev *tcell.EventKey) []Intent {
+	in := km.Resolve(ev)
+	if in != IntentNone || ev.Modifiers()&tcell.ModAlt == 0 {
+		return []Intent{in}
+	}
+	plain := km.Resolve(tcell.NewEventKey(ev.Key(), ev.Rune(), ev.Modifiers()&^tcell.ModAlt))
+	if plain == IntentNone {
+		return []Intent{IntentNone}
+	}
+	return []Intent{km.Resolve(tcell.NewEventKey(tcell.KeyEscape, 0, tcell.ModNone)), plain}
+}
+
 // Hint is one footer entry: keys and word.
 type Hint struct {
 	Keys, Word string
 }
 
 // Hints are the footer's entries that fit in width cells when joined by
-// " · ", in table order: when they do not all fit, the ones with the
-// lowest Keep go first.
+// hintSeparator, in table order. When they do not all fit, the ones with
+// the highest Keep are taken first, and then any smaller one that still
+// fits.
 func (km Keymap) Hints(width int) []Hint {
 	type entry struct {
 		h    Hint
@@ -201,28 +220,25 @@ func (km Keymap) Hints(width int) []Hint {
 		}
 		all = append(all, entry{Hint{keys, b.Hint}, b.Keep, len(all)})
 	}
-	fits := func(es []entry) bool {
-		w := 0
-		for i, e := range es {
-			if i > 0 {
-				w += Width(hintSeparator)
-			}
-			w += Width(e.h.Keys) + 1 + Width(e.h.Word)
+	byKeep := slices.Clone(all)
+	slices.SortStableFunc(byKeep, func(a, b entry) int { return b.keep - a.keep })
+	taken := make([]bool, len(all))
+	used := 0
+	for _, e := range byKeep {
+		w := Width(e.h.Keys) + 1 + Width(e.h.Word)
+		if used > 0 {
+			w += Width(hintSeparator)
 		}
-		return w <= width
-	}
-	for !fits(all) && len(all) > 0 {
-		drop := 0
-		for i, e := range all {
-			if e.keep < all[drop].keep {
-				drop = i
-			}
+		if used+w <= width {
+			taken[e.pos] = true
+			used += w
 		}
-		all = append(all[:drop], all[drop+1:]...)
 	}
-	out := make([]Hint, len(all))
-	for i, e := range all {
-		out[i] = e.h
+	var out []Hint
+	for _, e := range all {
+		if taken[e.pos] {
+			out = append(out, e.h)
+		}
 	}
 	return out
 }

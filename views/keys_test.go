@@ -80,6 +80,33 @@ func TestKeymapResolve(t *testing.T) {
 	}
 }
 
+func TestEscTypedJustBeforeAKey(t *testing.T) {
+	km := DefaultKeymap()
+	tests := []struct {
+		name string
+		ev   *tcell.EventKey
+		want []Intent
+	}{
+		{"a plain key", key(0, '?'), []Intent{IntentHelp}},
+		{"alt+? is esc then ?", tcell.NewEventKey(tcell.KeyRune, '?', tcell.ModAlt), []Intent{IntentClose, IntentHelp}},
+		{"alt+enter is esc then enter", tcell.NewEventKey(tcell.KeyEnter, 0, tcell.ModAlt), []Intent{IntentClose, IntentDetails}},
+		{"alt with an unbound key is nothing", tcell.NewEventKey(tcell.KeyRune, 'x', tcell.ModAlt), []Intent{IntentNone}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := km.Intents(tt.ev)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Intents = %v, want %v", got, tt.want)
+			}
+			for k := range got {
+				if got[k] != tt.want[k] {
+					t.Fatalf("Intents = %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
 func TestHintsFitAndAlwaysOfferHelpAndQuit(t *testing.T) {
 	km := DefaultKeymap()
 	for w := 16; w <= 200; w++ {

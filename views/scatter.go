@@ -78,9 +78,11 @@ func IsoLine(u, score float64) (f0, r0, f1, r1 float64, ok bool) {
 
 // Draw draws the scatter.
 func (c *FitReliefScatter) Draw(screen tcell.Screen) {
-	title := "Fit against relief (v: score against urgency)"
+	_, _, bw, _ := c.GetRect()
+	title := "Fit against relief"
 	if c.state != nil {
-		title = "Fit against relief at urgency " + U(c.state.Urgency.Value) + " (v: score chart)"
+		at := " at urgency " + U(c.state.Urgency.Value)
+		title = fitTitle(bw, title+at+" (v: score against urgency)", title+at+" (v: score chart)", title+at, title)
 	}
 	c.setTitle(title)
 	c.drawFrame(screen)
@@ -183,11 +185,10 @@ func (c *FitReliefScatter) Draw(screen tcell.Screen) {
 	labels.place(yLabelW+pw-3, "100", st.Dim, false)
 	labels.place(yLabelW+pw/2, "50", st.Dim, true)
 	labels.place(yLabelW+pw/4, "fit →", st.Dim, true)
+	labels.place(yLabelW+pw*3/4, "╲ equal score", st.Iso.Bold(true), true)
 	labels.draw(screen, x, y+ph+1)
 
 	if legendRows > 0 {
-		key := "╲ equal score "
-		drawText(screen, x, y+ph+2, w, key, st.Iso.Bold(true))
-		drawLegend(screen, x+Width(key), y+ph+2, w-Width(key), s, points, c.selected, st)
+		drawLegend(screen, x, y+ph+2, w, s, points, c.selected, st)
 	}
 }

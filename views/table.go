@@ -84,6 +84,8 @@ func (t *RankTable) layoutColumns(width int) columns {
 		c.shortFlag, c.flag = true, 1
 	}
 	c.name = max(1, min(wantName, width-fixed()))
+	// What is left goes to the markers, which then say why.
+	c.flag += max(0, width-fixed()-c.name)
 	return c
 }
 
@@ -188,6 +190,9 @@ func (t *RankTable) cells(c columns, i int, text, flag tcell.Style) line {
 	marker := Marker(a)
 	if a.Closed {
 		marker = "closed"
+	}
+	if reasons := Reasons(a); len(reasons) > 0 && !a.Closed && !c.shortFlag && c.flag > Width("at risk")+2 {
+		marker += ": " + strings.Join(reasons, "; ")
 	}
 	if c.shortFlag {
 		marker = map[string]string{"vetoed": "✗", "at risk": "!", "closed": "–"}[marker]
