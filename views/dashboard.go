@@ -102,7 +102,7 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 	}
 	st := opts.Styles
 	d := &Dashboard{
-		Box: tview.NewBox().SetBackgroundColor(tcell.ColorDefault),
+		Box: plainBox(),
 		app: app, hooks: hooks, ctl: ctl, keys: keys, styles: st, info: opts.Info, example: opts.Example,
 		header:  NewHeader(st, opts.Info.Profile, opts.Info.Today, opts.Example),
 		table:   NewRankTable(st),

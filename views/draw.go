@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
-	"github.com/rivo/tview"
 	"github.com/rivo/uniseg"
 )
 
@@ -80,9 +79,9 @@ func fill(screen tcell.Screen, x, y, w, h int, style tcell.Style) {
 	}
 }
 
-// TruncateStart cuts s to at most w cells from the left, starting it with
+// truncateStart cuts s to at most w cells from the left, starting it with
 // … when it was cut: the end of a path says more than its beginning.
-func TruncateStart(s string, w int) string {
+func truncateStart(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
@@ -129,49 +128,4 @@ func wrap(text string, width int, first line, indent int, style tcell.Style) []l
 		lineStart = false
 	}
 	return append(out, cur)
-}
-
-// newFrame returns the bordered box every pane draws in.
-func newFrame(st Styles) *frame {
-	b := tview.NewBox().SetBorder(true).SetBackgroundColor(tcell.ColorDefault)
-	b.SetBorderStyle(st.Border)
-	fg, _, _ := st.Title.Decompose()
-	b.SetTitleColor(fg)
-	b.SetTitleAlign(tview.AlignLeft)
-	return &frame{Box: b, styles: st}
-}
-
-// frame is a pane's box. Its focus is the dashboard's to give (the
-// controller decides it, not tview), and it shows it with a double, bold
-// border that reads without colour.
-type frame struct {
-	*tview.Box
-	styles  Styles
-	focused bool
-}
-
-// HasFocus reports whether the dashboard has given this pane the focus;
-// tview asks it to choose the border.
-func (f *frame) HasFocus() bool { return f.focused }
-
-// setFocused gives or takes the focus.
-func (f *frame) setFocused(on bool) { f.focused = on }
-
-// setTitle sets the title, shown literally.
-func (f *frame) setTitle(title string) {
-	if title != "" {
-		title = " " + title + " "
-	}
-	f.Box.SetTitle(Literal(title))
-}
-
-// drawFrame draws the background and the border, in the style that shows
-// the focus.
-func (f *frame) drawFrame(screen tcell.Screen) {
-	if f.focused {
-		f.Box.SetBorderStyle(f.styles.BorderFocus)
-	} else {
-		f.Box.SetBorderStyle(f.styles.Border)
-	}
-	f.Box.DrawForSubclass(screen, f)
 }

@@ -33,7 +33,7 @@ func idleStatus(width int) string {
 
 // NewFooter returns a footer whose hints come from keys.
 func NewFooter(st Styles, keys Keymap) *Footer {
-	return &Footer{Box: tview.NewBox().SetBackgroundColor(tcell.ColorDefault), styles: st, keys: keys}
+	return &Footer{Box: plainBox(), styles: st, keys: keys}
 }
 
 // SetStatus sets the status line's message; an empty one shows a hint.

@@ -33,7 +33,7 @@ type Header struct {
 // adds a banner saying the data is the built-in example and how to start
 // one's own.
 func NewHeader(st Styles, profile string, today model.Date, example bool) *Header {
-	return &Header{Box: tview.NewBox().SetBackgroundColor(tcell.ColorDefault), styles: st,
+	return &Header{Box: plainBox(), styles: st,
 		profile: profile, today: today, example: example}
 }
 
@@ -82,7 +82,7 @@ func (h *Header) Draw(screen tcell.Screen) {
 	}
 	room := w - Width("mutual · ") - Width(today)
 	drawLine(screen, x, y, w, line{
-		{"mutual", st.Strong}, {" · ", st.Dim}, {TruncateStart(profile, max(room, 1)), st.Text}, {today, st.Text}})
+		{"mutual", st.Strong}, {" · ", st.Dim}, {truncateStart(profile, max(room, 1)), st.Text}, {today, st.Text}})
 	if scenario != "" {
 		drawText(screen, x+w-Width(scenario), y, Width(scenario), scenario, st.Text)
 	}

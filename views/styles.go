@@ -116,3 +116,7 @@ func (s Styles) Theme() tview.Theme {
 		ContrastSecondaryTextColor:  colour(s.Text),
 	}
 }
+
+// plainBox is a tview box on the terminal's own background, for every
+// widget to start from.
+func plainBox() *tview.Box { return tview.NewBox().SetBackgroundColor(tcell.ColorDefault) }
