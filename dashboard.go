@@ -111,7 +111,6 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 // saving (s: write the what-ifs into the profile) are wired here, and only
 // here, when they land.
 func dashboardHooks(s *session, app *tview.Application) views.Hooks {
-	_, _ = s, app
 	return views.Hooks{}
 }
 

@@ -122,6 +122,21 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 // needs to read it.
 func (d *Dashboard) Controller() *Controller { return d.ctl }
 
+// Reload shows a new version of the profile, keeping the scenario, the
+// selection and the what-ifs. Call it from the event loop, as in
+// app.QueueUpdateDraw(func() { d.Reload(p) }) when a file watcher sees the
+// profile change.
+func (d *Dashboard) Reload(p *model.Profile) error {
+	err := d.ctl.Reload(p, true)
+	if err != nil {
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + Clean(err.Error())})
+	} else {
+		d.ctl.SetStatus(Status{Text: "Profile reloaded."})
+	}
+	d.sync()
+	return err
+}
+
 // HandleKey resolves a key press through the key table and carries out
 // its intents.
 func (d *Dashboard) HandleKey(ev *tcell.EventKey) {
@@ -173,11 +188,7 @@ func (d *Dashboard) edit() {
 	case err != nil:
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + Clean(err.Error())})
 	case p != nil:
-		if err := d.ctl.Reload(p, true); err != nil {
-			d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + Clean(err.Error())})
-			return
-		}
-		d.ctl.SetStatus(Status{Text: "Profile reloaded."})
+		_ = d.Reload(p) // the status line says how it went
 	default:
 		d.ctl.SetStatus(Status{Text: "The profile did not change."})
 	}

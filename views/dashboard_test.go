@@ -299,6 +299,22 @@ func TestHooksReachTheHost(t *testing.T) {
 	}
 }
 
+func TestReloadFromOutsideKeepsTheView(t *testing.T) {
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, Hooks{})
+	press(d, "j+")
+	p := samProfile()
+	p.Opportunities[1].Notes = "They called back."
+	if err := d.Reload(p); err != nil {
+		t.Fatal(err)
+	}
+	text := screenText(drawOn(t, d, 100, 30))
+	for _, want := range []string{"They called back.", "urgency 0.60 (what-if", "Profile reloaded."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("after a reload the screen does not say %q:\n%s", want, text)
+		}
+	}
+}
+
 func TestPagesShowHelpAndDetails(t *testing.T) {
 	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
 	press(d, "?")
