@@ -316,31 +316,35 @@ func (l *labelRow) draw(screen tcell.Screen, x, y int) {
 }
 
 // drawLegend names the charted opportunities on one row: "1 Acme
-// Logistics  2 Globex", each in its line's style, names shortened to fit.
+// Logistics  2 Globex", each in its line's style. When the names do not
+// all fit, the longest are shortened first, to a common width.
 func drawLegend(screen tcell.Screen, x, y, w int, s *model.State, lines []int, selected int, st Styles) {
 	if len(lines) == 0 || w <= 0 {
 		return
 	}
 	const gap = 2
-	each := (w - gap*(len(lines)-1)) / len(lines)
+	texts := make([]string, len(lines))
+	budget := w - gap*(len(lines)-1)
+	longest := 0
+	for k, i := range lines {
+		texts[k] = rankLabel(s, i) + " " + Name(s, i)
+		longest = max(longest, Width(texts[k]))
+	}
+	limit := longest
+	for ; limit > 4; limit-- {
+		total := 0
+		for _, t := range texts {
+			total += min(Width(t), limit)
+		}
+		if total <= budget {
+			break
+		}
+	}
 	used := 0
 	for k, i := range lines {
-		label := rankLabel(s, i) + " "
-		nameW := Width(Name(s, i))
-		if k+1 < len(lines) {
-			nameW = min(nameW, each-Width(label))
-		}
-		if nameW < 3 {
-			nameW = 3
-		}
-		text := label + Truncate(Name(s, i), nameW)
-		if used+Width(text) > w {
-			text = Truncate(text, w-used)
-		}
-		used += drawText(screen, x+used, y, w-used, text, seriesStyle(st, s, i, selected))
-		used += gap
 		if used >= w {
 			return
 		}
+		used += drawText(screen, x+used, y, min(limit, w-used), texts[k], seriesStyle(st, s, i, selected)) + gap
 	}
 }
