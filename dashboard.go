@@ -73,7 +73,8 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 	tview.Styles = styles.Theme()
 	r.app.EnablePaste(true).EnableMouse(opts.mouse)
 
-	hooks := dashboardHooks(s, r.app)
+	live := &liveProfile{s: s, app: r.app, getenv: r.getenv}
+	hooks := live.hooks()
 	if r.hooks != nil {
 		hooks = *r.hooks
 	}
@@ -85,6 +86,9 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 		return &failure{msg: err.Error()}
 	}
 	r.app.SetRoot(d, true)
+	if stop := live.watch(d); stop != nil {
+		defer stop()
+	}
 
 	defer func() {
 		p := recover()
@@ -103,15 +107,6 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 		}
 	}()
 	return r.app.Run()
-}
-
-// dashboardHooks are what the dashboard's e and s keys do. They are nil
-// for now, so the keys say "coming soon": the editor (e: suspend the app
-// with app.Suspend, run $VISUAL or $EDITOR on s.loaded.Path, reload) and
-// saving (s: write the what-ifs into the profile) are wired here, and only
-// here, when they land.
-func dashboardHooks(s *session, app *tview.Application) views.Hooks {
-	return views.Hooks{}
 }
 
 // startStatus is the status line's first message: the profile's warnings,

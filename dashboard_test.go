@@ -49,6 +49,12 @@ type simulatedRun struct {
 func startDashboard(t *testing.T, w, h int, env map[string]string, hooks *views.Hooks, args ...string) *simulatedRun {
 	t.Helper()
 	s, opts := exampleSession(t, args...)
+	return startSession(t, s, opts, w, h, env, hooks)
+}
+
+// startSession runs the dashboard's real event loop on a session.
+func startSession(t *testing.T, s *session, opts options, w, h int, env map[string]string, hooks *views.Hooks) *simulatedRun {
+	t.Helper()
 	r := &simulatedRun{app: tview.NewApplication(), screen: tcell.NewSimulationScreen("UTF-8"), done: make(chan error, 1)}
 	r.app.SetScreen(r.screen)
 	r.screen.SetSize(w, h)
@@ -182,7 +188,7 @@ func TestDashboardCrashRestoresTheTerminal(t *testing.T) {
 		if debug {
 			env["MUTUAL_DEBUG"] = "1"
 		}
-		hooks := &views.Hooks{Edit: func() (*model.Profile, error) { panic("boom") }}
+		hooks := &views.Hooks{Edit: func(int) (*model.Profile, error) { panic("boom") }}
 		r := startDashboard(t, 80, 24, env, hooks)
 		r.waitFor(t, "urgency 0.55")
 		r.typeKeys("e")

@@ -61,6 +61,10 @@ const (
 	// details pane when it has the focus.
 	EffectScrollUp
 	EffectScrollDown
+	// EffectSaveScenario saves the what-ifs as a new scenario.
+	EffectSaveScenario
+	// EffectReload reads the profile from disk again.
+	EffectReload
 )
 
 // StatusKind says how loudly the status line speaks.
@@ -107,10 +111,22 @@ type Controller struct {
 	pane     Pane
 	page     Page
 	chart    ChartKind
-	// asking is true while the status line asks whether to quit.
-	asking bool
+	// asking is the question the status line asks, if any.
+	asking question
 	status Status
+	// problem is a sticky message (a broken profile on disk) shown while
+	// no other message is.
+	problem Status
 }
+
+// question is what the status line is asking.
+type question int
+
+const (
+	askNothing question = iota
+	askQuit
+	askSave
+)
 
 // NewController evaluates p for req and selects the leader. It fails when
 // req names a scenario the profile does not have.
@@ -218,15 +234,29 @@ func (c *Controller) Page() Page { return c.page }
 // Chart is what the chart pane draws.
 func (c *Controller) Chart() ChartKind { return c.chart }
 
-// Status is the status line's message; empty when there is nothing to say.
-func (c *Controller) Status() Status { return c.status }
+// Status is the status line's message: the latest one, or else the
+// standing problem; empty when there is nothing to say.
+func (c *Controller) Status() Status {
+	if c.status.Text == "" {
+		return c.problem
+	}
+	return c.status
+}
+
+// SetProblem sets (or, with an empty text, clears) the standing problem:
+// a message that stays on the status line until its cause is gone, such
+// as a profile on disk that no longer loads.
+func (c *Controller) SetProblem(text string) {
+	c.problem = Status{Kind: StatusWarn, Text: text}
+}
 
 // SetStatus replaces the status line's message, for what the host reports
 // (an editor that failed, a save that worked).
 func (c *Controller) SetStatus(st Status) { c.status = st }
 
-// Asking reports whether the status line is asking to confirm quitting.
-func (c *Controller) Asking() bool { return c.asking }
+// Asking reports whether the status line is asking a question (to quit,
+// or where to save).
+func (c *Controller) Asking() bool { return c.asking != askNothing }
 
 // Unsaved reports whether a what-if is in force.
 func (c *Controller) Unsaved() bool { return !c.state.Request.WhatIf.IsZero() }
@@ -279,16 +309,48 @@ func (c *Controller) Reload(p *model.Profile, keepWhatIf bool) error {
 	return nil
 }
 
+// ReloadWithScenario shows a new version of the profile with the named
+// scenario in force and no what-ifs: after the what-ifs were saved as
+// that scenario.
+func (c *Controller) ReloadWithScenario(p *model.Profile, name string) error {
+	if err := c.Reload(p, false); err != nil {
+		return err
+	}
+	k := scenarioIndex(p, name)
+	if k < 0 {
+		return nil
+	}
+	prev := c.scenario
+	c.scenario = k
+	if err := c.evaluate(model.WhatIf{}); err != nil {
+		c.scenario = prev
+		return err
+	}
+	return nil
+}
+
 // Apply carries out one intent and returns the effect the host must carry
 // out, if any.
 func (c *Controller) Apply(in Intent) Effect {
-	if c.asking {
-		c.asking = false
-		c.status = Status{}
+	switch c.asking {
+	case askQuit:
+		c.asking, c.status = askNothing, Status{}
 		if in == IntentQuit || in == IntentConfirm || in == IntentQuitNow {
 			return EffectQuit
 		}
 		c.status = Status{Text: "Not quitting: your what-ifs are still here."}
+		return EffectNone
+	case askSave:
+		c.asking, c.status = askNothing, Status{}
+		switch in {
+		case IntentConfirm:
+			return EffectSave
+		case IntentSaveScenario:
+			return EffectSaveScenario
+		case IntentQuitNow:
+			return EffectQuit
+		}
+		c.status = Status{Text: "Not saved: your what-ifs are still here."}
 		return EffectNone
 	}
 	c.status = Status{}
@@ -335,10 +397,16 @@ func (c *Controller) Apply(in Intent) Effect {
 			c.status = Status{Text: "Nothing to save: + and - make a what-if first."}
 			break
 		}
-		return EffectSave
+		c.asking = askSave
+		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save urgency %s? y: into [situation], fixed by hand from now on · n: as a new scenario · other keys: cancel.",
+			U(c.state.Urgency.Value))}
+	case IntentSaveScenario:
+		c.status = Status{Text: "n answers the save question: press s first."}
+	case IntentReload:
+		return EffectReload
 	case IntentQuit:
 		if c.Unsaved() {
-			c.asking = true
+			c.asking = askQuit
 			c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (urgency %s)? q or y quits, any other key stays.",
 				U(c.state.Urgency.Value))}
 			break

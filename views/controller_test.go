@@ -264,10 +264,19 @@ func TestKeys(t *testing.T) {
 		{"e asks the host to edit", model.Request{}, []step{
 			{ev: key(0, 'e'), effect: EffectEdit},
 		}},
-		{"s asks the host to save only when there is a what-if", model.Request{}, []step{
+		{"s asks where to save, only when there is a what-if", model.Request{}, []step{
 			pressRune('s', statusSays("Nothing to save")),
 			pressRune('+', nil),
-			{ev: key(0, 's'), effect: EffectSave},
+			pressRune('s', statusSays("y: into [situation]")),
+			{ev: key(0, 'y'), effect: EffectSave},
+		}},
+		{"n in the save question saves a scenario", model.Request{}, []step{
+			pressRune('+', nil),
+			pressRune('s', nil),
+			{ev: key(0, 'n'), effect: EffectSaveScenario},
+		}},
+		{"R asks the host to reload", model.Request{}, []step{
+			{ev: key(0, 'R'), effect: EffectReload},
 		}},
 		{"an unknown key points at the help", model.Request{}, []step{
 			pressRune('x', statusSays("? lists the keys")),

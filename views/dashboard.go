@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
@@ -35,13 +36,23 @@ type Application interface {
 // do itself because they reach beyond the screen: the editor and the
 // profile file. A nil hook makes its key say that it is coming soon.
 type Hooks struct {
-	// Edit lets the user edit the profile (the host suspends the screen
-	// and runs $EDITOR) and returns the profile as loaded afterwards, or
-	// nil when nothing changed. The what-ifs in force survive it.
-	Edit func() (*model.Profile, error)
-	// Save writes the what-ifs in force into the profile file and returns
-	// the profile as saved; the what-ifs are then part of the profile.
-	Save func(model.WhatIf) (*model.Profile, error)
+	// Edit lets the user edit the file that defines the selected
+	// opportunity (an index into the state's assessments, or -1 for the
+	// profile itself): the host suspends the screen and runs $EDITOR. It
+	// returns the profile as loaded afterwards, or nil when nothing
+	// changed. The what-ifs in force survive it.
+	Edit func(selected int) (*model.Profile, error)
+	// Save writes the what-ifs' urgency into the profile's [situation] and
+	// returns the profile as saved and the file it was written to; the
+	// what-ifs are then part of the profile.
+	Save func(w model.WhatIf) (p *model.Profile, file string, err error)
+	// SaveScenario appends the what-ifs, over the scenario in force (""
+	// for none), as a new [[scenario]] block, and returns the profile as
+	// saved, the new scenario's name and the file it was written to.
+	SaveScenario func(w model.WhatIf, scenario string) (p *model.Profile, name, file string, err error)
+	// Reload reads the profile from disk again (the R key; a file watcher
+	// calls [Dashboard.Reload] itself).
+	Reload func() (*model.Profile, error)
 }
 
 // Options say what the dashboard shows around the numbers.
@@ -123,18 +134,46 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 func (d *Dashboard) Controller() *Controller { return d.ctl }
 
 // Reload shows a new version of the profile, keeping the scenario, the
-// selection and the what-ifs. Call it from the event loop, as in
+// selection and the what-ifs that still apply, and clears any standing
+// problem. Call it from the event loop, as in
 // app.QueueUpdateDraw(func() { d.Reload(p) }) when a file watcher sees the
 // profile change.
 func (d *Dashboard) Reload(p *model.Profile) error {
 	err := d.ctl.Reload(p, true)
 	if err != nil {
+		// A what-if that no longer applies (a priority gone) is dropped.
+		err = d.ctl.Reload(p, false)
+	}
+	if err != nil {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + Clean(err.Error())})
 	} else {
+		d.ctl.SetProblem("")
 		d.ctl.SetStatus(Status{Text: "Profile reloaded."})
 	}
 	d.sync()
 	return err
+}
+
+// ShowProblem keeps the numbers on screen as they are and says, until the
+// next good reload, why the profile on disk could not be read (a broken
+// edit, with its file and line). Call it from the event loop.
+func (d *Dashboard) ShowProblem(err error) {
+	d.ctl.SetProblem("Showing the last good profile: " + Clean(err.Error()))
+	d.ctl.SetStatus(Status{}) // the problem is the news now
+	d.sync()
+}
+
+func (d *Dashboard) reload() {
+	if d.hooks.Reload == nil {
+		d.ctl.SetStatus(Status{Text: "There is no profile file to reload."})
+		return
+	}
+	p, err := d.hooks.Reload()
+	if err != nil {
+		d.ShowProblem(err)
+		return
+	}
+	_ = d.Reload(p) // the status line says how it went
 }
 
 // HandleKey resolves a key press through the key table and carries out
@@ -155,6 +194,10 @@ func (d *Dashboard) Do(in Intent) {
 		d.edit()
 	case EffectSave:
 		d.save()
+	case EffectSaveScenario:
+		d.saveScenario()
+	case EffectReload:
+		d.reload()
 	case EffectScrollUp:
 		d.scrollTarget().Scroll(-1)
 	case EffectScrollDown:
@@ -183,10 +226,10 @@ func (d *Dashboard) edit() {
 		d.ctl.SetStatus(Status{Text: text})
 		return
 	}
-	p, err := d.hooks.Edit()
+	p, err := d.hooks.Edit(d.ctl.Selected())
 	switch {
 	case err != nil:
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + Clean(err.Error())})
+		d.ShowProblem(err)
 	case p != nil:
 		_ = d.Reload(p) // the status line says how it went
 	default:
@@ -197,10 +240,10 @@ func (d *Dashboard) edit() {
 func (d *Dashboard) save() {
 	u := U(d.ctl.State().Urgency.Value)
 	if d.hooks.Save == nil {
-		d.ctl.SetStatus(Status{Text: "Saving what-ifs is coming soon: to come back to this view, start mutual with --urgency " + u + "."})
+		d.ctl.SetStatus(Status{Text: "There is no profile file to save into: to come back to this view, start mutual with --urgency " + u + "."})
 		return
 	}
-	p, err := d.hooks.Save(d.ctl.State().Request.WhatIf)
+	p, file, err := d.hooks.Save(d.ctl.State().Request.WhatIf)
 	if err != nil {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + Clean(err.Error())})
 		return
@@ -209,7 +252,26 @@ func (d *Dashboard) save() {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + Clean(err.Error())})
 		return
 	}
-	d.ctl.SetStatus(Status{Text: "Saved urgency " + u + " to " + Clean(d.info.Profile) + "."})
+	d.ctl.SetProblem("")
+	d.ctl.SetStatus(Status{Text: "Saved urgency " + u + " into [situation] in " + Clean(file) + "."})
+}
+
+func (d *Dashboard) saveScenario() {
+	if d.hooks.SaveScenario == nil {
+		d.ctl.SetStatus(Status{Text: "There is no profile file to save into."})
+		return
+	}
+	p, name, file, err := d.hooks.SaveScenario(d.ctl.State().Request.WhatIf, d.ctl.ScenarioName())
+	if err != nil {
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + Clean(err.Error())})
+		return
+	}
+	if err := d.ctl.ReloadWithScenario(p, name); err != nil {
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + Clean(err.Error())})
+		return
+	}
+	d.ctl.SetProblem("")
+	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(Clean(name)) + " in " + Clean(file) + "; it is in force now ([ ] cycle)."})
 }
 
 // sync hands the controller's state to every widget.

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -261,41 +262,120 @@ func TestEditAndSaveSayComingSoonWithoutHooks(t *testing.T) {
 	if text := screenText(drawOn(t, mine, 100, 30)); !strings.Contains(text, "coming soon") {
 		t.Errorf("e without a hook:\n%s", text)
 	}
-	press(mine, "+s")
-	if text := screenText(drawOn(t, mine, 100, 30)); !strings.Contains(text, "coming soon") || !strings.Contains(text, "--urgency 0.60") {
+	press(mine, "+sy")
+	if text := screenText(drawOn(t, mine, 100, 30)); !strings.Contains(text, "no profile file to save into") || !strings.Contains(text, "--urgency 0.60") {
 		t.Errorf("s without a hook:\n%s", text)
 	}
 }
 
 func TestHooksReachTheHost(t *testing.T) {
 	var saved model.WhatIf
-	edited := 0
+	edited, editedSel := 0, -2
 	hooks := Hooks{
-		Edit: func() (*model.Profile, error) {
-			edited++
+		Edit: func(sel int) (*model.Profile, error) {
+			edited, editedSel = edited+1, sel
 			p := samProfile()
 			p.Opportunities[1].Name = "Globex International"
 			return p, nil
 		},
-		Save: func(w model.WhatIf) (*model.Profile, error) {
+		Save: func(w model.WhatIf) (*model.Profile, string, error) {
 			saved = w
 			p := samProfile()
 			p.Situation.Urgency = w.Urgency
-			return p, nil
+			return p, "private.toml", nil
 		},
 	}
 	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
 	press(d, "e")
-	if edited != 1 || !strings.Contains(screenText(drawOn(t, d, 100, 30)), "Globex International") {
-		t.Fatalf("edit: called %d times; screen does not show the reloaded profile", edited)
+	if edited != 1 || editedSel != d.Controller().State().Leader() || !strings.Contains(screenText(drawOn(t, d, 100, 30)), "Globex International") {
+		t.Fatalf("edit: called %d times for %d; screen does not show the reloaded profile", edited, editedSel)
 	}
 	press(d, "++s")
+	if saved.Urgency != nil {
+		t.Fatal("s saved before the question was answered")
+	}
+	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "Save urgency 0.65? y: into [situation]") {
+		t.Errorf("s does not ask where to save:\n%s", text)
+	}
+	press(d, "y")
 	if saved.Urgency == nil || U(*saved.Urgency) != "0.65" {
 		t.Fatalf("save got %+v, want urgency 0.65", saved)
 	}
 	c := d.Controller()
 	if c.Unsaved() || c.State().Urgency.Source != model.SourceProfile || U(c.State().Urgency.Value) != "0.65" {
 		t.Errorf("after saving: unsaved %v, urgency %v from %s", c.Unsaved(), c.State().Urgency.Value, c.State().Urgency.Source)
+	}
+	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "Saved urgency 0.65 into [situation] in private.toml.") {
+		t.Errorf("no word of the save:\n%s", text)
+	}
+}
+
+func TestSaveQuestion(t *testing.T) {
+	var asScenario model.WhatIf
+	var over string
+	hooks := Hooks{
+		Save: func(model.WhatIf) (*model.Profile, string, error) {
+			t.Fatal("y was not pressed")
+			return nil, "", nil
+		},
+		SaveScenario: func(w model.WhatIf, scenario string) (*model.Profile, string, string, error) {
+			asScenario, over = w, scenario
+			p := samProfile()
+			p.Scenarios = append(p.Scenarios, model.Scenario{Name: "what-if 1", Situation: model.Situation{Urgency: w.Urgency}})
+			return p, "what-if 1", "profile.toml", nil
+		},
+	}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
+	c := d.Controller()
+	press(d, "+sx") // any other key cancels
+	if !c.Unsaved() || c.Asking() || !strings.Contains(c.Status().Text, "Not saved") {
+		t.Fatalf("cancel: unsaved %v asking %v status %q", c.Unsaved(), c.Asking(), c.Status().Text)
+	}
+	press(d, "n")
+	if asScenario.Urgency != nil || !strings.Contains(c.Status().Text, "press s first") {
+		t.Fatalf("n outside the question: %q", c.Status().Text)
+	}
+	press(d, "]sn")
+	if asScenario.Urgency == nil || U(*asScenario.Urgency) != "0.60" || over != samProfile().Scenarios[0].Name {
+		t.Fatalf("saved %+v over %q", asScenario, over)
+	}
+	if c.Unsaved() || c.ScenarioName() != "what-if 1" || U(c.State().Urgency.Value) != "0.60" || c.State().Urgency.Source != model.SourceScenario {
+		t.Errorf("after saving as a scenario: unsaved %v, scenario %q, urgency %v from %s", c.Unsaved(), c.ScenarioName(),
+			c.State().Urgency.Value, c.State().Urgency.Source)
+	}
+	if !strings.Contains(c.Status().Text, `Saved as scenario "what-if 1" in profile.toml`) {
+		t.Errorf("status %q", c.Status().Text)
+	}
+}
+
+func TestReloadKeyAndStandingProblem(t *testing.T) {
+	broken := true
+	hooks := Hooks{Reload: func() (*model.Profile, error) {
+		if broken {
+			return nil, errors.New("private.toml:5:11: savings must be a number, not a string")
+		}
+		p := samProfile()
+		p.Opportunities[0].Notes = "Fixed."
+		return p, nil
+	}}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
+	press(d, "R")
+	text := screenText(drawOn(t, d, 100, 30))
+	if !strings.Contains(text, "Showing the last good profile: private.toml:5:11") || !strings.Contains(text, "Acme Logistics") {
+		t.Fatalf("a broken reload should keep the data and say why:\n%s", text)
+	}
+	press(d, "j") // the problem stands until it is fixed
+	if !strings.Contains(d.Controller().Status().Text, "private.toml:5:11") {
+		t.Errorf("the problem went away on a key press: %q", d.Controller().Status().Text)
+	}
+	broken = false
+	press(d, "R")
+	if st := d.Controller().Status().Text; st != "Profile reloaded." {
+		t.Errorf("after the fix the status is %q", st)
+	}
+	press(d, "k")
+	if st := d.Controller().Status().Text; strings.Contains(st, "private.toml") {
+		t.Errorf("the problem outlived its fix: %q", st)
 	}
 }
 

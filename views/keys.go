@@ -54,6 +54,12 @@ const (
 	IntentConfirm
 	// IntentQuitNow quits without asking.
 	IntentQuitNow
+	// IntentSaveScenario answers the save question: save the what-ifs as a
+	// new scenario rather than into the situation.
+	IntentSaveScenario
+	// IntentReload reads the profile from disk again (it also reloads by
+	// itself when a watched file changes).
+	IntentReload
 )
 
 // Key is one key press a binding answers to: a rune, or a special key
@@ -147,7 +153,11 @@ func DefaultKeymap() Keymap {
 		{Keys: []Key{r('e')}, Label: "e", Intent: IntentEdit,
 			Help: "edit the profile in $EDITOR", Hint: "edit", Keep: 1},
 		{Keys: []Key{r('s')}, Label: "s", Intent: IntentSave,
-			Help: "save the what-ifs into the profile", Hint: "save", Keep: 2},
+			Help: "save the what-ifs: it asks where (y: the urgency into [situation]; n: a new scenario)", Hint: "save", Keep: 2},
+		{Keys: []Key{r('n')}, Label: "n", Intent: IntentSaveScenario,
+			Help: "in the save question: save the what-ifs as a new [[scenario]] instead"},
+		{Keys: []Key{r('R')}, Label: "R", Intent: IntentReload,
+			Help: "reload the profile from disk (it reloads by itself within a second when a file changes)"},
 		{Keys: []Key{r('?')}, Label: "?", Intent: IntentHelp,
 			Help: "this help; ? again closes it", Hint: "help", Keep: 11},
 		{Keys: []Key{sp(tcell.KeyEscape)}, Label: "esc", Intent: IntentClose,
@@ -156,7 +166,7 @@ func DefaultKeymap() Keymap {
 			Help: "quit; with unsaved what-ifs it asks once (q again or y quits, any other key stays)",
 			Hint: "quit", Keep: 10},
 		{Keys: []Key{r('y')}, Label: "y", Intent: IntentConfirm,
-			Help: "yes, when the status line asks"},
+			Help: "yes, when the status line asks (quit; save into [situation])"},
 		{Keys: []Key{sp(tcell.KeyCtrlC)}, Label: "ctrl+c", Intent: IntentQuitNow,
 			Help: "quit at once, without asking"},
 	}

@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/rivo/tview"
+
+	"mutual/model"
+	"mutual/profiles"
+	"mutual/views"
+)
+
+// liveProfile keeps the dashboard's profile in step with the files on
+// disk: it opens the user's editor (e), saves what-ifs (s), reloads on
+// request (R) and whenever a watched file changes. Everything it does runs
+// on the dashboard's event loop, so it needs no locks.
+type liveProfile struct {
+	s      *session
+	app    *tview.Application
+	getenv func(string) string
+	// watcher is nil when the files cannot be watched; R still reloads.
+	watcher *profiles.Watcher
+}
+
+// hooks are the dashboard's e, s and R keys. The built-in example is not a
+// file: it gets none, and the keys say so.
+func (lp *liveProfile) hooks() views.Hooks {
+	if lp.s.example {
+		return views.Hooks{}
+	}
+	return views.Hooks{Edit: lp.edit, Save: lp.save, SaveScenario: lp.saveScenario, Reload: lp.reload}
+}
+
+// reload reads the profile from disk again. A profile that no longer loads
+// leaves the last good one in force and says why, in one line.
+func (lp *liveProfile) reload() (*model.Profile, error) {
+	l, err := profiles.Load(lp.s.loaded.Path)
+	if err != nil {
+		return nil, lp.oneLine(err)
+	}
+	lp.adopt(l)
+	return &l.Profile, nil
+}
+
+// adopt makes l the session's profile and watches its files, which change
+// when includes come and go.
+func (lp *liveProfile) adopt(l *profiles.Loaded) {
+	lp.s.loaded = l
+	if lp.watcher != nil {
+		lp.watcher.Watch(l.Files)
+	}
+}
+
+// unchanged reports whether l holds exactly the bytes the session shows.
+func (lp *liveProfile) unchanged(l *profiles.Loaded) bool {
+	cur := lp.s.loaded
+	if !slices.Equal(cur.Files, l.Files) {
+		return false
+	}
+	for _, f := range l.Files {
+		if !bytes.Equal(cur.Contents[f], l.Contents[f]) {
+			return false
+		}
+	}
+	return true
+}
+
+// edit opens the file that defines the selected opportunity (an include,
+// perhaps) at its line, in $VISUAL, $EDITOR or vi, with the dashboard
+// suspended, and reloads when the editor exits.
+func (lp *liveProfile) edit(selected int) (*model.Profile, error) {
+	file, line := lp.s.loaded.Path, 0
+	if o := lp.s.loaded.Origins.Opportunities; selected >= 0 && selected < len(o) {
+		file, line = o[selected].File, o[selected].Line()
+	}
+	argv := editorCommand(lp.getenv, file, line)
+	var runErr error
+	lp.app.Suspend(func() {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+		runErr = cmd.Run()
+	})
+	if runErr != nil {
+		var ee *exec.ExitError
+		if !errors.As(runErr, &ee) {
+			return nil, fmt.Errorf("could not run the editor %q: %v (set VISUAL or EDITOR)", argv[0], runErr)
+		}
+		// An editor that exits non-zero (vim's :cq) may still have saved.
+	}
+	l, err := profiles.Load(lp.s.loaded.Path)
+	if err != nil {
+		return nil, lp.oneLine(err)
+	}
+	if lp.unchanged(l) {
+		return nil, nil
+	}
+	lp.adopt(l)
+	return &l.Profile, nil
+}
+
+// editorCommand is the editor to run on file: $VISUAL, else $EDITOR, else
+// vi, split into words (so "code --wait" works), with +LINE for editors
+// known to take it.
+func editorCommand(getenv func(string) string, file string, line int) []string {
+	editor := strings.Fields(getenv("VISUAL"))
+	if len(editor) == 0 {
+		editor = strings.Fields(getenv("EDITOR"))
+	}
+	if len(editor) == 0 {
+		editor = []string{"vi"}
+	}
+	switch filepath.Base(editor[0]) {
+	case "vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mg", "ne":
+		if line > 0 {
+			editor = append(editor, "+"+strconv.Itoa(line))
+		}
+	}
+	return append(editor, file)
+}
+
+// save writes the what-if urgency into the file that holds [situation].
+func (lp *liveProfile) save(w model.WhatIf) (*model.Profile, string, error) {
+	if w.Urgency == nil {
+		return nil, "", errors.New("only the urgency can be saved into [situation]; save the what-ifs as a scenario (n) instead")
+	}
+	saved, err := profiles.SetSituation(lp.s.loaded, "urgency", roundUrgency(*w.Urgency))
+	if err != nil {
+		return nil, "", err
+	}
+	lp.adopt(saved.Loaded)
+	return &saved.Loaded.Profile, lp.short(savedWhere(saved)), nil
+}
+
+// saveScenario appends the what-ifs, over the scenario in force, as a new
+// scenario named after today.
+func (lp *liveProfile) saveScenario(w model.WhatIf, over string) (*model.Profile, string, string, error) {
+	p := &lp.s.loaded.Profile
+	var sit model.Situation
+	if sc, ok := p.Scenario(over); ok {
+		sit = sc.Situation
+	}
+	sit = sit.Overlay(w.Situation)
+	if w.Urgency != nil {
+		sit.Urgency = model.Float(roundUrgency(*w.Urgency))
+	}
+	name := freeScenarioName(p, "what-if "+lp.s.request.Today.String())
+	saved, err := profiles.AddScenario(lp.s.loaded, model.Scenario{Name: name, Situation: sit})
+	if err != nil {
+		return nil, "", "", err
+	}
+	lp.adopt(saved.Loaded)
+	return &saved.Loaded.Profile, name, lp.short(savedWhere(saved)), nil
+}
+
+// roundUrgency keeps a saved urgency to the two decimals the dashboard
+// shows: the keys move it in steps of 0.05, and 0.6000000000000001 is not
+// what anyone typed.
+func roundUrgency(u float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(u, 'f', 2, 64), 64)
+	return v
+}
+
+func freeScenarioName(p *model.Profile, base string) string {
+	name := base
+	for n := 2; ; n++ {
+		if _, taken := p.Scenario(name); !taken {
+			return name
+		}
+		name = fmt.Sprintf("%s (%d)", base, n)
+	}
+}
+
+func savedWhere(s *profiles.Saved) string {
+	if s.Reapplied {
+		return s.File + " (it had changed on disk: the change was made on its new content)"
+	}
+	return s.File
+}
+
+// watch starts watching the profile's files and reloads the dashboard
+// within a second of a change. It returns how to stop, or nil when there
+// is nothing to watch.
+func (lp *liveProfile) watch(d *views.Dashboard) (stop func()) {
+	if lp.s.example {
+		return nil
+	}
+	w, err := profiles.NewWatcher(lp.s.loaded.Files)
+	if err != nil {
+		d.Controller().SetStatus(views.Status{Kind: views.StatusWarn,
+			Text: "Cannot watch the profile for changes (" + err.Error() + "): press R to reload after editing."})
+		return nil
+	}
+	lp.watcher = w
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-w.Changes():
+				lp.app.QueueUpdateDraw(func() { lp.fromDisk(d) })
+			case <-w.Errors():
+				// A lost event is not fatal: the next one, or R, reloads.
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		w.Close()
+	}
+}
+
+// fromDisk reloads after a watched file changed: a broken file keeps the
+// last good profile on screen with the error; an unchanged one (a save of
+// our own, an editor touching the file) does nothing.
+func (lp *liveProfile) fromDisk(d *views.Dashboard) {
+	l, err := profiles.Load(lp.s.loaded.Path)
+	if err != nil {
+		d.ShowProblem(lp.oneLine(err))
+		return
+	}
+	if lp.unchanged(l) {
+		return
+	}
+	lp.adopt(l)
+	d.Reload(&l.Profile)
+}
+
+// short names a file relative to the profile's own directory when it is
+// inside it: the status line is one line, and the user knows where their
+// profile is.
+func (lp *liveProfile) short(file string) string {
+	rel, err := filepath.Rel(filepath.Dir(lp.s.loaded.Path), file)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return file
+	}
+	return rel
+}
+
+// oneLine turns a load error into one line for the status line: the first
+// problem with its place (the file named as short does), and how many more
+// there are.
+func (lp *liveProfile) oneLine(err error) error {
+	var pe *profiles.Error
+	if !errors.As(err, &pe) || len(pe.Diagnostics) == 0 {
+		return err
+	}
+	var first *profiles.Diagnostic
+	errs := 0
+	for i, d := range pe.Diagnostics {
+		if !d.Warning {
+			errs++
+			if first == nil {
+				first = &pe.Diagnostics[i]
+			}
+		}
+	}
+	if first == nil {
+		first = &pe.Diagnostics[0]
+	}
+	d := *first
+	d.File = lp.short(d.File)
+	text := d.String()
+	if errs > 1 {
+		text += fmt.Sprintf(" (and %d more: 'mutual check' lists them)", errs-1)
+	}
+	return errors.New(text)
+}

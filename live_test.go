@@ -1,0 +1,195 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"mutual/model"
+	"mutual/profiles"
+)
+
+// fileSession opens a real profile file the way `mutual --profile PATH
+// --today 2026-11-25` does.
+func fileSession(t *testing.T, path string, env map[string]string) (*session, options) {
+	t.Helper()
+	sys := system{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard,
+		getenv: func(k string) string { return env[k] }, home: t.TempDir(), now: time.Now}
+	opts, err := parseArgs([]string{"--today", "2026-11-25", "--profile", path}, sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := open(sys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, opts
+}
+
+const liveProfileText = `# my search
+version = 1
+include = ["private.toml"]
+
+[[priority]]
+id = "fit"
+weight = 1
+`
+
+const livePrivateText = `[situation]
+savings = 9000 # after rent
+monthly_expenses = 3100
+
+[[opportunity]]
+name = "Acme"
+stage = "offer"
+pay = 52000
+ratings.fit = 2
+
+[[opportunity]]
+name = "Globex"
+stage = "final"
+pay = 68000
+ratings.fit = 5
+`
+
+func writeLiveProfile(t *testing.T) (dir, profile, private string) {
+	t.Helper()
+	dir = t.TempDir()
+	profile, private = filepath.Join(dir, "profile.toml"), filepath.Join(dir, "private.toml")
+	must(t, os.WriteFile(profile, []byte(liveProfileText), 0o644))
+	must(t, os.WriteFile(private, []byte(livePrivateText), 0o600))
+	return dir, profile, private
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLiveReload edits an include behind the running dashboard through the
+// real watcher: a good edit shows within a second or so, a broken one
+// keeps the last good numbers with the error and its line, and fixing it
+// clears the error.
+func TestLiveReload(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for file events")
+	}
+	_, profile, private := writeLiveProfile(t)
+	s, opts := fileSession(t, profile, nil)
+	r := startSession(t, s, opts, 100, 30, nil, nil)
+	r.waitFor(t, "Acme")
+
+	must(t, os.WriteFile(private, []byte(strings.Replace(livePrivateText, `name = "Acme"`, `name = "Acme Logistics"`, 1)), 0o600))
+	r.waitFor(t, "Acme Logistics")
+	r.waitFor(t, "Profile reloaded.")
+
+	must(t, os.WriteFile(private, []byte(strings.Replace(livePrivateText, "savings = 9000", `savings = "lots"`, 1)), 0o600))
+	text := r.waitFor(t, "last good profile: private.toml:2:11: savings must be a number")
+	if !strings.Contains(text, "Acme") || !strings.Contains(text, "Showing the last good profile") {
+		t.Errorf("a broken edit should keep the last good profile on screen:\n%s", text)
+	}
+	r.typeKeys("j") // the error stands while the file is broken
+	r.waitFor(t, "savings must be a number")
+
+	must(t, os.WriteFile(private, []byte(livePrivateText), 0o600))
+	r.waitFor(t, "Profile reloaded.")
+	r.typeKeys("k")
+	deadline := time.Now().Add(2 * time.Second)
+	for strings.Contains(r.text(), "savings must be a number") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the error outlived its fix:\n%s", r.text())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestEditOpensTheEditorAndReloads runs a scripted "editor" from the e key:
+// it receives the include that defines the selected opportunity, at its
+// line, and the dashboard shows the result.
+func TestEditOpensTheEditorAndReloads(t *testing.T) {
+	dir, profile, private := writeLiveProfile(t)
+	log := filepath.Join(dir, "editor.log")
+	editor := filepath.Join(dir, "vi") // a name mutual knows takes +LINE
+	must(t, os.WriteFile(editor, []byte("#!/bin/sh\necho \"$@\" > "+log+"\nsed -i 's/name = \"Globex\"/name = \"Globex Edited\"/' \"$2\"\n"), 0o755))
+	env := map[string]string{"EDITOR": "vi", "VISUAL": editor}
+	s, opts := fileSession(t, profile, env)
+	r := startSession(t, s, opts, 100, 30, env, nil)
+	r.waitFor(t, "Globex")
+	r.typeKeys("e") // Globex leads: the selection starts on the leader
+	r.waitFor(t, "Globex Edited")
+	b, err := os.ReadFile(log)
+	must(t, err)
+	if args := strings.Fields(string(b)); len(args) != 2 || args[0] != "+11" || args[1] != private {
+		t.Errorf("the editor got %q, want +11 and the private include %s", args, private)
+	}
+}
+
+func TestEditorCommand(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cases := []struct {
+		vars map[string]string
+		line int
+		want string
+	}{
+		{nil, 12, "vi +12 f.toml"},
+		{map[string]string{"EDITOR": "nano"}, 3, "nano +3 f.toml"},
+		{map[string]string{"EDITOR": "nano", "VISUAL": "code --wait"}, 3, "code --wait f.toml"},
+		{map[string]string{"EDITOR": "/usr/bin/nvim"}, 0, "/usr/bin/nvim f.toml"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(editorCommand(env(c.vars), "f.toml", c.line), " "); got != c.want {
+			t.Errorf("%v: %q, want %q", c.vars, got, c.want)
+		}
+	}
+}
+
+// TestSaveFromTheDashboard presses + then s and answers both ways: the
+// urgency lands in the include that holds [situation], a new scenario is
+// appended there too, and nothing else in either file moves.
+func TestSaveFromTheDashboard(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	s, opts := fileSession(t, profile, nil)
+	r := startSession(t, s, opts, 100, 30, nil, nil)
+	r.waitFor(t, "urgency 0.64")
+	r.typeKeys("+s")
+	r.waitFor(t, "Save urgency 0.65?")
+	r.typeKeys("y")
+	r.waitFor(t, "Saved urgency 0.65 into [situation] in private.toml.")
+	want := strings.Replace(livePrivateText, "monthly_expenses = 3100\n", "monthly_expenses = 3100\nurgency = 0.65\n", 1)
+	if got := readFile(t, private); got != want {
+		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
+	}
+	if got := readFile(t, profile); got != liveProfileText {
+		t.Errorf("profile.toml changed:\n%s", got)
+	}
+
+	r.typeKeys("-sn")
+	r.waitFor(t, `Saved as scenario "what-if 2026-11-25"`)
+	l, err := profiles.Load(profile)
+	must(t, err)
+	sc, ok := l.Profile.Scenario("what-if 2026-11-25")
+	if !ok || sc.Situation.Urgency == nil || *sc.Situation.Urgency != 0.6 {
+		t.Errorf("saved scenario %+v", sc)
+	}
+	if !strings.HasPrefix(readFile(t, private), want) {
+		t.Error("appending the scenario changed the lines above it")
+	}
+	r.typeKeys("q")
+	if err := r.finished(t); err != nil {
+		t.Errorf("quit after saving: %v", err)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	must(t, err)
+	return string(b)
+}
+
+var _ = model.Float
