@@ -398,7 +398,7 @@ func (c *Controller) Apply(in Intent) Effect {
 			break
 		}
 		c.asking = askSave
-		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save urgency %s? y: into [situation], fixed by hand from now on · n: as a new scenario · other keys: cancel.",
+		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save urgency %s? y: into [situation] (fixed by hand) · n: as a new scenario · other keys cancel.",
 			U(c.state.Urgency.Value))}
 	case IntentSaveScenario:
 		c.status = Status{Text: "n answers the save question: press s first."}

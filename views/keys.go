@@ -151,7 +151,7 @@ func DefaultKeymap() Keymap {
 		{Keys: []Key{r('v')}, Label: "v", Intent: IntentToggleChart,
 			Help: "switch the chart: score against urgency, or fit against relief", Hint: "chart", Keep: 3},
 		{Keys: []Key{r('e')}, Label: "e", Intent: IntentEdit,
-			Help: "edit the profile in $EDITOR", Hint: "edit", Keep: 1},
+			Help: "edit the file that defines the selected opportunity, at its line, in $VISUAL or $EDITOR (vi when unset); it reloads after", Hint: "edit", Keep: 1},
 		{Keys: []Key{r('s')}, Label: "s", Intent: IntentSave,
 			Help: "save the what-ifs: it asks where (y: the urgency into [situation]; n: a new scenario)", Hint: "save", Keep: 2},
 		{Keys: []Key{r('n')}, Label: "n", Intent: IntentSaveScenario,
