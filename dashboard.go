@@ -102,8 +102,8 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 		}
 		err = &failure{
 			msg: "the dashboard stopped on an internal error (the terminal is restored; your profile is untouched)",
-			hint: "this is a bug in mutual: please report it on mutual's issue tracker with what you pressed and " +
-				"the output of 'mutual --version'; run with MUTUAL_DEBUG=1 to include the details",
+			hint: "this is a bug in mutual: please report it as an issue in mutual's repository (see 'Reporting a bug' in the README), " +
+				"with what you pressed and the output of 'mutual --version'; MUTUAL_DEBUG=1 adds the details",
 		}
 	}()
 	return r.app.Run()

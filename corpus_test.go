@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gdamore/tcell/v2"
+)
+
+// TestEveryBrokenProfileEveryCommand runs check, rank and the dashboard on
+// every broken profile of the corpus: each must exit 1 within a second
+// with a message that starts with "mutual:", names the file, and shows
+// neither a panic nor a stack trace.
+func TestEveryBrokenProfileEveryCommand(t *testing.T) {
+	dir, err := filepath.Abs("testdata/profiles/bad")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if len(names) < 40 {
+		t.Fatalf("only %d broken profiles", len(names))
+	}
+	t.Chdir(dir)
+	for _, path := range names {
+		name := filepath.Base(path)
+		for _, args := range [][]string{{"check", name}, {"rank", "--profile", name}, {"--profile", name}, {"explain", "x", "--profile", name}} {
+			var stdout, stderr bytes.Buffer
+			dashboardRan := false
+			sys := system{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
+				getenv: func(string) string { return "" }, home: t.TempDir(), now: time.Now,
+				stdoutIsTerminal: true,
+				dashboard: func(*session, options) error {
+					dashboardRan = true
+					return nil
+				}}
+			start := time.Now()
+			code := run(args, sys)
+			took := time.Since(start)
+			what := strings.Join(args, " ")
+			if code != exitFailure || dashboardRan {
+				t.Errorf("mutual %s: exit %d (dashboard ran: %v), want 1", what, code, dashboardRan)
+			}
+			if took > time.Second {
+				t.Errorf("mutual %s took %v", what, took)
+			}
+			msg := stderr.String()
+			if !strings.HasPrefix(msg, "mutual: ") || !strings.Contains(msg, strings.TrimSuffix(name, ".toml")) && !strings.Contains(msg, "includes/") {
+				t.Errorf("mutual %s: the message does not name the file:\n%s", what, msg)
+			}
+			if strings.Contains(msg, "panic") || strings.Contains(msg, "goroutine") {
+				t.Errorf("mutual %s: %s", what, msg)
+			}
+		}
+	}
+}
+
+// TestKeyStorm types hundreds of random keys into the real event loop,
+// resizing down to 1×1 and back between them: the dashboard must survive
+// and still quit cleanly.
+func TestKeyStorm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(42, 7))
+	r := startDashboard(t, 100, 30, nil, nil)
+	r.waitFor(t, "urgency 0.55")
+	keys := []rune("jk+-=r[]v?nyRsex 0123456789qQ/\\<>")
+	specials := []tcell.Key{tcell.KeyEnter, tcell.KeyTab, tcell.KeyBacktab, tcell.KeyEscape, tcell.KeyUp, tcell.KeyDown,
+		tcell.KeyLeft, tcell.KeyRight, tcell.KeyPgUp, tcell.KeyPgDn, tcell.KeyHome, tcell.KeyEnd, tcell.KeyF1, tcell.KeyBackspace}
+	sizes := [][2]int{{1, 1}, {2, 2}, {10, 5}, {59, 19}, {60, 20}, {80, 24}, {100, 30}, {300, 100}, {0, 0}}
+	for i := 0; i < 600; i++ {
+		switch n := rng.IntN(20); {
+		case n == 0:
+			sz := sizes[rng.IntN(len(sizes))]
+			r.resize(sz[0], sz[1])
+		case n < 4:
+			r.screen.InjectKey(specials[rng.IntN(len(specials))], 0, tcell.ModNone)
+		default:
+			k := keys[rng.IntN(len(keys))]
+			if k == 'q' || k == 'Q' {
+				continue // quitting is the end of the storm, below
+			}
+			r.screen.InjectKey(tcell.KeyRune, k, tcell.ModNone)
+		}
+	}
+	r.resize(100, 30)
+	r.text() // the loop has drained the keys
+	r.screen.InjectKey(tcell.KeyEscape, 0, tcell.ModNone)
+	r.screen.InjectKey(tcell.KeyCtrlC, 0, tcell.ModNone)
+	if err := r.finished(t); err != nil {
+		t.Fatalf("after the storm: %v (stderr %s)", err, r.stderr.String())
+	}
+}
