@@ -134,6 +134,10 @@ func (ds *diags) err(file string) error {
 	return &Error{Diagnostics: list}
 }
 
+// Suggest returns the known word closest to s, or "" when none is close
+// enough to be what the user meant: the "did you mean" of every message.
+func Suggest(s string, known []string) string { return suggest(s, known) }
+
 // suggest returns the known word closest to s, or "" when none is close.
 func suggest(s string, known []string) string {
 	best, bestDist := "", len(s)/2+2

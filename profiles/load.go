@@ -880,25 +880,56 @@ func (w *walker) situation(path []string, t map[string]any, into map[string]sett
 
 func (w *walker) modelTable(path []string, t map[string]any) {
 	table := model.ParamTable()
+	bounds := make([]bounded, len(table))
+	for i, pi := range table {
+		bounds[i] = bounded{key: pi.Key, doc: pi.Doc, min: pi.Min, max: pi.Max, minOpen: pi.MinOpen}
+	}
+	w.boundedTable(path, t, bounds, w.m.model, "model.")
+}
+
+// bounded is a setting of a table of numbers, each with its range: the
+// [model] and [search] tables.
+type bounded struct {
+	key, doc         string
+	min, max         float64
+	minOpen, maxOpen bool
+}
+
+// rangeWords says in words the range a bounded setting may take.
+func (b bounded) rangeWords() string {
+	lo, hi := "at least", "at most"
+	if b.minOpen {
+		lo = "more than"
+	}
+	if b.maxOpen {
+		hi = "less than"
+	}
+	return fmt.Sprintf("%s %s and %s %s", lo, fmtNum(b.min), hi, fmtNum(b.max))
+}
+
+// boundedTable reads a table of bounded numbers into settings, prefix
+// naming the table in messages.
+func (w *walker) boundedTable(path []string, t map[string]any, table []bounded, into map[string]setting, prefix string) {
 	known := make([]string, len(table))
-	for i, p := range table {
-		known[i] = p.Key
+	for i, b := range table {
+		known[i] = b.key
 	}
 	for _, k := range w.keys(path, t) {
 		p := append(slices.Clone(path), k)
-		i := slices.IndexFunc(table, func(pi model.ParamInfo) bool { return pi.Key == k })
+		i := slices.IndexFunc(table, func(b bounded) bool { return b.key == k })
 		if i < 0 {
 			w.unknownKey(path, k, known)
 			continue
 		}
-		pi := table[i]
-		bound := "at least"
-		if pi.MinOpen {
-			bound = "more than"
+		b := table[i]
+		hint := b.doc + ": " + b.rangeWords()
+		f, ok := w.ranged(p, t[k], b.min, b.max, b.minOpen, hint)
+		if ok && b.maxOpen && f == b.max {
+			w.errAt(p, hint, "%s = %s is out of range", k, fmtNum(f))
+			ok = false
 		}
-		hint := fmt.Sprintf("%s: %s %s and at most %s", pi.Doc, bound, fmtNum(pi.Min), fmtNum(pi.Max))
-		if f, ok := w.ranged(p, t[k], pi.Min, pi.Max, pi.MinOpen, hint); ok {
-			w.set(w.m.model, k, f, p, "model.")
+		if ok {
+			w.set(into, k, f, p, prefix)
 		}
 	}
 }

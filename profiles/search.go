@@ -1,9 +1,6 @@
 package profiles
 
 import (
-	"fmt"
-	"slices"
-
 	"mutual/model"
 )
 
@@ -15,40 +12,11 @@ func (w *walker) searchTable(path []string, t map[string]any) {
 		w.m.search = map[string]setting{}
 	}
 	table := model.SearchParamTable()
-	known := make([]string, len(table))
-	for i, p := range table {
-		known[i] = p.Key
+	bounds := make([]bounded, len(table))
+	for i, pi := range table {
+		bounds[i] = bounded{key: pi.Key, doc: pi.Doc, min: pi.Min, max: pi.Max, minOpen: pi.MinOpen, maxOpen: pi.MaxOpen}
 	}
-	for _, k := range w.keys(path, t) {
-		p := append(slices.Clone(path), k)
-		i := slices.IndexFunc(table, func(pi model.SearchParamInfo) bool { return pi.Key == k })
-		if i < 0 {
-			w.unknownKey(path, k, known)
-			continue
-		}
-		pi := table[i]
-		hint := fmt.Sprintf("%s: %s", pi.Doc, searchRange(pi))
-		f, ok := w.ranged(p, t[k], pi.Min, pi.Max, pi.MinOpen, hint)
-		if ok && pi.MaxOpen && f == pi.Max {
-			w.errAt(p, hint, "%s = %s is out of range", k, fmtNum(f))
-			ok = false
-		}
-		if ok {
-			w.set(w.m.search, k, f, p, "search.")
-		}
-	}
-}
-
-// searchRange says in words the range a [search] setting may take.
-func searchRange(pi model.SearchParamInfo) string {
-	lo, hi := "at least", "at most"
-	if pi.MinOpen {
-		lo = "more than"
-	}
-	if pi.MaxOpen {
-		hi = "less than"
-	}
-	return fmt.Sprintf("%s %s and %s %s", lo, fmtNum(pi.Min), hi, fmtNum(pi.Max))
+	w.boundedTable(path, t, bounds, w.m.search, "search.")
 }
 
 // buildSearch fills the profile's search assumptions: the defaults, with
