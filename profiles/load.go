@@ -146,6 +146,9 @@ func readProfileFile(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	var buf bytes.Buffer
+	// The size stat gave, plus the room ReadFrom wants to see the end:
+	// one allocation for the usual file that does not change meanwhile.
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
 	if _, err := buf.ReadFrom(&limitedReader{f, MaxFileSize + 1}); err != nil {
 		return nil, err
 	}
@@ -505,6 +508,26 @@ func (w *walker) keys(_ []string, m map[string]any) []string {
 	return ks
 }
 
+// keyPaths hands out the paths of one table's keys from a single buffer,
+// so that walking a table allocates one path rather than one per key (a
+// big pipeline has tens of thousands). A path it returns is good until
+// the next call; whatever keeps a path copies it (see [walker.at]), and
+// messages use it at once. One spare slot lets a key's own children (an
+// opportunity's ratings) be appended without allocating either.
+type keyPaths []string
+
+func pathsUnder(path []string) keyPaths {
+	kp := make([]string, len(path)+1, len(path)+2)
+	copy(kp, path)
+	return kp
+}
+
+// of returns the path of key k.
+func (kp keyPaths) of(k string) []string {
+	kp[len(kp)-1] = k
+	return kp
+}
+
 // misnamed maps names people reach for to the key the format uses.
 var misnamed = map[string]string{
 	"salary": "pay", "wage": "pay", "compensation": "pay", "company": "name", "employer": "name",
@@ -845,12 +868,12 @@ var situationKeys = []string{"savings", "monthly_expenses", "monthly_income", "i
 // situation reads situation keys from a [situation] table or a scenario
 // into settings; skip names keys the caller handles itself.
 func (w *walker) situation(path []string, t map[string]any, into map[string]setting, skip ...string) {
-	for _, k := range w.keys(path, t) {
+	kp := pathsUnder(path)
+	for k, v := range t {
 		if slices.Contains(skip, k) {
 			continue
 		}
-		p := append(slices.Clone(path), k)
-		v := t[k]
+		p := kp.of(k)
 		var val any
 		var ok bool
 		switch k {
@@ -939,9 +962,9 @@ var priorityKeys = []string{"id", "label", "weight", "low", "high", "at_least", 
 func (w *walker) priority(path []string, t map[string]any) {
 	rp := rawPriority{p: model.Priority{Weight: 1}, at: w.at(path...)}
 	rp.weightAt = rp.at
-	for _, k := range w.keys(path, t) {
-		p := append(slices.Clone(path), k)
-		v := t[k]
+	kp := pathsUnder(path)
+	for k, v := range t {
+		p := kp.of(k)
 		switch k {
 		case "id":
 			rp.idWritten = true
@@ -1011,9 +1034,9 @@ var opportunityKeys = []string{"name", "stage", "chance", "pay", "per", "hours_p
 func (w *walker) opportunity(path []string, t map[string]any) {
 	ro := rawOpportunity{at: w.at(path...)}
 	o := &ro.o
-	for _, k := range w.keys(path, t) {
-		p := append(slices.Clone(path), k)
-		v := t[k]
+	kp := pathsUnder(path)
+	for k, v := range t {
+		p := kp.of(k)
 		switch k {
 		case "name":
 			if s, ok := w.str(p, v); ok {
@@ -1077,7 +1100,7 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 				ro.written = make([]string, 0, len(rt))
 				for id, rv := range rt {
 					ro.written = append(ro.written, id)
-					if r, ok := w.rating(append(p[:len(p):len(p)], id), rv); ok {
+					if r, ok := w.rating(append(p, id), rv); ok {
 						o.Ratings[id] = r
 					}
 				}
