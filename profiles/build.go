@@ -119,28 +119,32 @@ func (l *loader) buildPriorities(path string, out *Loaded) {
 func (l *loader) buildOpportunities(out *Loaded) {
 	p := &out.Profile
 	ids := make([]string, len(p.Priorities))
+	isID := make(map[string]bool, len(p.Priorities))
 	for i, pr := range p.Priorities {
 		ids[i] = pr.ID
+		isID[pr.ID] = true
 	}
-	seen := map[string]Origin{}
+	seen := make(map[string]Origin, len(l.m.opportunities))
 	rated := map[string]bool{}
 	for _, r := range l.m.opportunities {
 		o := r.o
 		if o.Name != "" {
-			if first, dup := seen[strings.ToLower(o.Name)]; dup {
+			folded := strings.ToLower(o.Name)
+			if first, dup := seen[folded]; dup {
 				l.errorAt(r.at, fmt.Sprintf("give each opportunity its own name (the first is at %s:%d); add the team or city to tell them apart", first.File, first.Line()),
 					"opportunity name %q is used twice", o.Name)
 			}
-			seen[strings.ToLower(o.Name)] = r.at
+			seen[folded] = r.at
 		}
-		for _, id := range sortedKeys(o.Ratings) {
+		// Reported in id order; with nothing to report (the usual case)
+		// neither the order nor the places are needed.
+		for _, id := range badRatings(o.Ratings, isID, p.Scale) {
 			rt := o.Ratings[id]
 			at := r.at.child("ratings", id)
-			rated[id] = true
 			if len(ids) == 0 {
 				continue // no priorities at all: reported once above
 			}
-			if !slices.Contains(ids, id) {
+			if !isID[id] {
 				hint := "rate only priorities the profile has: " + strings.Join(ids, ", ")
 				if s := suggest(id, ids); s != "" {
 					hint = fmt.Sprintf("did you mean %q? priorities: %s", s, strings.Join(ids, ", "))
@@ -154,7 +158,9 @@ func (l *loader) buildOpportunities(out *Loaded) {
 			}
 		}
 		for _, id := range r.written {
-			rated[id] = true // written, even if wrongly: no second warning
+			if !rated[id] {
+				rated[id] = true // written, even if wrongly: no second warning
+			}
 		}
 		p.Opportunities = append(p.Opportunities, o)
 		out.Origins.Opportunities = append(out.Origins.Opportunities, r.at)
@@ -186,6 +192,17 @@ func (l *loader) buildScenarios(out *Loaded) {
 		out.Profile.Scenarios = append(out.Profile.Scenarios, r.s)
 		out.Origins.Scenarios = append(out.Origins.Scenarios, r.at)
 	}
+}
+
+// badRatings returns, sorted, the ids of the ratings that rate no
+// priority or fall outside 1..scale; nil when every rating is fine.
+func badRatings(ratings map[string]model.Rating, isID map[string]bool, scale int) []string {
+	for id, rt := range ratings {
+		if !isID[id] || rt.Low < 1 || rt.High > float64(scale) {
+			return sortedKeys(ratings)
+		}
+	}
+	return nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {
