@@ -364,20 +364,24 @@ func decodeText(path string, data []byte) (string, *Diagnostic) {
 			Hint: "save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8 in > out)"}
 	}
 	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
-	line := 1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			return "", &Diagnostic{File: path, Line: line, Message: "the file is not valid UTF-8 text",
-				Hint: "is this a profile? save it as UTF-8, or name the right file"}
-		case r == 0:
-			return "", &Diagnostic{File: path, Line: line, Message: "the file contains a NUL byte, so it is not a text profile",
-				Hint: "is this a profile? name the right file"}
-		case r == '\n':
-			line++
+	// Two fast scans clear the usual file; only a bad one is walked rune
+	// by rune to find the line to report.
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		line := 1
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				return "", &Diagnostic{File: path, Line: line, Message: "the file is not valid UTF-8 text",
+					Hint: "is this a profile? save it as UTF-8, or name the right file"}
+			case r == 0:
+				return "", &Diagnostic{File: path, Line: line, Message: "the file contains a NUL byte, so it is not a text profile",
+					Hint: "is this a profile? name the right file"}
+			case r == '\n':
+				line++
+			}
+			i += size
 		}
-		i += size
 	}
 	src := string(data)
 	if depth, at := nesting(src); depth > maxNesting {
@@ -396,18 +400,23 @@ func nesting(src string) (int, int) {
 		case '\n':
 			line++
 		case '#':
-			for i < len(src) && src[i] != '\n' {
-				i++
+			if k := strings.IndexByte(src[i:], '\n'); k >= 0 {
+				i += k
+			} else {
+				i = len(src)
 			}
 			line++
 		case '"', '\'':
 			// Skip the string; multi-line strings count their lines.
-			delim := src[i : i+1]
-			if strings.HasPrefix(src[i:], strings.Repeat(delim, 3)) {
-				delim = strings.Repeat(delim, 3)
+			delim, triple := src[i:i+1], `"""`
+			if c == '\'' {
+				triple = "'''"
+			}
+			if strings.HasPrefix(src[i:], triple) {
+				delim = triple
 			}
 			i += len(delim)
-			for i < len(src) && !strings.HasPrefix(src[i:], delim) {
+			for i < len(src) && (src[i] != delim[0] || !strings.HasPrefix(src[i:], delim)) {
 				if src[i] == '\\' && c == '"' {
 					i++
 				} else if src[i] == '\n' {
