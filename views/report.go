@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"mutual/model"
 )
@@ -307,15 +308,39 @@ func writeJSON(w io.Writer, s *model.State, info ReportInfo) error {
 
 // escapeInvisible writes the bidirectional controls in JSON text as \u
 // escapes: the strings mean the same, but a terminal showing the JSON
-// cannot be made to display it reordered.
+// cannot be made to display it reordered. The text is JSON from
+// encoding/json, so it is valid UTF-8; text with nothing to escape (the
+// usual case) comes back as it is, without a copy.
 func escapeInvisible(s string) string {
+	i := invisibleAt(s)
+	if i < 0 {
+		return s
+	}
 	var b strings.Builder
-	for _, r := range s {
-		if isBidiControl(r) || r == 0xfeff {
-			fmt.Fprintf(&b, `\u%04x`, r)
+	b.Grow(len(s) + 16)
+	for ; i >= 0; i = invisibleAt(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[:i])
+		fmt.Fprintf(&b, `\u%04x`, r)
+		s = s[i+size:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// invisibleAt is the offset of the first bidirectional control or byte
+// order mark in s, or -1.
+func invisibleAt(s string) int {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		b.WriteRune(r)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isBidiControl(r) || r == 0xfeff {
+			return i
+		}
+		i += size
 	}
-	return b.String()
+	return -1
 }

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"mutual/bench/gen"
+)
+
+// The in-process half of bench/run.sh: `mutual rank --format json` on the
+// generated 2,000 × 30 profile, from the command line to the last byte,
+// against its floor, a bare decode of the same file into generic maps.
+// Compare the two ns/op; bench/run.sh measures the same as whole processes.
+
+func benchProfile(b *testing.B, opportunities, priorities int) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "profile.toml")
+	if err := os.WriteFile(path, gen.Profile(opportunities, priorities), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func BenchmarkRankJSON(b *testing.B) {
+	path := benchProfile(b, 2000, 30)
+	sys := system{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard,
+		getenv: func(string) string { return "" }, home: b.TempDir(), now: time.Now}
+	args := []string{"rank", "--format", "json", "--profile", path, "--today", gen.Today}
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(args, sys); code != 0 {
+			b.Fatalf("exit code %d", code)
+		}
+	}
+}
+
+func BenchmarkRankJSONFloor(b *testing.B) {
+	path := benchProfile(b, 2000, 30)
+	b.ReportAllocs()
+	for b.Loop() {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var doc map[string]any
+		if _, err := toml.Decode(string(data), &doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
