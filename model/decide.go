@@ -256,7 +256,30 @@ type WaitOption struct {
 // by months of runway left, the advice on every offer with a respond_by,
 // and the questions to ask. The profile's zero SearchParams means the
 // defaults.
+//
+// The advice weighs every offer against every process that decides in
+// time, so its cost grows with offers × processes; [DecideReservation]
+// computes the reservation scores alone.
 func Decide(s *State) *Decision {
+	d := DecideReservation(s)
+	for i := range s.Assessments {
+		o := &s.Profile.Opportunities[i]
+		if o.Stage != StageOffer || o.RespondBy.IsZero() {
+			continue
+		}
+		d.Offers = append(d.Offers, d.advise(s, i))
+	}
+	d.Questions = Questions(s)
+	return d
+}
+
+// DecideReservation solves the search model for the state s as far as the
+// reservation scores: the Decision it returns has Reservations, Now and
+// the values of searching on (ValueAt, ReservationAt, SearchScore), but no
+// Offers and no Questions. Its cost grows only linearly with the
+// opportunities, so a view can afford it on every what-if; Decide gives
+// the same numbers and the rest.
+func DecideReservation(s *State) *Decision {
 	p := s.Profile.Search
 	if p == (SearchParams{}) {
 		p = DefaultSearchParams()
@@ -287,14 +310,6 @@ func Decide(s *State) *Decision {
 		d.Reservations = append([]float64{0}, d.path.Reservations[1:rows+1]...)
 		d.Now = d.ReservationAt(d.RunwayMonths)
 	}
-	for i := range s.Assessments {
-		o := &s.Profile.Opportunities[i]
-		if o.Stage != StageOffer || o.RespondBy.IsZero() {
-			continue
-		}
-		d.Offers = append(d.Offers, d.advise(s, i))
-	}
-	d.Questions = Questions(s)
 	return d
 }
 

@@ -169,6 +169,44 @@ func TestDecideWithUnboundedRunway(t *testing.T) {
 	}
 }
 
+// TestDecideReservationIsDecidesReservation checks that the cheap solve
+// gives exactly Decide's reservation scores and values, and no advice or
+// questions, with a derived, a fixed and an unbounded urgency.
+func TestDecideReservationIsDecidesReservation(t *testing.T) {
+	rich := decideProfile()
+	rich.Situation.MonthlyIncome = Float(3000)
+	cases := []struct {
+		name string
+		p    *Profile
+		req  Request
+	}{
+		{"derived urgency", decideProfile(), Request{}},
+		{"fixed urgency", decideProfile(), Request{Urgency: Float(0.8)}},
+		{"unbounded runway", rich, Request{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, full := mustDecide(t, c.p, c.req)
+			r := DecideReservation(s)
+			if r.Now != full.Now || fmt.Sprint(r.Reservations) != fmt.Sprint(full.Reservations) {
+				t.Errorf("reservation now %v by month %v, Decide says %v by month %v", r.Now, r.Reservations, full.Now, full.Reservations)
+			}
+			for _, months := range []float64{0, 0.5, 1, 2.7, 12} {
+				if r.ValueAt(months) != full.ValueAt(months) || r.SearchScore(months) != full.SearchScore(months) {
+					t.Errorf("at %v months: value %v and search %v, Decide says %v and %v", months, r.ValueAt(months),
+						r.SearchScore(months), full.ValueAt(months), full.SearchScore(months))
+				}
+			}
+			if len(r.Offers) != 0 || len(r.Questions) != 0 {
+				t.Errorf("the reservation alone has %d offers and %d questions", len(r.Offers), len(r.Questions))
+			}
+			if len(full.Offers) == 0 {
+				t.Error("the profile's offer got no advice from Decide")
+			}
+		})
+	}
+}
+
 func TestEstimateOffers(t *testing.T) {
 	p := decideProfile()
 	s, d := mustDecide(t, p, Request{})
