@@ -646,6 +646,11 @@ func (w *walker) document(doc map[string]any) []includeRef {
 				case "scenario":
 					w.scenario(p, t)
 				}
+				// Nothing reads the decoded table again: let the
+				// collector have it while the rest is walked, so the
+				// decoded file and the profile built from it are not
+				// both held whole at the peak.
+				tables[i] = nil
 			}
 		default:
 			w.unknownKey(nil, k, topKeys)
@@ -845,11 +850,11 @@ func (w *walker) boolean(path []string, v any) (bool, bool) {
 }
 
 func (w *walker) date(path []string, v any) (model.Date, bool) {
-	hint := fmt.Sprintf("write a date without quotes: %s = 2026-12-14", last(path))
+	hint := func() string { return fmt.Sprintf("write a date without quotes: %s = 2026-12-14", last(path)) }
 	switch x := v.(type) {
 	case time.Time:
 		if x.Location().String() != "date-local" {
-			w.errAt(path, hint, "%s must be a date, not a date and time", last(path))
+			w.errAt(path, hint(), "%s must be a date, not a date and time", last(path))
 			return model.Date{}, false
 		}
 		return model.DateOf(x), true
@@ -859,7 +864,7 @@ func (w *walker) date(path []string, v any) (model.Date, bool) {
 			return d, true
 		}
 	}
-	w.errAt(path, hint, "%s must be a date, not %s", last(path), describe(v))
+	w.errAt(path, hint(), "%s must be a date, not %s", last(path), describe(v))
 	return model.Date{}, false
 }
 
@@ -1161,8 +1166,10 @@ func (w *walker) rating(path []string, v any) (model.Rating, bool) {
 				return model.Rating{}, false
 			}
 		}
-		lo, ok1 := w.number(append(slices.Clone(path), "0"), x[0])
-		hi, ok2 := w.number(append(slices.Clone(path), "1"), x[1])
+		elem := append(slices.Clone(path), "0")
+		lo, ok1 := w.number(elem, x[0])
+		elem[len(path)] = "1"
+		hi, ok2 := w.number(elem, x[1])
 		if !ok1 || !ok2 {
 			return model.Rating{}, false
 		}
