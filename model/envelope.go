@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -16,34 +17,47 @@ func leaderEnvelope(as []Assessment, idx []int) ([]Segment, []LeaderChange) {
 	if len(idx) == 0 {
 		return nil, nil
 	}
-	lines := make([]int, len(idx))
-	copy(lines, idx)
-	slope := func(i int) float64 { return as[i].Relief.Value - as[i].Fit.Value }
+	// The lines are copied out of the assessments, which are large and
+	// would be read in random order: sorting and scanning a compact
+	// array keeps a hundred thousand lines in cache.
+	lines := make([]scoreLine, len(idx))
+	for k, i := range idx {
+		a := &as[i]
+		lines[k] = scoreLine{fit: a.Fit.Value, relief: a.Relief.Value, slope: a.Relief.Value - a.Fit.Value, index: i}
+	}
 	// By slope; among equal slopes the best first, so the rest drop out.
-	sort.Slice(lines, func(x, y int) bool {
-		a, b := &as[lines[x]], &as[lines[y]]
-		if sa, sb := slope(a.Index), slope(b.Index); sa != sb {
-			return sa < sb
+	// Only a result below zero means "before" to the sort, as less did
+	// for sort.Slice, so the order is the same.
+	slices.SortFunc(lines, func(x, y scoreLine) int {
+		if x.slope != y.slope {
+			if x.slope < y.slope {
+				return -1
+			}
+			return 0
 		}
-		return better(a, b, 0)
+		if better(&as[x.index], &as[y.index], 0) {
+			return -1
+		}
+		return 0
 	})
-	hull := make([]int, 0, len(lines))
-	for k, i := range lines {
-		if k > 0 && slope(i) == slope(lines[k-1]) {
+	hull := make([]scoreLine, 0, len(lines))
+	for k, l := range lines {
+		if k > 0 && l.slope == lines[k-1].slope {
 			continue // same slope as a better line: never ahead of it
 		}
-		for len(hull) >= 2 && !needed(as, hull[len(hull)-2], hull[len(hull)-1], i) {
+		for len(hull) >= 2 && !needed(&hull[len(hull)-2], &hull[len(hull)-1], &l) {
 			hull = hull[:len(hull)-1]
 		}
-		hull = append(hull, i)
+		hull = append(hull, l)
 	}
 
 	var segs []Segment
 	lo := math.Inf(-1)
-	for k, i := range hull {
+	for k := range hull {
+		i := hull[k].index
 		hi := math.Inf(1)
 		if k+1 < len(hull) {
-			hi = meet(&as[i], &as[hull[k+1]])
+			hi = hull[k].meet(&hull[k+1])
 		}
 		from, to := math.Max(lo, 0), math.Min(hi, 1)
 		lo = hi
@@ -76,22 +90,28 @@ func leaderEnvelope(as []Assessment, idx []int) ([]Segment, []LeaderChange) {
 	return segs, changes
 }
 
+// scoreLine is an opportunity's score as a line in urgency: fit at 0,
+// relief at 1, and their difference as the slope.
+type scoreLine struct {
+	fit, relief, slope float64
+	// index is the opportunity's position in State.Assessments.
+	index int
+}
+
 // needed reports whether line b, between a and c in slope order, is ever
 // strictly above both: that is, c overtakes a after b does.
-func needed(as []Assessment, a, b, c int) bool {
-	fa, fb, fc := as[a].Fit.Value, as[b].Fit.Value, as[c].Fit.Value
-	sa := as[a].Relief.Value - fa
-	sb := as[b].Relief.Value - fb
-	sc := as[c].Relief.Value - fc
+func needed(a, b, c *scoreLine) bool {
+	fa, fb, fc := a.fit, b.fit, c.fit
+	sa, sb, sc := a.slope, b.slope, c.slope
 	// meet(a,c) > meet(a,b)  ⇔  (fa−fc)/(sc−sa) > (fa−fb)/(sb−sa)
 	return (fa-fc)*(sb-sa) > (fa-fb)*(sc-sa)
 }
 
-// meet is the urgency where the score lines of a and b meet (they must
-// not be parallel).
-func meet(a, b *Assessment) float64 {
-	df := a.Fit.Value - b.Fit.Value
-	dr := a.Relief.Value - b.Relief.Value
+// meet is the urgency where lines a and b meet (they must not be
+// parallel).
+func (a *scoreLine) meet(b *scoreLine) float64 {
+	df := a.fit - b.fit
+	dr := a.relief - b.relief
 	return df / (df - dr)
 }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -211,7 +210,11 @@ const scoreTolerance = 1e-9
 // better reports whether a ranks above b at urgency u: higher score, then
 // higher fit, higher relief, name, profile order.
 func better(a, b *Assessment, u float64) bool {
-	sa, sb := a.Score(u), b.Score(u)
+	return betterScored(a, b, a.Score(u), b.Score(u))
+}
+
+// betterScored is better for scores sa and sb already worked out.
+func betterScored(a, b *Assessment, sa, sb float64) bool {
 	if math.Abs(sa-sb) > scoreTolerance {
 		return sa > sb
 	}
@@ -229,7 +232,8 @@ func better(a, b *Assessment, u float64) bool {
 
 func (s *State) rank() {
 	u := s.Urgency.Value
-	var open, vetoed []int
+	open := make([]int, 0, len(s.Assessments))
+	var vetoed []int
 	s.Closed = s.Closed[:0:0]
 	for i := range s.Assessments {
 		a := &s.Assessments[i]
@@ -249,11 +253,24 @@ func (s *State) rank() {
 	}
 }
 
+// order ranks the opportunities idx at urgency u. Each score is worked
+// out once, not at every comparison; only a result below zero means
+// "before" to the stable sort, as less did for sort.SliceStable, so the
+// order is exactly the one better gives.
 func (s *State) order(idx []int, u float64) []Ranked {
-	sort.SliceStable(idx, func(i, j int) bool { return better(&s.Assessments[idx[i]], &s.Assessments[idx[j]], u) })
+	as := s.Assessments
 	out := make([]Ranked, len(idx))
 	for k, i := range idx {
-		out[k] = Ranked{Index: i, Rank: k + 1, Score: s.Assessments[i].Score(u)}
+		out[k] = Ranked{Index: i, Score: as[i].Score(u)}
+	}
+	slices.SortStableFunc(out, func(x, y Ranked) int {
+		if betterScored(&as[x.Index], &as[y.Index], x.Score, y.Score) {
+			return -1
+		}
+		return 0
+	})
+	for k := range out {
+		out[k].Rank = k + 1
 	}
 	return out
 }
