@@ -41,6 +41,51 @@ func ReservationText(d *model.Decision, monthsLeft int) string {
 	return Num(d.Reservations[monthsLeft])
 }
 
+// ReservationTable writes the reservation scores by months of runway left
+// as two aligned lines, "months left     0     1 …" over "reservation
+// any  54.0 …", with at most columns months; both are "" when the runway
+// is unbounded. Months beyond that are thinned out where the score barely
+// moves, and then the farthest are left off.
+func ReservationTable(d *model.Decision, columns int) (head, row string) {
+	n := len(d.Reservations)
+	if n == 0 {
+		return "", ""
+	}
+	var months []int
+	if n <= columns {
+		for k := range n {
+			months = append(months, k)
+		}
+	} else {
+		for _, k := range []int{0, 1, 2, 3, 4, 5, 6, 9, 12, 18, 24} {
+			if k < n && len(months) < columns {
+				months = append(months, k)
+			}
+		}
+	}
+	head, row = "months left", "reservation"
+	for _, k := range months {
+		head += fmt.Sprintf(" %5d", k)
+		row += fmt.Sprintf(" %5s", ReservationText(d, k))
+	}
+	return head, row
+}
+
+// decideTableMonths is how many months of runway decide's table lists one
+// by one before it thins them out.
+const decideTableMonths = 13
+
+// ReservationTableColumns is how many months [ReservationTable] fits in
+// width cells.
+func ReservationTableColumns(width int) int { return max(1, (width-Width("reservation"))/6) }
+
+// ReservationLabel is the short name of today's reservation score, as the
+// score chart labels its line: "res 55.3".
+func ReservationLabel(d *model.Decision) string { return "res " + Num(d.Now) }
+
+// NoOffersNote is what decide says when no offer has a deadline.
+const NoOffersNote = "(none: an offer with respond_by = YYYY-MM-DD gets advice here)"
+
 // ReservationSentence says today's reservation score in words: "With 3.6
 // months of runway the reservation score is 52.0: an offer scoring less is
 // worth declining, because searching on is worth more."
@@ -290,30 +335,14 @@ func writeDecideTable(w io.Writer, s *model.State, d *model.Decision, info Repor
 	fmt.Fprintf(&b, "%s · %s · today %s\n", Clean(info.Profile), UrgencyLine(s), info.Today)
 
 	b.WriteString("\nReservation score: the lowest score worth accepting, by months of runway left\n")
-	if n := len(d.Reservations); n > 0 {
-		// Months beyond a line's worth are thinned out where the score
-		// barely moves.
-		cols := []int{0, 1, 2, 3, 4, 5, 6, 9, 12, 18, 24}
-		if n <= 13 {
-			cols = nil
-			for k := range n {
-				cols = append(cols, k)
-			}
-		}
-		head, row := "  months left", "  reservation"
-		for _, k := range cols {
-			if k < n {
-				head += fmt.Sprintf(" %5d", k)
-				row += fmt.Sprintf(" %5s", ReservationText(d, k))
-			}
-		}
-		b.WriteString(head + "\n" + row + "\n")
+	if head, row := ReservationTable(d, decideTableMonths); head != "" {
+		b.WriteString("  " + head + "\n  " + row + "\n")
 	}
 	indent(&b, "  ", ReservationSentence(d))
 
 	b.WriteString("\nOffers with a deadline\n")
 	if len(d.Offers) == 0 {
-		b.WriteString("  (none: an offer with respond_by = YYYY-MM-DD gets advice here)\n")
+		b.WriteString("  " + NoOffersNote + "\n")
 	}
 	for k := range d.Offers {
 		o := &d.Offers[k]
