@@ -263,14 +263,25 @@ type WaitOption struct {
 func Decide(s *State) *Decision {
 	d := DecideReservation(s)
 	for i := range s.Assessments {
-		o := &s.Profile.Opportunities[i]
-		if o.Stage != StageOffer || o.RespondBy.IsZero() {
-			continue
+		if adv, ok := d.Advise(s, i); ok {
+			d.Offers = append(d.Offers, adv)
 		}
-		d.Offers = append(d.Offers, d.advise(s, i))
 	}
 	d.Questions = Questions(s)
 	return d
+}
+
+// Advise is the advice on opportunity i of s alone, exactly as Decide
+// gives it among Offers, and false when i is not an offer with a
+// respond_by. d must be solved for s (by Decide or DecideReservation). It
+// costs one pass over the processes, so a view showing one offer can
+// afford it where it cannot afford them all.
+func (d *Decision) Advise(s *State, i int) (OfferAdvice, bool) {
+	o := &s.Profile.Opportunities[i]
+	if o.Stage != StageOffer || o.RespondBy.IsZero() {
+		return OfferAdvice{}, false
+	}
+	return d.advise(s, i), true
 }
 
 // DecideReservation solves the search model for the state s as far as the

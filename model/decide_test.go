@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 )
 
@@ -171,7 +172,8 @@ func TestDecideWithUnboundedRunway(t *testing.T) {
 
 // TestDecideReservationIsDecidesReservation checks that the cheap solve
 // gives exactly Decide's reservation scores and values, and no advice or
-// questions, with a derived, a fixed and an unbounded urgency.
+// questions, with a derived, a fixed and an unbounded urgency; and that
+// advice on the one offer from it is Decide's.
 func TestDecideReservationIsDecidesReservation(t *testing.T) {
 	rich := decideProfile()
 	rich.Situation.MonthlyIncome = Float(3000)
@@ -201,7 +203,17 @@ func TestDecideReservationIsDecidesReservation(t *testing.T) {
 				t.Errorf("the reservation alone has %d offers and %d questions", len(r.Offers), len(r.Questions))
 			}
 			if len(full.Offers) == 0 {
-				t.Error("the profile's offer got no advice from Decide")
+				t.Fatal("the profile's offer got no advice from Decide")
+			}
+			for i := range s.Assessments {
+				adv, ok := r.Advise(s, i)
+				isOffer := i == full.Offers[0].Index
+				if ok != isOffer {
+					t.Errorf("Advise on %s: %v", s.Assessments[i].Name, ok)
+				}
+				if ok && !reflect.DeepEqual(adv, full.Offers[0]) {
+					t.Errorf("Advise alone says %+v, Decide %+v", adv, full.Offers[0])
+				}
 			}
 		})
 	}
