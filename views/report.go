@@ -1,7 +1,6 @@
 package views
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -295,15 +294,26 @@ func writeJSON(w io.Writer, s *model.State, info ReportInfo) error {
 		rep.RunwayLeaders = append(rep.RunwayLeaders, jsonRunwaySpan{Leader: s.Assessments[sp.Leader].Name,
 			FromMonths: round(sp.From, 2), ToMonths: finite(sp.To, 2), SavingsFrom: round(sp.SavingsFrom, 2), SavingsTo: finite(sp.SavingsTo, 2)})
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	// The encoder writes the whole text in one call, once it is complete,
+	// so the escaper sees whole runes and an error writes nothing.
+	enc := json.NewEncoder(invisibleEscaper{w})
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rep); err != nil {
-		return err
+	return enc.Encode(rep)
+}
+
+// invisibleEscaper writes JSON text to w with [escapeInvisible]'s escapes,
+// copying it only when there is something to escape.
+type invisibleEscaper struct{ w io.Writer }
+
+func (e invisibleEscaper) Write(p []byte) (int, error) {
+	if invisibleAt(p) < 0 {
+		return e.w.Write(p)
 	}
-	_, err := io.WriteString(w, escapeInvisible(buf.String()))
-	return err
+	if _, err := io.WriteString(e.w, escapeInvisible(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // escapeInvisible writes the bidirectional controls in JSON text as \u
@@ -330,13 +340,13 @@ func escapeInvisible(s string) string {
 
 // invisibleAt is the offset of the first bidirectional control or byte
 // order mark in s, or -1.
-func invisibleAt(s string) int {
+func invisibleAt[T string | []byte](s T) int {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 		if isBidiControl(r) || r == 0xfeff {
 			return i
 		}
