@@ -50,7 +50,19 @@ func checkOne(sys system, opts options, path string) bool {
 		report(sys, err)
 		var pe *profiles.Error
 		if errors.As(err, &pe) {
-			fmt.Fprintf(sys.stdout, "%s: invalid (%d %s)\n", path, len(pe.Diagnostics), plural(len(pe.Diagnostics), "problem"))
+			errs, warns := 0, 0
+			for _, d := range pe.Diagnostics {
+				if d.Warning {
+					warns++
+				} else {
+					errs++
+				}
+			}
+			counts := fmt.Sprintf("%d %s", errs, plural(errs, "error"))
+			if warns > 0 {
+				counts += fmt.Sprintf(", %d %s", warns, plural(warns, "warning"))
+			}
+			fmt.Fprintf(sys.stdout, "%s: invalid (%s)\n", path, counts)
 		}
 		return false
 	}

@@ -74,7 +74,7 @@ func TestDecideAndPrepUsage(t *testing.T) {
 		{"decide writes no csv", []string{"decide", "--format", "csv"}, exitUsage, "'mutual decide' does not write --format csv"},
 		{"decide writes no markdown", []string{"decide", "--format", "markdown"}, exitUsage, "hint: use one of: table, json"},
 		{"decide takes no arguments", []string{"decide", "acme"}, exitUsage, "'mutual decide' takes no arguments"},
-		{"prep needs a name", []string{"prep"}, exitUsage, "'mutual prep' takes exactly one argument"},
+		{"prep needs a name", []string{"prep"}, exitUsage, "'mutual prep' takes the NAME of an opportunity"},
 		{"prep takes no --format", []string{"prep", "acme", "--format", "json"}, exitUsage, "--format does not apply to 'mutual prep'"},
 		{"prep of nobody", []string{"prep", "nobody"}, exitFailure, `no opportunity named "nobody"`},
 		{"decide with a missing profile", []string{"decide", "--profile", "testdata/decide/nope.toml"}, exitFailure, "no such file"},

@@ -1,6 +1,10 @@
 package main
 
-import "mutual/views"
+import (
+	"strings"
+
+	"mutual/views"
+)
 
 // cmdExplain prints every term of one opportunity's score.
 func cmdExplain(sys system, opts options) error {
@@ -8,7 +12,7 @@ func cmdExplain(sys system, opts options) error {
 	if err != nil {
 		return err
 	}
-	i, err := s.state.Find(opts.args[0])
+	i, err := s.state.Find(strings.Join(opts.args, " "))
 	if err != nil {
 		return &failure{msg: err.Error(), hint: "run 'mutual rank' to see the names"}
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"mutual/model"
 	"mutual/views"
 )
@@ -11,7 +13,7 @@ func cmdPrep(sys system, opts options) error {
 	if err != nil {
 		return err
 	}
-	i, err := s.state.Find(opts.args[0])
+	i, err := s.state.Find(strings.Join(opts.args, " "))
 	if err != nil {
 		return &failure{msg: err.Error(), hint: "run 'mutual rank' to see the names"}
 	}

@@ -112,12 +112,13 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 // startStatus is the status line's first message: the profile's warnings,
 // which the dashboard would otherwise hide behind the screen.
 func startStatus(s *session) views.Status {
-	switch n := len(s.loaded.Warnings); n {
-	case 0:
+	ws := s.loaded.Warnings
+	if len(ws) == 0 {
 		return views.Status{}
-	case 1:
-		return views.Status{Kind: views.StatusWarn, Text: "The profile loaded with a warning: 'mutual check' shows it."}
-	default:
-		return views.Status{Kind: views.StatusWarn, Text: fmt.Sprintf("The profile loaded with %d warnings: 'mutual check' shows them.", n)}
 	}
+	text := "Warning: " + ws[0].String()
+	if len(ws) > 1 {
+		text += fmt.Sprintf(" (and %d more: 'mutual check' lists them)", len(ws)-1)
+	}
+	return views.Status{Kind: views.StatusWarn, Text: text}
 }

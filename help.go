@@ -11,6 +11,8 @@ const commonFlagsHelp = `Flags for every command:
   --urgency U           fix the urgency (0..1) instead of deriving it
   --scenario NAME       apply a [[scenario]] from the profile
   --today YYYY-MM-DD    the day to compute for (default: today)
+  --example             use the built-in example instead of your profile
+                        (all but check and init)
   --help, -h            show help
   --version             show the version
 

@@ -15,6 +15,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -79,6 +80,7 @@ type options struct {
 	today    model.Date
 
 	format  string
+	example bool
 	strict  bool
 	mouse   bool
 	help    bool
@@ -174,15 +176,15 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "", usage: "mutual [flags]", summary: "open the dashboard", help: dashboardHelp,
-			flags: []string{"mouse"}, maxArgs: 0, run: cmdDashboard},
+			flags: []string{"mouse", "example"}, maxArgs: 0, run: cmdDashboard},
 		{name: "rank", usage: "mutual rank [--format table|json|markdown|csv] [flags]", summary: "print the ranking",
-			help: rankHelp, flags: []string{"format"}, maxArgs: 0, run: cmdRank},
+			help: rankHelp, flags: []string{"format", "example"}, maxArgs: 0, run: cmdRank},
 		{name: "explain", usage: "mutual explain NAME [flags]", summary: "show every term of one opportunity's score",
-			help: explainHelp, minArgs: 1, maxArgs: 1, run: cmdExplain},
+			help: explainHelp, flags: []string{"example"}, minArgs: 1, maxArgs: -1, run: cmdExplain},
 		{name: "decide", usage: "mutual decide [--format table|json] [flags]", summary: "advise accept, wait or decline on offers; questions to ask",
-			help: decideHelp, flags: []string{"format"}, maxArgs: 0, run: cmdDecide},
+			help: decideHelp, flags: []string{"format", "example"}, maxArgs: 0, run: cmdDecide},
 		{name: "prep", usage: "mutual prep NAME [flags]", summary: "print a Markdown interview-prep sheet for one opportunity",
-			help: prepHelp, minArgs: 1, maxArgs: 1, run: cmdPrep},
+			help: prepHelp, flags: []string{"example"}, minArgs: 1, maxArgs: -1, run: cmdPrep},
 		{name: "check", usage: "mutual check [--strict] [PATH...]", summary: "validate profiles (for hooks and CI)",
 			help: checkHelp, flags: []string{"strict"}, maxArgs: -1, run: cmdCheck},
 		{name: "init", usage: "mutual init [PATH]", summary: "write a commented starter profile",
@@ -226,6 +228,7 @@ func parseArgs(args []string, sys system) (options, error) {
 	fs.StringVar(&opts.format, "format", "table", "")
 	fs.BoolVar(&opts.strict, "strict", false, "")
 	fs.BoolVar(&opts.mouse, "mouse", false, "")
+	fs.BoolVar(&opts.example, "example", false, "")
 	fs.BoolVar(&opts.help, "help", false, "")
 	fs.BoolVar(&opts.help, "h", false, "")
 	fs.BoolVar(&opts.version, "version", false, "")
@@ -263,6 +266,8 @@ func parseArgs(args []string, sys system) (options, error) {
 		hint := "commands: " + strings.Join(commandNames(), ", ")
 		if s := closest(opts.command, commandNames()); s != "" {
 			hint = fmt.Sprintf("did you mean 'mutual %s'?", s)
+		} else if opts.command == "version" {
+			hint = "did you mean 'mutual --version'?"
 		}
 		return opts, &usageError{msg: fmt.Sprintf("unknown command %q", opts.command), hint: hint}
 	}
@@ -315,6 +320,8 @@ func argCount(c command) string {
 		return "no arguments"
 	case c.minArgs == 1 && c.maxArgs == 1:
 		return "exactly one argument"
+	case c.minArgs == 1 && c.maxArgs < 0 && strings.Contains(c.usage, "NAME"):
+		return "the NAME of an opportunity"
 	case c.maxArgs == 1:
 		return "at most one argument"
 	}
@@ -330,10 +337,11 @@ func flagError(err error) error {
 		if s := closest(strings.TrimLeft(name, "-"), known); s != "" {
 			hint = fmt.Sprintf("did you mean --%s?", s)
 		}
-		return &usageError{msg: "unknown flag " + name, hint: hint}
+		return &usageError{msg: "unknown flag --" + strings.TrimLeft(name, "-"), hint: hint}
 	}
 	if strings.HasPrefix(msg, "flag needs an argument: ") {
-		return &usageError{msg: "flag " + strings.TrimPrefix(msg, "flag needs an argument: ") + " needs a value"}
+		name := strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")
+		return &usageError{msg: "flag --" + name + " needs a value"}
 	}
 	return &usageError{msg: msg}
 }
@@ -375,8 +383,11 @@ type session struct {
 	choice  profiles.Choice
 	loaded  *profiles.Loaded
 	example bool
-	state   *model.State
-	request model.Request
+	// exampleAsked reports that --example asked for the example, so there
+	// is nothing to explain about it.
+	exampleAsked bool
+	state        *model.State
+	request      model.Request
 }
 
 // profileLabel is how views name the profile: its path, or the example.
@@ -396,10 +407,12 @@ func open(sys system, opts options) (*session, error) {
 	if err != nil {
 		return nil, &failure{msg: err.Error()}
 	}
-	s := &session{choice: choice}
-	if choice.From == "default" && !choice.Exists() {
+	s := &session{choice: choice, exampleAsked: opts.example}
+	if opts.example || choice.From == "default" && !choice.Exists() {
 		s.example = true
 		s.loaded, err = profiles.Example(opts.today)
+	} else if hint := nameHint(choice, env); hint != "" {
+		return nil, &failure{msg: choice.Path + ": no such file", hint: hint}
 	} else {
 		s.loaded, err = profiles.Load(choice.Path)
 	}
@@ -414,9 +427,32 @@ func open(sys system, opts options) (*session, error) {
 	return s, nil
 }
 
+// nameHint helps with the NAME rule: --profile work.toml names a file in
+// the current directory, and when there is none but the config directory
+// has one, the user most likely meant --profile work.
+func nameHint(c profiles.Choice, env profiles.Env) string {
+	if c.From == "default" || c.Exists() || profiles.IsName(c.Path) {
+		return ""
+	}
+	dir, err := profiles.ConfigDir(env)
+	if err != nil {
+		return ""
+	}
+	inConfig := filepath.Join(dir, filepath.Base(c.Path))
+	if _, err := os.Stat(inConfig); err != nil || filepath.Dir(c.Path) != "." {
+		return ""
+	}
+	name := strings.TrimSuffix(filepath.Base(c.Path), ".toml")
+	use := "--profile " + name
+	if c.From == "MUTUAL_PROFILE" {
+		use = "MUTUAL_PROFILE=" + name
+	}
+	return fmt.Sprintf("%s names a file in this directory; for %s give the name alone: %s", c.Path, inConfig, use)
+}
+
 // notes prints the example notice and the profile's warnings on stderr.
 func (s *session) notes(sys system) {
-	if s.example {
+	if s.example && !s.exampleAsked {
 		fmt.Fprintf(sys.stderr, "mutual: no profile at %s; showing the built-in example\nhint: run 'mutual init' to start your own\n", s.choice.Path)
 	}
 	for _, w := range s.loaded.Warnings {

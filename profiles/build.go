@@ -118,10 +118,12 @@ func (l *loader) buildPriorities(path string, out *Loaded) {
 
 func (l *loader) buildOpportunities(out *Loaded) {
 	p := &out.Profile
-	ids := make([]string, len(p.Priorities))
+	ids := make([]string, 0, len(p.Priorities))
 	isID := make(map[string]bool, len(p.Priorities))
-	for i, pr := range p.Priorities {
-		ids[i] = pr.ID
+	for _, pr := range p.Priorities {
+		if !isID[pr.ID] {
+			ids = append(ids, pr.ID)
+		}
 		isID[pr.ID] = true
 	}
 	seen := make(map[string]Origin, len(l.m.opportunities))

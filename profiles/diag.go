@@ -140,9 +140,14 @@ func Suggest(s string, known []string) string { return suggest(s, known) }
 
 // suggest returns the known word closest to s, or "" when none is close.
 func suggest(s string, known []string) string {
-	best, bestDist := "", len(s)/2+2
-	if bestDist > 4 {
+	// Close enough to be a slip of the fingers: one edit in a short word,
+	// two in a longer one, three in a long one (the best must be below it).
+	best, bestDist := "", 2
+	switch n := len([]rune(s)); {
+	case n > 8:
 		bestDist = 4
+	case n > 4:
+		bestDist = 3
 	}
 	for _, k := range known {
 		if d := editDistance(strings.ToLower(s), strings.ToLower(k)); d < bestDist {

@@ -182,6 +182,8 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 
 // loader gathers one profile from its files.
 type loader struct {
+	// unread counts the files that could not be read or parsed.
+	unread   int
 	read     fileReader
 	ds       diags
 	files    []string
@@ -243,8 +245,12 @@ func load(path string, read fileReader) (*Loaded, error) {
 	l := &loader{read: read, contents: map[string][]byte{}, m: merged{top: map[string]setting{}, situation: map[string]setting{}, model: map[string]setting{},
 		seen: map[string]bool{}, situationSeen: map[string]bool{}}}
 	l.file(path, Origin{})
-	if len(l.files) == 0 {
-		return nil, l.ds.err(path) // nothing could be read: nothing more to say
+	if l.unread > 0 {
+		// A file that could not be read would only make the checks that
+		// need every file (a [situation] somewhere, the priority ids)
+		// report its absence a second time: the cause is enough.
+		l.ds.sort(l.files)
+		return nil, l.ds.err(path)
 	}
 	out := l.build(path)
 	l.ds.sort(l.files)
@@ -263,21 +269,25 @@ func (l *loader) file(path string, from Origin) {
 		line, col := from.Position()
 		l.ds.add(Diagnostic{File: from.File, Line: line, Col: col, Message: fmt.Sprintf("include %q makes a cycle: %s", path, cycleText(l.stack[i:], canon)),
 			Hint: "a file may include another only once along any chain; remove one of these includes"})
+		l.unread++
 		return
 	}
 	data, err := l.read(path)
 	if err != nil {
 		l.readError(path, from, err)
+		l.unread++
 		return
 	}
 	src, d := decodeText(path, data)
 	if d != nil {
 		l.ds.add(*d)
+		l.unread++
 		return
 	}
 	var doc map[string]any
 	if _, err := toml.Decode(src, &doc); err != nil {
 		l.ds.add(syntaxDiagnostic(path, src, err))
+		l.unread++
 		return
 	}
 	l.files = append(l.files, path)
@@ -470,6 +480,8 @@ func syntaxHint(msg string) string {
 		return "text values need quotes: key = \"some text\""
 	case strings.Contains(msg, "unterminated") || strings.Contains(msg, "unexpected EOF"):
 		return "a string, list or table is not closed; add the missing quote or bracket"
+	case strings.Contains(msg, "invalid datetime"):
+		return "that is not a real date: write it YYYY-MM-DD, without quotes, for a day that exists (starts = 2026-12-14)"
 	case strings.Contains(msg, "invalid date") || strings.Contains(msg, "datetime"):
 		return "write dates as YYYY-MM-DD, without quotes: starts = 2026-12-14"
 	}
@@ -485,10 +497,12 @@ type includeRef struct {
 // walker checks one file's document against the format and adds what it
 // says to the merged profile.
 type walker struct {
-	file string
-	text *lazyIndex
-	ds   *diags
-	m    *merged
+	// block is the name (or id) of the [[block]] being walked, for messages.
+	block string
+	file  string
+	text  *lazyIndex
+	ds    *diags
+	m     *merged
 }
 
 func (w *walker) at(path ...string) Origin {
@@ -555,16 +569,21 @@ func (w *walker) unknownKey(path []string, key string, known []string) {
 	} else if s := suggest(key, known); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
-	w.warnKey(append(slices.Clone(path), key), hint, "unknown key %q in %s; it is ignored", key, tableName(path))
+	w.warnKey(append(slices.Clone(path), key), hint, "unknown key %q in %s; it is ignored", key, w.tableName(path))
 }
 
-func tableName(path []string) string {
+// tableName names the table at path for a message: [situation],
+// [[opportunity]] "Acme", [[priority]] number 2.
+func (w *walker) tableName(path []string) string {
 	if len(path) == 0 {
 		return "the top level"
 	}
 	if len(path) >= 2 {
 		if _, err := strconv.Atoi(path[1]); err == nil {
 			name := "[[" + path[0] + "]] number " + strconv.Itoa(atoi(path[1])+1)
+			if w.block != "" {
+				name = "[[" + path[0] + "]] " + strconv.Quote(w.block)
+			}
 			if len(path) > 2 {
 				return name + "'s " + strings.Join(path[2:], ".")
 			}
@@ -974,6 +993,8 @@ func (w *walker) boundedTable(path []string, t map[string]any, table []bounded, 
 var priorityKeys = []string{"id", "label", "weight", "low", "high", "at_least", "ask", "from_pay"}
 
 func (w *walker) priority(path []string, t map[string]any) {
+	w.block, _ = t["id"].(string)
+	defer func() { w.block = "" }()
 	rp := rawPriority{p: model.Priority{Weight: 1}, at: w.at(path...)}
 	rp.weightAt = rp.at
 	kp := pathsUnder(path)
@@ -1046,6 +1067,8 @@ var opportunityKeys = []string{"name", "stage", "chance", "pay", "per", "hours_p
 	"insurance", "insurance_wait_days", "contract_months", "respond_by", "decision_expected", "notes", "ratings"}
 
 func (w *walker) opportunity(path []string, t map[string]any) {
+	w.block, _ = t["name"].(string)
+	defer func() { w.block = "" }()
 	ro := rawOpportunity{at: w.at(path...)}
 	o := &ro.o
 	kp := pathsUnder(path)
@@ -1184,6 +1207,8 @@ func (w *walker) rating(path []string, v any) (model.Rating, bool) {
 }
 
 func (w *walker) scenario(path []string, t map[string]any) {
+	w.block, _ = t["name"].(string)
+	defer func() { w.block = "" }()
 	rs := rawScenario{at: w.at(path...)}
 	if v, ok := t["name"]; ok {
 		if s, ok := w.str(append(slices.Clone(path), "name"), v); ok {

@@ -82,6 +82,9 @@ func (c Choice) Exists() bool {
 // existing file is an error. The file is private too (0600): salaries and
 // savings are nobody else's business.
 func WriteStarter(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory; name a file inside it, such as %s", path, filepath.Join(path, "profile.toml"))
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("cannot create %s: %w", filepath.Dir(path), unwrapPathError(err))
 	}
