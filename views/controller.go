@@ -117,6 +117,18 @@ type Controller struct {
 	// problem is a sticky message (a broken profile on disk) shown while
 	// no other message is.
 	problem Status
+	// reservation and decision are the search model solved for a state,
+	// each kept until the state changes: the reservation alone is cheap
+	// and the chart draws it on every what-if; the whole decision weighs
+	// every offer against every process, so it is solved only when the
+	// decide page asks for it.
+	reservation, decision solved
+}
+
+// solved is the search model solved for one state.
+type solved struct {
+	state    *model.State
+	decision *model.Decision
 }
 
 // question is what the status line is asking.
@@ -230,6 +242,31 @@ func (c *Controller) Focus(p Pane) {
 
 // Page is the page covering the panes, or PageNone.
 func (c *Controller) Page() Page { return c.page }
+
+// Reservation is the search model solved for the state in force as far
+// as the reservation scores (see [model.DecideReservation]): cheap, and
+// solved once per state however often it is asked for.
+func (c *Controller) Reservation() *model.Decision {
+	if c.decision.state == c.state {
+		return c.decision.decision
+	}
+	if c.reservation.state != c.state {
+		c.reservation = solved{c.state, model.DecideReservation(c.state)}
+	}
+	return c.reservation.decision
+}
+
+// Decision is the search model solved for the state in force: the
+// reservation scores, the advice on every offer with a deadline and the
+// questions. It costs offers × processes (a few hundred milliseconds on
+// thousands of opportunities), so it is solved once per state, and only
+// when asked for: the decide page asks while it is open.
+func (c *Controller) Decision() *model.Decision {
+	if c.decision.state != c.state {
+		c.decision = solved{c.state, model.Decide(c.state)}
+	}
+	return c.decision.decision
+}
 
 // Chart is what the chart pane draws.
 func (c *Controller) Chart() ChartKind { return c.chart }

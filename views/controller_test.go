@@ -352,3 +352,41 @@ func TestUrgencyStepsAreExact(t *testing.T) {
 	}
 	urgencyIs(0, model.SourceWhatIf)(t, c)
 }
+
+// TestSearchModelIsSolvedOncePerState checks what keeps what-ifs cheap:
+// the reservation is solved once for each new state, however often it is
+// asked for, and the whole decision (which weighs every offer against
+// every process) only when asked for.
+func TestSearchModelIsSolvedOncePerState(t *testing.T) {
+	c, err := NewController(samProfile(), model.Request{Today: exampleToday()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	km := DefaultKeymap()
+	first := c.Reservation()
+	if c.Reservation() != first {
+		t.Error("the reservation was solved twice for one state")
+	}
+	if c.decision.state != nil || len(first.Offers) != 0 {
+		t.Error("the whole decision was solved before anyone asked for it")
+	}
+	c.Apply(km.Resolve(key(0, 'j'))) // a new selection is not a new state
+	if c.Reservation() != first {
+		t.Error("moving the selection solved the reservation again")
+	}
+	c.Apply(km.Resolve(key(0, '+')))
+	moved := c.Reservation()
+	if moved == first || Num(moved.Now) == Num(first.Now) {
+		t.Errorf("after a what-if the reservation is still %s", Num(moved.Now))
+	}
+	if c.decision.state == c.State() {
+		t.Error("a what-if solved the whole decision with no page asking for it")
+	}
+	whole := c.Decision()
+	if c.Decision() != whole || c.Reservation() != whole {
+		t.Error("the whole decision is not kept, or not reused for the reservation")
+	}
+	if whole.Now != moved.Now || len(whole.Offers) == 0 {
+		t.Errorf("the whole decision says reservation %v with %d offers; the cheap one %v", whole.Now, len(whole.Offers), moved.Now)
+	}
+}

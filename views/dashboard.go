@@ -274,7 +274,8 @@ func (d *Dashboard) saveScenario() {
 	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(Clean(name)) + " in " + Clean(file) + "; it is in force now ([ ] cycle)."})
 }
 
-// sync hands the controller's state to every widget.
+// sync hands the controller's state to every widget. The chart needs the
+// search model's reservation score, which is cheap to solve.
 func (d *Dashboard) sync() {
 	c := d.ctl
 	s, sel := c.State(), c.Selected()
@@ -283,6 +284,7 @@ func (d *Dashboard) sync() {
 	d.table.SetState(s, c.Rows(), sel)
 	d.detail.SetOpportunity(s, sel)
 	d.chart.SetState(s, sel)
+	d.chart.SetReservation(c.Reservation())
 	d.scatter.SetState(s, sel)
 	d.explain.SetOpportunity(s, sel)
 	d.footer.SetStatus(c.Status())
