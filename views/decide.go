@@ -106,7 +106,7 @@ func ReservationSentence(d *model.Decision) string {
 func AdviceHeadline(s *model.State, o *model.OfferAdvice) string {
 	by := "respond by " + o.RespondBy.String()
 	if o.Expired {
-		by = "its deadline " + o.RespondBy.String() + " has passed"
+		by = "its deadline " + o.RespondBy.String() + " has passed: ask whether it still stands"
 	}
 	head := fmt.Sprintf("%s (%s): %s", Name(s, o.Index), by, strings.ToUpper(string(o.Advice)))
 	if o.Advice == model.AdviceWait {
@@ -118,6 +118,14 @@ func AdviceHeadline(s *model.State, o *model.OfferAdvice) string {
 // AdviceSentence says why: "Waiting for Globex is worth it while its
 // chance is above 0.34; it is 0.50."
 func AdviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
+	text := adviceSentence(s, d, o)
+	if o.Expired && !o.Vetoed {
+		text = "If the offer still stands: " + text
+	}
+	return text
+}
+
+func adviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
 	name := Name(s, o.Index)
 	switch {
 	case o.Vetoed:
@@ -154,6 +162,14 @@ func ValuesLine(s *model.State, o *model.OfferAdvice) string {
 	return line + " · decline and search on " + Num(o.Search)
 }
 
+// days writes a number of days: "1 day", "8 days".
+func days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return strconv.Itoa(n) + " days"
+}
+
 // TenureText says how long a job at this fit should last: "should last
 // about 10 months".
 func TenureText(months float64) string {
@@ -163,9 +179,15 @@ func TenureText(months float64) string {
 // WaitSentence describes one wait: when the process decides and what
 // each answer is worth.
 func WaitSentence(s *model.State, o *model.OfferAdvice, w *model.WaitOption) string {
-	when := fmt.Sprintf("%d days after the deadline, %s of runway from today", o.RespondBy.DaysUntil(w.Decides), Months(w.Months))
+	after := o.RespondBy.DaysUntil(w.Decides)
+	when := fmt.Sprintf("%s after the deadline, %s of runway from today", days(after), Months(w.Months))
 	if w.Holds {
 		when = "by the deadline"
+	}
+	if ago := w.Decides.DaysUntil(s.Request.Today); ago > 0 {
+		when = fmt.Sprintf("was expected %s ago: ask where it stands", days(ago))
+		return fmt.Sprintf("%s's decision %s; counted as due today: if yes %s (it scores %s and at fit %s %s), if no %s.",
+			Name(s, w.Index), when, Num(w.IfOffered), Num(w.Score), Num(s.Assessments[w.Index].Fit.Value), TenureText(w.TenureMonths), Num(w.Fallback))
 	}
 	fit := s.Assessments[w.Index].Fit.Value
 	return fmt.Sprintf("%s decides %s, %s: if yes %s (it scores %s and at fit %s %s), if no %s.", Name(s, w.Index), w.Decides, when,
