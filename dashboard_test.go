@@ -155,6 +155,30 @@ func TestDashboardSmoke(t *testing.T) {
 	}
 }
 
+// TestDashboardDecidePage opens the decide page on the real event loop,
+// follows a what-if on it, survives resizes down to the minimum and back,
+// and closes it to find the chart's reservation line moved.
+func TestDashboardDecidePage(t *testing.T) {
+	r := startDashboard(t, 100, 30, nil, nil)
+	r.waitFor(t, "res 55.3")
+	r.typeKeys("d")
+	r.waitFor(t, "Acme Logistics (respond by 2026-12-01): WAIT for Globex")
+	r.typeKeys("+")
+	r.waitFor(t, "the reservation score is 60.1")
+	r.resize(60, 20)
+	r.waitFor(t, "│an offer scoring less is worth declining, because")
+	r.resize(20, 8)
+	r.waitFor(t, "Terminal too")
+	r.resize(80, 24)
+	r.waitFor(t, "Decide: wait or accept")
+	r.screen.InjectKey(tcell.KeyEscape, 0, tcell.ModNone)
+	r.waitFor(t, "res 60.1")
+	r.typeKeys("qy")
+	if err := r.finished(t); err != nil {
+		t.Fatalf("the dashboard ended with %v", err)
+	}
+}
+
 // TestViewsFixtureIsTheExample draws the real built-in example and
 // compares it with the golden screen the views package draws from its
 // hand-written copy of the example, so the two cannot drift apart.

@@ -31,6 +31,10 @@ const (
 	PageHelp
 	// PageDetails shows every term of the selected opportunity's score.
 	PageDetails
+	// PageDecide weighs wait or accept: the reservation score, the advice
+	// on every offer with a deadline, and the questions to ask about the
+	// selected opportunity.
+	PageDecide
 )
 
 // ChartKind is what the chart pane draws.
@@ -398,6 +402,8 @@ func (c *Controller) Apply(in Intent) Effect {
 		c.togglePage(PageDetails)
 	case IntentHelp:
 		c.togglePage(PageHelp)
+	case IntentDecide:
+		c.togglePage(PageDecide)
 	case IntentClose:
 		c.page = PageNone
 	case IntentNextPane, IntentPrevPane:

@@ -74,6 +74,15 @@ func scenarioIs(name string) func(*testing.T, *Controller) {
 	}
 }
 
+func pageIs(want Page) func(*testing.T, *Controller) {
+	return func(t *testing.T, c *Controller) {
+		t.Helper()
+		if got := c.Page(); got != want {
+			t.Errorf("page %d, want %d", got, want)
+		}
+	}
+}
+
 func all(checks ...func(*testing.T, *Controller)) func(*testing.T, *Controller) {
 	return func(t *testing.T, c *Controller) {
 		t.Helper()
@@ -193,6 +202,24 @@ func TestKeys(t *testing.T) {
 					t.Errorf("page %d, want none", c.Page())
 				}
 			}),
+		}},
+		{"d opens the decide page, d or esc closes it; ↑/↓ scroll it and what-ifs still work", model.Request{}, []step{
+			pressRune('d', pageIs(PageDecide)),
+			{ev: key(tcell.KeyDown, 0), effect: EffectScrollDown, check: selectedIs("Acme Logistics")},
+			{ev: key(0, 'k'), effect: EffectScrollUp, check: selectedIs("Acme Logistics")},
+			pressRune('+', all(pageIs(PageDecide), urgencyIs(0.60, model.SourceWhatIf))),
+			pressRune(']', all(pageIs(PageDecide), scenarioIs("severance lands"))),
+			pressRune('d', pageIs(PageNone)),
+			pressRune('d', nil),
+			{ev: key(tcell.KeyEscape, 0), check: pageIs(PageNone)},
+		}},
+		{"d and the other pages take each other's place", model.Request{}, []step{
+			pressRune('d', pageIs(PageDecide)),
+			pressRune('?', pageIs(PageHelp)),
+			pressRune('d', pageIs(PageDecide)),
+			{ev: key(tcell.KeyEnter, 0), check: pageIs(PageDetails)},
+			pressRune('d', pageIs(PageDecide)),
+			{ev: key(tcell.KeyTab, 0), check: all(pageIs(PageDecide), statusSays("esc closes this page"))},
 		}},
 		{"tab cycles the panes; in the details pane ↑/↓ scroll", model.Request{}, []step{
 			{ev: key(tcell.KeyTab, 0), check: func(t *testing.T, c *Controller) {

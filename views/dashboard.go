@@ -74,8 +74,8 @@ type Options struct {
 
 // Dashboard is the whole screen: the header, the ranking, the details of
 // the selected opportunity, the chart, the status line and the key hints,
-// with the help and details pages over them when asked for. It is the
-// application's root primitive and the only one tview gives the focus:
+// with the help, details and decide pages over them when asked for. It is
+// the application's root primitive and the only one tview gives the focus:
 // every key comes to it, resolves through the key table to an intent, and
 // goes to the [Controller]; the panes only draw what the controller holds.
 type Dashboard struct {
@@ -96,6 +96,7 @@ type Dashboard struct {
 	footer  *Footer
 	help    *HelpPage
 	explain *ExplainPage
+	decide  *DecidePage
 	// visible are the panes the last draw laid out, for the mouse.
 	visible []tview.Primitive
 }
@@ -123,6 +124,7 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 		footer:  NewFooter(st, keys),
 		help:    NewHelpPage(st, keys),
 		explain: NewExplainPage(st, opts.Info),
+		decide:  NewDecidePage(st),
 	}
 	ctl.SetStatus(opts.Status)
 	d.sync()
@@ -213,6 +215,8 @@ func (d *Dashboard) scrollTarget() *textPane {
 		return d.help.textPane
 	case PageDetails:
 		return d.explain.textPane
+	case PageDecide:
+		return d.decide.textPane
 	}
 	return d.detail.textPane
 }
@@ -274,8 +278,9 @@ func (d *Dashboard) saveScenario() {
 	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(Clean(name)) + " in " + Clean(file) + "; it is in force now ([ ] cycle)."})
 }
 
-// sync hands the controller's state to every widget. The chart needs the
-// search model's reservation score, which is cheap to solve.
+// sync hands the controller's state to every widget. The search model's
+// whole decision is solved only while the decide page shows it; the chart
+// needs only the reservation score, which is cheap.
 func (d *Dashboard) sync() {
 	c := d.ctl
 	s, sel := c.State(), c.Selected()
@@ -285,6 +290,9 @@ func (d *Dashboard) sync() {
 	d.detail.SetOpportunity(s, sel)
 	d.chart.SetState(s, sel)
 	d.chart.SetReservation(c.Reservation())
+	if c.Page() == PageDecide {
+		d.decide.SetDecision(s, c.Decision(), sel)
+	}
 	d.scatter.SetState(s, sel)
 	d.explain.SetOpportunity(s, sel)
 	d.footer.SetStatus(c.Status())
@@ -328,6 +336,9 @@ func (d *Dashboard) Draw(screen tcell.Screen) {
 		return
 	case PageDetails:
 		place(d.explain, x, my, w, mh)
+		return
+	case PageDecide:
+		place(d.decide, x, my, w, mh)
 		return
 	}
 

@@ -15,10 +15,10 @@ import (
 )
 
 // TestGoldenScreens draws the example at its own urgency (0.55, Acme
-// Logistics ahead) and after five presses of - (0.30, Globex ahead), at
-// 100×30 and at 80×24, and compares whole screens with
-// testdata/screens/. Run `go test ./views -update` to rewrite them, then
-// read the diff.
+// Logistics ahead), after five presses of - (0.30, Globex ahead), and
+// with the decide page open, at 100×30 and at 80×24, and compares whole
+// screens with testdata/screens/. Run `go test ./views -update` to
+// rewrite them, then read the diff.
 func TestGoldenScreens(t *testing.T) {
 	for _, size := range [][2]int{{100, 30}, {80, 24}} {
 		for _, tc := range []struct {
@@ -26,6 +26,7 @@ func TestGoldenScreens(t *testing.T) {
 		}{
 			{"urgency-0.55", ""},
 			{"urgency-0.30", "-----"},
+			{"decide", "d"},
 		} {
 			name := fmt.Sprintf("example-%s-%dx%d", tc.name, size[0], size[1])
 			t.Run(name, func(t *testing.T) {
@@ -80,7 +81,7 @@ func TestNoPanicOnAnySize(t *testing.T) {
 	if err := screen.Init(); err != nil {
 		t.Fatal(err)
 	}
-	for _, keys := range []string{"", "\t", "\tv", "?", "?\x1b\r"} {
+	for _, keys := range []string{"", "\t", "\tv", "?", "?\x1b\r", "\x1bd", "+]"} {
 		for _, r := range keys {
 			switch r {
 			case '\t':
@@ -196,7 +197,7 @@ func cellColumn(screen tcell.Screen, y int, text string) int {
 func TestColoursRespectTheTerminal(t *testing.T) {
 	for _, noColor := range []bool{false, true} {
 		d, _ := newTestDashboard(t, nil, model.Request{}, noColor, Hooks{})
-		for _, keys := range []string{"", "v", "?"} {
+		for _, keys := range []string{"", "v", "?", "?d"} {
 			press(d, keys)
 			screen := drawOn(t, d, 100, 30)
 			reversed := 0
@@ -482,7 +483,7 @@ func TestUnusualProfiles(t *testing.T) {
 	for name, p := range map[string]*model.Profile{"many": many, "empty": empty, "closed": closed, "vetoed": vetoed, "rich": rich} {
 		t.Run(name, func(t *testing.T) {
 			d, _ := newTestDashboard(t, p, model.Request{}, false, Hooks{})
-			for _, keys := range []string{"", "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", "+-r][v", "?", "?"} {
+			for _, keys := range []string{"", "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", "+-r][v", "?", "?", "d", "+d"} {
 				press(d, keys)
 				for _, size := range [][2]int{{100, 30}, {80, 24}, {60, 20}} {
 					drawOn(t, d, size[0], size[1])

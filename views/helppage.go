@@ -43,6 +43,9 @@ func (h *HelpPage) lines(width int) []line {
 			"\"at risk\" means an unknown could still fall below a floor: the details pane says what to ask.",
 		"The chart draws each score as a line from urgency 0 to 1. Where lines cross (◆) the leader changes; ▲ marks the " +
 			"urgency now. v switches to fit against relief, where the slanted line joins everything that scores like the leader.",
+		"The dashed level line (res and its value) is the reservation score at your runway, the lowest score worth accepting: " +
+			"at ▲ now, an offer above it is worth more than searching on. d opens the decide page: wait or accept for each offer " +
+			"with a deadline, and what to ask about the selected opportunity.",
 		"+ and - are what-ifs: they change nothing on disk. r drops them; [ and ] try the profile's scenarios.",
 		"Every number here can be checked with: mutual explain NAME",
 	} {

@@ -45,8 +45,8 @@ const (
 	IntentSave
 	// IntentHelp opens (or closes) the help page.
 	IntentHelp
-	// IntentClose closes the help page or the details, or cancels a
-	// question.
+	// IntentClose closes the page in front (help, details, decide), or
+	// cancels a question.
 	IntentClose
 	// IntentQuit quits, asking first when what-ifs are unsaved.
 	IntentQuit
@@ -60,6 +60,9 @@ const (
 	// IntentReload reads the profile from disk again (it also reloads by
 	// itself when a watched file changes).
 	IntentReload
+	// IntentDecide opens (or closes) the decide page: wait or accept, and
+	// what to ask.
+	IntentDecide
 )
 
 // Key is one key press a binding answers to: a rune, or a special key
@@ -131,6 +134,10 @@ func DefaultKeymap() Keymap {
 		{Keys: []Key{sp(tcell.KeyEnter)}, Label: "enter", Intent: IntentDetails,
 			Help: "open every term of the selected opportunity's score (as 'mutual explain' prints it); enter again closes",
 			Hint: "details", Keep: 5},
+		{Keys: []Key{r('d')}, Label: "d", Intent: IntentDecide,
+			Help: "the decide page: wait or accept for each offer with a deadline, the reservation score by months of runway, " +
+				"and what to ask about the selected opportunity (as 'mutual decide' says); d again closes",
+			Hint: "decide", Keep: 2},
 		{Keys: []Key{sp(tcell.KeyTab)}, Label: "tab", Intent: IntentNextPane,
 			Help: "move to the next pane: ranking, details, chart (a narrow terminal shows one of the last two at a time)",
 			Hint: "pane", Keep: 6},
@@ -151,9 +158,9 @@ func DefaultKeymap() Keymap {
 		{Keys: []Key{r('v')}, Label: "v", Intent: IntentToggleChart,
 			Help: "switch the chart: score against urgency, or fit against relief", Hint: "chart", Keep: 3},
 		{Keys: []Key{r('e')}, Label: "e", Intent: IntentEdit,
-			Help: "edit the file that defines the selected opportunity, at its line, in $VISUAL or $EDITOR (vi when unset); it reloads after", Hint: "edit", Keep: 1},
+			Help: "edit the file that defines the selected opportunity, at its line, in $VISUAL or $EDITOR (vi when unset); it reloads after", Hint: "edit", Keep: 0},
 		{Keys: []Key{r('s')}, Label: "s", Intent: IntentSave,
-			Help: "save the what-ifs: it asks where (y: the urgency into [situation]; n: a new scenario)", Hint: "save", Keep: 2},
+			Help: "save the what-ifs: it asks where (y: the urgency into [situation]; n: a new scenario)", Hint: "save", Keep: 1},
 		{Keys: []Key{r('n')}, Label: "n", Intent: IntentSaveScenario,
 			Help: "in the save question: save the what-ifs as a new [[scenario]] instead"},
 		{Keys: []Key{r('R')}, Label: "R", Intent: IntentReload,
@@ -161,7 +168,7 @@ func DefaultKeymap() Keymap {
 		{Keys: []Key{r('?')}, Label: "?", Intent: IntentHelp,
 			Help: "this help; ? again closes it", Hint: "help", Keep: 11},
 		{Keys: []Key{sp(tcell.KeyEscape)}, Label: "esc", Intent: IntentClose,
-			Help: "close the help or the details; cancel a question"},
+			Help: "close the help, the details or the decide page; cancel a question"},
 		{Keys: []Key{r('q')}, Label: "q", Intent: IntentQuit,
 			Help: "quit; with unsaved what-ifs it asks once (q again or y quits, any other key stays)",
 			Hint: "quit", Keep: 10},

@@ -30,7 +30,7 @@ func TestKeymapBindsEveryIntent(t *testing.T) {
 		}
 		bound[b.Intent] = true
 	}
-	for in := IntentUp; in <= IntentQuitNow; in++ {
+	for in := IntentUp; in <= IntentDecide; in++ {
 		if !bound[in] {
 			t.Errorf("intent %d has no key", in)
 		}
@@ -49,6 +49,7 @@ func TestKeymapResolve(t *testing.T) {
 		{"down arrow", key(tcell.KeyDown, 0), IntentDown},
 		{"j", key(0, 'j'), IntentDown},
 		{"enter", key(tcell.KeyEnter, 0), IntentDetails},
+		{"d", key(0, 'd'), IntentDecide},
 		{"tab", key(tcell.KeyTab, 0), IntentNextPane},
 		{"shift+tab", tcell.NewEventKey(tcell.KeyTab, 0, tcell.ModShift), IntentPrevPane},
 		{"plus", key(0, '+'), IntentUrgencyUp},
