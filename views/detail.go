@@ -72,6 +72,11 @@ func (d *DetailPane) lines(width int) []line {
 	}
 	if dates := deadlines(s.Request.Today, o); dates != "" && !a.Closed {
 		hang(nil, dates, st.Warn)
+		if o.Stage == model.StageOffer && !o.RespondBy.IsZero() {
+			// The advice itself weighs every process that decides in time,
+			// too dear to work out on every what-if: the decide page has it.
+			add(line{{"Wait or accept? Press ", st.Text}, {"d", st.Key}, {".", st.Text}})
+		}
 	}
 	hang(nil, summary(s, i), st.Text)
 	if o.Notes != "" {
