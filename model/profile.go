@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"time"
 )
@@ -335,5 +336,8 @@ func (d Date) String() string {
 	return d.time().Format(time.DateOnly)
 }
 
-// trimFloat writes v with as many digits as it needs and no more.
-func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// trimFloat writes v with as many digits as it needs, up to two decimals:
+// a rating derived from pay can be 4.904…, and nobody rates in thousandths.
+func trimFloat(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+}
