@@ -386,8 +386,10 @@ type session struct {
 	// exampleAsked reports that --example asked for the example, so there
 	// is nothing to explain about it.
 	exampleAsked bool
-	state        *model.State
-	request      model.Request
+	// home is the user's home directory, for writing paths as ~/….
+	home    string
+	state   *model.State
+	request model.Request
 }
 
 // profileLabel is how views name the profile: its path, or the example.
@@ -395,7 +397,20 @@ func (s *session) profileLabel() string {
 	if s.example {
 		return profiles.ExampleName
 	}
-	return s.loaded.Path
+	return tildePath(s.loaded.Path, s.home)
+}
+
+// tildePath writes a path inside the home directory as ~/…: shorter in a
+// header line, and the way people name their config.
+func tildePath(path, home string) string {
+	if home == "" || !filepath.IsAbs(path) {
+		return path
+	}
+	rel, err := filepath.Rel(home, path)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return path
+	}
+	return filepath.Join("~", rel)
 }
 
 // open finds, loads and evaluates the profile. With no profile found and
@@ -407,7 +422,7 @@ func open(sys system, opts options) (*session, error) {
 	if err != nil {
 		return nil, &failure{msg: err.Error()}
 	}
-	s := &session{choice: choice, exampleAsked: opts.example}
+	s := &session{choice: choice, exampleAsked: opts.example, home: sys.home}
 	if opts.example || choice.From == "default" && !choice.Exists() {
 		s.example = true
 		s.loaded, err = profiles.Example(opts.today)
