@@ -79,6 +79,29 @@ const decideTableMonths = 13
 // width cells.
 func ReservationTableColumns(width int) int { return max(1, (width-Width("reservation"))/6) }
 
+// FixedUrgencyNote says why the reservation barely moves with the runway
+// when the urgency is fixed (by the profile, a scenario, --urgency or a
+// what-if): a fixed urgency does not rise as the savings run down, so
+// neither does the cost of searching. It is "" when the urgency is
+// derived or nothing burns the savings.
+func FixedUrgencyNote(s *model.State) string {
+	u := s.Urgency
+	if u.IsDerived() || math.IsInf(u.RunwayMonths, 1) {
+		return ""
+	}
+	source := UrgencySource(s)
+	if u.Source == model.SourceWhatIf {
+		source = "a what-if"
+	}
+	note := fmt.Sprintf("The urgency is %s, so it stays %s however little runway is left: a month of searching scores the same "+
+		"at every month, and the reservation hardly falls. Derived from the situation it would be %s now, and rise as the runway "+
+		"runs down.", source, U(u.Value), U(u.Derived))
+	if u.Source == model.SourceWhatIf {
+		note += " r brings it back."
+	}
+	return note
+}
+
 // ReservationLabel is the short name of today's reservation score, as the
 // score chart labels its line: "res 55.3".
 func ReservationLabel(d *model.Decision) string { return "res " + Num(d.Now) }

@@ -70,6 +70,9 @@ func (p *DecidePage) lines(width int) []line {
 	if head, row := ReservationTable(d, ReservationTableColumns(width-2)); head != "" {
 		add(plainLine("  "+head, st.Dim), plainLine("  "+row, st.Text))
 	}
+	if note := FixedUrgencyNote(s); note != "" {
+		para(note, 0, st.Dim)
+	}
 	para("On the score chart it is the dashed line marked "+ReservationLabel(d)+": at ▲ now, an offer scoring above it "+
 		"is worth more than searching on.", 0, st.Dim)
 

@@ -231,3 +231,21 @@ func TestReservationTableFitsItsColumns(t *testing.T) {
 		t.Errorf("78 cells hold %d months, want 11", got)
 	}
 }
+
+// TestDecidePageSaysWhyAFixedUrgencyFlattensTheReservation checks the
+// note that explains why + raises the reservation score: a what-if fixes
+// the urgency at every month of runway.
+func TestDecidePageSaysWhyAFixedUrgencyFlattensTheReservation(t *testing.T) {
+	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	press(d, "d")
+	if text := pageText(t, d); strings.Contains(text, "however little runway is left") {
+		t.Errorf("a derived urgency gets the note for a fixed one:\n%s", text)
+	}
+	press(d, "+")
+	want := "The urgency is a what-if, so it stays 0.60 however little runway is left: a month of searching scores the same " +
+		"at every month, and the reservation hardly falls. Derived from the situation it would be 0.55 now, and rise as the " +
+		"runway runs down. r brings it back."
+	if text := pageText(t, d); !strings.Contains(text, want) {
+		t.Errorf("the page does not say %q:\n%s", want, screenText(drawOn(t, d, 100, 60)))
+	}
+}
