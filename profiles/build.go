@@ -127,6 +127,10 @@ func (l *loader) buildOpportunities(out *Loaded) {
 		isID[pr.ID] = true
 	}
 	seen := make(map[string]Origin, len(l.m.opportunities))
+	if n := len(l.m.opportunities); n > 0 {
+		p.Opportunities = make([]model.Opportunity, 0, n)
+		out.Origins.Opportunities = make([]Origin, 0, n)
+	}
 	rated := map[string]bool{}
 	for _, r := range l.m.opportunities {
 		o := r.o
@@ -138,31 +142,19 @@ func (l *loader) buildOpportunities(out *Loaded) {
 			}
 			seen[folded] = r.at
 		}
-		// Reported in id order; with nothing to report (the usual case)
-		// neither the order nor the places are needed.
-		for _, id := range badRatings(o.Ratings, isID, p.Scale) {
-			rt := o.Ratings[id]
-			at := r.at.child("ratings", id)
-			if len(ids) == 0 {
-				continue // no priorities at all: reported once above
-			}
-			if !isID[id] {
-				hint := "rate only priorities the profile has: " + strings.Join(ids, ", ")
-				if s := suggest(id, ids); s != "" {
-					hint = fmt.Sprintf("did you mean %q? priorities: %s", s, strings.Join(ids, ", "))
-				}
-				l.errorAt(at, hint, "%q rates %q, but no priority has that id", o.Name, id)
-				continue
-			}
-			if rt.Low < 1 || rt.High > float64(p.Scale) {
-				l.errorAt(at, fmt.Sprintf("ratings run from 1 to %d (scale = %d); use a number in that range, or a range like [2, 4]", p.Scale, p.Scale),
-					"rating %s for %q in %q is outside 1..%d", rt, id, o.Name, p.Scale)
-			}
-		}
+		// One pass over the ids written marks them rated and tells whether
+		// any rates no priority; with the ends of the ratings it tells
+		// whether anything needs reporting. Only then are the ratings
+		// walked in id order, with their places, to report each.
+		bad := r.lowest < 1 || r.highest > float64(p.Scale)
 		for _, id := range r.written {
 			if !rated[id] {
 				rated[id] = true // written, even if wrongly: no second warning
 			}
+			bad = bad || !isID[id]
+		}
+		if bad {
+			l.reportRatings(&r, ids, isID, p.Scale)
 		}
 		p.Opportunities = append(p.Opportunities, o)
 		out.Origins.Opportunities = append(out.Origins.Opportunities, r.at)
@@ -181,6 +173,31 @@ func (l *loader) buildOpportunities(out *Loaded) {
 	}
 }
 
+// reportRatings reports, in id order, each rating of r that rates no
+// priority or is outside 1..scale.
+func (l *loader) reportRatings(r *rawOpportunity, ids []string, isID map[string]bool, scale int) {
+	o := &r.o
+	for _, id := range sortedKeys(o.Ratings) {
+		rt := o.Ratings[id]
+		at := r.at.child("ratings", id)
+		if len(ids) == 0 {
+			continue // no priorities at all: reported once above
+		}
+		if !isID[id] {
+			hint := "rate only priorities the profile has: " + strings.Join(ids, ", ")
+			if s := suggest(id, ids); s != "" {
+				hint = fmt.Sprintf("did you mean %q? priorities: %s", s, strings.Join(ids, ", "))
+			}
+			l.errorAt(at, hint, "%q rates %q, but no priority has that id", o.Name, id)
+			continue
+		}
+		if rt.Low < 1 || rt.High > float64(scale) {
+			l.errorAt(at, fmt.Sprintf("ratings run from 1 to %d (scale = %d); use a number in that range, or a range like [2, 4]", scale, scale),
+				"rating %s for %q in %q is outside 1..%d", rt, id, o.Name, scale)
+		}
+	}
+}
+
 func (l *loader) buildScenarios(out *Loaded) {
 	seen := map[string]Origin{}
 	for _, r := range l.m.scenarios {
@@ -194,17 +211,6 @@ func (l *loader) buildScenarios(out *Loaded) {
 		out.Profile.Scenarios = append(out.Profile.Scenarios, r.s)
 		out.Origins.Scenarios = append(out.Origins.Scenarios, r.at)
 	}
-}
-
-// badRatings returns, sorted, the ids of the ratings that rate no
-// priority or fall outside 1..scale; nil when every rating is fine.
-func badRatings(ratings map[string]model.Rating, isID map[string]bool, scale int) []string {
-	for id, rt := range ratings {
-		if !isID[id] || rt.Low < 1 || rt.High > float64(scale) {
-			return sortedKeys(ratings)
-		}
-	}
-	return nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

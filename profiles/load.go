@@ -234,6 +234,10 @@ type rawOpportunity struct {
 	at Origin
 	// written lists every priority id rated, valid or not.
 	written []string
+	// lowest and highest are the ends of its ratings, and 1 when it has
+	// none: enough to tell, once the scale is known, that none is out of
+	// range without looking at each again.
+	lowest, highest float64
 }
 
 type rawScenario struct {
@@ -655,6 +659,9 @@ func (w *walker) document(doc map[string]any) []includeRef {
 			if !ok {
 				continue
 			}
+			if k == "opportunity" {
+				w.m.opportunities = slices.Grow(w.m.opportunities, len(tables))
+			}
 			for i, t := range tables {
 				p := []string{k, strconv.Itoa(i)}
 				switch k {
@@ -1069,7 +1076,7 @@ var opportunityKeys = []string{"name", "stage", "chance", "pay", "per", "hours_p
 func (w *walker) opportunity(path []string, t map[string]any) {
 	w.block, _ = t["name"].(string)
 	defer func() { w.block = "" }()
-	ro := rawOpportunity{at: w.at(path...)}
+	ro := rawOpportunity{at: w.at(path...), lowest: 1, highest: 1}
 	o := &ro.o
 	kp := pathsUnder(path)
 	for k, v := range t {
@@ -1139,6 +1146,7 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 					ro.written = append(ro.written, id)
 					if r, ok := w.rating(append(p, id), rv); ok {
 						o.Ratings[id] = r
+						ro.lowest, ro.highest = min(ro.lowest, r.Low), max(ro.highest, r.High)
 					}
 				}
 			}
