@@ -131,11 +131,15 @@ func Assess(p *Profile, sit Situation, today Date) []Assessment {
 	shares := prioritySharesOf(p.Priorities)
 	out := make([]Assessment, len(p.Opportunities))
 	runway := sit.RunwayMonths()
+	// Every opportunity's fit terms in one allocation, each capped to its
+	// own stretch.
+	n := len(p.Priorities)
+	terms := make([]FitTerm, len(p.Opportunities)*n)
 	for i := range p.Opportunities {
 		o := &p.Opportunities[i]
 		a := &out[i]
 		a.Index, a.Name, a.Stage, a.Closed = i, o.Name, o.Stage, o.Stage.Closed()
-		a.Fit, a.Flags = assessFit(p, shares, o)
+		a.Fit, a.Flags = assessFit(p, shares, o, terms[i*n:(i+1)*n:(i+1)*n])
 		a.Relief = assessRelief(p.Params, sit, runway, o, today)
 	}
 	return out
@@ -162,6 +166,10 @@ func prioritySharesOf(ps []Priority) []float64 {
 // RatingFor returns the rating opportunity o has for priority pr on the
 // given scale, and where it came from.
 func RatingFor(pr Priority, o *Opportunity, scale int) (Rating, RatingFrom) {
+	return ratingFor(&pr, o, scale)
+}
+
+func ratingFor(pr *Priority, o *Opportunity, scale int) (Rating, RatingFrom) {
 	if r, ok := o.Ratings[pr.ID]; ok {
 		return r, FromHand
 	}
@@ -181,24 +189,25 @@ func RatingFor(pr Priority, o *Opportunity, scale int) (Rating, RatingFrom) {
 	return Rating{1, float64(scale)}, FromUnknown
 }
 
-func assessFit(p *Profile, shares []float64, o *Opportunity) (Fit, []Flag) {
-	var f Fit
+// assessFit works out o's fit into terms, one per priority.
+func assessFit(p *Profile, shares []float64, o *Opportunity, terms []FitTerm) (Fit, []Flag) {
+	f := Fit{Terms: terms}
 	var flags []Flag
 	span := float64(p.Scale - 1)
 	if span <= 0 {
 		span = 1
 	}
-	f.Terms = make([]FitTerm, len(p.Priorities))
-	for i, pr := range p.Priorities {
-		r, from := RatingFor(pr, o, p.Scale)
-		t := FitTerm{Priority: pr.ID, Label: pr.Name(), Share: shares[i], Rating: r, From: from}
+	for i := range p.Priorities {
+		pr := &p.Priorities[i]
+		r, from := ratingFor(pr, o, p.Scale)
+		t := &f.Terms[i]
+		*t = FitTerm{Priority: pr.ID, Label: pr.Name(), Share: shares[i], Rating: r, From: from}
 		t.Low, t.High = (r.Low-1)/span, (r.High-1)/span
 		t.Mid = (t.Low + t.High) / 2
 		t.Points = t.Share * t.Mid * 100
 		f.Low += t.Share * t.Low * 100
 		f.High += t.Share * t.High * 100
 		f.Value += t.Points
-		f.Terms[i] = t
 		if pr.AtLeast > 0 && r.Low < pr.AtLeast {
 			flags = append(flags, Flag{Priority: pr.ID, Label: pr.Name(), Rating: r,
 				AtLeast: pr.AtLeast, Veto: r.High < pr.AtLeast, Ask: pr.Ask})
