@@ -15,8 +15,15 @@
 // draws a [Header] (profile, day, scenario, and the urgency with its
 // source and parts), a [RankTable], a [DetailPane] for the selected
 // opportunity, a [ScoreChart] or a [FitReliefScatter], and a [Footer]
-// with the status line and key hints; a [HelpPage] and an [ExplainPage]
-// cover the panes when asked for.
+// with the status line and key hints; a [HelpPage], an [ExplainPage] and
+// a [DecidePage] (wait or accept, from the search model) cover the panes
+// when asked for.
+//
+// The search model costs differently by part: the reservation score,
+// which the score chart draws as a line, is cheap and solved once per
+// state; the advice on every offer (offers × processes) only while the
+// decide page is open. The [Controller] keeps both until the state
+// changes.
 //
 // Keys flow one way. [DefaultKeymap] is the only key table: it resolves a
 // key to an [Intent], and draws the footer hints and the help page. A
