@@ -168,6 +168,16 @@ func TestWideAndHostileNames(t *testing.T) {
 	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, `"[::b]bold"`) {
 		t.Errorf("the scenario name is not shown literally:\n%s", text)
 	}
+	press(d, "d")
+	text = screenText(drawOn(t, d, 100, 60))
+	for _, want := range []string{"日本語の会社 (respond by 2026-12-01): WAIT for [red]Globex[-]", `about Evil\x1b[31m Corp`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the decide page does not show %q literally:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "\x1b") {
+		t.Error("an escape character reached the decide page")
+	}
 }
 
 // cellRow is row y as a string of one cell a character, with a wide
