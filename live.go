@@ -91,7 +91,7 @@ func (lp *liveProfile) edit(selected int) (*model.Profile, error) {
 	if runErr != nil {
 		var ee *exec.ExitError
 		if !errors.As(runErr, &ee) {
-			return nil, fmt.Errorf("could not run the editor %q: %v (set VISUAL or EDITOR)", argv[0], runErr)
+			return nil, &views.EditorError{Err: fmt.Errorf("%q did not start (%v): set VISUAL or EDITOR to your editor", argv[0], runErr)}
 		}
 		// An editor that exits non-zero (vim's :cq) may still have saved.
 	}

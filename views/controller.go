@@ -582,6 +582,10 @@ func (c *Controller) cycleScenario(dir int) {
 	}
 	c.status = c.leaderNews(before, what)
 	if c.state.Urgency.Source == model.SourceWhatIf {
-		c.status.Text += " Your what-if holds the urgency; r shows the scenario's own."
+		if c.ScenarioName() != "" {
+			c.status.Text += " Your what-if holds the urgency; r shows the scenario's own."
+		} else {
+			c.status.Text += " Your what-if holds the urgency; r lets it follow the situation again."
+		}
 	}
 }

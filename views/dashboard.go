@@ -1,6 +1,7 @@
 package views
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -54,6 +55,13 @@ type Hooks struct {
 	// calls [Dashboard.Reload] itself).
 	Reload func() (*model.Profile, error)
 }
+
+// EditorError is an Edit hook's error about the editor itself (it could
+// not be started), not about the profile: the dashboard reports it as
+// such, and the profile on screen stays as it is.
+type EditorError struct{ Err error }
+
+func (e *EditorError) Error() string { return e.Err.Error() }
 
 // Options say what the dashboard shows around the numbers.
 type Options struct {
@@ -189,6 +197,12 @@ func (d *Dashboard) HandleKey(ev *tcell.EventKey) {
 // Do carries out an intent: the controller changes the state, and the
 // dashboard carries out the effect it asks for.
 func (d *Dashboard) Do(in Intent) {
+	if in == IntentSave && d.hooks.Save == nil && d.hooks.SaveScenario == nil && !d.ctl.Asking() && d.ctl.Unsaved() {
+		// Nowhere to save: say so now rather than after asking where.
+		d.save()
+		d.sync()
+		return
+	}
 	switch d.ctl.Apply(in) {
 	case EffectQuit:
 		d.app.Stop()
@@ -223,7 +237,7 @@ func (d *Dashboard) scrollTarget() *textPane {
 
 func (d *Dashboard) edit() {
 	if d.hooks.Edit == nil {
-		text := fmt.Sprintf("Editing from the dashboard is coming soon: for now, edit %s in your editor and reopen mutual.", Clean(d.info.Profile))
+		text := fmt.Sprintf("There is no editor hook here: edit %s in your editor and reopen mutual.", Clean(d.info.Profile))
 		if d.example {
 			text = "The built-in example is not a file you can edit: run 'mutual init' to start your own profile."
 		}
@@ -231,7 +245,10 @@ func (d *Dashboard) edit() {
 		return
 	}
 	p, err := d.hooks.Edit(d.ctl.Selected())
+	var ee *EditorError
 	switch {
+	case errors.As(err, &ee):
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Could not open the editor: " + Clean(ee.Error())})
 	case err != nil:
 		d.ShowProblem(err)
 	case p != nil:

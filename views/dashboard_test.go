@@ -262,7 +262,7 @@ func TestQuitStopsTheApplication(t *testing.T) {
 	}
 }
 
-func TestEditAndSaveSayComingSoonWithoutHooks(t *testing.T) {
+func TestEditAndSaveWithoutHooks(t *testing.T) {
 	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
 	press(d, "e")
 	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "mutual init") || !strings.Contains(text, "not a file you can edit") {
@@ -270,10 +270,13 @@ func TestEditAndSaveSayComingSoonWithoutHooks(t *testing.T) {
 	}
 	mine, _ := newTestDashboard(t, samProfile(), model.Request{}, false, Hooks{})
 	press(mine, "e")
-	if text := screenText(drawOn(t, mine, 100, 30)); !strings.Contains(text, "coming soon") {
+	if text := screenText(drawOn(t, mine, 100, 30)); !strings.Contains(text, "no editor hook") {
 		t.Errorf("e without a hook:\n%s", text)
 	}
-	press(mine, "+sy")
+	press(mine, "+s") // says at once that there is nowhere to save, without asking where
+	if mine.Controller().Asking() {
+		t.Error("s asked where to save with nowhere to save")
+	}
 	if text := screenText(drawOn(t, mine, 100, 30)); !strings.Contains(text, "no profile file to save into") || !strings.Contains(text, "--urgency 0.60") {
 		t.Errorf("s without a hook:\n%s", text)
 	}

@@ -61,15 +61,16 @@ func (h *Header) Draw(screen tcell.Screen) {
 	st := h.styles
 
 	// Line 1: the profile and the day on the left, the scenario on the
-	// right; when space is short the scenario gives way first, then the
-	// start of the profile's path.
+	// right. When space is short, the hint that scenarios exist gives way
+	// first; a scenario in force never does: the start of the profile's
+	// path gives way to it.
 	var scenarios []string
 	switch {
 	case h.k > 0:
 		scenarios = []string{fmt.Sprintf("scenario %d/%d %s", h.k, h.total, strconv.Quote(h.scenario)),
 			"scenario " + strconv.Quote(h.scenario)}
 	case h.total > 0:
-		scenarios = []string{fmt.Sprintf("no scenario ([ ] tries %d)", h.total), "no scenario"}
+		scenarios = []string{fmt.Sprintf("no scenario ([ ] cycles %d)", h.total), "no scenario"}
 	}
 	profile, today := Clean(h.profile), " · today "+h.today.String()
 	left := Width("mutual · ") + Width(profile) + Width(today)
@@ -80,7 +81,13 @@ func (h *Header) Draw(screen tcell.Screen) {
 			break
 		}
 	}
+	if scenario == "" && h.k > 0 {
+		scenario = Truncate(scenarios[len(scenarios)-1], max(w/2, 1))
+	}
 	room := w - Width("mutual · ") - Width(today)
+	if scenario != "" && room-Width(profile) < Width(scenario)+2 {
+		room -= Width(scenario) + 2
+	}
 	drawLine(screen, x, y, w, line{
 		{"mutual", st.Strong}, {" · ", st.Dim}, {truncateStart(profile, max(room, 1)), st.Text}, {today, st.Text}})
 	if scenario != "" {
