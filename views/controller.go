@@ -441,8 +441,12 @@ func (c *Controller) Apply(in Intent) Effect {
 			break
 		}
 		c.asking = askSave
-		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save urgency %s? y: into [situation] (fixed by hand) · n: as a new scenario · other keys cancel.",
-			U(c.state.Urgency.Value))}
+		where := "into [situation] (fixed by hand)"
+		if sc, ok := c.profile.Scenario(c.ScenarioName()); ok && sc.Situation.Urgency != nil {
+			where = "into [situation] (this scenario's own urgency still wins)"
+		}
+		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save urgency %s? y: %s · n: as a new scenario · other keys cancel.",
+			U(c.state.Urgency.Value), where)}
 	case IntentSaveScenario:
 		c.status = Status{Text: "n answers the save question: press s first."}
 	case IntentReload:

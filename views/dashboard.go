@@ -274,7 +274,11 @@ func (d *Dashboard) save() {
 		return
 	}
 	d.ctl.SetProblem("")
-	d.ctl.SetStatus(Status{Text: "Saved urgency " + u + " into [situation] in " + Clean(file) + "."})
+	text := "Saved urgency " + u + " into [situation] in " + Clean(file) + "."
+	if st := d.ctl.State(); st.Urgency.Source == model.SourceScenario {
+		text += " Scenario " + strconv.Quote(Clean(d.ctl.ScenarioName())) + " sets its own (" + U(st.Urgency.Value) + "): [ ] leaves it."
+	}
+	d.ctl.SetStatus(Status{Text: text})
 }
 
 func (d *Dashboard) saveScenario() {
