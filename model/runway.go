@@ -65,9 +65,26 @@ func (s *State) RunwayCrossings(i, j int) []RunwayCross {
 	if !s.MoneyTranslatable() || i == j {
 		return nil
 	}
-	roots := s.pairRoots(i, j)
+	var buf [maxPairRoots]RunwayCross
+	n := s.runwayCrossings(i, j, &buf)
+	if n == 0 {
+		return nil
+	}
+	return append([]RunwayCross(nil), buf[:n]...)
+}
+
+// maxPairRoots bounds the runways where two scores can be equal: at most
+// two on each of the four stretches between the breakpoints.
+const maxPairRoots = 8
+
+// runwayCrossings is RunwayCrossings into out, returning how many it
+// found; the walk behind RunwayLeaders asks for thousands of pairs, so
+// nothing here allocates.
+func (s *State) runwayCrossings(i, j int, out *[maxPairRoots]RunwayCross) int {
+	var rootBuf [maxPairRoots]float64
+	roots := rootBuf[:s.pairRoots(i, j, &rootBuf)]
 	d := func(R float64) float64 { return s.ScoreAtRunway(i, R) - s.ScoreAtRunway(j, R) }
-	var out []RunwayCross
+	n := 0
 	for k, r := range roots {
 		lo := r / 2
 		if k > 0 {
@@ -85,14 +102,15 @@ func (s *State) RunwayCrossings(i, j int) []RunwayCross {
 		if below < 0 {
 			c.AheadBelow, c.AheadAbove = j, i
 		}
-		out = append(out, c)
+		out[n] = c
+		n++
 	}
-	return out
+	return n
 }
 
-// pairRoots returns the positive runways where the scores of i and j are
-// equal, sorted and without repeats.
-func (s *State) pairRoots(i, j int) []float64 {
+// pairRoots puts into roots the positive runways where the scores of i and
+// j are equal, sorted and without repeats, and returns how many there are.
+func (s *State) pairRoots(i, j int, roots *[maxPairRoots]float64) int {
 	a, b := &s.Assessments[i], &s.Assessments[j]
 	pm := s.Profile.Params
 	baseA, qA := reliefLine(pm, &a.Relief)
@@ -101,9 +119,9 @@ func (s *State) pairRoots(i, j int) []float64 {
 	C, cover := s.Urgency.Comfortable, s.Urgency.Cover
 	df := a.Fit.Value - b.Fit.Value
 
-	breaks := []float64{0, mA, mB, C, math.Inf(1)}
-	sort.Float64s(breaks)
-	var roots []float64
+	breaks := [5]float64{0, mA, mB, C, math.Inf(1)}
+	sort.Float64s(breaks[:])
+	n := 0
 	for k := 0; k+1 < len(breaks); k++ {
 		lo, hi := breaks[k], breaks[k+1]
 		if hi <= lo {
@@ -119,55 +137,60 @@ func (s *State) pairRoots(i, j int) []float64 {
 			alpha -= qB
 			beta += qB * mB
 		}
-		var cand []float64
+		var cand [2]float64
+		var nc int
 		if lo >= C {
 			// d·R = ((1−c)Δf + cα)R + cβ
-			cand = linearRoot((1-cover)*df+cover*alpha, cover*beta)
+			nc = linearRoot((1-cover)*df+cover*alpha, cover*beta, &cand)
 		} else {
 			k := (1 - cover) / C
-			cand = quadraticRoots(k*(df-alpha), alpha-k*beta, beta)
+			nc = quadraticRoots(k*(df-alpha), alpha-k*beta, beta, &cand)
 		}
-		for _, r := range cand {
+		for _, r := range cand[:nc] {
 			if r > lo && r <= hi && !math.IsInf(r, 0) {
-				roots = append(roots, r)
+				roots[n] = r
+				n++
 			}
 		}
 	}
-	sort.Float64s(roots)
-	out := roots[:0]
-	for _, r := range roots {
-		if n := len(out); n > 0 && math.Abs(out[n-1]-r) <= 1e-12*math.Max(1, r) {
+	sort.Float64s(roots[:n])
+	kept := 0
+	for _, r := range roots[:n] {
+		if kept > 0 && math.Abs(roots[kept-1]-r) <= 1e-12*math.Max(1, r) {
 			continue
 		}
-		out = append(out, r)
+		roots[kept] = r
+		kept++
 	}
-	return out
+	return kept
 }
 
-func linearRoot(a, b float64) []float64 {
+// linearRoot solves a·x + b = 0 into out and returns how many roots.
+func linearRoot(a, b float64, out *[2]float64) int {
 	if a == 0 {
-		return nil
+		return 0
 	}
-	return []float64{-b / a}
+	out[0] = -b / a
+	return 1
 }
 
-// quadraticRoots solves a·x² + b·x + c = 0 for real x, stably.
-func quadraticRoots(a, b, c float64) []float64 {
+// quadraticRoots solves a·x² + b·x + c = 0 for real x, stably, into out
+// and returns how many roots.
+func quadraticRoots(a, b, c float64, out *[2]float64) int {
 	if a == 0 {
-		return linearRoot(b, c)
+		return linearRoot(b, c, out)
 	}
 	disc := b*b - 4*a*c
 	if disc < 0 {
-		return nil
+		return 0
 	}
 	q := -0.5 * (b + math.Copysign(math.Sqrt(disc), b))
-	var out []float64
 	if q != 0 {
-		out = append(out, q/a, c/q)
-	} else {
-		out = append(out, 0)
+		out[0], out[1] = q/a, c/q
+		return 2
 	}
-	return out
+	out[0] = 0
+	return 1
 }
 
 // maxRunwaySteps bounds how many leader changes by runway are followed
@@ -236,11 +259,12 @@ func (s *State) walkRunway(leader int, at float64, up bool) []runwayStep {
 // on the far side.
 func (s *State) nextOvertake(leader int, at float64, up bool) (float64, bool) {
 	best, found := 0.0, false
+	var buf [maxPairRoots]RunwayCross
 	for _, r := range s.Ranked {
 		if r.Index == leader {
 			continue
 		}
-		for _, c := range s.RunwayCrossings(leader, r.Index) {
+		for _, c := range buf[:s.runwayCrossings(leader, r.Index, &buf)] {
 			var ok bool
 			if up {
 				ok = c.Months > at*(1+1e-12) && c.AheadAbove == r.Index
@@ -265,4 +289,34 @@ func (s *State) leaderAtRunway(R float64) int {
 		}
 	}
 	return best
+}
+
+// RunwayChange is a runway at which the leader would change: past it (in
+// the direction asked for) Leader leads.
+type RunwayChange struct {
+	// Months is the runway of the change; Savings the same in savings at
+	// the current burn.
+	Months, Savings float64
+	// Leader indexes State.Assessments.
+	Leader int
+}
+
+// NearestRunwayChanges returns the leader changes nearest the current
+// runway: the one below it (with less savings) and the one above it (with
+// more), each nil when there is none or money does not move the urgency.
+// It costs two passes over the opportunities, where [State.RunwayLeaders]
+// walks every change.
+func (s *State) NearestRunwayChanges() (below, above *RunwayChange) {
+	if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
+		return nil, nil
+	}
+	R0 := s.Urgency.RunwayMonths
+	cur := s.leaderAtRunway(R0)
+	if m, ok := s.nextOvertake(cur, R0, false); ok {
+		below = &RunwayChange{Months: m, Savings: m * s.Urgency.Burn, Leader: s.leaderAtRunway(m * (1 - 1e-7))}
+	}
+	if m, ok := s.nextOvertake(cur, R0, true); ok {
+		above = &RunwayChange{Months: m, Savings: m * s.Urgency.Burn, Leader: s.leaderAtRunway(m * (1 + 1e-7))}
+	}
+	return below, above
 }
