@@ -132,3 +132,29 @@ func TestRunwayNeedsDerivedUrgency(t *testing.T) {
 		t.Error("with nothing burning, savings do not move urgency")
 	}
 }
+
+func TestNearestRunwayChangesAgreeWithTheWalk(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for trial := 0; trial < 150; trial++ {
+		s := mustEval(t, randomProfile(rng, 2+rng.IntN(8)), Request{Today: today})
+		below, above := s.NearestRunwayChanges()
+		spans := s.RunwayLeaders()
+		var wantBelow, wantAbove *RunwayChange
+		R0 := s.Urgency.RunwayMonths
+		for k, sp := range spans {
+			if R0 >= sp.From && R0 < sp.To {
+				if k > 0 {
+					wantBelow = &RunwayChange{Months: sp.From, Leader: spans[k-1].Leader}
+				}
+				if k+1 < len(spans) {
+					wantAbove = &RunwayChange{Months: sp.To, Leader: spans[k+1].Leader}
+				}
+			}
+		}
+		for _, c := range []struct{ got, want *RunwayChange }{{below, wantBelow}, {above, wantAbove}} {
+			if (c.got == nil) != (c.want == nil) || c.got != nil && (!near(c.got.Months, c.want.Months) || c.got.Leader != c.want.Leader) {
+				t.Fatalf("trial %d: nearest %+v, the walk says %+v", trial, c.got, c.want)
+			}
+		}
+	}
+}

@@ -18,6 +18,9 @@ import (
 type Header struct {
 	*tview.Box
 	styles Styles
+	// tradeOff is the line that says where the leader would change, in
+	// money when it can; worked out once per state, not per draw.
+	tradeOff string
 	// profile names the profile file, or the built-in example.
 	profile string
 	today   model.Date
@@ -41,14 +44,15 @@ func NewHeader(st Styles, profile string, today model.Date, example bool) *Heade
 // scenario in the profile's list (k is 0 for none).
 func (h *Header) SetState(s *model.State, k, total int) {
 	h.state, h.scenario, h.k, h.total = s, s.Request.Scenario, k, total
+	h.tradeOff = TradeOff(s)
 }
 
 // Height is how many lines the header takes.
 func (h *Header) Height() int {
 	if h.example {
-		return 3
+		return 4
 	}
-	return 2
+	return 3
 }
 
 // Draw draws the header.
@@ -102,11 +106,15 @@ func (h *Header) Draw(screen tcell.Screen) {
 	head := "urgency " + U(h.state.Urgency.Value)
 	drawLine(screen, x, y+1, w, line{{head, st.Strong}, {strings.TrimPrefix(summary, head), st.Text}})
 
-	if h.example && height >= 3 {
+	// Line 3: the trade-off, the product's central sentence.
+	if height >= 3 {
+		drawText(screen, x, y+2, w, Truncate(h.tradeOff, w), st.Text)
+	}
+	if h.example && height >= 4 {
 		banner := "Built-in example (Sam's story), not your data: start your own with mutual init"
 		if Width(banner) > w {
 			banner = "Built-in example, not your data: mutual init starts your own"
 		}
-		drawText(screen, x, y+2, w, banner, st.Banner)
+		drawText(screen, x, y+3, w, banner, st.Banner)
 	}
 }

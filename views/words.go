@@ -302,3 +302,42 @@ func ReliefTerms(s *model.State, i int) []ReliefTerm {
 
 // Percent writes a share of 0..1 as a whole percentage: "40%".
 func Percent(share float64) string { return strconv.FormatFloat(share*100, 'f', 0, 64) + "%" }
+
+// TradeOff is the one line the dashboard's header gives the trade-off:
+// where, in money, the leader would change ("with 4.5 months of runway
+// (about $2,324 more savings) Globex would lead"), or, when urgency does
+// not follow the money, where it changes in urgency.
+func TradeOff(s *model.State) string {
+	if len(s.Ranked) == 0 {
+		return ""
+	}
+	cur := s.Currency()
+	if s.MoneyTranslatable() {
+		below, above := s.NearestRunwayChanges()
+		var parts []string
+		if above != nil {
+			parts = append(parts, fmt.Sprintf("%s would lead with over %s of runway (about %s more savings)",
+				Name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-val(s.Situation.Savings))))
+		}
+		if below != nil {
+			parts = append(parts, fmt.Sprintf("%s below %s (about %s less)",
+				Name(s, below.Leader), Months(below.Months), Money(cur, val(s.Situation.Savings)-below.Savings)))
+		}
+		if len(parts) == 0 {
+			return Name(s, s.Leader()) + " leads at any runway: no amount of savings changes the leader."
+		}
+		return "In money: " + strings.Join(parts, "; ") + "."
+	}
+	if len(s.LeaderChanges) == 0 {
+		return Name(s, s.Leader()) + " leads at every urgency from 0 to 1."
+	}
+	var at []string
+	for _, c := range s.LeaderChanges {
+		at = append(at, fmt.Sprintf("%s → %s at %s", Name(s, c.From), Name(s, c.To), U(c.Urgency)))
+	}
+	text := "Leader changes: " + strings.Join(at, "; ") + "."
+	if s.Urgency.Source == model.SourceWhatIf && s.Urgency.Burn > 0 {
+		text += " (r shows them in money.)"
+	}
+	return text
+}
