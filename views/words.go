@@ -320,7 +320,7 @@ func TradeOff(s *model.State) string {
 				Name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-val(s.Situation.Savings))))
 		}
 		if below != nil {
-			parts = append(parts, fmt.Sprintf("%s below %s (about %s less)",
+			parts = append(parts, fmt.Sprintf("%s would lead below %s of runway (about %s less savings)",
 				Name(s, below.Leader), Months(below.Months), Money(cur, val(s.Situation.Savings)-below.Savings)))
 		}
 		if len(parts) == 0 {
