@@ -22,6 +22,13 @@ type RankTable struct {
 	// offset is the first row shown; top and shown are where the rows were
 	// drawn last, for the mouse.
 	offset, top, shown int
+	// measured caches the widest name and fit text of the rows, which do
+	// not change with urgency: a what-if shares the assessments, so it
+	// does not measure two thousand names again.
+	measured struct {
+		of              *model.Assessment
+		rows, name, fit int
+	}
 }
 
 // NewRankTable returns an empty ranking pane.
@@ -64,11 +71,19 @@ type columns struct {
 func (t *RankTable) layoutColumns(width int) columns {
 	s := t.state
 	c := columns{gap: 2, rank: 2, stage: Width("interviewing"), score: 5, fit: Width("FIT"), relief: 6, flag: Width("at risk")}
-	wantName := Width("OPPORTUNITY")
-	for _, i := range t.rows {
-		wantName = max(wantName, Width(Name(s, i)))
-		c.fit = max(c.fit, Width(FitText(s.Assessments[i].Fit)))
+	m := &t.measured
+	if len(s.Assessments) == 0 || m.of != &s.Assessments[0] || m.rows != len(t.rows) {
+		m.of, m.rows, m.name, m.fit = nil, len(t.rows), Width("OPPORTUNITY"), 0
+		if len(s.Assessments) > 0 {
+			m.of = &s.Assessments[0]
+		}
+		for _, i := range t.rows {
+			m.name = max(m.name, Width(Name(s, i)))
+			m.fit = max(m.fit, Width(FitText(s.Assessments[i].Fit)))
+		}
 	}
+	wantName := m.name
+	c.fit = max(c.fit, m.fit)
 	fixed := func() int { return c.rank + c.stage + c.score + c.fit + c.relief + c.flag + 6*c.gap }
 	const readable = 12
 	if width-fixed() < readable {
@@ -99,7 +114,7 @@ func (t *RankTable) Draw(screen tcell.Screen) {
 	}
 	st := t.styles
 	c := t.layoutColumns(w)
-	drawLine(screen, x, y, w, t.cells(c, -1, st.Heading, st.Heading))
+	drawLine(screen, x, y, w, t.cells(c, -1, -1, st.Heading, st.Heading))
 	t.top, t.shown = y+1, h-1
 	if len(t.rows) == 0 {
 		drawText(screen, x, y+1, w, "No opportunities yet: add an [[opportunity]] to the profile.", st.Dim)
@@ -125,7 +140,7 @@ func (t *RankTable) Draw(screen tcell.Screen) {
 			text, flag = st.Selected, st.Selected
 			fill(screen, x, y+1+row, w, 1, st.Selected)
 		}
-		drawLine(screen, x, y+1+row, w, t.cells(c, i, text, flag))
+		drawLine(screen, x, y+1+row, w, t.cells(c, i, t.offset+row, text, flag))
 	}
 	bx, by, bw, bh := t.GetRect()
 	if bw >= 8 {
@@ -162,8 +177,9 @@ func (t *RankTable) rowStyles(i int) (text, flag tcell.Style) {
 	return st.Text, st.Text
 }
 
-// cells lays out row i (or the column headings when i is -1).
-func (t *RankTable) cells(c columns, i int, text, flag tcell.Style) line {
+// cells lays out opportunity i, listed at row k (or the column headings
+// when i is -1).
+func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 	gap := span{strings.Repeat(" ", c.gap), text}
 	if i < 0 {
 		return line{
@@ -182,9 +198,15 @@ func (t *RankTable) cells(c columns, i int, text, flag tcell.Style) line {
 			fit = Num(a.Fit.Value)
 		}
 	}
-	for _, r := range s.Ranked {
-		if r.Index == i {
-			rank = strconv.Itoa(r.Rank)
+	// The rows list the ranked ones first, in rank order: row k is rank
+	// k+1, so a row costs the same with two thousand as with ten.
+	if k >= 0 && k < len(s.Ranked) && s.Ranked[k].Index == i {
+		rank = strconv.Itoa(s.Ranked[k].Rank)
+	} else {
+		for _, r := range s.Ranked {
+			if r.Index == i {
+				rank = strconv.Itoa(r.Rank)
+			}
 		}
 	}
 	marker := Marker(a)
