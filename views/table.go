@@ -70,7 +70,8 @@ type columns struct {
 // stage and marker columns before the name gets too short to read.
 func (t *RankTable) layoutColumns(width int) columns {
 	s := t.state
-	c := columns{gap: 2, rank: 2, stage: Width("interviewing"), score: 5, fit: Width("FIT"), relief: 6, flag: Width("at risk")}
+	c := columns{gap: 2, rank: max(2, len(strconv.Itoa(len(s.Ranked)))), stage: Width("interviewing"), score: 5, fit: Width("FIT"),
+		relief: 6, flag: Width("at risk")}
 	m := &t.measured
 	if len(s.Assessments) == 0 || m.of != &s.Assessments[0] || m.rows != len(t.rows) {
 		m.of, m.rows, m.name, m.fit = nil, len(t.rows), Width("OPPORTUNITY"), 0
