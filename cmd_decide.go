@@ -12,9 +12,9 @@ import (
 // cmdDecide prints the reservation scores, the advice on every offer with
 // a deadline and the questions to ask.
 func cmdDecide(sys system, opts options) error {
-	if !slices.Contains(views.DecideFormats, opts.format) {
+	if !slices.Contains(views.DecideFormats(), opts.format) {
 		return &usageError{msg: fmt.Sprintf("'mutual decide' does not write --format %s", opts.format),
-			hint: "use one of: " + strings.Join(views.DecideFormats, ", ")}
+			hint: "use one of: " + strings.Join(views.DecideFormats(), ", ")}
 	}
 	s, err := open(sys, opts)
 	if err != nil {

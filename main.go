@@ -213,7 +213,9 @@ func commandNames() []string {
 }
 
 // commonFlags are accepted by every command.
-var commonFlags = []string{"profile", "urgency", "scenario", "today", "help", "version"}
+func commonFlags() []string {
+	return []string{"profile", "urgency", "scenario", "today", "help", "version"}
+}
 
 // parseArgs reads flags and arguments in any order: flags may come before
 // or after the command and its arguments; "--" ends the flags.
@@ -275,7 +277,7 @@ func parseArgs(args []string, sys system) (options, error) {
 		return opts, nil
 	}
 	for name := range opts.set {
-		if !slices.Contains(commonFlags, name) && name != "h" && !slices.Contains(cmd.flags, name) {
+		if !slices.Contains(commonFlags(), name) && name != "h" && !slices.Contains(cmd.flags, name) {
 			where := "the dashboard"
 			if cmd.name != "" {
 				where = "'mutual " + cmd.name + "'"
@@ -308,8 +310,8 @@ func parseArgs(args []string, sys system) (options, error) {
 	} else {
 		opts.today = model.DateOf(sys.now())
 	}
-	if !slices.Contains(views.Formats, opts.format) {
-		return opts, &usageError{msg: fmt.Sprintf("--format %s is not a format", opts.format), hint: "use one of: " + strings.Join(views.Formats, ", ")}
+	if !slices.Contains(views.Formats(), opts.format) {
+		return opts, &usageError{msg: fmt.Sprintf("--format %s is not a format", opts.format), hint: "use one of: " + strings.Join(views.Formats(), ", ")}
 	}
 	return opts, nil
 }

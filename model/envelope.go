@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -26,19 +27,11 @@ func leaderEnvelope(as []Assessment, idx []int) ([]Segment, []LeaderChange) {
 		lines[k] = scoreLine{fit: a.Fit.Value, relief: a.Relief.Value, slope: a.Relief.Value - a.Fit.Value, index: i}
 	}
 	// By slope; among equal slopes the best first, so the rest drop out.
-	// Only a result below zero means "before" to the sort, as less did
-	// for sort.Slice, so the order is the same.
 	slices.SortFunc(lines, func(x, y scoreLine) int {
-		if x.slope != y.slope {
-			if x.slope < y.slope {
-				return -1
-			}
-			return 0
+		if c := cmp.Compare(x.slope, y.slope); c != 0 {
+			return c
 		}
-		if better(&as[x.index], &as[y.index], 0) {
-			return -1
-		}
-		return 0
+		return compareBetter(&as[x.index], &as[y.index], 0, 0, false)
 	})
 	hull := make([]scoreLine, 0, len(lines))
 	for k, l := range lines {
@@ -62,10 +55,6 @@ func leaderEnvelope(as []Assessment, idx []int) ([]Segment, []LeaderChange) {
 		from, to := math.Max(lo, 0), math.Min(hi, 1)
 		lo = hi
 		if to-from <= segmentEpsilon {
-			continue
-		}
-		if n := len(segs); n > 0 && segs[n-1].Index == i {
-			segs[n-1].To = to
 			continue
 		}
 		segs = append(segs, Segment{From: from, To: to, Index: i})
@@ -131,14 +120,12 @@ type Crossing struct {
 func Cross(a, b *Assessment) (float64, bool) {
 	df := a.Fit.Value - b.Fit.Value
 	dr := a.Relief.Value - b.Relief.Value
-	if df == dr {
+	// They swap places inside the range only when one is ahead at 0 and
+	// the other at 1; lines that merely touch at an end do not cross.
+	if df == 0 || dr == 0 || (df > 0) == (dr > 0) {
 		return 0, false
 	}
-	u := df / (df - dr)
-	if u < 0 || u > 1 {
-		return 0, false
-	}
-	return u, true
+	return df / (df - dr), true
 }
 
 // Crossings lists where opportunity i crosses each other open, not vetoed

@@ -122,6 +122,9 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 		fixed, urgencySrc = req.WhatIf.Urgency, SourceWhatIf
 	}
 
+	if err := checkWhatIf(req); err != nil {
+		return nil, err
+	}
 	q, err := applyEdits(p, req.WhatIf)
 	if err != nil {
 		return nil, err
@@ -137,6 +140,29 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	s.rank()
 	s.Envelope, s.LeaderChanges = leaderEnvelope(s.Assessments, s.contenders())
 	return s, nil
+}
+
+// checkWhatIf refuses what-if and flag values a profile could not hold:
+// a profile is checked when it loads, but these arrive from the caller.
+func checkWhatIf(req Request) error {
+	for _, u := range []*float64{req.Urgency, req.WhatIf.Urgency, req.WhatIf.Situation.Urgency} {
+		if u != nil && !(*u >= 0 && *u <= 1) {
+			return errors.New("urgency must be a number from 0 to 1")
+		}
+	}
+	sit := req.WhatIf.Situation
+	for _, m := range []*float64{sit.Savings, sit.MonthlyExpenses, sit.MonthlyIncome} {
+		if m != nil && !(*m >= 0 && *m <= 1e12) {
+			return errors.New("money in a what-if must be a number from 0 up")
+		}
+	}
+	if c := sit.ComfortableRunway; c != nil && !(*c > 0 && *c <= 1200) {
+		return errors.New("comfortable_runway in a what-if must be more than 0 months")
+	}
+	if t := sit.TaxRate; t != nil && !(*t >= 0 && *t < 1) {
+		return errors.New("tax_rate in a what-if must be from 0 to below 1")
+	}
+	return nil
 }
 
 // applyEdits returns p with the what-if's weights and ratings applied, or p
@@ -172,7 +198,7 @@ func applyEdits(p *Profile, w WhatIf) (*Profile, error) {
 				if _, ok := q.Priority(id); !ok {
 					return nil, errors.New("no priority with id " + strconv.Quote(id))
 				}
-				if r.Low > r.High || r.Low < 1 || r.High > float64(q.Scale) {
+				if !(r.Low <= r.High && r.Low >= 1 && r.High <= float64(q.Scale)) { // NaN fails too
 					return nil, errors.New("rating " + r.String() + " of " + strconv.Quote(id) + " is outside 1.." + strconv.Itoa(q.Scale))
 				}
 				m[id] = r
@@ -254,9 +280,7 @@ func (s *State) rank() {
 }
 
 // order ranks the opportunities idx at urgency u. Each score is worked
-// out once, not at every comparison; only a result below zero means
-// "before" to the stable sort, as less did for sort.SliceStable, so the
-// order is exactly the one better gives.
+// out once, not at every comparison.
 func (s *State) order(idx []int, u float64) []Ranked {
 	as := s.Assessments
 	out := make([]Ranked, len(idx))
@@ -264,15 +288,28 @@ func (s *State) order(idx []int, u float64) []Ranked {
 		out[k] = Ranked{Index: i, Score: as[i].Score(u)}
 	}
 	slices.SortStableFunc(out, func(x, y Ranked) int {
-		if betterScored(&as[x.Index], &as[y.Index], x.Score, y.Score) {
-			return -1
-		}
-		return 0
+		return compareBetter(&as[x.Index], &as[y.Index], x.Score, y.Score, true)
 	})
 	for k := range out {
 		out[k].Rank = k + 1
 	}
 	return out
+}
+
+// compareBetter orders a before b (−1) when a ranks above b, after (+1)
+// when b ranks above a, and 0 only for an opportunity against itself; with
+// scored, sa and sb are their scores, else they are compared at urgency 0.
+func compareBetter(a, b *Assessment, sa, sb float64, scored bool) int {
+	if !scored {
+		sa, sb = a.Score(0), b.Score(0)
+	}
+	switch {
+	case betterScored(a, b, sa, sb):
+		return -1
+	case betterScored(b, a, sb, sa):
+		return +1
+	}
+	return 0
 }
 
 // Leader returns the index of the top-ranked opportunity, or -1 when

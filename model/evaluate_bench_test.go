@@ -25,7 +25,7 @@ func benchProfile(opportunities, priorities int) *Profile {
 	}
 	today := NewDate(2026, 11, 25)
 	for k := range opportunities {
-		o := Opportunity{Name: "Opportunity " + strconv.Itoa(k), Stage: Stages[r.IntN(len(Stages))],
+		o := Opportunity{Name: "Opportunity " + strconv.Itoa(k), Stage: Stages()[r.IntN(len(Stages()))],
 			Pay: Float(float64(30000 + r.IntN(90000))), Starts: today.AddDays(10 + r.IntN(150)), Insurance: r.IntN(2) == 0,
 			Ratings: map[string]Rating{}}
 		for i, pr := range p.Priorities {

@@ -411,3 +411,32 @@ func TestDates(t *testing.T) {
 		t.Error("February 30th should not parse")
 	}
 }
+
+func TestBadWhatIfsAreRefused(t *testing.T) {
+	p := lineProfile(line{"A", 80, 20}, line{"B", 40, 90})
+	nan := math.NaN()
+	for _, req := range []Request{
+		{Urgency: Float(nan)},
+		{WhatIf: WhatIf{Urgency: Float(1.5)}},
+		{WhatIf: WhatIf{Situation: Situation{Savings: Float(-1)}}},
+		{WhatIf: WhatIf{Situation: Situation{ComfortableRunway: Float(0)}}},
+		{WhatIf: WhatIf{Situation: Situation{TaxRate: Float(nan)}}},
+		{WhatIf: WhatIf{Ratings: map[string]map[string]Rating{"A": {"fit": {nan, nan}}}}},
+	} {
+		if _, err := Evaluate(p, req); err == nil {
+			t.Errorf("%+v should be refused", req)
+		}
+	}
+}
+
+func TestTouchingAtAnEndIsNoCrossing(t *testing.T) {
+	s := mustEval(t, lineProfile(line{"A", 60, 40}, line{"B", 60, 90}, line{"C", 30, 90}), Request{})
+	for _, pair := range [][2]int{{0, 1}, {1, 2}} {
+		if u, ok := Cross(&s.Assessments[pair[0]], &s.Assessments[pair[1]]); ok {
+			t.Errorf("%v touch at an end but cross at %v", pair, u)
+		}
+	}
+	if cs := s.Crossings(0); len(cs) != 1 || s.Assessments[cs[0].Other].Name != "C" {
+		t.Errorf("A's crossings %+v, want only C", cs)
+	}
+}

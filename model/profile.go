@@ -85,7 +85,7 @@ func (s Situation) RunwayMonths() float64 { return runwayFor(val(s.Savings), s.B
 
 func runwayFor(savings, burn float64) float64 {
 	if burn <= 0 {
-		return inf
+		return math.Inf(1)
 	}
 	if savings <= 0 {
 		return 0
@@ -191,12 +191,14 @@ const (
 )
 
 // Stages lists every stage in pipeline order.
-var Stages = []Stage{StageLead, StageApplied, StageInterviewing, StageFinal, StageOffer,
-	StageAccepted, StageDeclined, StageWithdrawn, StageRejected}
+func Stages() []Stage {
+	return []Stage{StageLead, StageApplied, StageInterviewing, StageFinal, StageOffer,
+		StageAccepted, StageDeclined, StageWithdrawn, StageRejected}
+}
 
 // Valid reports whether s is one of [Stages].
 func (s Stage) Valid() bool {
-	for _, t := range Stages {
+	for _, t := range Stages() {
 		if s == t {
 			return true
 		}

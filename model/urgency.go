@@ -2,8 +2,6 @@ package model
 
 import "math"
 
-var inf = math.Inf(1)
-
 // Source says where the urgency in force comes from.
 type Source string
 

@@ -1167,8 +1167,9 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 }
 
 func stageStrings() []string {
-	out := make([]string, len(model.Stages))
-	for i, s := range model.Stages {
+	stages := model.Stages()
+	out := make([]string, len(stages))
+	for i, s := range stages {
 		out[i] = string(s)
 	}
 	return out

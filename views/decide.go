@@ -13,7 +13,7 @@ import (
 )
 
 // DecideFormats are the output formats of the decide command.
-var DecideFormats = []string{"table", "json"}
+func DecideFormats() []string { return []string{"table", "json"} }
 
 // WriteDecide writes what the search model decides for state s: the
 // reservation scores, the advice on every offer with a deadline, the

@@ -14,7 +14,7 @@ import (
 )
 
 // Formats are the output formats of the rank command.
-var Formats = []string{"table", "json", "markdown", "csv"}
+func Formats() []string { return []string{"table", "json", "markdown", "csv"} }
 
 // ReportInfo is what a report says about where its numbers come from.
 type ReportInfo struct {

@@ -23,7 +23,7 @@ func bigProfile(n int) *model.Profile {
 		if k%3 == 0 {
 			ratings["environment"] = model.Rating{Low: 1 + float64(k%4), High: 1 + float64(k%4)}
 		}
-		p.Opportunities = append(p.Opportunities, model.Opportunity{Name: name, Stage: model.Stages[k%len(model.Stages)],
+		p.Opportunities = append(p.Opportunities, model.Opportunity{Name: name, Stage: model.Stages()[k%len(model.Stages())],
 			Pay: model.Float(float64(30000 + 97*k%60000)), Ratings: ratings})
 	}
 	return p
