@@ -197,6 +197,11 @@ type OfferAdvice struct {
 	Expired   bool
 	// Vetoed reports that a deal-breaker vetoes the offer.
 	Vetoed bool
+	// Broke reports that the runway is gone: declining to search on is
+	// not an option, so the offer is taken unless a deal-breaker vetoes
+	// it, or a process that decides by its deadline is worth holding it
+	// for.
+	Broke bool
 	// Score is its score as an offer in hand; TenureMonths how long, at its
 	// fit, it is expected to last.
 	Score, TenureMonths float64
@@ -370,6 +375,7 @@ func (d *Decision) advise(s *State, i int) OfferAdvice {
 	u := s.Urgency.Value
 	adv := OfferAdvice{Index: i, RespondBy: o.RespondBy, Expired: o.RespondBy.Before(today), Vetoed: a.Vetoed(),
 		Score: OfferScore(a, u), TenureMonths: d.Params.TenureMonths(a.Fit.Value), Best: -1}
+	adv.Broke = !math.IsInf(d.RunwayMonths, 1) && d.RunwayMonths <= 0
 	adv.Search = d.ValueAt(d.RunwayMonths)
 	adv.Accept = d.jobValue(adv.Score, a.Fit.Value, adv.Search)
 	adv.Wait = adv.Search
@@ -384,7 +390,11 @@ func (d *Decision) advise(s *State, i int) OfferAdvice {
 		if j == i || q.Stage == StageOffer || q.Stage == StageAccepted || q.DecisionExpected.IsZero() || latest.Before(q.DecisionExpected) {
 			continue
 		}
-		adv.Waits = append(adv.Waits, d.waitFor(s, &adv, j))
+		w := d.waitFor(s, &adv, j)
+		if adv.Broke && !w.Holds {
+			continue // waiting past the deadline means declining, and broke one cannot
+		}
+		adv.Waits = append(adv.Waits, w)
 	}
 	slices.SortStableFunc(adv.Waits, func(x, y WaitOption) int { return -x.Decides.DaysUntil(y.Decides) })
 	for k, w := range adv.Waits {
@@ -397,7 +407,7 @@ func (d *Decision) advise(s *State, i int) OfferAdvice {
 	}
 
 	switch {
-	case adv.Vetoed || adv.Score < d.Now:
+	case adv.Vetoed || (adv.Score < d.Now && !adv.Broke):
 		adv.Advice = AdviceDecline
 	case adv.Best >= 0 && adv.Wait > adv.Accept:
 		adv.Advice = AdviceWait

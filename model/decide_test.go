@@ -422,3 +422,41 @@ func TestPropertyDecideStaysFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyAcceptIsNeverWorthLessThanSearching: the advice to accept an
+// offer never comes with accepting worth less than declining and searching
+// on, except when the runway is gone and declining is not an option.
+func TestPropertyAcceptIsNeverWorthLessThanSearching(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	broke := 0
+	for trial := 0; trial < 200; trial++ {
+		p := randomProfile(rng, 2+rng.IntN(6))
+		for i := range p.Opportunities {
+			o := &p.Opportunities[i]
+			if o.Stage == StageOffer {
+				o.RespondBy = today.AddDays(rng.IntN(20))
+			} else if rng.IntN(2) == 0 {
+				o.DecisionExpected = today.AddDays(rng.IntN(40))
+			}
+		}
+		if rng.IntN(3) == 0 {
+			p.Situation.Savings = Float(0)
+		}
+		s := mustEval(t, p, Request{Today: today})
+		for _, o := range Decide(s).Offers {
+			if o.Broke {
+				broke++
+				if o.Advice == AdviceDecline && !o.Vetoed {
+					t.Fatalf("trial %d: broke, yet advised to decline %+v", trial, o)
+				}
+				continue
+			}
+			if o.Advice == AdviceAccept && o.Accept < o.Search-1e-9 {
+				t.Fatalf("trial %d: accept advised at %v while searching on is worth %v", trial, o.Accept, o.Search)
+			}
+		}
+	}
+	if broke == 0 {
+		t.Fatal("no trial had the runway gone: the test is not exercising it")
+	}
+}

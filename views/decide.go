@@ -157,6 +157,9 @@ func adviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) str
 		return fmt.Sprintf("As an offer %s scores %s, below the reservation score of %s: searching on is worth more.",
 			name, Num(o.Score), Num(d.Now))
 	}
+	if o.Broke && o.Best < 0 {
+		return "With no runway left any offer is worth taking: declining to search on is not an option."
+	}
 	if o.Best < 0 {
 		return fmt.Sprintf("It scores %s, above the reservation score of %s, and no open process decides by %s (plus %s days) to wait for.",
 			Num(o.Score), Num(d.Now), o.RespondBy, trim(d.Params.WaitDays))
@@ -181,6 +184,9 @@ func ValuesLine(s *model.State, o *model.OfferAdvice) string {
 	line := "accept now " + Num(o.Accept)
 	if o.Best >= 0 {
 		line += " · wait for " + Name(s, o.WaitingFor()) + " " + Num(o.Wait)
+	}
+	if o.Broke {
+		return line + " · no runway left to decline and search on"
 	}
 	return line + " · decline and search on " + Num(o.Search)
 }
