@@ -206,7 +206,10 @@ func (lp *liveProfile) watch(d *views.Dashboard) (stop func()) {
 			case <-done:
 				return
 			case <-w.Changes():
-				lp.app.QueueUpdateDraw(func() { lp.fromDisk(d) })
+				// QueueUpdateDraw waits for the event loop; once the
+				// dashboard has quit there is none, so the wait must
+				// not hold this loop (and its done channel) hostage.
+				go lp.app.QueueUpdateDraw(func() { lp.fromDisk(d) })
 			case <-w.Errors():
 				// A lost event is not fatal: the next one, or R, reloads.
 			}

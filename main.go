@@ -239,7 +239,9 @@ func parseArgs(args []string, sys system) (options, error) {
 	rest := args
 	for len(rest) > 0 {
 		if err := fs.Parse(rest); err != nil {
-			return opts, flagError(err)
+			var known []string
+			fs.VisitAll(func(f *flag.Flag) { known = append(known, f.Name) })
+			return opts, flagError(err, known)
 		}
 		left := fs.Args()
 		if consumed := len(rest) - len(left); consumed > 0 && rest[consumed-1] == "--" {
@@ -330,12 +332,13 @@ func argCount(c command) string {
 	return "arguments"
 }
 
-func flagError(err error) error {
+// flagError turns the flag package's error into mutual's, with a "did you
+// mean" from the known flag names.
+func flagError(err error, known []string) error {
 	msg := err.Error()
 	if strings.HasPrefix(msg, "flag provided but not defined: ") {
 		name := strings.TrimPrefix(msg, "flag provided but not defined: ")
 		hint := "run 'mutual help' for the flags"
-		known := []string{"profile", "urgency", "scenario", "today", "format", "strict", "mouse", "help", "version"}
 		if s := closest(strings.TrimLeft(name, "-"), known); s != "" {
 			hint = fmt.Sprintf("did you mean --%s?", s)
 		}
@@ -428,7 +431,7 @@ func open(sys system, opts options) (*session, error) {
 	if opts.example || choice.From == "default" && !choice.Exists() {
 		s.example = true
 		s.loaded, err = profiles.Example(opts.today)
-	} else if hint := nameHint(choice, env); hint != "" {
+	} else if hint := choice.NameHint(env); hint != "" {
 		return nil, &failure{msg: choice.Path + ": no such file", hint: hint}
 	} else {
 		s.loaded, err = profiles.Load(choice.Path)
@@ -442,29 +445,6 @@ func open(sys system, opts options) (*session, error) {
 		return nil, &failure{msg: err.Error(), hint: "scenarios are [[scenario]] blocks in the profile; check the name's spelling"}
 	}
 	return s, nil
-}
-
-// nameHint helps with the NAME rule: --profile work.toml names a file in
-// the current directory, and when there is none but the config directory
-// has one, the user most likely meant --profile work.
-func nameHint(c profiles.Choice, env profiles.Env) string {
-	if c.From == "default" || c.Exists() || profiles.IsName(c.Path) {
-		return ""
-	}
-	dir, err := profiles.ConfigDir(env)
-	if err != nil {
-		return ""
-	}
-	inConfig := filepath.Join(dir, filepath.Base(c.Path))
-	if _, err := os.Stat(inConfig); err != nil || filepath.Dir(c.Path) != "." {
-		return ""
-	}
-	name := strings.TrimSuffix(filepath.Base(c.Path), ".toml")
-	use := "--profile " + name
-	if c.From == "MUTUAL_PROFILE" {
-		use = "MUTUAL_PROFILE=" + name
-	}
-	return fmt.Sprintf("%s names a file in this directory; for %s give the name alone: %s", c.Path, inConfig, use)
 }
 
 // notes prints the example notice and the profile's warnings on stderr.

@@ -343,6 +343,11 @@ func (l *loader) readError(path string, from Origin, err error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		d.Message = subject + "no such file"
+		if target, lerr := os.Readlink(path); lerr == nil {
+			d.Message = subject + fmt.Sprintf("is a symlink to %s, which does not exist", target)
+			d.Hint = "fix or remove the link (a dotfiles manager such as stow may need to be run again)"
+			break
+		}
 		if from.File != "" {
 			d.Hint = "include paths are relative to the file that includes them; create the file or fix the path"
 		} else {

@@ -73,8 +73,35 @@ func Choose(flag string, env Env) (Choice, error) {
 
 // Exists reports whether the chosen profile is there to read.
 func (c Choice) Exists() bool {
-	_, err := os.Stat(c.Path)
+	// Lstat: a symlink whose target is gone is there to read, and fails
+	// with a message that names the link, rather than quietly falling back
+	// to the built-in example.
+	_, err := os.Lstat(c.Path)
 	return err == nil
+}
+
+// NameHint helps with the NAME rule: --profile work.toml names a file in
+// the current directory; when there is none but the config directory has
+// one, the user most likely meant --profile work. It is "" when there is
+// nothing to say.
+func (c Choice) NameHint(env Env) string {
+	if c.From == "default" || c.Exists() || IsName(c.Path) || filepath.Dir(c.Path) != "." {
+		return ""
+	}
+	dir, err := ConfigDir(env)
+	if err != nil {
+		return ""
+	}
+	inConfig := filepath.Join(dir, filepath.Base(c.Path))
+	if _, err := os.Stat(inConfig); err != nil {
+		return ""
+	}
+	name := strings.TrimSuffix(filepath.Base(c.Path), ".toml")
+	use := "--profile " + name
+	if c.From == "MUTUAL_PROFILE" {
+		use = "MUTUAL_PROFILE=" + name
+	}
+	return fmt.Sprintf("%s names a file in this directory; for %s give the name alone: %s", c.Path, inConfig, use)
 }
 
 // WriteStarter writes the commented starter profile to path, creating its

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"mutual/model"
 )
@@ -91,7 +93,10 @@ func isSituationKey(k string) bool {
 	return false
 }
 
-// save edits one file of a loaded profile and writes it.
+// save edits one file of a loaded profile and writes it. If the file
+// changes on disk while the save is under way, it starts again from the
+// new content (a few times at most), so an outside change is never
+// written over.
 func save(l *Loaded, file string, edit func(string) (string, error)) (*Saved, error) {
 	if l.Path == ExampleName {
 		return nil, ErrExample
@@ -100,6 +105,15 @@ func save(l *Loaded, file string, edit func(string) (string, error)) (*Saved, er
 	if !ok {
 		return nil, fmt.Errorf("%s is not part of the loaded profile", file)
 	}
+	for attempt := 0; ; attempt++ {
+		out, err := saveOnce(l, file, loaded, edit)
+		if !errors.Is(err, errChangedOnDisk) || attempt == 2 {
+			return out, err
+		}
+	}
+}
+
+func saveOnce(l *Loaded, file string, loaded []byte, edit func(string) (string, error)) (*Saved, error) {
 	current, err := readProfileFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s before saving: %w", file, unwrapPathError(err))
@@ -132,7 +146,7 @@ func save(l *Loaded, file string, edit func(string) (string, error)) (*Saved, er
 	if bom {
 		data = append([]byte{0xEF, 0xBB, 0xBF}, data...)
 	}
-	if err := WriteFileAtomic(file, data); err != nil {
+	if err := (atomicWriter{expect: current}).write(file, data); err != nil {
 		return nil, err
 	}
 	after.Contents[file] = data
@@ -156,7 +170,14 @@ type atomicWriter struct {
 	// crash, when set, is called before each step; returning true stops
 	// the write there without any clean-up, as if the process had died.
 	crash func(step string) bool
+	// expect, when set, is what the target must still hold just before
+	// the rename; anything else means someone wrote it meanwhile, and the
+	// write stops with errChangedOnDisk.
+	expect []byte
 }
+
+// errChangedOnDisk: the target changed while a save was being prepared.
+var errChangedOnDisk = errors.New("the file changed on disk during the save")
 
 func (w atomicWriter) at(step string) bool { return w.crash != nil && w.crash(step) }
 
@@ -206,6 +227,12 @@ func (w atomicWriter) write(path string, data []byte) error {
 		os.Remove(name)
 		return fmt.Errorf("cannot save %s: %w", path, err)
 	}
+	if w.expect != nil {
+		if now, err := os.ReadFile(real); err != nil || !bytes.Equal(now, w.expect) {
+			os.Remove(name)
+			return errChangedOnDisk
+		}
+	}
 	if w.at("rename") {
 		return errCrash
 	}
@@ -249,15 +276,34 @@ func resolve(path string) (string, error) {
 	return filepath.Join(dir, filepath.Base(path)), nil
 }
 
-func tempPrefix(base string) string { return "." + base + ".mutual-save-" }
+// tempPrefix names a save's temporary file after the target and the
+// process writing it, so a later save can tell a crashed save's leftover
+// from another mutual's save in progress.
+func tempPrefix(base string) string {
+	return "." + base + ".mutual-save-" + strconv.Itoa(os.Getpid()) + "-"
+}
 
-// removeStaleTemps deletes temporary files a crashed save left beside the
-// target.
+// removeStaleTemps deletes temporary files that crashed saves left beside
+// the target: this process's own (its saves run one at a time) and those
+// of processes that are gone.
 func removeStaleTemps(dir, base string) {
 	entries, _ := os.ReadDir(dir)
+	prefix := "." + base + ".mutual-save-"
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), tempPrefix(base)) {
-			os.Remove(filepath.Join(dir, e.Name()))
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok {
+			continue
 		}
+		pid, _, _ := strings.Cut(rest, "-")
+		if n, err := strconv.Atoi(pid); err == nil && n != os.Getpid() && processAlive(n) {
+			continue // another mutual is saving right now
+		}
+		os.Remove(filepath.Join(dir, e.Name()))
 	}
+}
+
+// processAlive reports whether a process with this id exists.
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }

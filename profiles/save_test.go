@@ -320,3 +320,38 @@ func noTemps(t *testing.T, dir string) {
 		}
 	}
 }
+
+// TestWriteStopsWhenTheFileChangedMeanwhile: a write prepared against
+// one content does not replace a file that now holds another.
+func TestWriteStopsWhenTheFileChangedMeanwhile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "profile.toml")
+	must(t, os.WriteFile(path, []byte("savings = 2 # edited meanwhile\n"), 0o600))
+	err := atomicWriter{expect: []byte("savings = 1\n")}.write(path, []byte("savings = 3\n"))
+	if err != errChangedOnDisk {
+		t.Fatalf("write: %v", err)
+	}
+	if got := read(t, path); got != "savings = 2 # edited meanwhile\n" {
+		t.Errorf("the outside change was overwritten: %q", got)
+	}
+	noTemps(t, dir)
+}
+
+// TestStaleTempsOnly: a save clears leftovers of crashed saves, not the
+// temporary file of another mutual saving at the same moment.
+func TestStaleTempsOnly(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "profile.toml")
+	must(t, os.WriteFile(path, []byte("x = 1\n"), 0o600))
+	live := filepath.Join(dir, ".profile.toml.mutual-save-1-123") // pid 1 is always running
+	dead := filepath.Join(dir, ".profile.toml.mutual-save-2147483646-123")
+	must(t, os.WriteFile(live, []byte("x = 2\n"), 0o600))
+	must(t, os.WriteFile(dead, []byte("x = 3\n"), 0o600))
+	must(t, WriteFileAtomic(path, []byte("x = 4\n")))
+	if _, err := os.Stat(live); err != nil {
+		t.Error("another process's save in progress lost its temporary file")
+	}
+	if _, err := os.Stat(dead); err == nil {
+		t.Error("a dead process's leftover was kept")
+	}
+}
