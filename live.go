@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -126,16 +127,31 @@ func editorCommand(getenv func(string) string, file string, line int) []string {
 	return append(editor, file)
 }
 
-// save writes the what-if urgency into the file that holds [situation].
+// save writes the what-ifs (savings, urgency) into the file that holds
+// [situation], each as its own line.
 func (lp *liveProfile) save(w model.WhatIf) (*model.Profile, string, error) {
-	if w.Urgency == nil {
-		return nil, "", errors.New("only the urgency can be saved into [situation]; save the what-ifs as a scenario (n) instead")
+	type edit struct {
+		key   string
+		value float64
 	}
-	saved, err := profiles.SetSituation(lp.s.loaded, "urgency", roundUrgency(*w.Urgency))
-	if err != nil {
-		return nil, "", err
+	var edits []edit
+	if v := w.Situation.Savings; v != nil {
+		edits = append(edits, edit{"savings", math.Round(*v*100) / 100})
 	}
-	lp.adopt(saved.Loaded)
+	if v := w.Urgency; v != nil {
+		edits = append(edits, edit{"urgency", roundUrgency(*v)})
+	}
+	if len(edits) == 0 {
+		return nil, "", errors.New("there is no savings or urgency what-if to save into [situation]; save the what-ifs as a scenario (n) instead")
+	}
+	var saved *profiles.Saved
+	for _, e := range edits {
+		var err error
+		if saved, err = profiles.SetSituation(lp.s.loaded, e.key, e.value); err != nil {
+			return nil, "", err
+		}
+		lp.adopt(saved.Loaded)
+	}
 	return &saved.Loaded.Profile, lp.short(savedWhere(saved)), nil
 }
 

@@ -193,3 +193,21 @@ func readFile(t *testing.T, path string) string {
 }
 
 var _ = model.Float
+
+// TestSavingsWhatIf presses > until the leader changes and saves the
+// savings: the status says so, and the line lands in [situation].
+func TestSavingsWhatIf(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	s, opts := fileSession(t, profile, nil)
+	r := startSession(t, s, opts, 100, 30, nil, nil)
+	r.waitFor(t, "urgency 0.64")
+	r.typeKeys(">")
+	r.waitFor(t, "savings $12,100, runway 3.9 months (what-if)")
+	r.typeKeys("s")
+	r.waitFor(t, "Save savings $12,100? y: into [situation]")
+	r.typeKeys("y")
+	r.waitFor(t, "Saved savings $12,100 into [situation] in private.toml.")
+	if got, want := readFile(t, private), strings.Replace(livePrivateText, "savings = 9000 # after rent", "savings = 12100 # after rent", 1); got != want {
+		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
+	}
+}

@@ -420,6 +420,10 @@ func (c *Controller) Apply(in Intent) Effect {
 		c.nudge(+1)
 	case IntentUrgencyDown:
 		c.nudge(-1)
+	case IntentSavingsUp:
+		c.nudgeSavings(+1)
+	case IntentSavingsDown:
+		c.nudgeSavings(-1)
 	case IntentReset:
 		c.reset()
 	case IntentNextScenario:
@@ -445,8 +449,11 @@ func (c *Controller) Apply(in Intent) Effect {
 		if sc, ok := c.profile.Scenario(c.ScenarioName()); ok && sc.Situation.Urgency != nil {
 			where = "into [situation] (this scenario's own urgency still wins)"
 		}
-		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save urgency %s? y: %s · n: as a new scenario · other keys cancel.",
-			U(c.state.Urgency.Value), where)}
+		if c.state.Request.WhatIf.Urgency == nil {
+			where = "into [situation]"
+		}
+		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save %s? y: %s · n: as a new scenario · other keys cancel.",
+			WhatIfWords(c.state), where)}
 	case IntentSaveScenario:
 		c.status = Status{Text: "n answers the save question: press s first."}
 	case IntentReload:
@@ -526,6 +533,42 @@ func (c *Controller) nudge(dir int) {
 	c.state = c.state.WithUrgency(v, model.SourceWhatIf)
 	c.status = c.leaderNews(before, "urgency "+U(v)+" (what-if)")
 	c.status.Text += " r resets."
+}
+
+// nudgeSavings moves the savings by one month of burn as a what-if, so
+// the runway moves by a month. An urgency what-if is dropped with it:
+// the point is to watch the urgency follow the money.
+func (c *Controller) nudgeSavings(dir int) {
+	s := c.state
+	step := s.Urgency.Burn
+	if step <= 0 {
+		c.status = Status{Text: "Nothing burns the savings (income covers expenses), so more or less of them changes nothing here."}
+		return
+	}
+	savings := 0.0
+	if s.Situation.Savings != nil {
+		savings = *s.Situation.Savings
+	}
+	v := math.Max(0, savings+float64(dir)*step)
+	if v == savings {
+		c.status = Status{Text: "The savings are already at 0."}
+		return
+	}
+	w := s.Request.WhatIf
+	w.Situation.Savings = model.Float(v)
+	w.Urgency = nil
+	before := s.Leader()
+	if err := c.evaluate(w); err != nil {
+		c.status = Status{Kind: StatusWarn, Text: err.Error()}
+		return
+	}
+	cur := c.state.Currency()
+	c.status = c.leaderNews(before, fmt.Sprintf("savings %s, runway %s (what-if)", Money(cur, v), Months(c.state.Urgency.RunwayMonths)))
+	if !c.state.Urgency.IsDerived() {
+		c.status.Text += " The urgency is fixed (" + UrgencySource(c.state) + "), so only relief moves."
+	} else {
+		c.status.Text += " r resets."
+	}
 }
 
 // leaderNews says who leads after a change, loudly when it is someone new.

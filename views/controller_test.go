@@ -302,6 +302,12 @@ func TestKeys(t *testing.T) {
 			pressRune('s', nil),
 			{ev: key(0, 'n'), effect: EffectSaveScenario},
 		}},
+		{"> and < move the savings by a month of burn, and the urgency follows", model.Request{}, []step{
+			pressRune('+', nil),
+			pressRune('>', statusSays("savings $11,500, runway 4.6 months (what-if)")),
+			pressRune('>', statusSays("savings $14,000, runway 5.6 months (what-if)")),
+			pressRune('<', statusSays("savings $11,500")),
+		}},
 		{"R asks the host to reload", model.Request{}, []step{
 			{ev: key(0, 'R'), effect: EffectReload},
 		}},

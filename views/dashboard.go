@@ -260,6 +260,7 @@ func (d *Dashboard) edit() {
 
 func (d *Dashboard) save() {
 	u := U(d.ctl.State().Urgency.Value)
+	what := WhatIfWords(d.ctl.State())
 	if d.hooks.Save == nil {
 		d.ctl.SetStatus(Status{Text: "There is no profile file to save into: to come back to this view, start mutual with --urgency " + u + "."})
 		return
@@ -274,7 +275,7 @@ func (d *Dashboard) save() {
 		return
 	}
 	d.ctl.SetProblem("")
-	text := "Saved urgency " + u + " into [situation] in " + Clean(file) + "."
+	text := "Saved " + what + " into [situation] in " + Clean(file) + "."
 	if st := d.ctl.State(); st.Urgency.Source == model.SourceScenario {
 		text += " Scenario " + strconv.Quote(Clean(d.ctl.ScenarioName())) + " sets its own (" + U(st.Urgency.Value) + "): [ ] leaves it."
 	}

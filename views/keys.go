@@ -63,6 +63,10 @@ const (
 	// IntentDecide opens (or closes) the decide page: wait or accept, and
 	// what to ask.
 	IntentDecide
+	// IntentSavingsUp and IntentSavingsDown move the savings by one
+	// month of burn as a what-if: one month more or less of runway.
+	IntentSavingsUp
+	IntentSavingsDown
 )
 
 // Key is one key press a binding answers to: a rune, or a special key
@@ -148,6 +152,11 @@ func DefaultKeymap() Keymap {
 			Hint: "urgency", HintKeys: "+/-", Keep: 10},
 		{Keys: []Key{r('-')}, Label: "-", Intent: IntentUrgencyDown,
 			Help: "what-if: urgency down by 0.05 (less need: fit counts more)"},
+		{Keys: []Key{r('>')}, Label: ">", Intent: IntentSavingsUp,
+			Help: "what-if: savings up by one month of burn (a month more runway; the urgency follows)",
+			Hint: "savings", HintKeys: "< >", Keep: 0},
+		{Keys: []Key{r('<')}, Label: "<", Intent: IntentSavingsDown,
+			Help: "what-if: savings down by one month of burn (a month less runway)"},
 		{Keys: []Key{r('r')}, Label: "r", Intent: IntentReset,
 			Help: "reset the what-ifs: urgency back to where it comes from", Hint: "reset", Keep: 7},
 		{Keys: []Key{r('[')}, Label: "[", Intent: IntentPrevScenario,

@@ -66,6 +66,9 @@ func UrgencySource(s *model.State) string {
 	u := s.Urgency
 	switch u.Source {
 	case model.SourceDerived:
+		if !s.Request.WhatIf.Situation.IsZero() {
+			return "derived from what-if savings"
+		}
 		return "derived"
 	case model.SourceProfile:
 		return "fixed in the profile"
@@ -340,4 +343,21 @@ func TradeOff(s *model.State) string {
 		text += " (r shows them in money.)"
 	}
 	return text
+}
+
+// WhatIfWords names the what-ifs in force that a save would write:
+// "urgency 0.60", "savings $11,500", or both.
+func WhatIfWords(s *model.State) string {
+	w := s.Request.WhatIf
+	var parts []string
+	if w.Situation.Savings != nil {
+		parts = append(parts, "savings "+Money(s.Currency(), *w.Situation.Savings))
+	}
+	if w.Urgency != nil {
+		parts = append(parts, "urgency "+U(*w.Urgency))
+	}
+	if len(parts) == 0 {
+		return "the what-ifs"
+	}
+	return strings.Join(parts, " and ")
 }
