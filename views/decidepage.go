@@ -17,15 +17,13 @@ import (
 // what-if and scenario, since the dashboard hands it the decision for each
 // new state while it is open.
 type DecidePage struct {
-	*textPane
-	state    *model.State
+	selectionPane
 	decision *model.Decision
-	index    int
 }
 
 // NewDecidePage returns an empty decide page.
 func NewDecidePage(st Styles) *DecidePage {
-	p := &DecidePage{textPane: newTextPane(st), index: -1}
+	p := &DecidePage{selectionPane: newSelectionPane(st)}
 	p.build = p.lines
 	return p
 }
@@ -34,10 +32,8 @@ func NewDecidePage(st Styles) *DecidePage {
 // opportunity i (an index into s.Assessments, or -1). Choosing another
 // opportunity scrolls back to the top; a what-if keeps the place.
 func (p *DecidePage) SetDecision(s *model.State, d *model.Decision, i int) {
-	if i != p.index {
-		p.ScrollTop()
-	}
-	p.state, p.decision, p.index = s, d, i
+	p.show(s, i)
+	p.decision = d
 }
 
 // Draw draws the page.

@@ -16,26 +16,19 @@ import (
 // urgency follows the money, in runway and savings. It scrolls when it
 // does not fit. Every number matches what 'mutual explain' prints.
 type DetailPane struct {
-	*textPane
-	state *model.State
-	index int
+	selectionPane
 }
 
 // NewDetailPane returns an empty details pane.
 func NewDetailPane(st Styles) *DetailPane {
-	d := &DetailPane{textPane: newTextPane(st), index: -1}
+	d := &DetailPane{newSelectionPane(st)}
 	d.build = d.lines
 	return d
 }
 
 // SetOpportunity shows opportunity i of s (an index into s.Assessments;
 // -1 for none). Choosing another opportunity scrolls back to the top.
-func (d *DetailPane) SetOpportunity(s *model.State, i int) {
-	if i != d.index {
-		d.ScrollTop()
-	}
-	d.state, d.index = s, i
-}
+func (d *DetailPane) SetOpportunity(s *model.State, i int) { d.show(s, i) }
 
 // Draw draws the pane.
 func (d *DetailPane) Draw(screen tcell.Screen) {

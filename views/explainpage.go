@@ -12,27 +12,20 @@ import (
 // 'mutual explain' prints it, at the urgency and scenario in force, so
 // nothing on the dashboard needs a second terminal to check.
 type ExplainPage struct {
-	*textPane
-	state *model.State
-	index int
-	info  ReportInfo
+	selectionPane
+	info ReportInfo
 }
 
 // NewExplainPage returns an empty details page.
 func NewExplainPage(st Styles, info ReportInfo) *ExplainPage {
-	e := &ExplainPage{textPane: newTextPane(st), index: -1, info: info}
+	e := &ExplainPage{selectionPane: newSelectionPane(st), info: info}
 	e.build = e.lines
 	return e
 }
 
 // SetOpportunity explains opportunity i of s; choosing another one
 // scrolls back to the top.
-func (e *ExplainPage) SetOpportunity(s *model.State, i int) {
-	if i != e.index {
-		e.ScrollTop()
-	}
-	e.state, e.index = s, i
-}
+func (e *ExplainPage) SetOpportunity(s *model.State, i int) { e.show(s, i) }
 
 // Draw draws the page.
 func (e *ExplainPage) Draw(screen tcell.Screen) {

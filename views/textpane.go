@@ -1,6 +1,10 @@
 package views
 
-import "github.com/gdamore/tcell/v2"
+import (
+	"github.com/gdamore/tcell/v2"
+
+	"mutual/model"
+)
 
 // textPane is a framed pane of lines that scrolls. The details pane, the
 // help page and the details page are textPanes that differ only in the
@@ -52,4 +56,27 @@ func (t *textPane) drawLines(screen tcell.Screen) {
 	if t.offset+h < len(lines) {
 		drawText(screen, bx+bw-4, by+bh-1, 3, "▼", t.styles.Strong)
 	}
+}
+
+// selectionPane is a text pane about one opportunity of a state: the
+// details pane and the details and decide pages.
+type selectionPane struct {
+	*textPane
+	state *model.State
+	// index is the opportunity shown, an index into state.Assessments; -1
+	// for none.
+	index int
+}
+
+func newSelectionPane(st Styles) selectionPane {
+	return selectionPane{textPane: newTextPane(st), index: -1}
+}
+
+// show moves the pane to opportunity i of s; choosing another opportunity
+// scrolls back to the top, a new state of the same one keeps the place.
+func (p *selectionPane) show(s *model.State, i int) {
+	if i != p.index {
+		p.ScrollTop()
+	}
+	p.state, p.index = s, i
 }
