@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -15,7 +15,7 @@ import (
 // TestMain lets the test binary double as the mutual command, so the
 // scripts under testdata/script run the real program end to end.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"mutual": main})
+	testscript.Main(m, map[string]func(){"mutual": Main})
 }
 
 // TestScripts runs the command-line scripts. Their expected outputs live

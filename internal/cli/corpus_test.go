@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // with a message that starts with "mutual:", names the file, and shows
 // neither a panic nor a stack trace.
 func TestEveryBrokenProfileEveryCommand(t *testing.T) {
-	dir, err := filepath.Abs("profiles/testdata/profiles/bad")
+	dir, err := filepath.Abs("../../profiles/testdata/profiles/bad")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -185,7 +185,7 @@ func TestDashboardDecidePage(t *testing.T) {
 func TestViewsFixtureIsTheExample(t *testing.T) {
 	r := startDashboard(t, 100, 30, nil, nil)
 	got := r.waitFor(t, "urgency 0.55")
-	want, err := os.ReadFile(filepath.Join("views", "testdata", "screens", "example-urgency-0.55-100x30.txt"))
+	want, err := os.ReadFile(filepath.Join("..", "..", "views", "testdata", "screens", "example-urgency-0.55-100x30.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
