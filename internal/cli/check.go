@@ -39,11 +39,6 @@ func cmdCheck(sys system, opts options) error {
 	return nil
 }
 
-// silentFailure exits 1 after the messages were already printed.
-type silentFailure struct{ msg string }
-
-func (e *silentFailure) Error() string { return e.msg }
-
 func checkOne(sys system, opts options, path string) bool {
 	l, err := profiles.Load(path)
 	if err != nil {

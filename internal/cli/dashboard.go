@@ -14,6 +14,20 @@ import (
 	"mutual/views"
 )
 
+// cmdDashboard opens the dashboard, or prints the ranking table when
+// stdout is not a terminal (piped into a file or another program).
+func cmdDashboard(sys system, opts options) error {
+	s, err := open(sys, opts)
+	if err != nil {
+		return err
+	}
+	if !sys.stdoutIsTerminal {
+		s.notes(sys)
+		return views.WriteRank(sys.stdout, s.state, s.reportInfo(opts), "table")
+	}
+	return sys.dashboard(s, opts)
+}
+
 // runDashboard runs the interactive dashboard on the terminal. It builds
 // the screen and the application here, and passes them in, so tests can
 // run the same code on a simulated screen (see dashboardRun).

@@ -1,10 +1,6 @@
 package cli
 
-import (
-	"strings"
-
-	"mutual/views"
-)
+import "mutual/views"
 
 // cmdExplain prints every term of one opportunity's score.
 func cmdExplain(sys system, opts options) error {
@@ -13,19 +9,4 @@ func cmdExplain(sys system, opts options) error {
 		return err
 	}
 	return views.WriteExplain(sys.stdout, s.state, i, s.reportInfo(opts))
-}
-
-// openOpportunity opens the profile and finds the opportunity the
-// arguments name (several words make one name), for explain and prep.
-func openOpportunity(sys system, opts options) (*session, int, error) {
-	s, err := open(sys, opts)
-	if err != nil {
-		return nil, 0, err
-	}
-	i, err := s.state.Find(strings.Join(opts.args, " "))
-	if err != nil {
-		return nil, 0, &failure{msg: err.Error(), hint: "run 'mutual rank' to see the names"}
-	}
-	s.notes(sys)
-	return s, i, nil
 }

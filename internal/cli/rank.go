@@ -11,7 +11,3 @@ func cmdRank(sys system, opts options) error {
 	s.notes(sys)
 	return views.WriteRank(sys.stdout, s.state, s.reportInfo(opts), opts.format)
 }
-
-func (s *session) reportInfo(opts options) views.ReportInfo {
-	return views.ReportInfo{Profile: s.profileLabel(), Today: opts.today}
-}
