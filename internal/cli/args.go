@@ -38,7 +38,7 @@ type options struct {
 
 // parseArgs reads flags and arguments in any order: flags may come before
 // or after the command and its arguments; "--" ends the flags.
-func parseArgs(args []string, sys system) (options, error) {
+func parseArgs(args []string, sys System) (options, error) {
 	opts := options{format: "table", set: map[string]bool{}}
 	fs := flag.NewFlagSet("mutual", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -129,7 +129,7 @@ func parseArgs(args []string, sys system) (options, error) {
 		}
 		opts.today = d
 	} else {
-		opts.today = model.DateOf(sys.now())
+		opts.today = model.DateOf(sys.Now())
 	}
 	if !slices.Contains(views.Formats(), opts.format) {
 		return opts, &usageError{msg: fmt.Sprintf("--format %s is not a format", opts.format), hint: "use one of: " + strings.Join(views.Formats(), ", ")}

@@ -11,7 +11,7 @@ type command struct {
 	flags []string
 	// maxArgs bounds the positional arguments; -1 is no bound.
 	minArgs, maxArgs int
-	run              func(system, options) error
+	run              func(System, options) error
 }
 
 // commands lists every subcommand; the empty name is the dashboard.

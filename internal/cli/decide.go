@@ -11,7 +11,7 @@ import (
 
 // cmdDecide prints the reservation scores, the advice on every offer with
 // a deadline and the questions to ask.
-func cmdDecide(sys system, opts options) error {
+func cmdDecide(sys System, opts options) error {
 	if !slices.Contains(views.DecideFormats(), opts.format) {
 		return &usageError{msg: fmt.Sprintf("'mutual decide' does not write --format %s", opts.format),
 			hint: "use one of: " + strings.Join(views.DecideFormats(), ", ")}
@@ -21,5 +21,5 @@ func cmdDecide(sys system, opts options) error {
 		return err
 	}
 	s.notes(sys)
-	return views.WriteDecide(sys.stdout, s.state, model.Decide(s.state), s.reportInfo(opts), opts.format)
+	return views.WriteDecide(sys.Stdout, s.state, model.Decide(s.state), s.reportInfo(opts), opts.format)
 }

@@ -31,7 +31,7 @@ func (e *silentFailure) Error() string { return e.msg }
 
 // report prints an error the way every mutual error looks: lowercase,
 // prefixed with the program name, with a hint line when one helps.
-func report(sys system, err error) int {
+func report(sys System, err error) int {
 	var ue *usageError
 	var fe *failure
 	var pe *profiles.Error
@@ -40,28 +40,28 @@ func report(sys system, err error) int {
 	case errors.As(err, &se):
 		return exitFailure // the details are already printed
 	case errors.As(err, &ue):
-		fmt.Fprintf(sys.stderr, "mutual: %s\n", ue.msg)
+		fmt.Fprintf(sys.Stderr, "mutual: %s\n", ue.msg)
 		hint := ue.hint
 		if hint == "" {
 			hint = "run 'mutual help' for usage"
 		}
-		fmt.Fprintf(sys.stderr, "hint: %s\n", hint)
+		fmt.Fprintf(sys.Stderr, "hint: %s\n", hint)
 		return exitUsage
 	case errors.As(err, &pe):
 		for _, d := range pe.Diagnostics {
-			fmt.Fprintf(sys.stderr, "mutual: %s\n", d)
+			fmt.Fprintf(sys.Stderr, "mutual: %s\n", d)
 			if d.Hint != "" {
-				fmt.Fprintf(sys.stderr, "hint: %s\n", d.Hint)
+				fmt.Fprintf(sys.Stderr, "hint: %s\n", d.Hint)
 			}
 		}
 		return exitFailure
 	case errors.As(err, &fe):
-		fmt.Fprintf(sys.stderr, "mutual: %s\n", fe.msg)
+		fmt.Fprintf(sys.Stderr, "mutual: %s\n", fe.msg)
 		if fe.hint != "" {
-			fmt.Fprintf(sys.stderr, "hint: %s\n", fe.hint)
+			fmt.Fprintf(sys.Stderr, "hint: %s\n", fe.hint)
 		}
 		return exitFailure
 	}
-	fmt.Fprintf(sys.stderr, "mutual: %s\n", err)
+	fmt.Fprintf(sys.Stderr, "mutual: %s\n", err)
 	return exitFailure
 }

@@ -3,10 +3,10 @@ package cli
 import "mutual/views"
 
 // cmdExplain prints every term of one opportunity's score.
-func cmdExplain(sys system, opts options) error {
+func cmdExplain(sys System, opts options) error {
 	s, i, err := openOpportunity(sys, opts)
 	if err != nil {
 		return err
 	}
-	return views.WriteExplain(sys.stdout, s.state, i, s.reportInfo(opts))
+	return views.WriteExplain(sys.Stdout, s.state, i, s.reportInfo(opts))
 }

@@ -97,11 +97,11 @@ Commands:
 
 // cmdHelp prints the general help; 'mutual help COMMAND' is turned into
 // COMMAND --help while parsing.
-func cmdHelp(sys system, opts options) error {
+func cmdHelp(sys System, opts options) error {
 	if len(opts.args) == 1 {
 		return &usageError{msg: fmt.Sprintf("no command %q", opts.args[0]), hint: "commands: " + strings.Join(commandNames(), ", ")}
 	}
-	fmt.Fprint(sys.stdout, generalHelp())
+	fmt.Fprint(sys.Stdout, generalHelp())
 	return nil
 }
 

@@ -2,61 +2,24 @@ package cli
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"runtime/debug"
-	"time"
-
-	"golang.org/x/term"
 )
 
-// version is set at build time with -ldflags "-X main.version=…"; builds
-// from a checkout report the VCS revision instead.
-var version = "0.1.0-dev"
-
-// Main runs mutual on the process's own arguments and exits with its code.
-// It is the old main function, kept whole while the package moves; the
-// next change hands the wiring back to the root's main.go.
-func Main() {
-	os.Exit(run(os.Args[1:], realSystem()))
-}
-
-// system is everything a run touches outside itself, so tests can replace
-// all of it.
-type system struct {
-	stdin          io.Reader
-	stdout, stderr io.Writer
-	getenv         func(string) string
-	home           string
-	now            func() time.Time
-	// stdoutIsTerminal reports whether stdout is a terminal (the dashboard
-	// draws only then).
-	stdoutIsTerminal bool
-	// dashboard runs the interactive dashboard; tests replace it.
-	dashboard func(*session, options) error
-}
-
-func realSystem() system {
-	home, _ := os.UserHomeDir()
-	return system{
-		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
-		getenv: os.Getenv, home: home, now: time.Now,
-		stdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
-		dashboard:        runDashboard,
-	}
-}
-
-func run(args []string, sys system) (code int) {
+// Run runs mutual with the command line args (without the program's name)
+// on sys, and returns the exit code: 0 success, 1 an invalid profile or a
+// failure, 2 bad usage. It never exits the process; main does, with the
+// code.
+func Run(args []string, sys System) (code int) {
 	opts, err := parseArgs(args, sys)
 	if err != nil {
 		return report(sys, err)
 	}
 	if opts.version {
-		fmt.Fprintln(sys.stdout, "mutual", buildVersion())
+		fmt.Fprintln(sys.Stdout, "mutual", buildVersion(sys.Version))
 		return exitOK
 	}
 	if opts.help {
-		fmt.Fprint(sys.stdout, helpText(opts.command))
+		fmt.Fprint(sys.Stdout, helpText(opts.command))
 		return exitOK
 	}
 	cmd := commandByName(opts.command)
@@ -66,13 +29,19 @@ func run(args []string, sys system) (code int) {
 	return exitOK
 }
 
-func buildVersion() string {
-	if version != "0.1.0-dev" {
+// devVersion is the version of a build from a checkout, which says its
+// VCS revision beside it.
+const devVersion = "0.1.0-dev"
+
+// buildVersion is the version a release build was given, or the
+// development version with the revision it was built from.
+func buildVersion(version string) string {
+	if version != "" {
 		return version
 	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return version
+		return devVersion
 	}
 	rev, dirty := "", false
 	for _, s := range info.Settings {
@@ -87,10 +56,10 @@ func buildVersion() string {
 		rev = rev[:12]
 	}
 	if rev == "" {
-		return version
+		return devVersion
 	}
 	if dirty {
 		rev += "+dirty"
 	}
-	return version + " (" + rev + ")"
+	return devVersion + " (" + rev + ")"
 }

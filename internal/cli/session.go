@@ -48,13 +48,13 @@ func tildePath(path, home string) string {
 // open finds, loads and evaluates the profile. With no profile found and
 // none named, it opens the built-in example; exampleNote says so on
 // stderr.
-func open(sys system, opts options) (*session, error) {
-	env := profiles.Env{Getenv: sys.getenv, Home: sys.home}
+func open(sys System, opts options) (*session, error) {
+	env := profiles.Env{Getenv: sys.Getenv, Home: sys.Home}
 	choice, err := profiles.Choose(opts.profile, env)
 	if err != nil {
 		return nil, &failure{msg: err.Error()}
 	}
-	s := &session{choice: choice, exampleAsked: opts.example, home: sys.home}
+	s := &session{choice: choice, exampleAsked: opts.example, home: sys.Home}
 	if opts.example || choice.From == "default" && !choice.Exists() {
 		s.example = true
 		s.loaded, err = profiles.Example(opts.today)
@@ -75,14 +75,14 @@ func open(sys system, opts options) (*session, error) {
 }
 
 // notes prints the example notice and the profile's warnings on stderr.
-func (s *session) notes(sys system) {
+func (s *session) notes(sys System) {
 	if s.example && !s.exampleAsked {
-		fmt.Fprintf(sys.stderr, "mutual: no profile at %s; showing the built-in example\nhint: run 'mutual init' to start your own\n", s.choice.Path)
+		fmt.Fprintf(sys.Stderr, "mutual: no profile at %s; showing the built-in example\nhint: run 'mutual init' to start your own\n", s.choice.Path)
 	}
 	for _, w := range s.loaded.Warnings {
-		fmt.Fprintf(sys.stderr, "mutual: %s\n", w)
+		fmt.Fprintf(sys.Stderr, "mutual: %s\n", w)
 		if w.Hint != "" {
-			fmt.Fprintf(sys.stderr, "hint: %s\n", w.Hint)
+			fmt.Fprintf(sys.Stderr, "hint: %s\n", w.Hint)
 		}
 	}
 }
@@ -93,7 +93,7 @@ func (s *session) reportInfo(opts options) views.ReportInfo {
 
 // openOpportunity opens the profile and finds the opportunity the
 // arguments name (several words make one name), for explain and prep.
-func openOpportunity(sys system, opts options) (*session, int, error) {
+func openOpportunity(sys System, opts options) (*session, int, error) {
 	s, err := open(sys, opts)
 	if err != nil {
 		return nil, 0, err
