@@ -11,7 +11,6 @@ import (
 
 	"mutual/model"
 	"mutual/profiles"
-	"mutual/views"
 )
 
 // options are the parsed command line.
@@ -39,14 +38,14 @@ type options struct {
 // parseArgs reads flags and arguments in any order: flags may come before
 // or after the command and its arguments; "--" ends the flags.
 func parseArgs(args []string, sys System) (options, error) {
-	opts := options{format: "table", set: map[string]bool{}}
+	opts := options{set: map[string]bool{}}
 	fs := flag.NewFlagSet("mutual", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&opts.profile, "profile", "", "")
 	fs.StringVar(&opts.scenario, "scenario", "", "")
 	urgency := fs.String("urgency", "", "")
 	today := fs.String("today", "", "")
-	fs.StringVar(&opts.format, "format", "table", "")
+	fs.StringVar(&opts.format, "format", "", "")
 	fs.BoolVar(&opts.strict, "strict", false, "")
 	fs.BoolVar(&opts.mouse, "mouse", false, "")
 	fs.BoolVar(&opts.example, "example", false, "")
@@ -98,7 +97,7 @@ func parseArgs(args []string, sys System) (options, error) {
 		return opts, nil
 	}
 	for name := range opts.set {
-		if !slices.Contains(commonFlags(), name) && name != "h" && !slices.Contains(cmd.flags, name) {
+		if !slices.Contains(commonFlags(), name) && name != "h" && !cmd.takes(name) {
 			where := "the dashboard"
 			if cmd.name != "" {
 				where = "'mutual " + cmd.name + "'"
@@ -112,7 +111,7 @@ func parseArgs(args []string, sys System) (options, error) {
 		if cmd.name == "" {
 			msg = fmt.Sprintf("unknown command %q", opts.command)
 		}
-		return opts, &usageError{msg: msg, hint: "usage: " + cmd.usage}
+		return opts, &usageError{msg: msg, hint: "usage: " + cmd.usageLine()}
 	}
 	if *urgency != "" {
 		u, err := strconv.ParseFloat(*urgency, 64)
@@ -131,8 +130,13 @@ func parseArgs(args []string, sys System) (options, error) {
 	} else {
 		opts.today = model.DateOf(sys.Now())
 	}
-	if !slices.Contains(views.Formats(), opts.format) {
-		return opts, &usageError{msg: fmt.Sprintf("--format %s is not a format", opts.format), hint: "use one of: " + strings.Join(views.Formats(), ", ")}
+	if len(cmd.formats) > 0 {
+		if !opts.set["format"] {
+			opts.format = cmd.formats[0]
+		}
+		if !slices.Contains(cmd.formats, opts.format) {
+			return opts, formatError(cmd, opts.format)
+		}
 	}
 	return opts, nil
 }

@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"slices"
-	"strings"
-
 	"mutual/model"
 	"mutual/views"
 )
@@ -12,10 +8,6 @@ import (
 // cmdDecide prints the reservation scores, the advice on every offer with
 // a deadline and the questions to ask.
 func cmdDecide(sys System, opts options) error {
-	if !slices.Contains(views.DecideFormats(), opts.format) {
-		return &usageError{msg: fmt.Sprintf("'mutual decide' does not write --format %s", opts.format),
-			hint: "use one of: " + strings.Join(views.DecideFormats(), ", ")}
-	}
 	s, err := open(sys, opts)
 	if err != nil {
 		return err
