@@ -13,7 +13,7 @@ import (
 
 // seedCorpus adds every profile under testdata as a fuzz seed.
 func seedCorpus(f *testing.F) {
-	for _, dir := range []string{"../testdata/profiles/bad", "../testdata/profiles/good"} {
+	for _, dir := range []string{"testdata/profiles/bad", "testdata/profiles/good"} {
 		names, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
 		for _, n := range names {
 			if b, err := os.ReadFile(n); err == nil {

@@ -110,7 +110,7 @@ func nestingBefore(src string) (int, int) {
 
 func TestNestingUnchanged(t *testing.T) {
 	var inputs []string
-	files, _ := filepath.Glob("../testdata/profiles/*/*.toml")
+	files, _ := filepath.Glob("testdata/profiles/*/*.toml")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

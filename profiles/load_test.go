@@ -32,7 +32,7 @@ func corpus(t *testing.T, dir string) []string {
 // with messages that name the file, say what is wrong in lower case and
 // say how to fix it. The messages are pinned by golden files.
 func TestBadProfiles(t *testing.T) {
-	t.Chdir("../testdata/profiles/bad")
+	t.Chdir("testdata/profiles/bad")
 	names := corpus(t, ".")
 	if len(names) < 40 {
 		t.Fatalf("the corpus has %d broken profiles; it should cover at least 40 ways to break one", len(names))
@@ -70,7 +70,7 @@ func TestBadProfiles(t *testing.T) {
 // TestGoodProfiles loads every good profile: no error, and the warnings
 // pinned by golden files.
 func TestGoodProfiles(t *testing.T) {
-	t.Chdir("../testdata/profiles/good")
+	t.Chdir("testdata/profiles/good")
 	for _, name := range corpus(t, ".") {
 		t.Run(strings.TrimSuffix(name, ".toml"), func(t *testing.T) {
 			l, err := Load(name)
@@ -92,7 +92,7 @@ func TestGoodProfiles(t *testing.T) {
 // TestFullProfile checks that every key of the format lands where it
 // should, includes merged in.
 func TestFullProfile(t *testing.T) {
-	t.Chdir("../testdata/profiles/good")
+	t.Chdir("testdata/profiles/good")
 	l, err := Load("full.toml")
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -6,8 +6,10 @@ import (
 	"os/exec"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/term"
 
 	"mutual/internal/golden"
 )
@@ -15,7 +17,24 @@ import (
 // TestMain lets the test binary double as the mutual command, so the
 // scripts under testdata/script run the real program end to end.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"mutual": main})
+	testscript.Main(m, map[string]func(){"mutual": mutualMain})
+}
+
+// mutualMain is the root's main function, which a test cannot import: the
+// real system built from the process, handed to Run, and the process
+// exited with its code. Keep it in step with main.go.
+func mutualMain() {
+	home, _ := os.UserHomeDir()
+	os.Exit(Run(os.Args[1:], System{
+		Stdin:            os.Stdin,
+		Stdout:           os.Stdout,
+		Stderr:           os.Stderr,
+		Getenv:           os.Getenv,
+		Home:             home,
+		Now:              time.Now,
+		StdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		Dashboard:        TerminalDashboard,
+	}))
 }
 
 // TestScripts runs the command-line scripts. Their expected outputs live

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -21,8 +21,8 @@ import (
 // does for a user with no profile.
 func exampleSession(t *testing.T, args ...string) (*session, options) {
 	t.Helper()
-	sys := system{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard,
-		getenv: func(string) string { return "" }, home: t.TempDir(), now: time.Now}
+	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
+		Getenv: func(string) string { return "" }, Home: t.TempDir(), Now: time.Now}
 	opts, err := parseArgs(append([]string{"--today", "2026-11-25"}, args...), sys)
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +58,8 @@ func startSession(t *testing.T, s *session, opts options, w, h int, env map[stri
 	r := &simulatedRun{app: tview.NewApplication(), screen: tcell.NewSimulationScreen("UTF-8"), done: make(chan error, 1)}
 	r.app.SetScreen(r.screen)
 	r.screen.SetSize(w, h)
-	run := dashboardRun{app: r.app, screen: r.screen, getenv: func(k string) string { return env[k] }, stderr: &r.stderr, hooks: hooks}
+	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &r.stderr, Getenv: func(k string) string { return env[k] }}
+	run := dashboardRun{app: r.app, screen: r.screen, sys: sys, hooks: hooks}
 	go func() { r.done <- run.run(s, opts) }()
 	t.Cleanup(func() {
 		select {
@@ -185,7 +186,7 @@ func TestDashboardDecidePage(t *testing.T) {
 func TestViewsFixtureIsTheExample(t *testing.T) {
 	r := startDashboard(t, 100, 30, nil, nil)
 	got := r.waitFor(t, "urgency 0.55")
-	want, err := os.ReadFile(filepath.Join("views", "testdata", "screens", "example-urgency-0.55-100x30.txt"))
+	want, err := os.ReadFile(filepath.Join("..", "..", "views", "testdata", "screens", "example-urgency-0.55-100x30.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

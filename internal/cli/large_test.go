@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -12,9 +12,9 @@ import (
 	"mutual/bench/gen"
 )
 
-func quietSystem(t *testing.T, stdout, stderr io.Writer) system {
-	return system{stdin: strings.NewReader(""), stdout: stdout, stderr: stderr,
-		getenv: func(string) string { return "" }, home: t.TempDir(), now: time.Now}
+func quietSystem(t *testing.T, stdout, stderr io.Writer) System {
+	return System{Stdin: strings.NewReader(""), Stdout: stdout, Stderr: stderr,
+		Getenv: func(string) string { return "" }, Home: t.TempDir(), Now: time.Now}
 }
 
 // TestLargeProfileRanksInSeconds: a pipeline of 20,000 opportunities ×
@@ -30,7 +30,7 @@ func TestLargeProfileRanksInSeconds(t *testing.T) {
 	}
 	var out, errs bytes.Buffer
 	start := time.Now()
-	code := run([]string{"rank", "--format", "json", "--today", gen.Today, "--profile", path}, quietSystem(t, &out, &errs))
+	code := Run([]string{"rank", "--format", "json", "--today", gen.Today, "--profile", path}, quietSystem(t, &out, &errs))
 	took := time.Since(start)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
@@ -56,7 +56,7 @@ func TestTooLargeIsRefused(t *testing.T) {
 	for _, args := range [][]string{{"check", path}, {"rank", "--profile", path}} {
 		var errs bytes.Buffer
 		start := time.Now()
-		if code := run(args, quietSystem(t, io.Discard, &errs)); code != exitFailure {
+		if code := Run(args, quietSystem(t, io.Discard, &errs)); code != exitFailure {
 			t.Errorf("%v: exit %d", args, code)
 		}
 		if !strings.Contains(errs.String(), "is larger than 16 MiB") || time.Since(start) > time.Second {

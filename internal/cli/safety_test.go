@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ func TestNoNetwork(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("needs the go command")
 	}
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	out, err := exec.Command("go", "list", "-deps", "mutual").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
@@ -57,12 +57,12 @@ func TestWritesStayInTheProfile(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	t.Chdir(work)
 	env := map[string]string{"HOME": home, "TMPDIR": tmp}
-	sys := system{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{},
-		getenv: func(k string) string { return env[k] }, home: home,
-		now: func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }}
+	sys := System{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{},
+		Getenv: func(k string) string { return env[k] }, Home: home,
+		Now: func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }}
 
-	if code := run([]string{"init"}, sys); code != 0 {
-		t.Fatalf("init: %d %s", code, sys.stderr)
+	if code := Run([]string{"init"}, sys); code != 0 {
+		t.Fatalf("init: %d %s", code, sys.Stderr)
 	}
 	profile := filepath.Join(home, ".config", "mutual", "profile.toml")
 	before := snapshot(t, root)
@@ -70,7 +70,7 @@ func TestWritesStayInTheProfile(t *testing.T) {
 		t.Fatalf("init wrote %v, want only %s", keys(before), profile)
 	}
 	for _, args := range [][]string{{"rank"}, {"rank", "--format", "json"}, {"explain", "example offer"}, {"check"}, {"check", "--strict"}, {}, {"help"}, {"--version"}} {
-		run(args, sys)
+		Run(args, sys)
 	}
 	after := snapshot(t, root)
 	if len(after) != len(before) {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"mutual/model"
@@ -6,10 +6,10 @@ import (
 )
 
 // cmdPrep prints a Markdown interview-prep sheet for one opportunity.
-func cmdPrep(sys system, opts options) error {
+func cmdPrep(sys System, opts options) error {
 	s, i, err := openOpportunity(sys, opts)
 	if err != nil {
 		return err
 	}
-	return views.WritePrep(sys.stdout, s.state, model.Decide(s.state), i, s.reportInfo(opts))
+	return views.WritePrep(sys.Stdout, s.state, model.Decide(s.state), i, s.reportInfo(opts))
 }

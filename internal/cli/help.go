@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -30,17 +30,11 @@ opportunity, and a chart of every score against urgency. With no profile
 found and none named, it opens the built-in example.
 
 When stdout is not a terminal, it prints the ranking table instead.
-
-Flags:
-  --mouse               let the mouse select rows and panes
 `
 
 const rankHelp = `Print the ranking at your urgency: rank, score, fit with its interval,
 relief, chance and flags, then the leader changes over urgency 0..1 and the
 runways at which the leader would change.
-
-Flags:
-  --format FORMAT       table (default), json, markdown or csv
 `
 
 const explainHelp = `Show every term of one opportunity's score, in numbers and in words: the
@@ -54,10 +48,6 @@ NAME may be the full name, any unique part of it, in any case.
 const checkHelp = `Validate profiles and their includes. Prints one line per file; errors and
 warnings go to stderr with file, line and a hint. Exits 1 on any error.
 With no PATH it checks the profile mutual would open.
-
-Flags:
-  --strict              also fail on warnings (unknown keys...), for
-                        pre-commit hooks and CI
 `
 
 const initHelp = `Write a commented starter profile to PATH, or to the profile --profile
@@ -70,7 +60,7 @@ func helpText(name string) string {
 		return generalHelp()
 	}
 	c := commandByName(name)
-	return fmt.Sprintf("usage: %s\n\n%s\n%s", c.usage, c.help, commonFlagsHelp)
+	return fmt.Sprintf("usage: %s\n\n%s%s\n%s", c.usageLine(), c.help, c.flagsHelp(), commonFlagsHelp)
 }
 
 func generalHelp() string {
@@ -97,11 +87,11 @@ Commands:
 
 // cmdHelp prints the general help; 'mutual help COMMAND' is turned into
 // COMMAND --help while parsing.
-func cmdHelp(sys system, opts options) error {
+func cmdHelp(sys System, opts options) error {
 	if len(opts.args) == 1 {
 		return &usageError{msg: fmt.Sprintf("no command %q", opts.args[0]), hint: "commands: " + strings.Join(commandNames(), ", ")}
 	}
-	fmt.Fprint(sys.stdout, generalHelp())
+	fmt.Fprint(sys.Stdout, generalHelp())
 	return nil
 }
 
@@ -119,9 +109,6 @@ their answer could change the decision, each with its priority's question.
 Every assumption is listed with its value and can be set in the profile's
 [search] table: offers_per_month, discount, search_fit, poor_fit_months,
 good_fit_months, offer_mean, offer_sd, offer_sd_min, wait_days.
-
-Flags:
-  --format FORMAT       table (default) or json
 `
 
 const prepHelp = `Print a Markdown interview-prep sheet for one opportunity: where it stands,

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -13,19 +13,19 @@ import (
 	"mutual/profiles"
 )
 
-// testSystem is a system with no config directory and a fixed clock, so
+// testSystem is a System with no config directory and a fixed clock, so
 // that with no --profile the built-in example opens.
-func testSystem(t *testing.T, stdout, stderr *bytes.Buffer) system {
+func testSystem(t *testing.T, stdout, stderr *bytes.Buffer) System {
 	home := t.TempDir()
-	return system{stdin: strings.NewReader(""), stdout: stdout, stderr: stderr,
-		getenv: func(string) string { return "" }, home: home,
-		now: func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }}
+	return System{Stdin: strings.NewReader(""), Stdout: stdout, Stderr: stderr,
+		Getenv: func(string) string { return "" }, Home: home,
+		Now: func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }}
 }
 
 func runMutual(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errs bytes.Buffer
-	code = run(args, testSystem(t, &out, &errs))
+	code = Run(args, testSystem(t, &out, &errs))
 	return code, out.String(), errs.String()
 }
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -11,10 +11,10 @@ import (
 // cmdCheck validates profiles: the chosen one, or every PATH given. It
 // prints one line per file and fails on any error, or with --strict on any
 // warning too.
-func cmdCheck(sys system, opts options) error {
+func cmdCheck(sys System, opts options) error {
 	paths := opts.args
 	if len(paths) == 0 {
-		choice, err := profiles.Choose(opts.profile, profiles.Env{Getenv: sys.getenv, Home: sys.home})
+		choice, err := profiles.Choose(opts.profile, profiles.Env{Getenv: sys.Getenv, Home: sys.Home})
 		if err != nil {
 			return &failure{msg: err.Error()}
 		}
@@ -39,12 +39,7 @@ func cmdCheck(sys system, opts options) error {
 	return nil
 }
 
-// silentFailure exits 1 after the messages were already printed.
-type silentFailure struct{ msg string }
-
-func (e *silentFailure) Error() string { return e.msg }
-
-func checkOne(sys system, opts options, path string) bool {
+func checkOne(sys System, opts options, path string) bool {
 	l, err := profiles.Load(path)
 	if err != nil {
 		report(sys, err)
@@ -62,22 +57,22 @@ func checkOne(sys system, opts options, path string) bool {
 			if warns > 0 {
 				counts += fmt.Sprintf(", %d %s", warns, plural(warns, "warning"))
 			}
-			fmt.Fprintf(sys.stdout, "%s: invalid (%s)\n", path, counts)
+			fmt.Fprintf(sys.Stdout, "%s: invalid (%s)\n", path, counts)
 		}
 		return false
 	}
 	l.Warnings = append(l.Warnings, profiles.TrackedMoney(l)...)
 	for _, w := range l.Warnings {
-		fmt.Fprintf(sys.stderr, "mutual: %s\n", w)
+		fmt.Fprintf(sys.Stderr, "mutual: %s\n", w)
 		if w.Hint != "" {
-			fmt.Fprintf(sys.stderr, "hint: %s\n", w.Hint)
+			fmt.Fprintf(sys.Stderr, "hint: %s\n", w.Hint)
 		}
 	}
 	// Every scenario must evaluate too.
 	p := &l.Profile
 	for _, sc := range append([]model.Scenario{{}}, p.Scenarios...) {
 		if _, err := model.Evaluate(p, model.Request{Today: opts.today, Scenario: sc.Name}); err != nil {
-			fmt.Fprintf(sys.stderr, "mutual: %s: %v\n", path, err)
+			fmt.Fprintf(sys.Stderr, "mutual: %s: %v\n", path, err)
 			return false
 		}
 	}
@@ -88,14 +83,14 @@ func checkOne(sys system, opts options, path string) bool {
 			status = fmt.Sprintf("failed: %d %s (--strict)", n, plural(n, "warning"))
 		}
 	}
-	fmt.Fprintf(sys.stdout, "%s: %s (%d %s, %d %s, %d %s", path, status,
+	fmt.Fprintf(sys.Stdout, "%s: %s (%d %s, %d %s, %d %s", path, status,
 		len(p.Priorities), plural(len(p.Priorities), "priority"),
 		len(p.Opportunities), plural(len(p.Opportunities), "opportunity"),
 		len(p.Scenarios), plural(len(p.Scenarios), "scenario"))
 	if len(l.Files) > 1 {
-		fmt.Fprintf(sys.stdout, ", %d %s", len(l.Files)-1, plural(len(l.Files)-1, "include"))
+		fmt.Fprintf(sys.Stdout, ", %d %s", len(l.Files)-1, plural(len(l.Files)-1, "include"))
 	}
-	fmt.Fprintln(sys.stdout, ")")
+	fmt.Fprintln(sys.Stdout, ")")
 	return !(opts.strict && len(l.Warnings) > 0)
 }
 

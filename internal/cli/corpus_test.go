@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // with a message that starts with "mutual:", names the file, and shows
 // neither a panic nor a stack trace.
 func TestEveryBrokenProfileEveryCommand(t *testing.T) {
-	dir, err := filepath.Abs("testdata/profiles/bad")
+	dir, err := filepath.Abs("../../profiles/testdata/profiles/bad")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,15 +30,15 @@ func TestEveryBrokenProfileEveryCommand(t *testing.T) {
 		for _, args := range [][]string{{"check", name}, {"rank", "--profile", name}, {"--profile", name}, {"explain", "x", "--profile", name}} {
 			var stdout, stderr bytes.Buffer
 			dashboardRan := false
-			sys := system{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr,
-				getenv: func(string) string { return "" }, home: t.TempDir(), now: time.Now,
-				stdoutIsTerminal: true,
-				dashboard: func(*session, options) error {
+			sys := System{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr,
+				Getenv: func(string) string { return "" }, Home: t.TempDir(), Now: time.Now,
+				StdoutIsTerminal: true,
+				Dashboard: func(System, *session, options) error {
 					dashboardRan = true
 					return nil
 				}}
 			start := time.Now()
-			code := run(args, sys)
+			code := Run(args, sys)
 			took := time.Since(start)
 			what := strings.Join(args, " ")
 			if code != exitFailure || dashboardRan {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"io"
@@ -22,8 +22,8 @@ func (benchStopper) Stop() {}
 // its dashboard, laid out on a 120×40 simulated screen but not drawn.
 func benchDashboard(b *testing.B, path string) (*views.Dashboard, tcell.SimulationScreen) {
 	b.Helper()
-	sys := system{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard,
-		getenv: func(string) string { return "" }, home: b.TempDir(), now: time.Now}
+	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
+		Getenv: func(string) string { return "" }, Home: b.TempDir(), Now: time.Now}
 	opts, err := parseArgs([]string{"--profile", path, "--today", gen.Today}, sys)
 	if err != nil {
 		b.Fatal(err)

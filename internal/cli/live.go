@@ -1,11 +1,10 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
 	"math"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -24,9 +23,10 @@ import (
 // request (R) and whenever a watched file changes. Everything it does runs
 // on the dashboard's event loop, so it needs no locks.
 type liveProfile struct {
-	s      *session
-	app    *tview.Application
-	getenv func(string) string
+	s   *session
+	app *tview.Application
+	// sys gives the editor its environment and the terminal's streams.
+	sys System
 	// watcher is nil when the files cannot be watched; R still reloads.
 	watcher *profiles.Watcher
 }
@@ -82,11 +82,11 @@ func (lp *liveProfile) edit(selected int) (*model.Profile, error) {
 	if o := lp.s.loaded.Origins.Opportunities; selected >= 0 && selected < len(o) {
 		file, line = o[selected].File, o[selected].Line()
 	}
-	argv := editorCommand(lp.getenv, file, line)
+	argv := editorCommand(lp.sys.Getenv, file, line)
 	var runErr error
 	lp.app.Suspend(func() {
 		cmd := exec.Command(argv[0], argv[1:]...)
-		cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = lp.sys.Stdin, lp.sys.Stdout, lp.sys.Stderr
 		runErr = cmd.Run()
 	})
 	if runErr != nil {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"io"
@@ -29,12 +29,12 @@ func benchProfile(b *testing.B, opportunities, priorities int) string {
 
 func BenchmarkRankJSON(b *testing.B) {
 	path := benchProfile(b, 2000, 30)
-	sys := system{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard,
-		getenv: func(string) string { return "" }, home: b.TempDir(), now: time.Now}
+	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
+		Getenv: func(string) string { return "" }, Home: b.TempDir(), Now: time.Now}
 	args := []string{"rank", "--format", "json", "--profile", path, "--today", gen.Today}
 	b.ReportAllocs()
 	for b.Loop() {
-		if code := run(args, sys); code != 0 {
+		if code := Run(args, sys); code != 0 {
 			b.Fatalf("exit code %d", code)
 		}
 	}

@@ -1,8 +1,7 @@
-package main
+package cli
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -14,10 +13,25 @@ import (
 	"mutual/views"
 )
 
-// runDashboard runs the interactive dashboard on the terminal. It builds
-// the screen and the application here, and passes them in, so tests can
-// run the same code on a simulated screen (see dashboardRun).
-func runDashboard(s *session, opts options) error {
+// cmdDashboard opens the dashboard, or prints the ranking table when
+// stdout is not a terminal (piped into a file or another program).
+func cmdDashboard(sys System, opts options) error {
+	s, err := open(sys, opts)
+	if err != nil {
+		return err
+	}
+	if !sys.StdoutIsTerminal {
+		s.notes(sys)
+		return views.WriteRank(sys.Stdout, s.state, s.reportInfo(opts), "table")
+	}
+	return sys.Dashboard(sys, s, opts)
+}
+
+// TerminalDashboard runs the interactive dashboard on the terminal: it is
+// the System's Dashboard in a real run. It builds the screen and the
+// application here, and passes them in, so tests can run the same code on
+// a simulated screen (see dashboardRun).
+func TerminalDashboard(sys System, s *session, opts options) error {
 	screen, err := tcell.NewScreen()
 	if err != nil {
 		return &failure{msg: "cannot draw the dashboard on this terminal: " + err.Error(),
@@ -42,7 +56,7 @@ func runDashboard(s *session, opts options) error {
 		close(signals)
 	}()
 
-	err = dashboardRun{app: app, screen: screen, getenv: os.Getenv, stderr: os.Stderr}.run(s, opts)
+	err = dashboardRun{app: app, screen: screen, sys: sys}.run(s, opts)
 	select {
 	case sig := <-stopped:
 		return &failure{msg: "the dashboard was stopped by a signal (" + sig.String() + ")"}
@@ -52,12 +66,12 @@ func runDashboard(s *session, opts options) error {
 }
 
 // dashboardRun is one run of the dashboard: the application and screen it
-// runs on, where it reads the environment, and where a crash report goes.
+// runs on, and the system it reads the environment from, runs the editor
+// on and reports a crash to.
 type dashboardRun struct {
 	app    *tview.Application
 	screen tcell.Screen
-	getenv func(string) string
-	stderr io.Writer
+	sys    System
 	// hooks, when not nil, replace the hooks the run would offer (tests
 	// use it to reach the crash path).
 	hooks *views.Hooks
@@ -67,13 +81,13 @@ type dashboardRun struct {
 // in the event loop restores the terminal and becomes a short message
 // with exit code 1; the stack goes to stderr only when MUTUAL_DEBUG is set.
 func (r dashboardRun) run(s *session, opts options) (err error) {
-	styles := views.NewStyles(r.getenv("NO_COLOR") != "")
+	styles := views.NewStyles(r.sys.Getenv("NO_COLOR") != "")
 	// tview reads its theme when a widget is made: the terminal's own
 	// background, not tview's black.
 	tview.Styles = styles.Theme()
 	r.app.EnablePaste(true).EnableMouse(opts.mouse)
 
-	live := &liveProfile{s: s, app: r.app, getenv: r.getenv}
+	live := &liveProfile{s: s, app: r.app, sys: r.sys}
 	hooks := live.hooks()
 	if r.hooks != nil {
 		hooks = *r.hooks
@@ -97,8 +111,8 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 		}
 		r.app.Stop()
 		r.screen.Fini()
-		if r.getenv("MUTUAL_DEBUG") != "" {
-			fmt.Fprintf(r.stderr, "panic: %v\n\n%s\n", p, debug.Stack())
+		if r.sys.Getenv("MUTUAL_DEBUG") != "" {
+			fmt.Fprintf(r.sys.Stderr, "panic: %v\n\n%s\n", p, debug.Stack())
 		}
 		err = &failure{
 			msg: "the dashboard stopped on an internal error (the terminal is restored; your profile is untouched)",

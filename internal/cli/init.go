@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -8,12 +8,12 @@ import (
 
 // cmdInit writes the starter profile to PATH, or to the profile --profile
 // or the defaults choose. It never overwrites.
-func cmdInit(sys system, opts options) error {
+func cmdInit(sys System, opts options) error {
 	var path string
 	if len(opts.args) == 1 {
 		path = opts.args[0]
 	} else {
-		choice, err := profiles.Choose(opts.profile, profiles.Env{Getenv: sys.getenv, Home: sys.home})
+		choice, err := profiles.Choose(opts.profile, profiles.Env{Getenv: sys.Getenv, Home: sys.Home})
 		if err != nil {
 			return &failure{msg: err.Error()}
 		}
@@ -22,9 +22,9 @@ func cmdInit(sys system, opts options) error {
 	if err := profiles.WriteStarter(path); err != nil {
 		return &failure{msg: err.Error(), hint: "name another file: mutual init PATH"}
 	}
-	fmt.Fprintf(sys.stdout, "wrote %s\nnext: put your own situation, priorities and opportunities in it, then run 'mutual check' and 'mutual'\n", path)
+	fmt.Fprintf(sys.Stdout, "wrote %s\nnext: put your own situation, priorities and opportunities in it, then run 'mutual check' and 'mutual'\n", path)
 	if len(opts.args) == 1 || opts.profile != "" {
-		fmt.Fprintf(sys.stdout, "(mutual looks for ~/.config/mutual/profile.toml by default; use --profile %s or MUTUAL_PROFILE to pick this one)\n", path)
+		fmt.Fprintf(sys.Stdout, "(mutual looks for ~/.config/mutual/profile.toml by default; use --profile %s or MUTUAL_PROFILE to pick this one)\n", path)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"io"
@@ -16,8 +16,8 @@ import (
 // --today 2026-11-25` does.
 func fileSession(t *testing.T, path string, env map[string]string) (*session, options) {
 	t.Helper()
-	sys := system{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard,
-		getenv: func(k string) string { return env[k] }, home: t.TempDir(), now: time.Now}
+	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
+		Getenv: func(k string) string { return env[k] }, Home: t.TempDir(), Now: time.Now}
 	opts, err := parseArgs([]string{"--today", "2026-11-25", "--profile", path}, sys)
 	if err != nil {
 		t.Fatal(err)

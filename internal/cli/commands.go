@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"mutual/views"
+)
+
+// command is one subcommand: its name, what it takes, and how it runs.
+type command struct {
+	name string
+	// usage is the usage line after the command's name and its --format:
+	// its other flags and its arguments ("NAME [flags]").
+	usage   string
+	summary string
+	// help is the prose of 'mutual COMMAND --help'; the lines for the
+	// command's own flags follow it.
+	help string
+	// formats are the values --format takes, the default first, straight
+	// from the report writer that writes them. The usage line, the help,
+	// the validation and the hint all read this list; a command without
+	// formats refuses --format.
+	formats []string
+	// flags are the command's own flags besides --format (the common ones
+	// are allowed everywhere).
+	flags []ownFlag
+	// maxArgs bounds the positional arguments; -1 is no bound.
+	minArgs, maxArgs int
+	run              func(System, options) error
+}
+
+// ownFlag is one of a command's own flags and its line in the command's
+// help: none when the common flags' help already says what it does.
+type ownFlag struct{ name, help string }
+
+// commands lists every subcommand; the empty name is the dashboard.
+func commands() []command {
+	return []command{
+		{name: "", usage: "[flags]", summary: "open the dashboard", help: dashboardHelp,
+			flags: []ownFlag{{"mouse", "let the mouse select rows and panes"}, {name: "example"}}, maxArgs: 0, run: cmdDashboard},
+		{name: "rank", usage: "[flags]", summary: "print the ranking", help: rankHelp,
+			formats: views.Formats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdRank},
+		{name: "explain", usage: "NAME [flags]", summary: "show every term of one opportunity's score", help: explainHelp,
+			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, run: cmdExplain},
+		{name: "decide", usage: "[flags]", summary: "advise accept, wait or decline on offers; questions to ask", help: decideHelp,
+			formats: views.DecideFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdDecide},
+		{name: "prep", usage: "NAME [flags]", summary: "print a Markdown interview-prep sheet for one opportunity", help: prepHelp,
+			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, run: cmdPrep},
+		{name: "check", usage: "[--strict] [PATH...]", summary: "validate profiles (for hooks and CI)", help: checkHelp,
+			flags: []ownFlag{{"strict", "also fail on warnings (unknown keys...), for\npre-commit hooks and CI"}}, maxArgs: -1, run: cmdCheck},
+		{name: "init", usage: "[PATH]", summary: "write a commented starter profile", help: initHelp,
+			maxArgs: 1, run: cmdInit},
+		{name: "help", usage: "[COMMAND]", summary: "show help", maxArgs: 1, run: cmdHelp},
+	}
+}
+
+func commandByName(name string) command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return command{}
+}
+
+func commandNames() []string {
+	var out []string
+	for _, c := range commands() {
+		if c.name != "" {
+			out = append(out, c.name)
+		}
+	}
+	return out
+}
+
+// commonFlags are accepted by every command.
+func commonFlags() []string {
+	return []string{"profile", "urgency", "scenario", "today", "help", "version"}
+}
+
+// takes reports whether flag is one of the command's own flags.
+func (c command) takes(flag string) bool {
+	if flag == "format" {
+		return len(c.formats) > 0
+	}
+	return slices.ContainsFunc(c.flags, func(f ownFlag) bool { return f.name == flag })
+}
+
+// usageLine is the command's usage: mutual, its name, its formats, and
+// the rest.
+func (c command) usageLine() string {
+	words := []string{"mutual"}
+	if c.name != "" {
+		words = append(words, c.name)
+	}
+	if len(c.formats) > 0 {
+		words = append(words, "[--format "+strings.Join(c.formats, "|")+"]")
+	}
+	return strings.Join(append(words, c.usage), " ")
+}
+
+// flagsHelp is the Flags section of the command's help: --format with its
+// formats, then the command's own flags that the common help does not
+// describe; "" when there is none.
+func (c command) flagsHelp() string {
+	var b strings.Builder
+	line := func(flag, help string) {
+		fmt.Fprintf(&b, "  %-22s%s\n", flag, strings.ReplaceAll(help, "\n", "\n"+strings.Repeat(" ", 24)))
+	}
+	if len(c.formats) > 0 {
+		line("--format FORMAT", formatWords(c.formats))
+	}
+	for _, f := range c.flags {
+		if f.help != "" {
+			line("--"+f.name, f.help)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "\nFlags:\n" + b.String()
+}
+
+// formatWords lists formats in a sentence, the first marked the default:
+// "table (default), json or csv".
+func formatWords(formats []string) string {
+	words := slices.Clone(formats)
+	words[0] += " (default)"
+	if len(words) == 1 {
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// formatError is the usage error for a --format the command does not
+// write: a word no command writes is no format at all, one another
+// command writes is not this command's. Either way the hint lists the
+// command's own formats.
+func formatError(c command, format string) error {
+	msg := fmt.Sprintf("--format %s is not a format", format)
+	for _, other := range commands() {
+		if slices.Contains(other.formats, format) {
+			msg = fmt.Sprintf("'mutual %s' does not write --format %s", c.name, format)
+			break
+		}
+	}
+	return &usageError{msg: msg, hint: "use one of: " + strings.Join(c.formats, ", ")}
+}

@@ -1,0 +1,12 @@
+package cli
+
+import "mutual/views"
+
+// cmdExplain prints every term of one opportunity's score.
+func cmdExplain(sys System, opts options) error {
+	s, i, err := openOpportunity(sys, opts)
+	if err != nil {
+		return err
+	}
+	return views.WriteExplain(sys.Stdout, s.state, i, s.reportInfo(opts))
+}

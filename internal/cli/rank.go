@@ -1,0 +1,13 @@
+package cli
+
+import "mutual/views"
+
+// cmdRank prints the ranking in the chosen format.
+func cmdRank(sys System, opts options) error {
+	s, err := open(sys, opts)
+	if err != nil {
+		return err
+	}
+	s.notes(sys)
+	return views.WriteRank(sys.Stdout, s.state, s.reportInfo(opts), opts.format)
+}
