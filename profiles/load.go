@@ -12,8 +12,8 @@ import (
 // bounds, includes.go follows the include graph, syntax.go guards the TOML
 // parser and explains its errors, walker.go checks values by type, and
 // each table has its own file (toplevel.go, situation.go, priority.go,
-// opportunity.go, scenario.go, modeltable.go, search.go); build.go runs
-// the checks that need every file at once.
+// opportunity.go, scenario.go, modeltable.go, search.go), which also
+// holds the table's checks that need every file; build.go runs them.
 
 // Origin is where something was written: a file, and the key path in it
 // whose line and column are looked up only when asked for. Reading a

@@ -8,7 +8,9 @@ import (
 	"mutual/model"
 )
 
-// This file reads the [[opportunity]] blocks with their ratings.
+// This file reads the [[opportunity]] blocks with their ratings and, once
+// every file is read, checks their names, and their ratings against the
+// priorities and the scale.
 
 type rawOpportunity struct {
 	o  model.Opportunity
@@ -164,4 +166,86 @@ func (w *walker) rating(path []string, v any) (model.Rating, bool) {
 	}
 	w.errAt(path, hint, "rating %q must be a number or a range, not %s", last(path), describe(v))
 	return model.Rating{}, false
+}
+
+func (l *loader) buildOpportunities(out *Loaded) {
+	p := &out.Profile
+	ids := make([]string, 0, len(p.Priorities))
+	isID := make(map[string]bool, len(p.Priorities))
+	for _, pr := range p.Priorities {
+		if !isID[pr.ID] {
+			ids = append(ids, pr.ID)
+		}
+		isID[pr.ID] = true
+	}
+	seen := make(map[string]Origin, len(l.m.opportunities))
+	if n := len(l.m.opportunities); n > 0 {
+		p.Opportunities = make([]model.Opportunity, 0, n)
+		out.Origins.Opportunities = make([]Origin, 0, n)
+	}
+	rated := map[string]bool{}
+	for _, r := range l.m.opportunities {
+		o := r.o
+		if o.Name != "" {
+			folded := strings.ToLower(o.Name)
+			if first, dup := seen[folded]; dup {
+				l.errorAt(r.at, fmt.Sprintf("give each opportunity its own name (the first is at %s:%d); add the team or city to tell them apart", first.File, first.Line()),
+					"opportunity name %q is used twice", o.Name)
+			}
+			seen[folded] = r.at
+		}
+		// One pass over the ids written marks them rated and tells whether
+		// any rates no priority; with the ends of the ratings it tells
+		// whether anything needs reporting. Only then are the ratings
+		// walked in id order, with their places, to report each.
+		bad := r.lowest < 1 || r.highest > float64(p.Scale)
+		for _, id := range r.written {
+			if !rated[id] {
+				rated[id] = true // written, even if wrongly: no second warning
+			}
+			bad = bad || !isID[id]
+		}
+		if bad {
+			l.reportRatings(&r, ids, isID, p.Scale)
+		}
+		p.Opportunities = append(p.Opportunities, o)
+		out.Origins.Opportunities = append(out.Origins.Opportunities, r.at)
+	}
+	if len(p.Opportunities) == 0 {
+		return
+	}
+	for i, pr := range p.Priorities {
+		if !rated[pr.ID] && pr.FromPay == nil && pr.Weight > 0 && pr.ID != "" {
+			at := out.Origins.Priorities[i]
+			line, col := at.Position()
+			l.ds.add(Diagnostic{File: at.File, Line: line, Col: col, Warning: true,
+				Message: fmt.Sprintf("no opportunity rates priority %q, so it only widens every fit interval", pr.ID),
+				Hint:    fmt.Sprintf("rate it under [opportunity.ratings] as %s = 3, or give it weight = 0", pr.ID)})
+		}
+	}
+}
+
+// reportRatings reports, in id order, each rating of r that rates no
+// priority or is outside 1..scale.
+func (l *loader) reportRatings(r *rawOpportunity, ids []string, isID map[string]bool, scale int) {
+	o := &r.o
+	for _, id := range sortedKeys(o.Ratings) {
+		rt := o.Ratings[id]
+		at := r.at.child("ratings", id)
+		if len(ids) == 0 {
+			continue // no priorities at all: reported once above
+		}
+		if !isID[id] {
+			hint := "rate only priorities the profile has: " + strings.Join(ids, ", ")
+			if s := suggest(id, ids); s != "" {
+				hint = fmt.Sprintf("did you mean %q? priorities: %s", s, strings.Join(ids, ", "))
+			}
+			l.errorAt(at, hint, "%q rates %q, but no priority has that id", o.Name, id)
+			continue
+		}
+		if rt.Low < 1 || rt.High > float64(scale) {
+			l.errorAt(at, fmt.Sprintf("ratings run from 1 to %d (scale = %d); use a number in that range, or a range like [2, 4]", scale, scale),
+				"rating %s for %q in %q is outside 1..%d", rt, id, o.Name, scale)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -8,7 +9,8 @@ import (
 	"mutual/model"
 )
 
-// This file reads the [[priority]] blocks.
+// This file reads the [[priority]] blocks and, once every file is read,
+// checks their ids, deal-breaker floors and weights together.
 
 type rawPriority struct {
 	p  model.Priority
@@ -92,4 +94,44 @@ func (w *walker) payRange(path []string, v any) *[2]float64 {
 		return nil
 	}
 	return &r
+}
+
+func (l *loader) buildPriorities(path string, out *Loaded) {
+	p := &out.Profile
+	rs := l.m.priorities
+	if len(rs) == 0 {
+		if l.m.seen["priority"] {
+			return // written, but wrongly: already reported
+		}
+		l.errorAt(Origin{File: path}, "add at least one [[priority]] with an id and a weight; if this file is an include, check the profile that includes it",
+			"the profile has no [[priority]], so fit cannot be worked out")
+		return
+	}
+	seen := map[string]Origin{}
+	total := 0.0
+	for _, r := range rs {
+		pr := r.p
+		if pr.ID != "" {
+			if first, dup := seen[pr.ID]; dup {
+				l.errorAt(r.at, fmt.Sprintf("give each priority its own id (the first is at %s:%d)", first.File, first.Line()),
+					"priority id %q is used twice", pr.ID)
+			}
+			seen[pr.ID] = r.at
+		}
+		if r.atLeastAt.File != "" {
+			if r.atLeast < 1 || r.atLeast > float64(p.Scale) {
+				l.errorAt(r.atLeastAt, fmt.Sprintf("a deal-breaker floor is a rating from 1 to %d; remove at_least for no floor", p.Scale),
+					"at_least = %s for %q is outside 1..%d", fmtNum(r.atLeast), pr.ID, p.Scale)
+			} else {
+				pr.AtLeast = r.atLeast
+			}
+		}
+		total += pr.Weight
+		p.Priorities = append(p.Priorities, pr)
+		out.Origins.Priorities = append(out.Origins.Priorities, r.at)
+	}
+	if total == 0 {
+		l.errorAt(rs[0].weightAt, "give at least one priority a weight above 0; weights are relative, like 1 to 5",
+			"every priority has weight 0, so nothing counts toward fit")
+	}
 }

@@ -1,13 +1,15 @@
 package profiles
 
 import (
+	"fmt"
 	"slices"
 
 	"mutual/model"
 )
 
 // This file reads the [situation] table, whose keys a [[scenario]] may
-// set too.
+// set too, and checks, once every file is read, that the urgency can be
+// worked out from it.
 
 var situationKeys = []string{"savings", "monthly_expenses", "monthly_income", "insured", "comfortable_runway", "urgency", "tax_rate"}
 
@@ -62,4 +64,32 @@ func situationOf(settings map[string]setting) model.Situation {
 		s.Insured = model.Bool(v.value.(bool))
 	}
 	return s
+}
+
+func (l *loader) buildSituation(path string, out *Loaded) {
+	m := &l.m
+	if m.situationAt == nil {
+		if m.seen["situation"] {
+			return // written, but wrongly: already reported
+		}
+		l.errorAt(Origin{File: path}, "add a [situation] table with savings and monthly_expenses (see mutual init for an example)",
+			"the profile has no [situation]")
+		return
+	}
+	out.Origins.SituationTable = m.situationAt.File
+	out.Origins.Situation = map[string]Origin{}
+	for k, v := range m.situation {
+		out.Origins.Situation[k] = v.at
+	}
+	sit := situationOf(m.situation)
+	out.Profile.Situation = sit
+	if sit.Urgency != nil {
+		return
+	}
+	for _, k := range []string{"savings", "monthly_expenses"} {
+		if _, ok := m.situation[k]; !ok && !m.situationSeen[k] {
+			l.errorAt(*m.situationAt, fmt.Sprintf("add %s = ... to [situation], or fix the urgency by hand with urgency = 0.5", k),
+				"[situation] has no %s, so urgency cannot be worked out", k)
+		}
+	}
 }
