@@ -3,20 +3,18 @@ package profiles
 import (
 	"fmt"
 	"slices"
-
-	"mutual/model"
 )
 
 // This file builds the profile once every file is read: the top-level
-// values and the [model] constants, then each table's checks that need
-// every file, which live in the table's own file.
+// values, then each table's: the defaults it fills in and the checks that
+// need every file, which live in the table's own file.
 
 // build checks what needs every file at once and returns the profile.
 func (l *loader) build(path string) *Loaded {
 	m := &l.m
 	out := &Loaded{Path: path, Files: l.files, Contents: l.contents}
 	p := &out.Profile
-	p.Version, p.Scale, p.Params = 1, 5, model.DefaultParams()
+	p.Version, p.Scale = 1, 5
 	if v, ok := m.top["scale"]; ok {
 		p.Scale = int(v.value.(int64))
 	}
@@ -30,14 +28,7 @@ func (l *loader) build(path string) *Loaded {
 		l.ds.add(Diagnostic{File: path, Line: 1, Warning: true, Message: "the profile does not say its version",
 			Hint: "add version = 1 as the first line, so a future mutual knows how to read it"})
 	}
-	out.Origins.Model = map[string]Origin{}
-	for _, pi := range model.ParamTable() {
-		if v, ok := m.model[pi.Key]; ok {
-			*pi.Field(&p.Params) = v.value.(float64)
-			out.Origins.Model[pi.Key] = v.at
-		}
-	}
-
+	l.buildModel(out)
 	l.buildSearch(out)
 	l.buildSituation(path, out)
 	l.buildPriorities(path, out)

@@ -5,7 +5,8 @@ import (
 )
 
 // This file reads the [model] table: the model's constants, each checked
-// against its range in model.ParamTable.
+// against its range in model.ParamTable, and the constants in force once
+// every file is read.
 
 func (w *walker) modelTable(path []string, t map[string]any) {
 	table := model.ParamTable()
@@ -14,4 +15,18 @@ func (w *walker) modelTable(path []string, t map[string]any) {
 		bounds[i] = bounded{key: pi.Key, doc: pi.Doc, min: pi.Min, max: pi.Max, minOpen: pi.MinOpen}
 	}
 	w.boundedTable(path, t, bounds, w.m.model, "model.")
+}
+
+// buildModel fills the profile's constants: the defaults, with what
+// [model] sets over them.
+func (l *loader) buildModel(out *Loaded) {
+	p := &out.Profile
+	p.Params = model.DefaultParams()
+	out.Origins.Model = map[string]Origin{}
+	for _, pi := range model.ParamTable() {
+		if v, ok := l.m.model[pi.Key]; ok {
+			*pi.Field(&p.Params) = v.value.(float64)
+			out.Origins.Model[pi.Key] = v.at
+		}
+	}
 }

@@ -4,6 +4,10 @@ import (
 	"mutual/model"
 )
 
+// This file reads the [search] table: the assumptions of the search model
+// behind 'mutual decide', and the checks between them once every file is
+// read.
+
 // searchTable reads the [search] table: the assumptions of the search
 // model behind 'mutual decide', each checked against its range in
 // model.SearchParamTable.
