@@ -25,7 +25,7 @@ func (l *loader) buildModel(out *Loaded) {
 	out.Origins.Model = map[string]Origin{}
 	for _, pi := range model.ParamTable() {
 		if v, ok := l.m.model[pi.Key]; ok {
-			*pi.Field(&p.Params) = v.value.(float64)
+			pi.Set(&p.Params, v.value.(float64))
 			out.Origins.Model[pi.Key] = v.at
 		}
 	}
