@@ -79,32 +79,23 @@ func SituationTable() []Setting[Situation] {
 
 // Overlay returns s with every field that o sets replaced by o's value.
 func (s Situation) Overlay(o Situation) Situation {
-	if o.Savings != nil {
-		s.Savings = o.Savings
-	}
-	if o.MonthlyExpenses != nil {
-		s.MonthlyExpenses = o.MonthlyExpenses
-	}
-	if o.MonthlyIncome != nil {
-		s.MonthlyIncome = o.MonthlyIncome
-	}
-	if o.Insured != nil {
-		s.Insured = o.Insured
-	}
-	if o.ComfortableRunway != nil {
-		s.ComfortableRunway = o.ComfortableRunway
-	}
-	if o.Urgency != nil {
-		s.Urgency = o.Urgency
-	}
-	if o.TaxRate != nil {
-		s.TaxRate = o.TaxRate
+	for _, k := range SituationTable() {
+		if v, set := k.Value(o); set {
+			k.Set(&s, v)
+		}
 	}
 	return s
 }
 
 // IsZero reports whether the situation sets nothing.
-func (s Situation) IsZero() bool { return s == Situation{} }
+func (s Situation) IsZero() bool {
+	for _, k := range SituationTable() {
+		if _, set := k.Value(s); set {
+			return false
+		}
+	}
+	return true
+}
 
 // Burn is what the savings lose each month: expenses minus income.
 func (s Situation) Burn() float64 { return val(s.MonthlyExpenses) - val(s.MonthlyIncome) }
