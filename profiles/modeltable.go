@@ -9,12 +9,7 @@ import (
 // every file is read.
 
 func (w *walker) modelTable(path []string, t map[string]any) {
-	table := model.ParamTable()
-	bounds := make([]bounded, len(table))
-	for i, pi := range table {
-		bounds[i] = bounded{key: pi.Key, doc: pi.Doc, min: pi.Min, max: pi.Max, minOpen: pi.MinOpen}
-	}
-	w.boundedTable(path, t, bounds, w.m.model, "model.")
+	readSettings(w, path, t, model.ParamTable(), w.m.model, "model.")
 }
 
 // buildModel fills the profile's constants: the defaults, with what

@@ -13,10 +13,11 @@ import (
 
 // This file holds the typed walker, which reads one file's decoded TOML
 // value by value into checked Go values: numbers, numbers in a range,
-// money, whole numbers, text, booleans, dates, and tables of bounded
-// numbers. A wrong value is reported at its place with a hint; an unknown
-// key is a warning with a "did you mean". Each table's own keys are read
-// in that table's file.
+// money, whole numbers, text, booleans, dates, and the tables of settings
+// that package model describes ([situation], [model], [search]). A wrong
+// value is reported at its place with a hint; an unknown key is a warning
+// with a "did you mean". Each table's own keys are read in that table's
+// file.
 
 // walker checks one file's document against the format and adds what it
 // says to the merged profile.
@@ -237,9 +238,6 @@ func (w *walker) ranged(path []string, v any, lo, hi float64, open bool, hint st
 	return f, true
 }
 
-// maxMoney bounds money amounts: beyond it the numbers are typos.
-const maxMoney = 1e12
-
 func (w *walker) money(path []string, v any) (float64, bool) {
 	f, ok := w.number(path, v)
 	if !ok {
@@ -249,7 +247,7 @@ func (w *walker) money(path []string, v any) (float64, bool) {
 		w.errAt(path, "money amounts are zero or more; write what comes in as monthly_income, not as negative expenses", "%s = %s is negative", last(path), fmtNum(f))
 		return 0, false
 	}
-	if f > maxMoney {
+	if f > model.MaxMoney {
 		w.errAt(path, "check for extra digits", "%s = %s is implausibly large", last(path), fmtNum(f))
 		return 0, false
 	}
@@ -308,46 +306,48 @@ func fmtNum(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
-// bounded is a setting of a table of numbers, each with its range: the
-// [model] and [search] tables.
-type bounded struct {
-	key, doc         string
-	min, max         float64
-	minOpen, maxOpen bool
-}
-
-// rangeWords says in words the range a bounded setting may take.
-func (b bounded) rangeWords() string {
-	lo, hi := "at least", "at most"
-	if b.minOpen {
-		lo = "more than"
-	}
-	if b.maxOpen {
-		hi = "less than"
-	}
-	return fmt.Sprintf("%s %s and %s %s", lo, fmtNum(b.min), hi, fmtNum(b.max))
-}
-
-// boundedTable reads a table of bounded numbers into settings, prefix
-// naming the table in messages.
-func (w *walker) boundedTable(path []string, t map[string]any, table []bounded, into map[string]setting, prefix string) {
-	known := make([]string, len(table))
-	for i, b := range table {
-		known[i] = b.key
-	}
-	for _, k := range w.keys(path, t) {
-		p := append(slices.Clone(path), k)
-		i := slices.IndexFunc(table, func(b bounded) bool { return b.key == k })
-		if i < 0 {
-			w.unknownKey(path, k, known)
+// readSettings reads a table whose keys a model table describes
+// ([situation], [model], [search], and a scenario's situation keys) into
+// settings, each checked by its kind and range; a Boolean is kept as the
+// model's number for it, 1 or 0. prefix names the table in messages, and
+// skip lists keys the caller reads itself.
+func readSettings[T any](w *walker, path []string, t map[string]any, table []model.Setting[T], into map[string]setting, prefix string, skip ...string) {
+	kp := pathsUnder(path)
+	for k, v := range t {
+		if slices.Contains(skip, k) {
 			continue
 		}
-		b := table[i]
-		hint := b.doc + ": " + b.rangeWords()
-		f, ok := w.ranged(p, t[k], b.min, b.max, b.minOpen, hint)
-		if ok && b.maxOpen && f == b.max {
-			w.errAt(p, hint, "%s = %s is out of range", k, fmtNum(f))
-			ok = false
+		p := kp.of(k)
+		i := slices.IndexFunc(table, func(s model.Setting[T]) bool { return s.Key == k })
+		if i < 0 {
+			known := make([]string, 0, len(table)+len(skip))
+			for _, s := range table {
+				known = append(known, s.Key)
+			}
+			w.unknownKey(path, k, append(known, skip...))
+			continue
+		}
+		s := table[i]
+		var f float64
+		var ok bool
+		switch s.Kind {
+		case model.Money:
+			f, ok = w.money(p, v)
+		case model.Boolean:
+			var b bool
+			if b, ok = w.boolean(p, v); b {
+				f = 1
+			}
+		default:
+			hint := s.Hint
+			if hint == "" {
+				hint = s.Doc + ": " + s.RangeWords()
+			}
+			f, ok = w.ranged(p, v, s.Min, s.Max, s.MinOpen, hint)
+			if ok && s.MaxOpen && f == s.Max {
+				w.errAt(p, hint, "%s = %s is out of range", k, fmtNum(f))
+				ok = false
+			}
 		}
 		if ok {
 			w.set(into, k, f, p, prefix)
