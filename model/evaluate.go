@@ -145,24 +145,34 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 // checkWhatIf refuses what-if and flag values a profile could not hold:
 // a profile is checked when it loads, but these arrive from the caller.
 func checkWhatIf(req Request) error {
-	for _, u := range []*float64{req.Urgency, req.WhatIf.Urgency, req.WhatIf.Situation.Urgency} {
+	for _, u := range []*float64{req.Urgency, req.WhatIf.Urgency} {
 		if u != nil && !(*u >= 0 && *u <= 1) {
 			return errors.New("urgency must be a number from 0 to 1")
 		}
 	}
-	sit := req.WhatIf.Situation
-	for _, m := range []*float64{sit.Savings, sit.MonthlyExpenses, sit.MonthlyIncome} {
-		if m != nil && !(*m >= 0 && *m <= 1e12) {
-			return errors.New("money in a what-if must be a number from 0 up")
+	for _, k := range SituationTable() {
+		if v, set := k.Value(req.WhatIf.Situation); set && !k.Allows(v) {
+			return whatIfError(k)
 		}
 	}
-	if c := sit.ComfortableRunway; c != nil && !(*c > 0 && *c <= 1200) {
+	return nil
+}
+
+// whatIfError says why a what-if's situation value is refused. The
+// sentences for money and for the keys below are older than the table and
+// stay as they were; a key with none of its own is told its range.
+func whatIfError(k Setting[Situation]) error {
+	switch {
+	case k.Kind == Money:
+		return errors.New("money in a what-if must be a number from 0 up")
+	case k.Key == "urgency":
+		return errors.New("urgency must be a number from 0 to 1")
+	case k.Key == "comfortable_runway":
 		return errors.New("comfortable_runway in a what-if must be more than 0 months")
-	}
-	if t := sit.TaxRate; t != nil && !(*t >= 0 && *t < 1) {
+	case k.Key == "tax_rate":
 		return errors.New("tax_rate in a what-if must be from 0 to below 1")
 	}
-	return nil
+	return errors.New(k.Key + " in a what-if must be " + k.RangeWords())
 }
 
 // applyEdits returns p with the what-if's weights and ratings applied, or p

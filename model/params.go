@@ -53,40 +53,34 @@ func DefaultParams() Params {
 	}
 }
 
-// ParamInfo describes one constant: its key in the [model] table, what it
-// means, the range it may take, and where it lives in [Params].
-type ParamInfo struct {
-	Key      string
-	Doc      string
-	Min, Max float64
-	// MinOpen reports whether Min itself is excluded (the value must be
-	// greater than Min).
-	MinOpen bool
-	Field   func(*Params) *float64
-}
-
-// ParamTable lists every constant in the order explain and the README show
-// them.
-func ParamTable() []ParamInfo {
+// ParamTable lists every constant, with its key in the [model] table, in
+// the order explain and the README show them.
+func ParamTable() []Setting[Params] {
 	const big = 1e12
-	return []ParamInfo{
-		{"coverage_urgency", "urgency of having no health coverage", 0, 1, false, func(p *Params) *float64 { return &p.CoverageUrgency }},
-		{"comfortable_runway", "months of runway at which cash urgency is zero (situation may override)", 0, big, true, func(p *Params) *float64 { return &p.ComfortableRunway }},
-		{"tax_rate", "share of gross pay lost to tax (situation may override)", 0, 0.99, false, func(p *Params) *float64 { return &p.TaxRate }},
-		{"weight_income", "relief weight of income cover", 0, big, false, func(p *Params) *float64 { return &p.WeightIncome }},
-		{"weight_timeliness", "relief weight of timeliness of the first paycheck", 0, big, false, func(p *Params) *float64 { return &p.WeightTimeliness }},
-		{"weight_lasting", "relief weight of how lasting the job is", 0, big, false, func(p *Params) *float64 { return &p.WeightLasting }},
-		{"weight_coverage", "relief weight of health coverage", 0, big, false, func(p *Params) *float64 { return &p.WeightCoverage }},
-		{"chance_lead", "default chance of a lead", 0, 1, false, func(p *Params) *float64 { return &p.ChanceLead }},
-		{"chance_applied", "default chance of an application", 0, 1, false, func(p *Params) *float64 { return &p.ChanceApplied }},
-		{"chance_interviewing", "default chance while interviewing", 0, 1, false, func(p *Params) *float64 { return &p.ChanceInterviewing }},
-		{"chance_final", "default chance at the final round", 0, 1, false, func(p *Params) *float64 { return &p.ChanceFinal }},
-		{"chance_offer", "default chance of an offer", 0, 1, false, func(p *Params) *float64 { return &p.ChanceOffer }},
-		{"chance_accepted", "default chance of an accepted offer", 0, 1, false, func(p *Params) *float64 { return &p.ChanceAccepted }},
-		{"start_days", "days from today an opportunity with no starts date is assumed to start", 0, 3650, false, func(p *Params) *float64 { return &p.StartDays }},
-		{"first_paycheck_days", "days from start to first pay, when an opportunity does not say", 0, 3650, false, func(p *Params) *float64 { return &p.FirstPaycheckDays }},
-		{"coverage_wait_days", "insurance wait (days) at which the coverage term falls to 0", 0, 3650, true, func(p *Params) *float64 { return &p.CoverageWaitDays }},
-		{"lasting_months", "contract length (months) that counts as fully lasting", 0, 1200, true, func(p *Params) *float64 { return &p.LastingMonths }},
+	defaults := DefaultParams()
+	param := func(key, doc string, lo, hi float64, loOpen bool, field func(*Params) *float64) Setting[Params] {
+		get, set := plain(field)
+		def, _ := get(defaults)
+		return Setting[Params]{Key: key, Doc: doc, Kind: Number, Min: lo, Max: hi, MinOpen: loOpen, Default: Float(def), Value: get, Set: set}
+	}
+	return []Setting[Params]{
+		param("coverage_urgency", "urgency of having no health coverage", 0, 1, false, func(p *Params) *float64 { return &p.CoverageUrgency }),
+		param("comfortable_runway", "months of runway at which cash urgency is zero (situation may override)", 0, big, true, func(p *Params) *float64 { return &p.ComfortableRunway }),
+		param("tax_rate", "share of gross pay lost to tax (situation may override)", 0, 0.99, false, func(p *Params) *float64 { return &p.TaxRate }),
+		param("weight_income", "relief weight of income cover", 0, big, false, func(p *Params) *float64 { return &p.WeightIncome }),
+		param("weight_timeliness", "relief weight of timeliness of the first paycheck", 0, big, false, func(p *Params) *float64 { return &p.WeightTimeliness }),
+		param("weight_lasting", "relief weight of how lasting the job is", 0, big, false, func(p *Params) *float64 { return &p.WeightLasting }),
+		param("weight_coverage", "relief weight of health coverage", 0, big, false, func(p *Params) *float64 { return &p.WeightCoverage }),
+		param("chance_lead", "default chance of a lead", 0, 1, false, func(p *Params) *float64 { return &p.ChanceLead }),
+		param("chance_applied", "default chance of an application", 0, 1, false, func(p *Params) *float64 { return &p.ChanceApplied }),
+		param("chance_interviewing", "default chance while interviewing", 0, 1, false, func(p *Params) *float64 { return &p.ChanceInterviewing }),
+		param("chance_final", "default chance at the final round", 0, 1, false, func(p *Params) *float64 { return &p.ChanceFinal }),
+		param("chance_offer", "default chance of an offer", 0, 1, false, func(p *Params) *float64 { return &p.ChanceOffer }),
+		param("chance_accepted", "default chance of an accepted offer", 0, 1, false, func(p *Params) *float64 { return &p.ChanceAccepted }),
+		param("start_days", "days from today an opportunity with no starts date is assumed to start", 0, 3650, false, func(p *Params) *float64 { return &p.StartDays }),
+		param("first_paycheck_days", "days from start to first pay, when an opportunity does not say", 0, 3650, false, func(p *Params) *float64 { return &p.FirstPaycheckDays }),
+		param("coverage_wait_days", "insurance wait (days) at which the coverage term falls to 0", 0, 3650, true, func(p *Params) *float64 { return &p.CoverageWaitDays }),
+		param("lasting_months", "contract length (months) that counts as fully lasting", 0, 1200, true, func(p *Params) *float64 { return &p.LastingMonths }),
 	}
 }
 

@@ -36,7 +36,9 @@ type Profile struct {
 // Savings, MonthlyExpenses and MonthlyIncome then count as zero, Insured as
 // false, and ComfortableRunway and TaxRate fall back to [Params]. The same
 // type doubles as a patch: a scenario or a what-if is a Situation whose
-// non-nil fields replace the base's (see [Situation.Overlay]).
+// non-nil fields replace the base's (see [Situation.Overlay]). Each field
+// is one [situation] key, described in [SituationTable]; a test fails when
+// a field has no row there.
 type Situation struct {
 	Savings           *float64
 	MonthlyExpenses   *float64
@@ -47,34 +49,53 @@ type Situation struct {
 	TaxRate           *float64
 }
 
+// SituationTable lists every [situation] key, which a scenario and a
+// what-if may set too, in the order the README shows them and a saved
+// scenario writes them.
+func SituationTable() []Setting[Situation] {
+	defaults := DefaultParams()
+	money := func(key, doc string, def *float64, field func(*Situation) **float64) Setting[Situation] {
+		get, set := optional(field)
+		return Setting[Situation]{Key: key, Doc: doc, Kind: Money, Min: 0, Max: MaxMoney, Default: def, Value: get, Set: set}
+	}
+	number := func(key, doc string, lo, hi float64, loOpen bool, def *float64, hint string, field func(*Situation) **float64) Setting[Situation] {
+		get, set := optional(field)
+		return Setting[Situation]{Key: key, Doc: doc, Kind: Number, Min: lo, Max: hi, MinOpen: loOpen, Default: def, Hint: hint, Value: get, Set: set}
+	}
+	insured, setInsured := flag(func(s *Situation) **bool { return &s.Insured })
+	return []Setting[Situation]{
+		money("savings", "cash available to live on", nil, func(s *Situation) **float64 { return &s.Savings }),
+		money("monthly_expenses", "what must be paid each month", nil, func(s *Situation) **float64 { return &s.MonthlyExpenses }),
+		money("monthly_income", "what still comes in each month (part-time work, benefits)", Float(0), func(s *Situation) **float64 { return &s.MonthlyIncome }),
+		{Key: "insured", Doc: "health coverage today", Kind: Boolean, Min: 0, Max: 1, Default: Float(0), Value: insured, Set: setInsured},
+		number("comfortable_runway", "months of runway at which cash urgency is zero ([model] sets the default)", 0, 1200, true, Float(defaults.ComfortableRunway),
+			"months of runway at which urgency from cash is zero; must be more than 0 (6 is usual)", func(s *Situation) **float64 { return &s.ComfortableRunway }),
+		number("urgency", "urgency fixed by hand instead of derived", 0, 1, false, nil,
+			"urgency runs from 0 (no pressure) to 1 (need a paycheck now)", func(s *Situation) **float64 { return &s.Urgency }),
+		number("tax_rate", "rough share of gross pay lost to tax ([model] sets the default)", 0, 0.99, false, Float(defaults.TaxRate),
+			"the share of gross pay lost to tax, from 0 to 0.99 (0.25 is 25%)", func(s *Situation) **float64 { return &s.TaxRate }),
+	}
+}
+
 // Overlay returns s with every field that o sets replaced by o's value.
 func (s Situation) Overlay(o Situation) Situation {
-	if o.Savings != nil {
-		s.Savings = o.Savings
-	}
-	if o.MonthlyExpenses != nil {
-		s.MonthlyExpenses = o.MonthlyExpenses
-	}
-	if o.MonthlyIncome != nil {
-		s.MonthlyIncome = o.MonthlyIncome
-	}
-	if o.Insured != nil {
-		s.Insured = o.Insured
-	}
-	if o.ComfortableRunway != nil {
-		s.ComfortableRunway = o.ComfortableRunway
-	}
-	if o.Urgency != nil {
-		s.Urgency = o.Urgency
-	}
-	if o.TaxRate != nil {
-		s.TaxRate = o.TaxRate
+	for _, k := range SituationTable() {
+		if v, set := k.Value(o); set {
+			k.Set(&s, v)
+		}
 	}
 	return s
 }
 
 // IsZero reports whether the situation sets nothing.
-func (s Situation) IsZero() bool { return s == Situation{} }
+func (s Situation) IsZero() bool {
+	for _, k := range SituationTable() {
+		if _, set := k.Value(s); set {
+			return false
+		}
+	}
+	return true
+}
 
 // Burn is what the savings lose each month: expenses minus income.
 func (s Situation) Burn() float64 { return val(s.MonthlyExpenses) - val(s.MonthlyIncome) }

@@ -55,40 +55,17 @@ func DefaultSearchParams() SearchParams {
 	}
 }
 
-// SearchParamInfo describes one assumption: its key in the [search] table,
-// what it means, the range it may take, and how to read and set it.
-type SearchParamInfo struct {
-	Key      string
-	Doc      string
-	Min, Max float64
-	// MinOpen and MaxOpen report whether Min and Max themselves are
-	// excluded.
-	MinOpen, MaxOpen bool
-	// Value returns the setting, and false when it is left to be estimated
-	// from the profile.
-	Value func(SearchParams) (float64, bool)
-	// Set gives the setting a value.
-	Set func(*SearchParams, float64)
-}
-
-// SearchParamTable lists every assumption of the search model in the order
-// explain, decide and the README show them.
-func SearchParamTable() []SearchParamInfo {
-	plain := func(f func(*SearchParams) *float64) (func(SearchParams) (float64, bool), func(*SearchParams, float64)) {
-		return func(p SearchParams) (float64, bool) { return *f(&p), true },
-			func(p *SearchParams, v float64) { *f(p) = v }
-	}
-	optional := func(f func(*SearchParams) **float64) (func(SearchParams) (float64, bool), func(*SearchParams, float64)) {
-		return func(p SearchParams) (float64, bool) {
-				if v := *f(&p); v != nil {
-					return *v, true
-				}
-				return 0, false
-			},
-			func(p *SearchParams, v float64) { *f(p) = Float(v) }
-	}
-	info := func(key, doc string, lo, hi float64, loOpen, hiOpen bool, get func(SearchParams) (float64, bool), set func(*SearchParams, float64)) SearchParamInfo {
-		return SearchParamInfo{Key: key, Doc: doc, Min: lo, Max: hi, MinOpen: loOpen, MaxOpen: hiOpen, Value: get, Set: set}
+// SearchParamTable lists every assumption of the search model, with its key
+// in the [search] table, in the order explain, decide and the README show
+// them.
+func SearchParamTable() []Setting[SearchParams] {
+	defaults := DefaultSearchParams()
+	info := func(key, doc string, lo, hi float64, loOpen, hiOpen bool, get func(SearchParams) (float64, bool), set func(*SearchParams, float64)) Setting[SearchParams] {
+		s := Setting[SearchParams]{Key: key, Doc: doc, Kind: Number, Min: lo, Max: hi, MinOpen: loOpen, MaxOpen: hiOpen, Value: get, Set: set}
+		if def, ok := get(defaults); ok {
+			s.Default = Float(def)
+		}
+		return s
 	}
 	offers, setOffers := plain(func(p *SearchParams) *float64 { return &p.OffersPerMonth })
 	discount, setDiscount := plain(func(p *SearchParams) *float64 { return &p.Discount })
@@ -99,7 +76,7 @@ func SearchParamTable() []SearchParamInfo {
 	sd, setSD := optional(func(p *SearchParams) **float64 { return &p.OfferSD })
 	sdMin, setSDMin := plain(func(p *SearchParams) *float64 { return &p.OfferSDMin })
 	wait, setWait := plain(func(p *SearchParams) *float64 { return &p.WaitDays })
-	return []SearchParamInfo{
+	return []Setting[SearchParams]{
 		info("offers_per_month", "offers a month of searching brings, on average", 0, 30, false, false, offers, setOffers),
 		info("discount", "how much next month counts against this one", 0, 1, true, true, discount, setDiscount),
 		info("search_fit", "fit of a month spent searching; it scores (1 − urgency) × this", 0, 100, false, false, searchFit, setSearchFit),

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+
+	"mutual/model"
 )
 
 // TrackedMoney warns about money figures (savings, expenses, income, pay)
@@ -52,9 +55,15 @@ type moneyKey struct {
 // moneyByFile lists, per file, the money keys it holds.
 func moneyByFile(l *Loaded) map[string][]moneyKey {
 	out := map[string][]moneyKey{}
-	for _, k := range []string{"savings", "monthly_expenses", "monthly_income"} {
-		if o, ok := l.Origins.Situation[k]; ok {
-			out[o.File] = append(out[o.File], moneyKey{k, o})
+	var money []model.Setting[model.Situation]
+	for _, k := range model.SituationTable() {
+		if k.Kind == model.Money {
+			money = append(money, k)
+		}
+	}
+	for _, k := range money {
+		if o, ok := l.Origins.Situation[k.Key]; ok {
+			out[o.File] = append(out[o.File], moneyKey{k.Key, o})
 		}
 	}
 	for i, o := range l.Profile.Opportunities {
@@ -64,7 +73,7 @@ func moneyByFile(l *Loaded) map[string][]moneyKey {
 		}
 	}
 	for i, s := range l.Profile.Scenarios {
-		if s.Situation.Savings != nil || s.Situation.MonthlyExpenses != nil || s.Situation.MonthlyIncome != nil {
+		if slices.ContainsFunc(money, func(k model.Setting[model.Situation]) bool { _, set := k.Value(s.Situation); return set }) {
 			at := l.Origins.Scenarios[i]
 			out[at.File] = append(out[at.File], moneyKey{"scenario money", at})
 		}

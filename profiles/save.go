@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -66,31 +67,25 @@ func AddScenario(l *Loaded, sc model.Scenario) (*Saved, error) {
 		file = l.Origins.SituationTable
 	}
 	keys, values := []string{"name"}, []any{sc.Name}
-	s := sc.Situation
-	add := func(k string, v *float64) {
-		if v != nil {
-			keys, values = append(keys, k), append(values, *v)
+	for _, k := range model.SituationTable() {
+		if v, ok := k.Value(sc.Situation); ok {
+			keys, values = append(keys, k.Key), append(values, tomlValue(k.Kind, v))
 		}
 	}
-	add("savings", s.Savings)
-	add("monthly_expenses", s.MonthlyExpenses)
-	add("monthly_income", s.MonthlyIncome)
-	if s.Insured != nil {
-		keys, values = append(keys, "insured"), append(values, *s.Insured)
-	}
-	add("comfortable_runway", s.ComfortableRunway)
-	add("urgency", s.Urgency)
-	add("tax_rate", s.TaxRate)
 	return save(l, file, func(src string) (string, error) { return appendBlock(src, "scenario", keys, values) })
 }
 
 func isSituationKey(k string) bool {
-	for _, s := range situationKeys {
-		if s == k {
-			return true
-		}
+	return slices.ContainsFunc(model.SituationTable(), func(s model.Setting[model.Situation]) bool { return s.Key == k })
+}
+
+// tomlValue is a setting's value as TOML writes it: a Boolean as true or
+// false, the rest as numbers.
+func tomlValue(kind model.Kind, v float64) any {
+	if kind == model.Boolean {
+		return v != 0
 	}
-	return false
+	return v
 }
 
 // save edits one file of a loaded profile and writes it. If the file

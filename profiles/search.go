@@ -4,6 +4,10 @@ import (
 	"mutual/model"
 )
 
+// This file reads the [search] table: the assumptions of the search model
+// behind 'mutual decide', and the checks between them once every file is
+// read.
+
 // searchTable reads the [search] table: the assumptions of the search
 // model behind 'mutual decide', each checked against its range in
 // model.SearchParamTable.
@@ -11,12 +15,7 @@ func (w *walker) searchTable(path []string, t map[string]any) {
 	if w.m.search == nil {
 		w.m.search = map[string]setting{}
 	}
-	table := model.SearchParamTable()
-	bounds := make([]bounded, len(table))
-	for i, pi := range table {
-		bounds[i] = bounded{key: pi.Key, doc: pi.Doc, min: pi.Min, max: pi.Max, minOpen: pi.MinOpen, maxOpen: pi.MaxOpen}
-	}
-	w.boundedTable(path, t, bounds, w.m.search, "search.")
+	readSettings(w, path, t, model.SearchParamTable(), w.m.search, "search.")
 }
 
 // buildSearch fills the profile's search assumptions: the defaults, with

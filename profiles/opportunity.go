@@ -1,0 +1,251 @@
+package profiles
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"mutual/model"
+)
+
+// This file reads the [[opportunity]] blocks with their ratings and, once
+// every file is read, checks their names, and their ratings against the
+// priorities and the scale.
+
+type rawOpportunity struct {
+	o  model.Opportunity
+	at Origin
+	// written lists every priority id rated, valid or not.
+	written []string
+	// lowest and highest are the ends of its ratings, and 1 when it has
+	// none: enough to tell, once the scale is known, that none is out of
+	// range without looking at each again.
+	lowest, highest float64
+}
+
+var opportunityKeys = []string{"name", "stage", "chance", "pay", "per", "hours_per_week", "starts", "first_paycheck_days",
+	"insurance", "insurance_wait_days", "contract_months", "respond_by", "decision_expected", "notes", "ratings"}
+
+func (w *walker) opportunity(path []string, t map[string]any) {
+	w.block, _ = t["name"].(string)
+	defer func() { w.block = "" }()
+	ro := rawOpportunity{at: w.at(path...), lowest: 1, highest: 1}
+	o := &ro.o
+	kp := pathsUnder(path)
+	for k, v := range t {
+		p := kp.of(k)
+		switch k {
+		case "name":
+			if s, ok := w.str(p, v); ok {
+				o.Name = strings.TrimSpace(s)
+			}
+		case "stage":
+			if s, ok := w.str(p, v); ok {
+				o.Stage = model.Stage(strings.ToLower(strings.TrimSpace(s)))
+				if !o.Stage.Valid() {
+					hint := "use one of: " + stageList()
+					if sug := suggest(s, stageStrings()); sug != "" {
+						hint = fmt.Sprintf("did you mean %q? stages: %s", sug, stageList())
+					}
+					w.errAt(p, hint, "stage %q is not a stage", s)
+				}
+			}
+		case "chance":
+			if f, ok := w.ranged(p, v, 0, 1, false, "chance is a probability from 0 to 1, for example 0.3"); ok {
+				o.Chance = model.Float(f)
+			}
+		case "pay":
+			if f, ok := w.money(p, v); ok {
+				o.Pay = model.Float(f)
+			}
+		case "per":
+			if s, ok := w.str(p, v); ok {
+				o.Per = strings.ToLower(strings.TrimSpace(s))
+				if o.Per != "year" && o.Per != "month" && o.Per != "hour" {
+					w.errAt(p, `use "year", "month" or "hour"`, "per = %q is not a pay period", s)
+				}
+			}
+		case "hours_per_week":
+			if f, ok := w.ranged(p, v, 0, 168, true, "hours per week run from more than 0 to 168"); ok {
+				o.HoursPerWeek = f
+			}
+		case "starts":
+			o.Starts, _ = w.date(p, v)
+		case "respond_by":
+			o.RespondBy, _ = w.date(p, v)
+		case "decision_expected":
+			o.DecisionExpected, _ = w.date(p, v)
+		case "first_paycheck_days":
+			if f, ok := w.ranged(p, v, 0, 3650, false, "days from the first day to the first pay, 0 or more (14 is usual)"); ok {
+				o.FirstPaycheckDays = model.Float(f)
+			}
+		case "insurance":
+			o.Insurance, _ = w.boolean(p, v)
+		case "insurance_wait_days":
+			if f, ok := w.ranged(p, v, 0, 3650, false, "days before health coverage starts, 0 or more"); ok {
+				o.InsuranceWaitDays = f
+			}
+		case "contract_months":
+			if f, ok := w.ranged(p, v, 0, 1200, false, "0 for a permanent job, else the contract's length in months"); ok {
+				o.ContractMonths = f
+			}
+		case "notes":
+			o.Notes, _ = w.str(p, v)
+		case "ratings":
+			if rt, ok := w.table(p, v); ok {
+				o.Ratings = make(map[string]model.Rating, len(rt))
+				ro.written = make([]string, 0, len(rt))
+				for id, rv := range rt {
+					ro.written = append(ro.written, id)
+					if r, ok := w.rating(append(p, id), rv); ok {
+						o.Ratings[id] = r
+						ro.lowest, ro.highest = min(ro.lowest, r.Low), max(ro.highest, r.High)
+					}
+				}
+			}
+		default:
+			w.unknownKey(path, k, opportunityKeys)
+		}
+	}
+	if _, written := t["name"]; !written {
+		w.errAt(path, `give every opportunity a name, for example name = "Acme Logistics"`, "an [[opportunity]] has no name")
+	}
+	if _, written := t["stage"]; !written {
+		w.errAt(path, "add a stage, one of: "+stageList(), "opportunity %q has no stage", o.Name)
+	}
+	if _, written := t["hours_per_week"]; o.Per == "hour" && !written && o.Pay != nil {
+		w.errAt(append(slices.Clone(path), "per"), "add hours_per_week, for example hours_per_week = 20", "opportunity %q is paid by the hour but has no hours_per_week", o.Name)
+	}
+	w.m.opportunities = append(w.m.opportunities, ro)
+}
+
+func stageStrings() []string {
+	stages := model.Stages()
+	out := make([]string, len(stages))
+	for i, s := range stages {
+		out[i] = string(s)
+	}
+	return out
+}
+
+func stageList() string { return strings.Join(stageStrings(), ", ") }
+
+// rating reads a number or a [low, high] range; the scale is checked once
+// all files are read.
+func (w *walker) rating(path []string, v any) (model.Rating, bool) {
+	hint := "write a rating like 4, or a range like [2, 4] when unsure; leave it out when unknown"
+	switch x := v.(type) {
+	case int64, float64:
+		f, ok := w.number(path, v)
+		return model.Rating{Low: f, High: f}, ok
+	case []any:
+		if len(x) != 2 {
+			w.errAt(path, hint, "the range for %q must have two numbers, not %d", last(path), len(x))
+			return model.Rating{}, false
+		}
+		for _, e := range x {
+			switch e.(type) {
+			case int64, float64:
+			default:
+				w.errAt(path, hint, "the range for %q must hold two numbers, not %s", last(path), describe(e))
+				return model.Rating{}, false
+			}
+		}
+		elem := append(slices.Clone(path), "0")
+		lo, ok1 := w.number(elem, x[0])
+		elem[len(path)] = "1"
+		hi, ok2 := w.number(elem, x[1])
+		if !ok1 || !ok2 {
+			return model.Rating{}, false
+		}
+		if lo > hi {
+			w.errAt(path, fmt.Sprintf("write the lower end first: [%s, %s]", fmtNum(hi), fmtNum(lo)), "the range [%s, %s] for %q runs backwards", fmtNum(lo), fmtNum(hi), last(path))
+			return model.Rating{}, false
+		}
+		return model.Rating{Low: lo, High: hi}, true
+	}
+	w.errAt(path, hint, "rating %q must be a number or a range, not %s", last(path), describe(v))
+	return model.Rating{}, false
+}
+
+func (l *loader) buildOpportunities(out *Loaded) {
+	p := &out.Profile
+	ids := make([]string, 0, len(p.Priorities))
+	isID := make(map[string]bool, len(p.Priorities))
+	for _, pr := range p.Priorities {
+		if !isID[pr.ID] {
+			ids = append(ids, pr.ID)
+		}
+		isID[pr.ID] = true
+	}
+	seen := make(map[string]Origin, len(l.m.opportunities))
+	if n := len(l.m.opportunities); n > 0 {
+		p.Opportunities = make([]model.Opportunity, 0, n)
+		out.Origins.Opportunities = make([]Origin, 0, n)
+	}
+	rated := map[string]bool{}
+	for _, r := range l.m.opportunities {
+		o := r.o
+		if o.Name != "" {
+			folded := strings.ToLower(o.Name)
+			if first, dup := seen[folded]; dup {
+				l.errorAt(r.at, fmt.Sprintf("give each opportunity its own name (the first is at %s:%d); add the team or city to tell them apart", first.File, first.Line()),
+					"opportunity name %q is used twice", o.Name)
+			}
+			seen[folded] = r.at
+		}
+		// One pass over the ids written marks them rated and tells whether
+		// any rates no priority; with the ends of the ratings it tells
+		// whether anything needs reporting. Only then are the ratings
+		// walked in id order, with their places, to report each.
+		bad := r.lowest < 1 || r.highest > float64(p.Scale)
+		for _, id := range r.written {
+			if !rated[id] {
+				rated[id] = true // written, even if wrongly: no second warning
+			}
+			bad = bad || !isID[id]
+		}
+		if bad {
+			l.reportRatings(&r, ids, isID, p.Scale)
+		}
+		p.Opportunities = append(p.Opportunities, o)
+		out.Origins.Opportunities = append(out.Origins.Opportunities, r.at)
+	}
+	if len(p.Opportunities) == 0 {
+		return
+	}
+	for i, pr := range p.Priorities {
+		if !rated[pr.ID] && pr.FromPay == nil && pr.Weight > 0 && pr.ID != "" {
+			at := out.Origins.Priorities[i]
+			line, col := at.Position()
+			l.ds.add(Diagnostic{File: at.File, Line: line, Col: col, Warning: true,
+				Message: fmt.Sprintf("no opportunity rates priority %q, so it only widens every fit interval", pr.ID),
+				Hint:    fmt.Sprintf("rate it under [opportunity.ratings] as %s = 3, or give it weight = 0", pr.ID)})
+		}
+	}
+}
+
+// reportRatings reports, in id order, each rating of r that rates no
+// priority or is outside 1..scale.
+func (l *loader) reportRatings(r *rawOpportunity, ids []string, isID map[string]bool, scale int) {
+	o := &r.o
+	for _, id := range sortedKeys(o.Ratings) {
+		rt := o.Ratings[id]
+		at := r.at.child("ratings", id)
+		if len(ids) == 0 {
+			continue // no priorities at all: reported once above
+		}
+		if !isID[id] {
+			hint := "rate only priorities the profile has: " + strings.Join(ids, ", ")
+			if s := suggest(id, ids); s != "" {
+				hint = fmt.Sprintf("did you mean %q? priorities: %s", s, strings.Join(ids, ", "))
+			}
+			l.errorAt(at, hint, "%q rates %q, but no priority has that id", o.Name, id)
+			continue
+		}
+		if rt.Low < 1 || rt.High > float64(scale) {
+			l.errorAt(at, fmt.Sprintf("ratings run from 1 to %d (scale = %d); use a number in that range, or a range like [2, 4]", scale, scale),
+				"rating %s for %q in %q is outside 1..%d", rt, id, o.Name, scale)
+		}
+	}
+}
