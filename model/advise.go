@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -13,16 +14,42 @@ import (
 // advise fills the verdict and the advice on every offer at today's
 // savings.
 func (sv *solver) advise(d *Decision) {
-	w := sv.evaluate(sv.tl.cash.savings, sv.offers, sv.procs)
+	w := sv.evaluate(sv.tl.cash.savings)
 	d.Verdict = sv.verdictAt(w, sv.offers)
 	y := sv.candidate(w)
 	var chances *chanceCurve
 	if y >= 0 {
 		chances = sv.chanceCurve(w, y)
 	}
+	inPlay := sv.inPlay(w, d)
 	for _, i := range sv.all {
-		d.Offers = append(d.Offers, sv.offerAdvice(d, w, i, y, chances))
+		d.Offers = append(d.Offers, sv.offerAdvice(d, w, i, y, chances, inPlay[i]))
 	}
+}
+
+// weighedOffers is how many offers, by what accepting each is worth, get
+// the break-evens and levers that take a search of their own, besides the
+// verdict's offer and the ones it holds. Nobody weighs fifty offers at
+// once; a profile with that many still gets every offer's advice and
+// values.
+const weighedOffers = 8
+
+// inPlay are the offers weighed in full: the verdict's, the ones the hold
+// course falls back on, and the weighedOffers most worth accepting.
+func (sv *solver) inPlay(w *world, d *Decision) map[int]bool {
+	out := map[int]bool{}
+	if d.Verdict.Offer >= 0 {
+		out[d.Verdict.Offer] = true
+	}
+	for i := range fallbacks(w) {
+		out[i] = true
+	}
+	ranked := slices.Clone(sv.offers)
+	slices.SortStableFunc(ranked, func(a, b heldOffer) int { return cmp.Compare(w.accept[b.index], w.accept[a.index]) })
+	for k := range min(weighedOffers, len(ranked)) {
+		out[ranked[k].index] = true
+	}
+	return out
 }
 
 func (sv *solver) flow(v float64) float64 { return v * sv.tl.rho }
@@ -37,7 +64,7 @@ func (sv *solver) process(i int) *process {
 	return nil
 }
 
-func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCurve) OfferAdvice {
+func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCurve, weigh bool) OfferAdvice {
 	s := sv.s
 	o := &s.Profile.Opportunities[i]
 	a := &s.Assessments[i]
@@ -51,9 +78,9 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 	}
 	adv.CanHold = dl > sameTime && !adv.Vetoed
 	adv.Accept = sv.flow(sv.acceptValue(w, i))
-	adv.Search = sv.flow(w.search.value[0])
+	adv.Search = sv.flow(w.search.start())
 	if adv.CanHold {
-		adv.Wait = sv.flow(w.hold.value[0])
+		adv.Wait = sv.flow(w.hold.start())
 	}
 	adv.Decline = sv.flow(sv.declineValue(w, i))
 	if pr := sv.process(y); pr != nil {
@@ -68,7 +95,7 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 		adv.Advice = AdviceAccept
 	case v.Action == ActionWait && v.Offer == i && adv.CanHold:
 		adv.Advice = AdviceWait
-	case v.Action == ActionWait && adv.CanHold && sv.fallbacks(w)[i]:
+	case v.Action == ActionWait && adv.CanHold && fallbacks(w)[i]:
 		adv.Advice = AdviceWait
 	default:
 		adv.Advice = AdviceDecline
@@ -79,11 +106,14 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 			adv.Lapse = true
 		}
 	}
-	if !adv.Vetoed && chances != nil {
+	// The chance only decides between accepting this offer and holding
+	// out when no other offer is worth more to accept.
+	if _, best := bestAccept(w, sv.offers); !adv.Vetoed && chances != nil && sv.acceptValue(w, i) >= best-valueTolerance {
 		adv.BreakEven = chances.breakEven(sv.acceptValue(w, i))
 	}
 	sv.money(&adv, i, y)
-	if !adv.Vetoed {
+	adv.Weighed = weigh && !adv.Vetoed
+	if adv.Weighed {
 		sv.savingsBreakEven(&adv, i)
 		adv.Levers = sv.levers(d, w, &adv, i, y)
 	}
@@ -91,26 +121,31 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 }
 
 // declineValue is the best course without offer i: another offer, or
-// holding the others out.
+// holding the others out, or searching on. An offer that no plan of the
+// hold course takes, and whose deadline is not the last one held, changes
+// nothing by its absence; only the others need a pass of their own.
 func (sv *solver) declineValue(w *world, i int) float64 {
-	var others []heldOffer
+	v := w.search.start()
 	for _, o := range sv.offers {
 		if o.index != i {
-			others = append(others, o)
+			v = math.Max(v, w.accept[o.index])
 		}
 	}
-	if len(others) == len(sv.offers) {
-		// i is vetoed and in no course: without it is the whole choice.
-		_, best := bestAccept(w, sv.offers)
-		return math.Max(best, w.hold.value[0])
+	k := sv.offerSlot(i)
+	if k < 0 {
+		return math.Max(v, w.hold.start())
 	}
-	tl := sv.at(sv.tl.cash.savings)
-	c := course{offers: holdable(others), processes: sv.procs}
-	v := tl.run(&c, w.none).value[0]
-	for _, o := range others {
-		v = math.Max(v, w.accept[o.index])
+	last := 0.0
+	for _, o := range sv.base.hold.offers {
+		if o.index != i {
+			last = math.Max(last, o.deadline)
+		}
 	}
-	return math.Max(v, w.search.value[0])
+	if !fallbacks(w)[i] && sv.base.hold.offers[k].deadline <= last {
+		return math.Max(v, w.hold.start())
+	}
+	others := slices.Delete(slices.Clone(sv.base.hold.offers), k, k+1)
+	return math.Max(v, w.tl.run(&course{offers: others, processes: sv.procs}, w.none).start())
 }
 
 // at is the timeline at the given savings.
@@ -172,35 +207,37 @@ type chanceCurve struct {
 }
 
 func (sv *solver) chanceCurve(w *world, y int) *chanceCurve {
-	tl := sv.at(sv.tl.cash.savings)
 	// slopeOf is how fast a pass's value moves with y's chance: the chance
 	// of reaching y's answer with no job taken, times what its yes adds.
 	slopeOf := func(ps *pass, c *course) float64 {
-		reach := ps.reach(c)
+		reach := ps.reach()
 		slope := 0.0
-		for i, evs := range ps.events {
-			for e, ev := range evs {
-				if ev.kind == eventProcess && c.processes[ev.k].index == y && ps.take[i][e] {
-					slope += reach[i][e] * (ps.jobs[i][e] - ps.after[i][e])
+		ps.events(func(kind, k, ev int) {
+			if kind == eventProcess && c.processes[k].index == y && ps.take[ev] {
+				slope += reach[ev] * (ps.job[ev] - ps.after[ev])
+			}
+		})
+		return slope
+	}
+	procs := slices.Clone(sv.procs)
+	hold := &course{offers: holdable(sv.offers), processes: procs}
+	search := &course{processes: procs}
+	return &chanceCurve{eval: func(chance float64) (float64, float64) {
+		// A process's chance weighs its answer, not the layout: the courses
+		// keep theirs and only the event's chance changes.
+		for _, c := range []*course{hold, search} {
+			L := w.tl.layoutOf(c)
+			for ev, kind := range L.kind {
+				if kind == eventProcess && c.processes[L.k[ev]].index == y {
+					L.chance[ev] = chance
 				}
 			}
 		}
-		return slope
-	}
-	return &chanceCurve{eval: func(chance float64) (float64, float64) {
-		procs := slices.Clone(sv.procs)
-		for k := range procs {
-			if procs[k].index == y {
-				procs[k].chance = chance
-			}
+		hp, sp := w.tl.run(hold, w.none), w.tl.run(search, w.none)
+		if hp.start() >= sp.start() {
+			return hp.start(), slopeOf(hp, hold)
 		}
-		hold := course{offers: holdable(sv.offers), processes: procs}
-		search := course{processes: procs}
-		hp, sp := tl.run(&hold, w.none), tl.run(&search, w.none)
-		if hp.value[0] >= sp.value[0] {
-			return hp.value[0], slopeOf(hp, &hold)
-		}
-		return sp.value[0], slopeOf(sp, &search)
+		return sp.start(), slopeOf(sp, search)
 	}}
 }
 
@@ -212,8 +249,8 @@ func (cc *chanceCurve) breakEven(target float64) *float64 {
 	}
 	x := 1.0
 	v, slope := cc.eval(x)
-	if v < target-valueTolerance {
-		return nil
+	if v <= target+valueTolerance {
+		return nil // even a sure yes only ties: holding out never wins
 	}
 	// Tangents of a convex function lie below it, so each step from the
 	// right lands on or right of the root; on a piecewise straight line it
@@ -243,8 +280,8 @@ func (sv *solver) savingsBreakEven(adv *OfferAdvice, i int) {
 		return
 	}
 	gain := func(savings float64) float64 {
-		w := sv.evaluate(savings, sv.offers, sv.procs)
-		return w.accept[i] - math.Max(w.hold.value[0], w.search.value[0])
+		w := sv.evaluate(savings)
+		return w.accept[i] - math.Max(w.hold.start(), w.search.start())
 	}
 	s0 := math.Max(0, cash.savings)
 	hi := math.Max(s0, cash.burn*horizonMonths)

@@ -151,6 +151,10 @@ type OfferAdvice struct {
 	AcceptAbove      bool
 	// Levers are what to ask for, most valuable first.
 	Levers []Lever
+	// Weighed reports that the savings break-even and the levers were
+	// looked for: for the verdict's offer, the ones it holds and the eight
+	// most worth accepting (see weighedOffers), not for a vetoed one.
+	Weighed bool
 }
 
 // Decision is the search model solved for a state.
@@ -212,6 +216,11 @@ type solver struct {
 	procs    []process
 	undated  []int
 	hopeless []int
+	// base are the courses of the offers and processes as they are.
+	base courses
+	// answers are holding out's values at today's savings were a process
+	// to answer on another day (see answerIn).
+	answers map[[2]int]float64
 }
 
 func newSolver(s *State) *solver {
@@ -290,10 +299,11 @@ func (sv *solver) dateAt(t float64) Date {
 
 // world is one evaluation of the courses at a level of savings.
 type world struct {
+	tl     *timeline
 	none   *pass // nothing pending: what a fall-through returns to
 	search *pass // every offer declined, the processes pending
 	hold   *pass // the offers that can be held, held
-	c      course
+	c      *course
 	accept map[int]float64 // accept offer (assessment index) now
 }
 
@@ -308,16 +318,31 @@ func holdable(offers []heldOffer) []heldOffer {
 	return out
 }
 
-// evaluate runs the passes at the given savings for the given offers and
-// processes.
-func (sv *solver) evaluate(savings float64, offers []heldOffer, procs []process) *world {
-	tl := *sv.tl
-	tl.cash.savings = savings
-	w := &world{accept: map[int]float64{}}
-	w.none = tl.run(&course{}, nil)
-	w.search = tl.run(&course{processes: procs}, w.none)
-	w.c = course{offers: holdable(offers), processes: procs}
-	w.hold = tl.run(&w.c, w.none)
+// courses are the three courses every evaluation runs, kept so that their
+// layouts are built once.
+type courses struct {
+	none, search, hold *course
+}
+
+func (sv *solver) coursesFor(offers []heldOffer, procs []process) courses {
+	return courses{none: &course{}, search: &course{processes: procs}, hold: &course{offers: holdable(offers), processes: procs}}
+}
+
+// evaluate runs the passes at the given savings for the solver's own
+// offers and processes.
+func (sv *solver) evaluate(savings float64) *world {
+	if sv.base.none == nil {
+		sv.base = sv.coursesFor(sv.offers, sv.procs)
+	}
+	return sv.evaluateCourses(savings, sv.base, sv.offers)
+}
+
+func (sv *solver) evaluateCourses(savings float64, cs courses, offers []heldOffer) *world {
+	tl := sv.at(savings)
+	w := &world{tl: tl, accept: map[int]float64{}, c: cs.hold}
+	w.none = tl.run(cs.none, nil)
+	w.search = tl.run(cs.search, w.none)
+	w.hold = tl.run(cs.hold, w.none)
 	for k := range offers {
 		w.accept[offers[k].index] = tl.jobValue(&offers[k].job, 0, w.none.at)
 	}
@@ -331,9 +356,7 @@ func (sv *solver) acceptValue(w *world, i int) float64 {
 		return v
 	}
 	o := sv.offerOf(i)
-	tl := *sv.tl
-	tl.cash.savings = sv.tl.cash.savings
-	return tl.jobValue(&o.job, 0, w.none.at)
+	return w.tl.jobValue(&o.job, 0, w.none.at)
 }
 
 // bestAccept is the offer worth most to accept now, and its value; -1
@@ -383,7 +406,7 @@ func (sv *solver) decision() *Decision {
 func (sv *solver) verdictAt(w *world, offers []heldOffer) Verdict {
 	v := Verdict{Offer: -1, WaitingFor: -1, RunnerUpOffer: -1, RunnerUp: math.Inf(-1)}
 	best, acceptValue := bestAccept(w, offers)
-	hold, search := w.hold.value[0], w.search.value[0]
+	hold, search := w.hold.start(), w.search.start()
 	today := sv.s.Request.Today
 	switch {
 	case best >= 0 && acceptValue >= math.Max(hold, search)-valueTolerance:
@@ -401,14 +424,14 @@ func (sv *solver) verdictAt(w *world, offers []heldOffer) Verdict {
 				v.RunnerUp, v.RunnerUpAction, v.RunnerUpOffer = a, ActionAccept, o.index
 			}
 		}
-		if v.RunnerUpAction == ActionSearch && sv.waitingFor(w, w.hold, &w.c) >= 0 {
+		if v.RunnerUpAction == ActionSearch && waitingFor(w.hold, w.c) >= 0 {
 			v.RunnerUpAction = ActionWait
 		}
 		return v
 	case hold > search+valueTolerance:
 		v.Action, v.Value = ActionWait, hold
-		v.WaitingFor = sv.waitingFor(w, w.hold, &w.c)
-		used := sv.fallbacks(w)
+		v.WaitingFor = waitingFor(w.hold, w.c)
+		used := fallbacks(w)
 		for _, o := range offers {
 			if used[o.index] && v.Offer < 0 {
 				v.Offer = o.index
@@ -419,8 +442,7 @@ func (sv *solver) verdictAt(w *world, offers []heldOffer) Verdict {
 		}
 	default:
 		v.Action, v.Value = ActionSearch, search
-		c := course{processes: w.c.processes}
-		v.WaitingFor = sv.waitingFor(w, w.search, &c)
+		v.WaitingFor = waitingFor(w.search, sv.base.search)
 		v.Lapses = offerIndices(offers)
 	}
 	if v.WaitingFor >= 0 {
@@ -443,32 +465,29 @@ func offerIndices(offers []heldOffer) []int {
 	return out
 }
 
-// contributions are, for each process of the hold course, what its yes
-// adds to holding out today: the chance of getting to its decision with no
+// contributions are, for each process of course c, what its yes adds to
+// the course's value today: the chance of getting to its decision with no
 // job taken, times its chance, times what its job is worth over going on.
-func (sv *solver) contributions(ps *pass, c *course) map[int]float64 {
-	reach := ps.reach(c)
+func contributions(ps *pass, c *course) map[int]float64 {
+	reach := ps.reach()
 	out := map[int]float64{}
-	for i, evs := range ps.events {
-		for e, ev := range evs {
-			if ev.kind != eventProcess || !ps.take[i][e] {
-				continue
-			}
-			pr := &c.processes[ev.k]
-			out[pr.index] += reach[i][e] * pr.chance * (ps.jobs[i][e] - ps.after[i][e])
+	ps.events(func(kind, k, ev int) {
+		if kind == eventProcess && ps.take[ev] {
+			pr := &c.processes[k]
+			out[pr.index] += reach[ev] * pr.chance * (ps.job[ev] - ps.after[ev])
 		}
-	}
+	})
 	return out
 }
 
-// waitingFor is the process that the course of pass ps is most for: the
+// waitingFor is the process that course c (run as ps) is most for: the
 // one whose yes adds most to it, or -1 when none adds anything.
-func (sv *solver) waitingFor(w *world, ps *pass, c *course) int {
+func waitingFor(ps *pass, c *course) int {
 	best, most := -1, 0.0
-	cs := sv.contributions(ps, c)
+	cs := contributions(ps, c)
 	for _, pr := range c.processes {
-		if c := cs[pr.index]; c > most+valueTolerance {
-			best, most = pr.index, c
+		if v := cs[pr.index]; v > most+valueTolerance {
+			best, most = pr.index, v
 		}
 	}
 	return best
@@ -478,41 +497,37 @@ func (sv *solver) waitingFor(w *world, ps *pass, c *course) int {
 // does not pay: the one holding out is for, else the one whose yes would
 // add most, chance counted, were it reached.
 func (sv *solver) candidate(w *world) int {
-	if y := sv.waitingFor(w, w.hold, &w.c); y >= 0 {
+	if y := waitingFor(w.hold, w.c); y >= 0 {
 		return y
 	}
-	if y := sv.waitingFor(w, w.search, &course{processes: w.c.processes}); y >= 0 {
+	if y := waitingFor(w.search, sv.base.search); y >= 0 {
 		return y
 	}
 	ps := w.hold
 	best, most := -1, 0.0
-	for i, evs := range ps.events {
-		for e, ev := range evs {
-			if ev.kind != eventProcess {
-				continue
-			}
-			pr := &w.c.processes[ev.k]
-			if gain := pr.chance * (ps.jobs[i][e] - ps.after[i][e]); gain > most+valueTolerance {
-				best, most = pr.index, gain
-			}
+	ps.events(func(kind, k, ev int) {
+		if kind != eventProcess {
+			return
 		}
-	}
+		pr := &w.c.processes[k]
+		if gain := pr.chance * (ps.job[ev] - ps.after[ev]); gain > most+valueTolerance {
+			best, most = pr.index, gain
+		}
+	})
 	return best
 }
 
 // fallbacks are the offers the hold course accepts at their deadline on
 // some branch that is reached.
-func (sv *solver) fallbacks(w *world) map[int]bool {
+func fallbacks(w *world) map[int]bool {
 	ps := w.hold
-	reach := ps.reach(&w.c)
+	reach := ps.reach()
 	out := map[int]bool{}
-	for i, evs := range ps.events {
-		for e, ev := range evs {
-			if ev.kind == eventDeadline && ps.take[i][e] && reach[i][e] > 0 {
-				out[w.c.offers[ev.k].index] = true
-			}
+	ps.events(func(kind, k, ev int) {
+		if kind == eventDeadline && ps.take[ev] && reach[ev] > 0 {
+			out[w.c.offers[k].index] = true
 		}
-	}
+	})
 	return out
 }
 

@@ -14,16 +14,16 @@ import (
 // levers are the levers on offer i, most valuable first.
 func (sv *solver) levers(d *Decision, w *world, adv *OfferAdvice, i, y int) []Lever {
 	var out []Lever
-	best := w.hold.value[0]
+	best := w.hold.start()
 	for _, v := range w.accept {
 		best = math.Max(best, v)
 	}
-	best = math.Max(best, w.search.value[0])
+	best = math.Max(best, w.search.start())
 	if pr := sv.process(y); pr != nil {
 		if l, ok := sv.extend(w, adv, i, pr, best); ok {
 			out = append(out, l)
 		}
-		if l, ok := sv.decideBy(w, adv, i, pr); ok {
+		if l, ok := sv.decideBy(w, i, pr); ok {
 			out = append(out, l)
 		}
 	}
@@ -44,24 +44,21 @@ func (sv *solver) levers(d *Decision, w *world, adv *OfferAdvice, i, y int) []Le
 	return out
 }
 
-// withOffer returns the offers with offer i replaced by o.
-func (sv *solver) withOffer(i int, o heldOffer) []heldOffer {
-	out := slices.Clone(sv.offers)
-	for k := range out {
-		if out[k].index == i {
-			out[k] = o
+// offerSlot is the position of offer i among the solver's offers that
+// can be held (the hold course's offers), or -1.
+func (sv *solver) offerSlot(i int) int {
+	for k, o := range sv.base.hold.offers {
+		if o.index == i {
+			return k
 		}
 	}
-	return out
+	return -1
 }
 
-// holdValue is the value of holding out with these offers and processes:
-// the better of holding the offers while the processes decide and
-// declining them to search on.
-func (sv *solver) holdValue(w *world, offers []heldOffer, procs []process) float64 {
-	tl := sv.at(sv.tl.cash.savings)
-	c := course{offers: holdable(offers), processes: procs}
-	return math.Max(tl.run(&c, w.none).value[0], tl.run(&course{processes: procs}, w.none).value[0])
+// holdOut is the value of holding out with the hold course given: the
+// better of it and declining every offer to search on.
+func (sv *solver) holdOut(w *world, hold, search *course) float64 {
+	return math.Max(w.tl.run(hold, w.none).start(), w.tl.run(search, w.none).start())
 }
 
 // extend is the deadline to ask for so that offer i can be held until
@@ -74,59 +71,83 @@ func (sv *solver) extend(w *world, adv *OfferAdvice, i int, pr *process, best fl
 	}
 	to := sv.dateAt(pr.decides)
 	o.deadline = math.Max(pr.decides, monthsUntil(sv.s.Request.Today, to))
-	v := sv.holdValue(w, sv.withOffer(i, o), sv.procs)
+	offers := slices.Clone(sv.offers)
+	for k := range offers {
+		if offers[k].index == i {
+			offers[k] = o
+		}
+	}
+	v := sv.holdOut(w, &course{offers: holdable(offers), processes: sv.procs}, sv.base.search)
 	if v <= best+valueTolerance {
 		return Lever{}, false
 	}
 	return Lever{Kind: LeverExtend, To: to, Process: pr.index, Worth: sv.flow(v - best)}, true
 }
 
+// decideByLimit is how far past its own date a process's answer is
+// followed for decide_by: a wait that would still pay half a year late does
+// not hinge on the date.
+const decideByLimit = 182
+
+// answerIn is the value of holding out, at today's savings, were process pr
+// to answer on the given day (-1: never, as if it were not there). It does
+// not depend on the offer weighed, so the solver keeps it.
+func (sv *solver) answerIn(w *world, pr *process, day int) float64 {
+	key := [2]int{pr.index, day}
+	if v, ok := sv.answers[key]; ok {
+		return v
+	}
+	procs := slices.Clone(sv.procs)
+	if day < 0 {
+		procs = slices.DeleteFunc(procs, func(p process) bool { return p.index == pr.index })
+	}
+	for k := range procs {
+		if procs[k].index == pr.index {
+			t := float64(day) / daysPerMonth
+			procs[k].decides = t
+			procs[k].job = jobOf(sv.s, sv.p, &sv.e, pr.index, t)
+		}
+	}
+	v := sv.holdOut(w, &course{offers: sv.base.hold.offers, processes: procs}, &course{processes: procs})
+	if sv.answers == nil {
+		sv.answers = map[[2]int]float64{}
+	}
+	sv.answers[key] = v
+	return v
+}
+
 // decideBy is the last day by which process pr would have to decide for
 // holding out to be worth more than accepting offer i now, found over whole
 // days.
-func (sv *solver) decideBy(w *world, adv *OfferAdvice, i int, pr *process) (Lever, bool) {
+func (sv *solver) decideBy(w *world, i int, pr *process) (Lever, bool) {
 	accept := w.accept[i]
 	today := sv.s.Request.Today
-	holdIf := func(day int) float64 {
-		procs := slices.Clone(sv.procs)
-		for k := range procs {
-			if procs[k].index == pr.index {
-				t := float64(day) / daysPerMonth
-				procs[k].decides = t
-				procs[k].job = jobOf(sv.s, sv.p, &sv.e, pr.index, t)
-			}
-		}
-		return sv.holdValue(w, sv.offers, procs)
-	}
+	pays := func(day int) bool { return sv.answerIn(w, pr, day) > accept+valueTolerance }
 	// Without pr, holding out may already beat accepting (the search
 	// alone does): then pr's timing changes nothing.
-	without := slices.DeleteFunc(slices.Clone(sv.procs), func(p process) bool { return p.index == pr.index })
-	if sv.holdValue(w, sv.offers, without) > accept+valueTolerance {
-		return Lever{}, false
-	}
-	now := holdIf(0)
-	if now <= accept+valueTolerance {
+	if pays(-1) || !pays(0) {
 		return Lever{}, false
 	}
 	// Later answers are worth less: the wait burns more, and past the
 	// deadline the offer is gone. So the days on which holding out pays
 	// run from today to the last one.
-	lo, hi := 0, today.DaysUntil(sv.dateAt(pr.decides))
-	if holdIf(hi) > accept+valueTolerance {
-		lo, hi = hi, hi+1
-		for holdIf(hi) > accept+valueTolerance && hi < 3650 {
-			lo, hi = hi, hi*2
+	due := today.DaysUntil(sv.dateAt(pr.decides))
+	lo, hi := 0, due
+	if pays(due) {
+		if pays(due + decideByLimit) {
+			return Lever{}, false
 		}
+		lo, hi = due, due+decideByLimit
 	}
 	for hi-lo > 1 {
 		m := (lo + hi) / 2
-		if holdIf(m) > accept+valueTolerance {
+		if pays(m) {
 			lo = m
 		} else {
 			hi = m
 		}
 	}
-	return Lever{Kind: LeverDecideBy, By: today.AddDays(lo), Process: pr.index, Worth: sv.flow(now - accept)}, true
+	return Lever{Kind: LeverDecideBy, By: today.AddDays(lo), Process: pr.index, Worth: sv.flow(sv.answerIn(w, pr, 0) - accept)}, true
 }
 
 // counter is the pay, in offer i's own per, at which accepting it becomes
@@ -149,10 +170,13 @@ func (sv *solver) counter(w *world, i int) (Lever, bool) {
 		a.Relief = assessRelief(s.Profile.Params, s.Situation, s.Situation.RunwayMonths(), &q, s.Request.Today)
 		j := jobFrom(s, sv.p, &sv.e, &a, &q, 0)
 		j.chance = a.Relief.Chance
-		held := heldOffer{job: j, deadline: sv.deadlineOf(&q), index: i}
-		tl := sv.at(sv.tl.cash.savings)
-		accept := tl.jobValue(&held.job, 0, w.none.at)
-		alt := math.Max(sv.holdValue(w, sv.withOffer(i, held), sv.procs), w.search.value[0])
+		accept := w.tl.jobValue(&j, 0, w.none.at)
+		alt := w.search.start()
+		if k := sv.offerSlot(i); k >= 0 {
+			alt = math.Max(alt, w.tl.run(w.tl.withJob(sv.base.hold, k, j), w.none).start())
+		} else {
+			alt = math.Max(alt, w.hold.start())
+		}
 		for _, other := range sv.offers {
 			if other.index != i {
 				alt = math.Max(alt, w.accept[other.index])
@@ -219,9 +243,12 @@ func ceilMonths(m float64) int {
 // person's opportunities, starting start_days from now) worth accepting
 // rather than searching on with the processes pending, at these savings.
 func (sv *solver) reservationAt(savings, months float64) Reservation {
+	if sv.base.none == nil {
+		sv.base = sv.coursesFor(sv.offers, sv.procs)
+	}
 	tl := sv.at(savings)
-	none := tl.run(&course{}, nil)
-	search := tl.run(&course{processes: sv.procs}, none).value[0]
+	none := tl.run(sv.base.none, nil)
+	search := tl.run(sv.base.search, none).start()
 	e := &sv.e
 	pm := sv.s.Profile.Params
 	typical := func(fit float64) float64 {

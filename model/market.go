@@ -143,15 +143,7 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 		tl.unins = p.UninsuredCost
 	}
 	tl.idle = p.SearchFit - tl.unins
-	for t := 0.0; t < horizonMonths-sameTime; {
-		tl.grid = append(tl.grid, t)
-		if t < fineMonths-sameTime {
-			t += fineStep
-		} else {
-			t += coarseStep
-		}
-	}
-	tl.grid = append(tl.grid, horizonMonths)
+	tl.grid = gridTimes(1)
 
 	pm := s.Profile.Params
 	fits := ScoreOffers(e.Mean, e.SD)

@@ -36,13 +36,20 @@ import (
 // years is below e^−19 at the default rates.
 const horizonMonths = 120
 
-// fineMonths and the steps below lay out the grid: a week for the first two
-// years, where decisions and deadlines fall, a fortnight after.
-const (
-	fineMonths = 24
-	fineStep   = 0.25
-	coarseStep = 0.5
-)
+// gridTimes lays out the grid: a week for the first year, where decisions
+// and deadlines fall, a fortnight to the third, a month after; fine
+// divides every step by that much more (a test halves them and checks that
+// no value moves).
+func gridTimes(fine float64) []float64 {
+	var out []float64
+	t := 0.0
+	for _, g := range [...]struct{ until, step float64 }{{12, 0.25}, {36, 0.5}, {horizonMonths, 1}} {
+		for ; t < g.until-sameTime; t += g.step / fine {
+			out = append(out, t)
+		}
+	}
+	return append(out, horizonMonths)
+}
 
 // sameTime is how close two times (in months) must be to share a node: a
 // hundredth of a second.
@@ -255,209 +262,3 @@ func (tl *timeline) findChance(a, b float64) float64 {
 	return 1 - math.Exp(-h*(b-a))
 }
 
-// heldOffer is an offer in hand on the timeline: its job and deadline.
-type heldOffer struct {
-	job      jobTerms
-	deadline float64
-	// index is its position in State.Assessments.
-	index int
-}
-
-// process is an opportunity on its way to an answer: its job if it comes
-// through, when it decides and its chance.
-type process struct {
-	job     jobTerms
-	decides float64
-	chance  float64
-	index   int
-}
-
-// course is what a pass follows: the offers held (each until its deadline)
-// and the processes waited for.
-type course struct {
-	offers    []heldOffer
-	processes []process
-}
-
-// event kinds at a node, in the order they happen on a day: a process
-// answers, then an offer's deadline comes.
-const (
-	eventProcess = iota
-	eventDeadline
-)
-
-type event struct {
-	kind int
-	// k indexes the course's processes or offers.
-	k int
-}
-
-// pass is one backward pass over a course: the value at every node before
-// its events, and what the best plan chooses at each.
-type pass struct {
-	times  []float64
-	events [][]event
-	// held reports, for the step after each node, that an offer is still
-	// held then, so the search does not run.
-	held []bool
-	// value[i] is the value at times[i] before its events; after[i][e]
-	// the value just after event e there; take[i][e] whether the plan
-	// takes the job of event e.
-	value []float64
-	after [][]float64
-	jobs  [][]float64
-	take  [][]bool
-	// market[i] is the chance that the plan takes a job the search finds
-	// in the step after node i, if it finds one; find[i] is the chance it
-	// finds one.
-	market []float64
-	find   []float64
-}
-
-// layout merges the grid with the course's deadlines and decisions.
-func (tl *timeline) layout(c *course) ([]float64, [][]event) {
-	times := slices.Clone(tl.grid)
-	for _, o := range c.offers {
-		times = append(times, o.deadline)
-	}
-	for _, p := range c.processes {
-		times = append(times, p.decides)
-	}
-	slices.Sort(times)
-	times = slices.CompactFunc(times, func(a, b float64) bool { return math.Abs(b-a) < sameTime })
-	events := make([][]event, len(times))
-	at := func(t float64) int {
-		i, _ := slices.BinarySearchFunc(times, t, func(x, t float64) int {
-			switch {
-			case x < t-sameTime:
-				return -1
-			case x > t+sameTime:
-				return 1
-			}
-			return 0
-		})
-		return min(i, len(times)-1)
-	}
-	for k, p := range c.processes {
-		i := at(p.decides)
-		events[i] = append(events[i], event{eventProcess, k})
-	}
-	for k, o := range c.offers {
-		i := at(o.deadline)
-		events[i] = append(events[i], event{eventDeadline, k})
-	}
-	for i := range events {
-		slices.SortStableFunc(events[i], func(a, b event) int { return a.kind - b.kind })
-	}
-	return times, events
-}
-
-// run makes the backward pass for course c. fallback is the value of
-// searching with nothing pending, for offers that fall through; nil means
-// they do not (only the fallback pass itself has none to use).
-func (tl *timeline) run(c *course, fallback *pass) *pass {
-	times, events := tl.layout(c)
-	n := len(times)
-	ps := &pass{times: times, events: events, held: make([]bool, n), value: make([]float64, n),
-		after: make([][]float64, n), jobs: make([][]float64, n), take: make([][]bool, n),
-		market: make([]float64, n), find: make([]float64, n)}
-	last := math.Inf(-1)
-	for _, o := range c.offers {
-		last = math.Max(last, o.deadline)
-	}
-	for i := range times {
-		ps.held[i] = times[i] < last-sameTime
-	}
-	fall := func(t float64) float64 {
-		if fallback == nil {
-			return tl.marketValue(t)
-		}
-		return fallback.at(t)
-	}
-	v := tl.marketValue(times[n-1])
-	for i := n - 1; i >= 0; i-- {
-		t := times[i]
-		if i < n-1 {
-			next := times[i+1]
-			if ps.held[i] {
-				v = tl.idlePV(t, next) - tl.cash.gap(t, next) + v
-			} else {
-				mid := (t + next) / 2
-				p := tl.findChance(t, next)
-				cont := tl.idlePV(mid, next) - tl.cash.gap(mid, next) + v
-				best, take := tl.marketChoice(mid, cont)
-				ps.find[i], ps.market[i] = p, take
-				v = tl.idlePV(t, mid) - tl.cash.gap(t, mid) + p*best + (1-p)*cont
-			}
-		}
-		evs := events[i]
-		ps.after[i] = make([]float64, len(evs))
-		ps.jobs[i] = make([]float64, len(evs))
-		ps.take[i] = make([]bool, len(evs))
-		for e := len(evs) - 1; e >= 0; e-- {
-			ev := evs[e]
-			ps.after[i][e] = v
-			switch ev.kind {
-			case eventDeadline:
-				j := tl.jobValue(&c.offers[ev.k].job, t, fall)
-				ps.jobs[i][e] = j
-				if j > v+valueTolerance {
-					v, ps.take[i][e] = j, true
-				}
-			case eventProcess:
-				pr := &c.processes[ev.k]
-				j := tl.jobValue(&pr.job, t, fall)
-				ps.jobs[i][e] = j
-				if j > v+valueTolerance {
-					ps.take[i][e] = true
-					v = pr.chance*j + (1-pr.chance)*v
-				}
-			}
-		}
-		ps.value[i] = v
-	}
-	return ps
-}
-
-// at is the value of the pass at time t, between nodes by the pass's own
-// step (the nodes of a fallback pass are the grid, so t need not be one).
-func (ps *pass) at(t float64) float64 {
-	i, found := slices.BinarySearch(ps.times, t)
-	if found || i == 0 {
-		return ps.value[min(i, len(ps.value)-1)]
-	}
-	if i >= len(ps.times) {
-		return ps.value[len(ps.value)-1]
-	}
-	a, b := ps.times[i-1], ps.times[i]
-	f := (t - a) / (b - a)
-	return ps.value[i-1] + f*(ps.value[i]-ps.value[i-1])
-}
-
-// reach follows the pass's plan forward from today: the chance of getting
-// to each event with no job taken yet. It returns, for each event, that
-// chance (indexed like after).
-func (ps *pass) reach(c *course) [][]float64 {
-	out := make([][]float64, len(ps.times))
-	p := 1.0
-	for i := range ps.times {
-		evs := ps.events[i]
-		out[i] = make([]float64, len(evs))
-		for e, ev := range evs {
-			out[i][e] = p
-			if !ps.take[i][e] {
-				continue
-			}
-			switch ev.kind {
-			case eventDeadline:
-				p = 0
-			case eventProcess:
-				p *= 1 - c.processes[ev.k].chance
-			}
-		}
-		if i < len(ps.times)-1 && !ps.held[i] {
-			p *= 1 - ps.find[i]*ps.market[i]
-		}
-	}
-	return out
-}

@@ -1,0 +1,300 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// nearlyBroke is the audit's case: $200 saved, $2,600 a month to pay and
+// $500 coming in, uninsured; a sure, poor-fit offer that pays in three
+// weeks and must be answered in five days; a final round with an even
+// chance that decides 18 days after that deadline.
+func nearlyBroke(savings float64) *Profile {
+	return &Profile{Version: 1, Scale: 5, Params: DefaultParams(), Search: DefaultSearchParams(),
+		Situation: Situation{Savings: Float(savings), MonthlyExpenses: Float(2600), MonthlyIncome: Float(500), Insured: Bool(false)},
+		Priorities: []Priority{{ID: "craft", Weight: 3, Ask: "What does a week look like?"}, {ID: "team", Weight: 2, Ask: "How does the team work?"}},
+		Opportunities: []Opportunity{
+			{Name: "Sure", Stage: StageOffer, Pay: Float(36000), Starts: today.AddDays(7), FirstPaycheckDays: Float(14),
+				Insurance: true, InsuranceWaitDays: 60, RespondBy: today.AddDays(5), Ratings: map[string]Rating{"craft": {2, 2}, "team": {2, 2}}},
+			{Name: "Better", Stage: StageFinal, Chance: Float(0.5), Pay: Float(60000), Insurance: true,
+				DecisionExpected: today.AddDays(23), Ratings: map[string]Rating{"craft": {5, 5}, "team": {4, 4}}},
+		},
+	}
+}
+
+func decideAt(t *testing.T, p *Profile, req Request) (*State, *Decision) {
+	t.Helper()
+	if req.Today.IsZero() {
+		req.Today = today
+	}
+	s, err := Evaluate(p, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, Decide(s)
+}
+
+func withSavings(p *Profile, savings float64) *Profile {
+	q := *p
+	q.Situation.Savings = Float(savings)
+	return &q
+}
+
+func offerNamed(t *testing.T, s *State, d *Decision, name string) *OfferAdvice {
+	t.Helper()
+	for k := range d.Offers {
+		if s.Assessments[d.Offers[k].Index].Name == name {
+			return &d.Offers[k]
+		}
+	}
+	t.Fatalf("no advice on %q", name)
+	return nil
+}
+
+// TestNearlyBrokeTakesTheSureOffer: with the money gone in days, letting
+// the sure job go for an even chance at a better one would run the
+// savings thousands into the red; decide says accept, and says when the
+// money runs out on the hold-out path and by how much.
+func TestNearlyBrokeTakesTheSureOffer(t *testing.T) {
+	s, d := decideAt(t, nearlyBroke(200), Request{})
+	if d.Verdict.Action != ActionAccept || s.Assessments[d.Verdict.Offer].Name != "Sure" {
+		t.Fatalf("verdict %+v, want accept Sure", d.Verdict)
+	}
+	if d.Verdict.By != today.AddDays(5) {
+		t.Errorf("accept by %v, want the offer's deadline", d.Verdict.By)
+	}
+	o := offerNamed(t, s, d, "Sure")
+	if o.Advice != AdviceAccept || o.Holds || o.WaitingFor < 0 || s.Assessments[o.WaitingFor].Name != "Better" {
+		t.Errorf("advice %+v", o)
+	}
+	// The money runs out on the fourth day: $200 at $2,100 a month.
+	if want := today.AddDays(3); o.RunsOut != want {
+		t.Errorf("runs out on %v, want %v", o.RunsOut, want)
+	}
+	if o.ShortBy < 3000 {
+		t.Errorf("short by %.0f on the hold-out path, want thousands", o.ShortBy)
+	}
+	if o.BreakEven == nil || *o.BreakEven < 0.8 {
+		t.Errorf("break-even chance %v: waiting should need a near-certain yes", o.BreakEven)
+	}
+}
+
+// TestComfortableWaitsForTheBetterFit: with most of a year of runway the
+// same offer is not worth taking: searching on, with the final round
+// pending, is worth more.
+func TestComfortableWaitsForTheBetterFit(t *testing.T) {
+	s, d := decideAt(t, nearlyBroke(20000), Request{})
+	if d.Verdict.Action == ActionAccept {
+		t.Fatalf("verdict %+v: with 9.5 months of runway the poor fit should not win", d.Verdict)
+	}
+	if d.Verdict.WaitingFor < 0 || s.Assessments[d.Verdict.WaitingFor].Name != "Better" {
+		t.Errorf("waiting for %d, want Better", d.Verdict.WaitingFor)
+	}
+	o := offerNamed(t, s, d, "Sure")
+	if o.Advice != AdviceDecline {
+		t.Errorf("advice on Sure %s, want decline", o.Advice)
+	}
+	if o.SavingsBreakEven == nil || o.AcceptAbove || *o.SavingsBreakEven > 20000 {
+		t.Errorf("savings break-even %v (accept above %v): accepting should win below some savings under 20,000", o.SavingsBreakEven, o.AcceptAbove)
+	}
+}
+
+// TestBreakEvensFlipTheAdvice changes the profile to just either side of
+// each reported break-even and runs decide again.
+func TestBreakEvensFlipTheAdvice(t *testing.T) {
+	for _, savings := range []float64{200, 3000, 12000} {
+		t.Run(fmt.Sprint(savings), func(t *testing.T) {
+			p := nearlyBroke(savings)
+			s, d := decideAt(t, p, Request{})
+			o := offerNamed(t, s, d, "Sure")
+			accepting := o.Advice == AdviceAccept
+			if o.SavingsBreakEven != nil {
+				be := *o.SavingsBreakEven
+				for _, side := range []float64{be - 1, be + 1} {
+					if side < 0 {
+						continue
+					}
+					s2, d2 := decideAt(t, withSavings(p, side), Request{})
+					got := offerNamed(t, s2, d2, "Sure").Advice == AdviceAccept
+					want := (side > be) == o.AcceptAbove
+					if got != want {
+						t.Errorf("at savings %.2f (break-even %.2f) accept is %v, want %v", side, be, got, want)
+					}
+				}
+			}
+			if o.BreakEven != nil && *o.BreakEven > 0.01 && *o.BreakEven < 0.99 {
+				be := *o.BreakEven
+				for _, side := range []float64{be - 0.01, be + 0.01} {
+					q := withSavings(p, savings)
+					q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+					q.Opportunities[1].Chance = Float(side)
+					s2, d2 := decideAt(t, q, Request{})
+					got := offerNamed(t, s2, d2, "Sure").Advice == AdviceAccept
+					if want := side < be; got != want {
+						t.Errorf("with Better's chance %.3f (break-even %.3f) accept is %v, want %v", side, be, got, want)
+					}
+				}
+			}
+			_ = accepting
+		})
+	}
+}
+
+// randomDecideProfile is a search with one to three offers and up to four
+// processes, over a wide range of money, pay, timing and fit. The offers
+// start within start_days (30), so that they pay no later than a job the
+// search or a process could bring: holding out costs money, which is the
+// case the monotone properties are about (an offer that pays later than
+// the alternatives gains from savings, and its break-even chance rightly
+// rises with them).
+func randomDecideProfile(r *rand.Rand) *Profile {
+	p := &Profile{Version: 1, Scale: 5, Params: DefaultParams(), Search: DefaultSearchParams(),
+		Priorities: []Priority{{ID: "a", Weight: 1 + r.Float64()*4}, {ID: "b", Weight: 1 + r.Float64()*4}}}
+	expenses := 1000 + r.Float64()*5000
+	p.Situation = Situation{Savings: Float(r.Float64() * 40000), MonthlyExpenses: Float(expenses),
+		MonthlyIncome: Float(r.Float64() * expenses * 0.8), Insured: Bool(r.IntN(2) == 0)}
+	rating := func() map[string]Rating {
+		return map[string]Rating{"a": {float64(1 + r.IntN(5)), 0}, "b": {float64(1 + r.IntN(5)), 0}}
+	}
+	fix := func(m map[string]Rating) map[string]Rating {
+		for k, v := range m {
+			m[k] = Rating{v.Low, v.Low}
+		}
+		return m
+	}
+	for k := range 1 + r.IntN(3) {
+		o := Opportunity{Name: fmt.Sprintf("offer %d", k), Stage: StageOffer, Pay: Float(20000 + r.Float64()*100000),
+			Starts: today.AddDays(r.IntN(31)), Insurance: r.IntN(3) > 0, InsuranceWaitDays: float64(r.IntN(91)),
+			Ratings: fix(rating())}
+		if r.IntN(4) > 0 {
+			o.RespondBy = today.AddDays(r.IntN(30))
+		}
+		p.Opportunities = append(p.Opportunities, o)
+	}
+	for k := range r.IntN(5) {
+		o := Opportunity{Name: fmt.Sprintf("process %d", k), Stage: []Stage{StageApplied, StageInterviewing, StageFinal}[r.IntN(3)],
+			Pay: Float(20000 + r.Float64()*100000), Insurance: r.IntN(3) > 0, Ratings: fix(rating()),
+			DecisionExpected: today.AddDays(r.IntN(90))}
+		if r.IntN(2) == 0 {
+			o.Chance = Float(r.Float64())
+		}
+		p.Opportunities = append(p.Opportunities, o)
+	}
+	return p
+}
+
+// TestPropertyAdviceIsTheBestOfItsValues: on random searches, every offer's
+// advice is the best of the values printed beside it, at most one offer is
+// accepted, "wait" is only advised for an offer that can be held, and no
+// course waits for a process with no chance.
+func TestPropertyAdviceIsTheBestOfItsValues(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	for trial := range n {
+		p := randomDecideProfile(r)
+		s, d := decideAt(t, p, Request{})
+		accepts := 0
+		for _, o := range d.Offers {
+			if o.Vetoed {
+				continue
+			}
+			best := math.Max(o.Accept, math.Max(o.Search, o.Decline))
+			if o.CanHold {
+				best = math.Max(best, o.Wait)
+			}
+			var got float64
+			switch o.Advice {
+			case AdviceAccept:
+				accepts++
+				got = o.Accept
+			case AdviceWait:
+				got = o.Wait
+				if !o.CanHold {
+					t.Errorf("trial %d: %s advised wait but cannot be held", trial, s.Assessments[o.Index].Name)
+				}
+			case AdviceDecline:
+				got = o.Decline
+			}
+			if got < best-1e-6 {
+				t.Errorf("trial %d: %s advised %s worth %.4f while the best printed is %.4f (%+v)", trial, s.Assessments[o.Index].Name, o.Advice, got, best, o)
+			}
+		}
+		if accepts > 1 {
+			t.Errorf("trial %d: %d offers advised accept", trial, accepts)
+		}
+		if y := d.Verdict.WaitingFor; y >= 0 && s.Assessments[y].Relief.Chance <= 0 {
+			t.Errorf("trial %d: waiting for %s, whose chance is 0", trial, s.Assessments[y].Name)
+		}
+	}
+}
+
+// TestPropertyMonotoneInMoney: as savings grow with everything else fixed,
+// an offer's advice leaves accept at most once and never returns to it,
+// and the break-even chance of the process it waits for never rises.
+func TestPropertyMonotoneInMoney(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	n := 80
+	if testing.Short() {
+		n = 15
+	}
+	for trial := range n {
+		p := randomDecideProfile(r)
+		type track struct {
+			left, back bool
+			accepted   bool
+			chance     float64
+			seen       bool
+			y          int
+		}
+		tracks := map[string]*track{}
+		for savings := 0.0; savings <= 60000; savings += 1500 {
+			s, d := decideAt(t, withSavings(p, savings), Request{})
+			for _, o := range d.Offers {
+				name := s.Assessments[o.Index].Name
+				tr := tracks[name]
+				if tr == nil {
+					tr = &track{y: o.WaitingFor}
+					tracks[name] = tr
+				}
+				acc := o.Advice == AdviceAccept
+				if tr.accepted && !acc {
+					tr.left = true
+				}
+				if tr.left && acc {
+					t.Errorf("trial %d: %s is accepted again at savings %.0f after the advice left accept", trial, name, savings)
+				}
+				tr.accepted = acc
+				if o.BreakEven != nil && o.WaitingFor == tr.y {
+					if tr.seen && *o.BreakEven > tr.chance+1e-6 {
+						t.Errorf("trial %d: %s's break-even chance rose from %.4f to %.4f at savings %.0f", trial, name, tr.chance, *o.BreakEven, savings)
+					}
+					tr.chance, tr.seen = *o.BreakEven, true
+				}
+			}
+		}
+	}
+}
+
+// TestGapMatchesTheIntegral checks the shortfall's closed form against a
+// plain numerical integral of its definition.
+func TestGapMatchesTheIntegral(t *testing.T) {
+	l := ledger{savings: 1000, burn: 2000, expenses: 2500, shortfall: 100, rho: -math.Log(0.99)}
+	for _, c := range []struct{ a, b float64 }{{0, 0.3}, {0, 2}, {0.7, 3.5}, {1, 1.2}, {0, 24}} {
+		want := 0.0
+		const n = 200000
+		h := (c.b - c.a) / n
+		for k := range n {
+			t0 := c.a + (float64(k)+0.5)*h
+			want += math.Exp(-l.rho*t0) * math.Max(0, l.burn*t0-l.savings) * h
+		}
+		want *= l.shortfall / l.expenses
+		if got := l.gap(c.a, c.b); math.Abs(got-want) > 1e-6*math.Max(1, want) {
+			t.Errorf("gap(%v, %v) = %v, want %v", c.a, c.b, got, want)
+		}
+	}
+}
