@@ -298,3 +298,227 @@ func TestGapMatchesTheIntegral(t *testing.T) {
 		}
 	}
 }
+
+// exploding is an offer that must be answered in three days and a final
+// round that decides in twelve, with savings enough to wait a while.
+func exploding() *Profile {
+	p := nearlyBroke(9000)
+	p.Opportunities[0].RespondBy = today.AddDays(3)
+	p.Opportunities[0].Starts = today.AddDays(21)
+	p.Opportunities[1].DecisionExpected = today.AddDays(12)
+	p.Opportunities[1].Chance = Float(0.5)
+	return p
+}
+
+func leverOf(o *OfferAdvice, kind LeverKind) *Lever {
+	for k := range o.Levers {
+		if o.Levers[k].Kind == kind {
+			return &o.Levers[k]
+		}
+	}
+	return nil
+}
+
+// TestExtendLever: asking for the deadline the lever names makes holding
+// the offer possible, and the advice turns to holding it.
+func TestExtendLever(t *testing.T) {
+	p := exploding()
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	l := leverOf(o, LeverExtend)
+	if l == nil {
+		t.Fatalf("no extend lever on %+v", o)
+	}
+	if o.Holds {
+		t.Fatalf("the offer already holds until Better decides")
+	}
+	if l.Worth <= 0 || l.Process < 0 || s.Assessments[l.Process].Name != "Better" {
+		t.Errorf("lever %+v", l)
+	}
+	q := *p
+	q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+	q.Opportunities[0].RespondBy = l.To
+	s2, d2 := decideAt(t, &q, Request{})
+	o2 := offerNamed(t, s2, d2, "Sure")
+	if !o2.Holds || o2.Advice != AdviceWait {
+		t.Errorf("with respond_by = %v the offer holds %v, advice %s; want it held for Better", l.To, o2.Holds, o2.Advice)
+	}
+	if got := d2.Flow(d2.Verdict.Value); math.Abs(got-(d.Flow(d.Verdict.Value)+l.Worth)) > 1e-6 {
+		t.Errorf("the extension is worth %.4f, the lever says %.4f", got-d.Flow(d.Verdict.Value), l.Worth)
+	}
+	q.Opportunities[0].RespondBy = l.To.AddDays(-1)
+	s3, d3 := decideAt(t, &q, Request{})
+	if o3 := offerNamed(t, s3, d3, "Sure"); o3.Holds {
+		t.Errorf("a day short of the lever's date the offer should not hold")
+	}
+}
+
+// TestCounterLever: the counter pay plus 3% makes accepting win; minus 3%
+// does not.
+func TestCounterLever(t *testing.T) {
+	// Pay moves the decision through income and through a priority rated
+	// from pay; without one, more pay past the expenses changes nothing.
+	p := nearlyBroke(12000)
+	p.Priorities = append(p.Priorities, Priority{ID: "pay", Weight: 2, FromPay: &[2]float64{30000, 90000}})
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	if o.Advice == AdviceAccept {
+		t.Fatalf("Sure is accepted already; the case needs a counter")
+	}
+	l := leverOf(o, LeverCounter)
+	if l == nil {
+		t.Fatalf("no counter lever on %+v", o)
+	}
+	if l.Pay <= *p.Opportunities[0].Pay {
+		t.Errorf("counter %.0f is not above the pay offered", l.Pay)
+	}
+	for _, c := range []struct {
+		factor float64
+		accept bool
+	}{{1.03, true}, {0.97, false}, {1, true}} {
+		q := *p
+		q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+		q.Opportunities[0].Pay = Float(l.Pay * c.factor)
+		s2, d2 := decideAt(t, &q, Request{})
+		if got := offerNamed(t, s2, d2, "Sure").Advice == AdviceAccept; got != c.accept {
+			t.Errorf("at pay %.0f (counter %.0f × %v) accept is %v, want %v", l.Pay*c.factor, l.Pay, c.factor, got, c.accept)
+		}
+	}
+}
+
+// TestDecideByLever: were the process to decide by the lever's day,
+// holding out would pay; a day later it would not.
+func TestDecideByLever(t *testing.T) {
+	p := nearlyBroke(3000)
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	if o.Advice != AdviceAccept {
+		t.Fatalf("want Sure accepted at 3,000, got %s", o.Advice)
+	}
+	l := leverOf(o, LeverDecideBy)
+	if l == nil {
+		t.Fatalf("no decide_by lever on %+v", o)
+	}
+	for _, c := range []struct {
+		day    Date
+		accept bool
+	}{{l.By, false}, {l.By.AddDays(1), true}} {
+		q := *p
+		q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+		q.Opportunities[1].DecisionExpected = c.day
+		s2, d2 := decideAt(t, &q, Request{})
+		if got := offerNamed(t, s2, d2, "Sure").Advice == AdviceAccept; got != c.accept {
+			t.Errorf("with Better deciding %v (lever: by %v) accept is %v, want %v", c.day, l.By, got, c.accept)
+		}
+	}
+}
+
+// TestHoldForTheEarlyOneThenDecideAboutTheLateOne: an offer held for a
+// process that decides before its deadline is worth more with a second,
+// later process to weigh after, than with either alone.
+func TestHoldForTheEarlyOneThenDecideAboutTheLateOne(t *testing.T) {
+	base := nearlyBroke(15000)
+	base.Opportunities[0].RespondBy = today.AddDays(20)
+	early := Opportunity{Name: "Early", Stage: StageFinal, Chance: Float(0.4), Pay: Float(55000), Insurance: true,
+		DecisionExpected: today.AddDays(10), Ratings: map[string]Rating{"craft": {4, 4}, "team": {4, 4}}}
+	late := base.Opportunities[1]
+	late.Name, late.DecisionExpected = "Late", today.AddDays(40)
+	value := func(opps ...Opportunity) float64 {
+		p := *base
+		p.Opportunities = append([]Opportunity{base.Opportunities[0]}, opps...)
+		_, d := decideAt(t, &p, Request{})
+		return d.Flow(d.Verdict.Value)
+	}
+	both, onlyEarly, onlyLate := value(early, late), value(early), value(late)
+	if !(both > onlyEarly+1e-6 && both > onlyLate+1e-6) {
+		t.Errorf("both processes %.4f, early alone %.4f, late alone %.4f: the second should add value", both, onlyEarly, onlyLate)
+	}
+}
+
+// TestNeverWaitsForChanceZero: a process with no chance is never waited
+// for, however good it would be.
+func TestNeverWaitsForChanceZero(t *testing.T) {
+	p := nearlyBroke(30000)
+	p.Opportunities[1].Chance = Float(0)
+	s, d := decideAt(t, p, Request{})
+	if d.Verdict.WaitingFor >= 0 {
+		t.Errorf("waiting for %s", s.Assessments[d.Verdict.WaitingFor].Name)
+	}
+	if len(d.Hopeless) != 1 {
+		t.Errorf("hopeless %v, want Better", d.Hopeless)
+	}
+}
+
+// TestExpiredOfferIsAdvisedForToday: an offer whose respond_by has passed
+// is still weighed, as an answer due today that cannot be held.
+func TestExpiredOfferIsAdvisedForToday(t *testing.T) {
+	p := nearlyBroke(200)
+	p.Opportunities[0].RespondBy = today.AddDays(-2)
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	if !o.Expired || o.CanHold || o.Deadline != today || o.Advice != AdviceAccept {
+		t.Errorf("expired offer: %+v", o)
+	}
+}
+
+// TestOfferWithoutDeadlineIsWeighed: an offer with no respond_by is held
+// for hold_days, and two offers are weighed against each other: the better
+// one is accepted, the other declined in its favour.
+func TestOfferWithoutDeadlineIsWeighed(t *testing.T) {
+	p := nearlyBroke(2000)
+	p.Opportunities[0].RespondBy = Date{}
+	second := p.Opportunities[0]
+	second.Name, second.Pay = "Second", Float(52000)
+	second.Ratings = map[string]Rating{"craft": {4, 4}, "team": {3, 3}}
+	second.RespondBy = today.AddDays(4)
+	p.Opportunities = append(p.Opportunities, second)
+	s, d := decideAt(t, p, Request{})
+	if len(d.Offers) != 2 {
+		t.Fatalf("%d offers advised, want both", len(d.Offers))
+	}
+	sure, sec := offerNamed(t, s, d, "Sure"), offerNamed(t, s, d, "Second")
+	if !sure.DeadlineAssumed || sure.Deadline != today.AddDays(7) {
+		t.Errorf("Sure's deadline %v assumed %v, want hold_days from today", sure.Deadline, sure.DeadlineAssumed)
+	}
+	if sec.Advice != AdviceAccept || sure.Advice != AdviceDecline || sure.Instead != sec.Index {
+		t.Errorf("Second %s, Sure %s instead of %d", sec.Advice, sure.Advice, sure.Instead)
+	}
+}
+
+// TestReservationFallsWithRunway: the lowest fit worth accepting never
+// rises as the runway shrinks, and with nothing left any offer is worth
+// taking.
+func TestReservationFallsWithRunway(t *testing.T) {
+	_, d := decideAt(t, nearlyBroke(12000), Request{})
+	rs := d.Reservations
+	if len(rs) < 6 || !rs[0].Any {
+		t.Fatalf("reservations %+v", rs)
+	}
+	for k := 1; k < len(rs); k++ {
+		if rs[k].Fit < rs[k-1].Fit-1e-9 {
+			t.Errorf("reservation %.2f at %d months is below %.2f at %d", rs[k].Fit, k, rs[k-1].Fit, k-1)
+		}
+	}
+}
+
+// TestFinerGridChangesNothing halves every step of the grid and checks
+// that no value moves by more than 0.01 points a month.
+func TestFinerGridChangesNothing(t *testing.T) {
+	for _, savings := range []float64{200, 5000, 20000} {
+		s, err := Evaluate(nearlyBroke(savings), Request{Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		coarse, fine := newSolver(s), newSolver(s)
+		fine.tl.grid = gridTimes(2)
+		wc, wf := coarse.evaluate(savings), fine.evaluate(savings)
+		for _, c := range []struct {
+			name   string
+			cv, fv float64
+		}{{"hold", wc.hold.start(), wf.hold.start()}, {"search", wc.search.start(), wf.search.start()}} {
+			if diff := math.Abs(coarse.flow(c.cv - c.fv)); diff > 0.01 {
+				t.Errorf("savings %.0f: %s moves by %.4f a month on a grid twice as fine", savings, c.name, diff)
+			}
+		}
+	}
+}
