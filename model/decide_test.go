@@ -13,7 +13,7 @@ import (
 // chance that decides 18 days after that deadline.
 func nearlyBroke(savings float64) *Profile {
 	return &Profile{Version: 1, Scale: 5, Params: DefaultParams(), Search: DefaultSearchParams(),
-		Situation: Situation{Savings: Float(savings), MonthlyExpenses: Float(2600), MonthlyIncome: Float(500), Insured: Bool(false)},
+		Situation:  Situation{Savings: Float(savings), MonthlyExpenses: Float(2600), MonthlyIncome: Float(500), Insured: Bool(false)},
 		Priorities: []Priority{{ID: "craft", Weight: 3, Ask: "What does a week look like?"}, {ID: "team", Weight: 2, Ask: "How does the team work?"}},
 		Opportunities: []Opportunity{
 			{Name: "Sure", Stage: StageOffer, Pay: Float(36000), Starts: today.AddDays(7), FirstPaycheckDays: Float(14),

@@ -261,4 +261,3 @@ func (tl *timeline) findChance(a, b float64) float64 {
 	h := hazard(tl.p.FindRateAt(tl.spell + (a+b)/2))
 	return 1 - math.Exp(-h*(b-a))
 }
-

@@ -52,7 +52,7 @@ type layout struct {
 	// a job before and after it, the chance a search finds a job in it, and
 	// for a job found at the midpoint its first payday and the value of the
 	// months until it starts and the scale of its own worth.
-	mid, discMid, idleA, idleB, find []float64
+	mid, discMid, idleA, idleB, find  []float64
 	mkPay, discMkPay, mkIdle, mkScale []float64
 	// Events, node by node: first[i] is the first event of node i (events
 	// of node i run to first[i+1]).
@@ -63,11 +63,11 @@ type layout struct {
 	// the part of its value that does not depend on the savings; jobChance
 	// the chance it comes through once taken; fallAt the grid position of
 	// fp for a job that may fall through.
-	k                      []int
-	chance, fp, discFP     []float64
-	keep, jobChance        []float64
-	fallNode               []int
-	fallFrac               []float64
+	k                       []int
+	chance, fp, discFP      []float64
+	keep, jobChance         []float64
+	fallNode                []int
+	fallFrac                []float64
 	termPay, termDisc, term float64
 }
 
