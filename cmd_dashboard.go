@@ -1,6 +1,6 @@
 package main
 
-import "mutual/views"
+import reports "mutual/views/report"
 
 // cmdDashboard opens the dashboard, or prints the ranking table when
 // stdout is not a terminal (piped into a file or another program).
@@ -11,7 +11,7 @@ func cmdDashboard(sys system, opts options) error {
 	}
 	if !sys.stdoutIsTerminal {
 		s.notes(sys)
-		return views.WriteRank(sys.stdout, s.state, s.reportInfo(opts), "table")
+		return reports.WriteRank(sys.stdout, s.state, s.reportInfo(opts), "table")
 	}
 	return sys.dashboard(s, opts)
 }

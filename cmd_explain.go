@@ -3,7 +3,7 @@ package main
 import (
 	"strings"
 
-	"mutual/views"
+	reports "mutual/views/report"
 )
 
 // cmdExplain prints every term of one opportunity's score.
@@ -12,7 +12,7 @@ func cmdExplain(sys system, opts options) error {
 	if err != nil {
 		return err
 	}
-	return views.WriteExplain(sys.stdout, s.state, i, s.reportInfo(opts))
+	return reports.WriteExplain(sys.stdout, s.state, i, s.reportInfo(opts))
 }
 
 // openOpportunity opens the profile and finds the opportunity the

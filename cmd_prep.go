@@ -2,7 +2,7 @@ package main
 
 import (
 	"mutual/model"
-	"mutual/views"
+	reports "mutual/views/report"
 )
 
 // cmdPrep prints a Markdown interview-prep sheet for one opportunity.
@@ -11,5 +11,5 @@ func cmdPrep(sys system, opts options) error {
 	if err != nil {
 		return err
 	}
-	return views.WritePrep(sys.stdout, s.state, model.Decide(s.state), i, s.reportInfo(opts))
+	return reports.WritePrep(sys.stdout, s.state, model.Decide(s.state), i, s.reportInfo(opts))
 }

@@ -1,6 +1,6 @@
 package main
 
-import "mutual/views"
+import reports "mutual/views/report"
 
 // cmdRank prints the ranking in the chosen format.
 func cmdRank(sys system, opts options) error {
@@ -9,9 +9,9 @@ func cmdRank(sys system, opts options) error {
 		return err
 	}
 	s.notes(sys)
-	return views.WriteRank(sys.stdout, s.state, s.reportInfo(opts), opts.format)
+	return reports.WriteRank(sys.stdout, s.state, s.reportInfo(opts), opts.format)
 }
 
-func (s *session) reportInfo(opts options) views.ReportInfo {
-	return views.ReportInfo{Profile: s.profileLabel(), Today: opts.today}
+func (s *session) reportInfo(opts options) reports.ReportInfo {
+	return reports.ReportInfo{Profile: s.profileLabel(), Today: opts.today}
 }

@@ -26,7 +26,7 @@ import (
 
 	"mutual/model"
 	"mutual/profiles"
-	"mutual/views"
+	reports "mutual/views/report"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; builds
@@ -312,8 +312,8 @@ func parseArgs(args []string, sys system) (options, error) {
 	} else {
 		opts.today = model.DateOf(sys.now())
 	}
-	if !slices.Contains(views.Formats(), opts.format) {
-		return opts, &usageError{msg: fmt.Sprintf("--format %s is not a format", opts.format), hint: "use one of: " + strings.Join(views.Formats(), ", ")}
+	if !slices.Contains(reports.Formats(), opts.format) {
+		return opts, &usageError{msg: fmt.Sprintf("--format %s is not a format", opts.format), hint: "use one of: " + strings.Join(reports.Formats(), ", ")}
 	}
 	return opts, nil
 }

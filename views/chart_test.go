@@ -11,6 +11,7 @@ import (
 
 	"mutual/internal/golden"
 	"mutual/model"
+	"mutual/views/report"
 )
 
 func exampleState(t *testing.T, urgency *float64) *model.State {
@@ -94,7 +95,7 @@ func TestChartMarksNowAndLeaderChanges(t *testing.T) {
 			t.Errorf("u=%v: ┴ at column %d, not at urgency %v", u, change, ch)
 		}
 		text := screenText(screen)
-		if !strings.Contains(text, "◆") || !strings.Contains(text, U(s.LeaderChanges[0].Urgency)) {
+		if !strings.Contains(text, "◆") || !strings.Contains(text, report.U(s.LeaderChanges[0].Urgency)) {
 			t.Errorf("u=%v: the leader change is not marked:\n%s", u, text)
 		}
 	}
@@ -224,11 +225,11 @@ func TestReservationLineFollowsTheWhatIfs(t *testing.T) {
 	for k, keys := range []string{"", "+", "r", "-----", "r]"} {
 		press(d, keys)
 		c := d.Controller()
-		want := ReservationLabel(c.Reservation())
+		want := report.ReservationLabel(c.Reservation())
 		screen := drawOn(t, d, 100, 30)
 		text := screenText(screen)
 		if !strings.Contains(text, want) {
-			t.Fatalf("after %q (urgency %s) the chart does not say %q:\n%s", keys, U(c.State().Urgency.Value), want, text)
+			t.Fatalf("after %q (urgency %s) the chart does not say %q:\n%s", keys, report.U(c.State().Urgency.Value), want, text)
 		}
 		line := reservationCells(screen, st)
 		if len(line) != 1 {
@@ -236,7 +237,7 @@ func TestReservationLineFollowsTheWhatIfs(t *testing.T) {
 		}
 		var cur place
 		for row, dashes := range line {
-			if Width(dashes) < 5 {
+			if report.Width(dashes) < 5 {
 				t.Errorf("after %q the reservation line is only %q", keys, dashes)
 			}
 			cur = place{fmt.Sprint(row, dashes[:3]), c.Reservation().Now, want}

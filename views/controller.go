@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // Pane is one of the dashboard's panes that can hold the focus.
@@ -453,7 +454,7 @@ func (c *Controller) Apply(in Intent) Effect {
 			where = "into [situation]"
 		}
 		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save %s? y: %s · n: as a new scenario · other keys cancel.",
-			WhatIfWords(c.state), where)}
+			report.WhatIfWords(c.state), where)}
 	case IntentSaveScenario:
 		c.status = Status{Text: "n answers the save question: press s first."}
 	case IntentReload:
@@ -462,7 +463,7 @@ func (c *Controller) Apply(in Intent) Effect {
 		if c.Unsaved() {
 			c.asking = askQuit
 			c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (urgency %s)? q or y quits, any other key stays.",
-				U(c.state.Urgency.Value))}
+				report.U(c.state.Urgency.Value))}
 			break
 		}
 		return EffectQuit
@@ -526,12 +527,12 @@ func (c *Controller) nudge(dir int) {
 		if dir < 0 {
 			edge = "bottom"
 		}
-		c.status = Status{Text: fmt.Sprintf("Urgency is at its %s, %s.", edge, U(v))}
+		c.status = Status{Text: fmt.Sprintf("Urgency is at its %s, %s.", edge, report.U(v))}
 		return
 	}
 	before := c.state.Leader()
 	c.state = c.state.WithUrgency(v, model.SourceWhatIf)
-	c.status = c.leaderNews(before, "urgency "+U(v)+" (what-if)")
+	c.status = c.leaderNews(before, "urgency "+report.U(v)+" (what-if)")
 	c.status.Text += " r resets."
 }
 
@@ -563,9 +564,9 @@ func (c *Controller) nudgeSavings(dir int) {
 		return
 	}
 	cur := c.state.Currency()
-	c.status = c.leaderNews(before, fmt.Sprintf("savings %s, runway %s (what-if)", Money(cur, v), Months(c.state.Urgency.RunwayMonths)))
+	c.status = c.leaderNews(before, fmt.Sprintf("savings %s, runway %s (what-if)", report.Money(cur, v), report.Months(c.state.Urgency.RunwayMonths)))
 	if !c.state.Urgency.IsDerived() {
-		c.status.Text += " The urgency is fixed (" + UrgencySource(c.state) + "), so only relief moves."
+		c.status.Text += " The urgency is fixed (" + report.UrgencySource(c.state) + "), so only relief moves."
 	} else {
 		c.status.Text += " r resets."
 	}
@@ -579,13 +580,13 @@ func (c *Controller) leaderNews(before int, what string) Status {
 	case now < 0:
 		return Status{Text: what + ": nothing is ranked."}
 	case before >= 0 && now != before:
-		return Status{Kind: StatusNews, Text: fmt.Sprintf("%s: %s now leads, ahead of %s.", what, Name(s, now), Name(s, before))}
+		return Status{Kind: StatusNews, Text: fmt.Sprintf("%s: %s now leads, ahead of %s.", what, report.Name(s, now), report.Name(s, before))}
 	}
-	text := fmt.Sprintf("%s: %s leads", what, Name(s, now))
+	text := fmt.Sprintf("%s: %s leads", what, report.Name(s, now))
 	if len(s.LeaderChanges) > 0 {
 		var at []string
 		for _, ch := range s.LeaderChanges {
-			at = append(at, U(ch.Urgency))
+			at = append(at, report.U(ch.Urgency))
 		}
 		text += " (the leader changes at " + strings.Join(at, ", ") + ")"
 	} else if len(s.Ranked) > 1 {
@@ -604,7 +605,7 @@ func (c *Controller) reset() {
 		c.status = Status{Kind: StatusWarn, Text: err.Error()}
 		return
 	}
-	c.status = c.leaderNews(before, "What-ifs reset, urgency "+U(c.state.Urgency.Value)+" ("+UrgencySource(c.state)+")")
+	c.status = c.leaderNews(before, "What-ifs reset, urgency "+report.U(c.state.Urgency.Value)+" ("+report.UrgencySource(c.state)+")")
 }
 
 // cycleScenario moves through none, first, …, last, none. The what-ifs

@@ -8,6 +8,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // The example opens at a derived urgency of 0.55 (runway 3.6 months,
@@ -409,8 +410,8 @@ func TestSearchModelIsSolvedOncePerState(t *testing.T) {
 	}
 	c.Apply(km.Resolve(key(0, '+')))
 	moved := c.Reservation()
-	if moved == first || Num(moved.Now) == Num(first.Now) {
-		t.Errorf("after a what-if the reservation is still %s", Num(moved.Now))
+	if moved == first || report.Num(moved.Now) == report.Num(first.Now) {
+		t.Errorf("after a what-if the reservation is still %s", report.Num(moved.Now))
 	}
 	if c.decision.state == c.State() {
 		t.Error("a what-if solved the whole decision with no page asking for it")

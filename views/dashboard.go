@@ -10,6 +10,7 @@ import (
 	"github.com/rivo/tview"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // The dashboard's smallest usable size. Below 60 columns the ranking
@@ -67,7 +68,7 @@ func (e *EditorError) Error() string { return e.Err.Error() }
 type Options struct {
 	// Info names the profile (its path, or the built-in example) and the
 	// day the numbers are for.
-	Info ReportInfo
+	Info report.ReportInfo
 	// Example marks the built-in example: a banner says so, and how to
 	// start one's own.
 	Example bool
@@ -93,7 +94,7 @@ type Dashboard struct {
 	ctl     *Controller
 	keys    Keymap
 	styles  Styles
-	info    ReportInfo
+	info    report.ReportInfo
 	example bool
 
 	header  *Header
@@ -155,7 +156,7 @@ func (d *Dashboard) Reload(p *model.Profile) error {
 		err = d.ctl.Reload(p, false)
 	}
 	if err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + report.Clean(err.Error())})
 	} else {
 		d.ctl.SetProblem("")
 		d.ctl.SetStatus(Status{Text: "Profile reloaded."})
@@ -168,7 +169,7 @@ func (d *Dashboard) Reload(p *model.Profile) error {
 // next good reload, why the profile on disk could not be read (a broken
 // edit, with its file and line). Call it from the event loop.
 func (d *Dashboard) ShowProblem(err error) {
-	d.ctl.SetProblem("Showing the last good profile: " + Clean(err.Error()))
+	d.ctl.SetProblem("Showing the last good profile: " + report.Clean(err.Error()))
 	d.ctl.SetStatus(Status{}) // the problem is the news now
 	d.sync()
 }
@@ -237,7 +238,7 @@ func (d *Dashboard) scrollTarget() *textPane {
 
 func (d *Dashboard) edit() {
 	if d.hooks.Edit == nil {
-		text := fmt.Sprintf("There is no editor hook here: edit %s in your editor and reopen mutual.", Clean(d.info.Profile))
+		text := fmt.Sprintf("There is no editor hook here: edit %s in your editor and reopen mutual.", report.Clean(d.info.Profile))
 		if d.example {
 			text = "The built-in example is not a file you can edit: run 'mutual init' to start your own profile."
 		}
@@ -248,7 +249,7 @@ func (d *Dashboard) edit() {
 	var ee *EditorError
 	switch {
 	case errors.As(err, &ee):
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Could not open the editor: " + Clean(ee.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Could not open the editor: " + report.Clean(ee.Error())})
 	case err != nil:
 		d.ShowProblem(err)
 	case p != nil:
@@ -259,25 +260,25 @@ func (d *Dashboard) edit() {
 }
 
 func (d *Dashboard) save() {
-	u := U(d.ctl.State().Urgency.Value)
-	what := WhatIfWords(d.ctl.State())
+	u := report.U(d.ctl.State().Urgency.Value)
+	what := report.WhatIfWords(d.ctl.State())
 	if d.hooks.Save == nil {
 		d.ctl.SetStatus(Status{Text: "There is no profile file to save into: to come back to this view, start mutual with --urgency " + u + "."})
 		return
 	}
 	p, file, err := d.hooks.Save(d.ctl.State().Request.WhatIf)
 	if err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
 		return
 	}
 	if err := d.ctl.Reload(p, false); err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + report.Clean(err.Error())})
 		return
 	}
 	d.ctl.SetProblem("")
-	text := "Saved " + what + " into [situation] in " + Clean(file) + "."
+	text := "Saved " + what + " into [situation] in " + report.Clean(file) + "."
 	if st := d.ctl.State(); st.Urgency.Source == model.SourceScenario {
-		text += " Scenario " + strconv.Quote(Clean(d.ctl.ScenarioName())) + " sets its own (" + U(st.Urgency.Value) + "): [ ] leaves it."
+		text += " Scenario " + strconv.Quote(report.Clean(d.ctl.ScenarioName())) + " sets its own (" + report.U(st.Urgency.Value) + "): [ ] leaves it."
 	}
 	d.ctl.SetStatus(Status{Text: text})
 }
@@ -289,15 +290,15 @@ func (d *Dashboard) saveScenario() {
 	}
 	p, name, file, err := d.hooks.SaveScenario(d.ctl.State().Request.WhatIf, d.ctl.ScenarioName())
 	if err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
 		return
 	}
 	if err := d.ctl.ReloadWithScenario(p, name); err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + report.Clean(err.Error())})
 		return
 	}
 	d.ctl.SetProblem("")
-	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(Clean(name)) + " in " + Clean(file) + "; it is in force now ([ ] cycle)."})
+	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(report.Clean(name)) + " in " + report.Clean(file) + "; it is in force now ([ ] cycle)."})
 }
 
 // sync hands the controller's state to every widget. The search model's

@@ -8,6 +8,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // DecidePage weighs wait or accept for the state in force, in the words
@@ -62,28 +63,28 @@ func (p *DecidePage) lines(width int) []line {
 	}
 
 	heading("Reservation score: the lowest score worth accepting")
-	para(ReservationSentence(d), 0, st.Text)
-	if head, row := ReservationTable(d, ReservationTableColumns(width-2)); head != "" {
+	para(report.ReservationSentence(d), 0, st.Text)
+	if head, row := report.ReservationTable(d, report.ReservationTableColumns(width-2)); head != "" {
 		add(plainLine("  "+head, st.Dim), plainLine("  "+row, st.Text))
 	}
-	if note := FixedUrgencyNote(s); note != "" {
+	if note := report.FixedUrgencyNote(s); note != "" {
 		para(note, 0, st.Dim)
 	}
-	para("On the score chart it is the dashed line marked "+ReservationLabel(d)+": at ▲ now, an offer scoring above it "+
+	para("On the score chart it is the dashed line marked "+report.ReservationLabel(d)+": at ▲ now, an offer scoring above it "+
 		"is worth more than searching on.", 0, st.Dim)
 
 	heading("Offers with a deadline")
 	if len(d.Offers) == 0 {
-		para(NoOffersNote, 2, st.Dim)
+		para(report.NoOffersNote, 2, st.Dim)
 	}
 	for k := range d.Offers {
 		o := &d.Offers[k]
-		para(AdviceHeadline(s, o), 2, st.Strong)
-		para(AdviceSentence(s, d, o), 4, st.Text)
-		para(ValuesLine(s, o), 4, st.Text)
+		para(report.AdviceHeadline(s, o), 2, st.Strong)
+		para(report.AdviceSentence(s, d, o), 4, st.Text)
+		para(report.ValuesLine(s, o), 4, st.Text)
 	}
 	if len(d.Offers) > 0 {
-		para(ValueNote, 2, st.Dim)
+		para(report.ValueNote, 2, st.Dim)
 	}
 
 	add(p.questions(width)...)
@@ -99,7 +100,7 @@ func (p *DecidePage) questions(width int) []line {
 	s, d, i := p.state, p.decision, p.index
 	var out []line
 	para := func(text string, indent int, first string, style tcell.Style) {
-		out = append(out, wrap(text, width, line{{strings.Repeat(" ", indent) + first, style}}, indent+Width(first), style)...)
+		out = append(out, wrap(text, width, line{{strings.Repeat(" ", indent) + first, style}}, indent+report.Width(first), style)...)
 	}
 	out = append(out, nil)
 	if i < 0 {
@@ -107,7 +108,7 @@ func (p *DecidePage) questions(width int) []line {
 		para("No opportunity selected.", 2, "", st.Dim)
 		return out
 	}
-	name := Name(s, i)
+	name := report.Name(s, i)
 	out = append(out, wrap("Questions to ask about "+name+", most decisive first", width, nil, 0, st.Heading)...)
 	qs := d.QuestionsFor(i)
 	switch a := &s.Assessments[i]; {
@@ -119,14 +120,14 @@ func (p *DecidePage) questions(width int) []line {
 	for k := range qs {
 		q := &qs[k]
 		num := strconv.Itoa(k+1) + ". "
-		para(Clean(q.Label)+" · "+QuestionRating(q), 2, num, st.Strong)
-		indent := 2 + Width(num)
-		para(QuestionWeight(q), indent, "", st.Text)
-		para(AskText(q), indent, "ask: ", st.Text)
+		para(report.Clean(q.Label)+" · "+report.QuestionRating(q), 2, num, st.Strong)
+		indent := 2 + report.Width(num)
+		para(report.QuestionWeight(q), indent, "", st.Text)
+		para(report.AskText(q), indent, "ask: ", st.Text)
 	}
 	if len(qs) == 0 && len(d.Questions) > 0 && d.Questions[0].Index != i {
 		q := &d.Questions[0]
-		para(fmt.Sprintf("The most decisive question is about %s (%s): esc, select it, and d again.", Name(s, q.Index), Clean(q.Label)),
+		para(fmt.Sprintf("The most decisive question is about %s (%s): esc, select it, and d again.", report.Name(s, q.Index), report.Clean(q.Label)),
 			2, "", st.Text)
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // DetailPane explains the selected opportunity: where it stands and why,
@@ -34,7 +35,7 @@ func (d *DetailPane) SetOpportunity(s *model.State, i int) { d.show(s, i) }
 func (d *DetailPane) Draw(screen tcell.Screen) {
 	title := "Details"
 	if d.state != nil && d.index >= 0 {
-		title = Name(d.state, d.index)
+		title = report.Name(d.state, d.index)
 	}
 	d.setTitle(title)
 	d.drawLines(screen)
@@ -52,16 +53,16 @@ func (d *DetailPane) lines(width int) []line {
 	var out []line
 	add := func(ls ...line) { out = append(out, ls...) }
 	hang := func(prefix line, text string, style tcell.Style) {
-		add(wrap(text, width, prefix, Width(prefix.text()), style)...)
+		add(wrap(text, width, prefix, report.Width(prefix.text()), style)...)
 	}
 	heading := func(text string) { add(nil, plainLine(text, st.Heading)) }
 
 	// Who, where, and the story in words.
-	hang(line{{string(a.Stage) + " · ", st.Strong}}, standing(s, i), st.Text)
+	hang(line{{string(a.Stage) + " · ", st.Strong}}, report.Standing(s, i), st.Text)
 	if !a.Closed {
 		u := s.Urgency.Value
-		hang(nil, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", Num(a.Score(u)), U(1-u), Num(a.Fit.Value), U(u),
-			Num(a.Relief.Value)), st.Text)
+		hang(nil, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", report.Num(a.Score(u)), report.U(1-u), report.Num(a.Fit.Value), report.U(u),
+			report.Num(a.Relief.Value)), st.Text)
 	}
 	if dates := deadlines(s.Request.Today, o); dates != "" && !a.Closed {
 		hang(nil, dates, st.Warn)
@@ -71,13 +72,13 @@ func (d *DetailPane) lines(width int) []line {
 			add(line{{"Wait or accept? Press ", st.Text}, {"d", st.Key}, {".", st.Text}})
 		}
 	}
-	hang(nil, summary(s, i), st.Text)
+	hang(nil, report.Summary(s, i), st.Text)
 	if o.Notes != "" {
 		hang(line{{"notes: ", st.Dim}}, o.Notes, st.Dim)
 	}
 
 	// Fit, priority by priority.
-	heading("Fit " + FitText(a.Fit))
+	heading("Fit " + report.FitText(a.Fit))
 	add(plainLine("share  rating  points  priority", st.Dim))
 	for _, t := range a.Fit.Terms {
 		from := ""
@@ -87,23 +88,23 @@ func (d *DetailPane) lines(width int) []line {
 		case model.FromPay:
 			from = " (from pay)"
 		}
-		prefix := fmt.Sprintf("%5s  %-6s  %6s  ", Percent(t.Share), t.Rating, Num(t.Points))
-		hang(line{{prefix, st.Text}}, Clean(t.Label)+from, st.Text)
+		prefix := fmt.Sprintf("%5s  %-6s  %6s  ", report.Percent(t.Share), t.Rating, report.Num(t.Points))
+		hang(line{{prefix, st.Text}}, report.Clean(t.Label)+from, st.Text)
 	}
 
 	// Relief, term by term.
 	r := a.Relief
-	heading(fmt.Sprintf("Relief %s = chance %s × mean %s", Num(r.Value), chanceText(r.Chance), strconv.FormatFloat(r.Mean, 'f', 2, 64)))
-	for _, t := range ReliefTerms(s, i) {
+	heading(fmt.Sprintf("Relief %s = chance %s × mean %s", report.Num(r.Value), report.ChanceText(r.Chance), strconv.FormatFloat(r.Mean, 'f', 2, 64)))
+	for _, t := range report.ReliefTerms(s, i) {
 		if !t.Counted {
 			hang(line{{fmt.Sprintf("%-10s  —           ", t.Name), st.Dim}}, t.Words, st.Dim)
 			continue
 		}
-		hang(line{{fmt.Sprintf("%-10s  %s  %4s  ", t.Name, U(t.Value), Percent(t.Share)), st.Text}}, t.Words, st.Text)
+		hang(line{{fmt.Sprintf("%-10s  %s  %4s  ", t.Name, report.U(t.Value), report.Percent(t.Share)), st.Text}}, t.Words, st.Text)
 	}
 
 	// Deal-breakers, and what to ask about what is not known.
-	if breakers := DealBreakers(s, i); len(breakers) > 0 {
+	if breakers := report.DealBreakers(s, i); len(breakers) > 0 {
 		heading("Deal-breakers")
 		k := 0
 		for _, pr := range s.Profile.Priorities {
@@ -131,9 +132,9 @@ func (d *DetailPane) lines(width int) []line {
 	// Where the answer changes.
 	if !a.Closed {
 		heading("Where it changes")
-		crossings := Crossings(s, i)
+		crossings := report.Crossings(s, i)
 		if len(crossings) == 0 {
-			hang(nil, Name(s, i)+" crosses no other open opportunity between urgency 0 and 1.", st.Text)
+			hang(nil, report.Name(s, i)+" crosses no other open opportunity between urgency 0 and 1.", st.Text)
 		}
 		for _, c := range crossings {
 			hang(nil, c.Urgency, st.Text)
@@ -141,11 +142,11 @@ func (d *DetailPane) lines(width int) []line {
 				hang(line{{"  in money: ", st.Dim}}, m, st.Text)
 			}
 		}
-		for _, sentence := range LeaderSentences(s) {
+		for _, sentence := range report.LeaderSentences(s) {
 			hang(nil, sentence, st.Strong)
 		}
 		if !s.MoneyTranslatable() && !s.Urgency.RunwayUnbounded() {
-			note := "The urgency is " + UrgencySource(s) + ", so savings do not move it"
+			note := "The urgency is " + report.UrgencySource(s) + ", so savings do not move it"
 			if s.Urgency.Source == model.SourceWhatIf {
 				note = "The urgency is a what-if, so savings do not move it: r resets it and brings back the money figures"
 			}
@@ -170,7 +171,7 @@ func (d *DetailPane) unknowns(width int) []line {
 		if t.From == model.FromUnknown {
 			what = "unknown"
 		}
-		out = append(out, wrap(Clean(t.Label)+" ("+what+")", width, nil, 2, st.Text)...)
+		out = append(out, wrap(report.Clean(t.Label)+" ("+what+")", width, nil, 2, st.Text)...)
 		ask := s.Profile.Priorities[k].Ask
 		if ask == "" {
 			out = append(out, wrap("(the profile has no question for this priority: add ask = \"…\")", width,

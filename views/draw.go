@@ -5,6 +5,8 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/uniseg"
+
+	"mutual/views/report"
 )
 
 // This file holds the drawing helpers the dashboard's widgets share. They
@@ -40,7 +42,7 @@ func drawText(screen tcell.Screen, x, y, w int, s string, style tcell.Style) int
 	if w <= 0 {
 		return 0
 	}
-	s = Truncate(Clean(s), w)
+	s = report.Truncate(report.Clean(s), w)
 	used := 0
 	g := uniseg.NewGraphemes(s)
 	for g.Next() {
@@ -85,7 +87,7 @@ func truncateStart(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if Width(s) <= w {
+	if report.Width(s) <= w {
 		return s
 	}
 	var clusters []string
@@ -107,13 +109,13 @@ func truncateStart(s string, w int) string {
 // line starts with first (already counted in its width), the others with
 // indent spaces.
 func wrap(text string, width int, first line, indent int, style tcell.Style) []line {
-	firstW := Width(first.text())
+	firstW := report.Width(first.text())
 	var out []line
 	cur := append(line(nil), first...)
 	curW := firstW
 	lineStart := true
-	for _, word := range strings.Fields(Clean(text)) {
-		ww := Width(word)
+	for _, word := range strings.Fields(report.Clean(text)) {
+		ww := report.Width(word)
 		if !lineStart && curW+1+ww > width {
 			out = append(out, cur)
 			cur = line{{strings.Repeat(" ", indent), style}}

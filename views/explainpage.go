@@ -6,6 +6,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // ExplainPage shows every term of one opportunity's score exactly as
@@ -13,11 +14,11 @@ import (
 // nothing on the dashboard needs a second terminal to check.
 type ExplainPage struct {
 	selectionPane
-	info ReportInfo
+	info report.ReportInfo
 }
 
 // NewExplainPage returns an empty details page.
-func NewExplainPage(st Styles, info ReportInfo) *ExplainPage {
+func NewExplainPage(st Styles, info report.ReportInfo) *ExplainPage {
 	e := &ExplainPage{selectionPane: newSelectionPane(st), info: info}
 	e.build = e.lines
 	return e
@@ -31,7 +32,7 @@ func (e *ExplainPage) SetOpportunity(s *model.State, i int) { e.show(s, i) }
 func (e *ExplainPage) Draw(screen tcell.Screen) {
 	title := "Details"
 	if e.state != nil && e.index >= 0 {
-		title = "Details: " + Name(e.state, e.index)
+		title = "Details: " + report.Name(e.state, e.index)
 	}
 	e.setTitle(title + " (enter or esc closes, ↑/↓ scroll)")
 	e.drawLines(screen)
@@ -43,7 +44,7 @@ func (e *ExplainPage) lines(width int) []line {
 		return []line{plainLine("No opportunity selected.", st.Dim)}
 	}
 	var b strings.Builder
-	if err := WriteExplain(&b, e.state, e.index, e.info); err != nil {
+	if err := report.WriteExplain(&b, e.state, e.index, e.info); err != nil {
 		return []line{plainLine(err.Error(), st.Warn)}
 	}
 	var out []line
@@ -60,7 +61,7 @@ func (e *ExplainPage) lines(width int) []line {
 			out = append(out, nil)
 			continue
 		}
-		if Width(text) <= width {
+		if report.Width(text) <= width {
 			out = append(out, plainLine(text, style)) // keeps explain's column alignment
 			continue
 		}

@@ -3,6 +3,8 @@ package views
 import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
+
+	"mutual/views/report"
 )
 
 // Footer is the dashboard's bottom two lines: the status line, which
@@ -24,7 +26,7 @@ func idleStatus(width int) string {
 		"Try + and -: the urgency moves and the ranking follows. ? lists every key.",
 		"Try + and -. ? lists every key.",
 	} {
-		if Width(text) <= width {
+		if report.Width(text) <= width {
 			return text
 		}
 	}

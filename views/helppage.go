@@ -1,6 +1,10 @@
 package views
 
-import "github.com/gdamore/tcell/v2"
+import (
+	"github.com/gdamore/tcell/v2"
+
+	"mutual/views/report"
+)
 
 // HelpPage lists every key from the key table, with what it does, and says
 // in a few sentences how to read the dashboard.
@@ -27,11 +31,11 @@ func (h *HelpPage) lines(width int) []line {
 	var out []line
 	labelW := 0
 	for _, b := range h.keys {
-		labelW = max(labelW, Width(b.Label))
+		labelW = max(labelW, report.Width(b.Label))
 	}
 	out = append(out, plainLine("Keys", st.Heading))
 	for _, b := range h.keys {
-		out = append(out, wrap(b.Help, width, line{{"  " + Pad(b.Label, labelW) + "  ", st.Key}}, labelW+4, st.Text)...)
+		out = append(out, wrap(b.Help, width, line{{"  " + report.Pad(b.Label, labelW) + "  ", st.Key}}, labelW+4, st.Text)...)
 	}
 	out = append(out, nil, plainLine("Reading the dashboard", st.Heading))
 	for k, p := range []string{

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
+
+	"mutual/views/report"
 )
 
 // Intent is what a key asks the dashboard to do. Keys resolve to intents
@@ -251,9 +253,9 @@ func (km Keymap) Hints(width int) []Hint {
 	taken := make([]bool, len(all))
 	used := 0
 	for _, e := range byKeep {
-		w := Width(e.h.Keys) + 1 + Width(e.h.Word)
+		w := report.Width(e.h.Keys) + 1 + report.Width(e.h.Word)
 		if used > 0 {
-			w += Width(hintSeparator)
+			w += report.Width(hintSeparator)
 		}
 		if used+w <= width {
 			taken[e.pos] = true

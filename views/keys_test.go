@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/gdamore/tcell/v2"
+
+	"mutual/views/report"
 )
 
 func TestKeymapHasNoDuplicateKeys(t *testing.T) {
@@ -112,8 +114,8 @@ func TestHintsFitAndAlwaysOfferHelpAndQuit(t *testing.T) {
 	km := DefaultKeymap()
 	for w := 16; w <= 200; w++ {
 		text := HintText(km.Hints(w))
-		if Width(text) > w {
-			t.Fatalf("at width %d the hints are %d wide: %q", w, Width(text), text)
+		if report.Width(text) > w {
+			t.Fatalf("at width %d the hints are %d wide: %q", w, report.Width(text), text)
 		}
 		if !strings.Contains(text, "? help") || !strings.Contains(text, "q quit") {
 			t.Fatalf("at width %d the hints lose help or quit: %q", w, text)

@@ -1,4 +1,4 @@
-package views
+package report
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package views
+package report
 
 import (
 	"encoding/csv"
@@ -52,7 +52,7 @@ func rankText(r model.Ranked) string {
 	return strconv.Itoa(r.Rank)
 }
 
-func chanceText(c float64) string { return strconv.FormatFloat(c, 'f', 2, 64) }
+func ChanceText(c float64) string { return strconv.FormatFloat(c, 'f', 2, 64) }
 
 func writeTable(w io.Writer, s *model.State, info ReportInfo) error {
 	var b strings.Builder
@@ -80,7 +80,7 @@ func writeTable(w io.Writer, s *model.State, info ReportInfo) error {
 			flags = m + ": " + flags
 		}
 		line := fmt.Sprintf("%3s  %s  %-12s  %5s  %s  %6s  %6s  %s", rankText(r), Pad(Name(s, r.Index), nameW), string(a.Stage),
-			Num(r.Score), Pad(FitText(a.Fit), fitW), Num(a.Relief.Value), chanceText(a.Relief.Chance), flags)
+			Num(r.Score), Pad(FitText(a.Fit), fitW), Num(a.Relief.Value), ChanceText(a.Relief.Chance), flags)
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 	if len(s.Closed) > 0 {
@@ -120,7 +120,7 @@ func writeMarkdown(w io.Writer, s *model.State, info ReportInfo) error {
 			flags = "**" + m + "**: " + md(flags)
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s–%s | %s | %s | %s |\n", rankText(r), md(Name(s, r.Index)), a.Stage,
-			Num(r.Score), Num(a.Fit.Value), Num(a.Fit.Low), Num(a.Fit.High), Num(a.Relief.Value), chanceText(a.Relief.Chance), flags)
+			Num(r.Score), Num(a.Fit.Value), Num(a.Fit.Low), Num(a.Fit.High), Num(a.Relief.Value), ChanceText(a.Relief.Chance), flags)
 	}
 	if len(s.Closed) > 0 {
 		var closed []string

@@ -1,4 +1,4 @@
-package views
+package report
 
 import (
 	"fmt"
@@ -21,12 +21,12 @@ func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
 	u := s.Urgency
 
 	fmt.Fprintf(&b, "%s\n", Name(s, i))
-	fmt.Fprintf(&b, "%s · stage %s · %s\n", Clean(info.Profile), a.Stage, standing(s, i))
+	fmt.Fprintf(&b, "%s · stage %s · %s\n", Clean(info.Profile), a.Stage, Standing(s, i))
 	fmt.Fprintf(&b, "today %s · %s\n", info.Today, UrgencyLine(s))
 
 	// Words first: the whole story in three sentences.
 	b.WriteString("\nIn words\n")
-	for _, line := range wrapAll(summary(s, i), 76) {
+	for _, line := range wrapAll(Summary(s, i), 76) {
 		b.WriteString("  " + line + "\n")
 	}
 
@@ -87,7 +87,7 @@ func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
 	if r.ChanceDefault {
 		chanceFrom = "default for stage " + string(a.Stage)
 	}
-	fmt.Fprintf(&b, "  relief = chance %s (%s) × weighted mean %s × 100\n", chanceText(r.Chance), chanceFrom, strconv.FormatFloat(r.Mean, 'f', 3, 64))
+	fmt.Fprintf(&b, "  relief = chance %s (%s) × weighted mean %s × 100\n", ChanceText(r.Chance), chanceFrom, strconv.FormatFloat(r.Mean, 'f', 3, 64))
 	for _, t := range ReliefTerms(s, i) {
 		if !t.Counted {
 			fmt.Fprintf(&b, "  %-10s  —     (%s)\n", t.Name, t.Words)
@@ -174,9 +174,9 @@ func moneyDelta(cur string, d float64) string {
 	return Money(cur, -d) + " less than now"
 }
 
-// standing says where opportunity i stands: "rank 2 of 4", "vetoed",
+// Standing says where opportunity i stands: "rank 2 of 4", "vetoed",
 // "closed".
-func standing(s *model.State, i int) string {
+func Standing(s *model.State, i int) string {
 	for _, r := range s.Ranked {
 		if r.Index == i {
 			return fmt.Sprintf("rank %d of %d at urgency %s", r.Rank, len(s.Ranked), U(s.Urgency.Value))
@@ -237,8 +237,8 @@ func coverWords(o *model.Opportunity, pm model.Params) string {
 	return fmt.Sprintf("health insurance after %s days (none after %s)", trim(o.InsuranceWaitDays), trim(pm.CoverageWaitDays))
 }
 
-// summary is the plain-words story of one opportunity.
-func summary(s *model.State, i int) string {
+// Summary is the plain-words story of one opportunity.
+func Summary(s *model.State, i int) string {
 	a := &s.Assessments[i]
 	var parts []string
 	fit := "fits you poorly"

@@ -1,11 +1,10 @@
-package views
+package report
 
 import (
 	"fmt"
 	"strings"
 	"unicode"
 
-	"github.com/rivo/tview"
 	"github.com/rivo/uniseg"
 )
 
@@ -50,10 +49,6 @@ func isPlain(s string) bool {
 func isBidiControl(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
-
-// Literal is [Clean] for tview: it also escapes tview's [tag] syntax so the
-// text is drawn exactly as written.
-func Literal(s string) string { return tview.Escape(Clean(s)) }
 
 // Width is the number of terminal cells s takes.
 func Width(s string) int { return uniseg.StringWidth(s) }

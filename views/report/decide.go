@@ -1,4 +1,4 @@
-package views
+package report
 
 import (
 	"bytes"
@@ -173,9 +173,9 @@ func adviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) str
 	case w.Holds && be == 0:
 		return fmt.Sprintf("%s decides by the deadline, so hold the offer until then: taking %s if it says yes is worth more.", other, other)
 	case o.Advice == model.AdviceWait:
-		return fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, chanceText(be), chanceText(w.Chance))
+		return fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, ChanceText(be), ChanceText(w.Chance))
 	}
-	return fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, chanceText(be), chanceText(w.Chance))
+	return fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, ChanceText(be), ChanceText(w.Chance))
 }
 
 // ValuesLine compares the three choices: "accept now 55.6 · wait for
@@ -337,7 +337,7 @@ func AssumptionNotes(s *model.State, d *model.Decision) []string {
 	return []string{
 		from,
 		fmt.Sprintf("An offer arrives in a month with chance %s; a month of searching scores %s today (urgency %s).",
-			chanceText(d.Search.Arrival), Num(d.SearchScore(d.RunwayMonths)), U(s.Urgency.Value)),
+			ChanceText(d.Search.Arrival), Num(d.SearchScore(d.RunwayMonths)), U(s.Urgency.Value)),
 		fmt.Sprintf("A poor fit puts you back on the market sooner: a job at fit 0 lasts about %s months, at fit 100 about %s, "+
 			"and a future offer (fit %s) about %s.", trim(d.Params.PoorFitMonths), trim(d.Params.GoodFitMonths), Num(est.Fit),
 			strconv.FormatFloat(d.Params.TenureMonths(est.Fit), 'f', 0, 64)),

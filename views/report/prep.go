@@ -1,4 +1,4 @@
-package views
+package report
 
 import (
 	"fmt"
@@ -117,7 +117,7 @@ func anchorsText(s *model.State, pr model.Priority) string {
 // its fit, relief and chance.
 func standingSentence(s *model.State, i int) string {
 	a := &s.Assessments[i]
-	text := standing(s, i)
+	text := Standing(s, i)
 	for _, r := range s.Ranked {
 		if r.Index == i && r.Rank > 1 {
 			lead := s.Ranked[0]
@@ -130,5 +130,5 @@ func standingSentence(s *model.State, i int) string {
 	if a.Relief.ChanceDefault {
 		chance = "default for stage " + string(a.Stage)
 	}
-	return fmt.Sprintf("%s. Fit %s, relief %s, chance %s (%s).", text, FitText(a.Fit), Num(a.Relief.Value), chanceText(a.Relief.Chance), chance)
+	return fmt.Sprintf("%s. Fit %s, relief %s, chance %s (%s).", text, FitText(a.Fit), Num(a.Relief.Value), ChanceText(a.Relief.Chance), chance)
 }
