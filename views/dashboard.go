@@ -390,11 +390,9 @@ func (d *Dashboard) drawTooSmall(screen tcell.Screen, x, y, w, h int) {
 	}
 	text := fmt.Sprintf("Terminal too small: mutual needs at least %d×%d and this is %d×%d. Enlarge the window, or press q to quit ('mutual rank' prints the ranking).",
 		MinWidth, MinHeight, w, h)
-	for row, l := range wrap(text, w, nil, 0, d.styles.Warn) {
-		if row >= h {
-			break
-		}
-		drawLine(screen, x, y+row, w, l)
+	rows := report.Line{Text: report.Span{Text: text, Role: report.RoleWarning}, Wrap: true}.Rows(w)
+	for row, spans := range rows[:min(len(rows), h)] {
+		drawLine(screen, x, y+row, w, d.styles.row(spans))
 	}
 }
 

@@ -105,29 +105,54 @@ func truncateStart(s string, w int) string {
 	return "…" + strings.Join(clusters[k:], "")
 }
 
-// wrap breaks text into lines of at most width cells at spaces; the first
-// line starts with first (already counted in its width), the others with
-// indent spaces.
-func wrap(text string, width int, first line, indent int, style tcell.Style) []line {
-	firstW := report.Width(first.text())
-	var out []line
-	cur := append(line(nil), first...)
-	curW := firstW
-	lineStart := true
-	for _, word := range strings.Fields(report.Clean(text)) {
-		ww := report.Width(word)
-		if !lineStart && curW+1+ww > width {
-			out = append(out, cur)
-			cur = line{{strings.Repeat(" ", indent), style}}
-			curW, lineStart = indent, true
-		}
-		if !lineStart {
-			cur = append(cur, span{" ", style})
-			curW++
-		}
-		cur = append(cur, span{word, style})
-		curW += ww
-		lineStart = false
+// role is the look of a role of a report document.
+func (st Styles) role(r report.Role) tcell.Style {
+	switch r {
+	case report.RoleTitle, report.RoleStrong:
+		return st.Strong
+	case report.RoleHeading:
+		return st.Heading
+	case report.RoleDim:
+		return st.Dim
+	case report.RoleWarning:
+		return st.Warn
+	case report.RoleAtRisk:
+		return st.AtRisk
+	case report.RoleVetoed:
+		return st.Vetoed
+	case report.RoleKey:
+		return st.Key
 	}
-	return append(out, cur)
+	return st.Text
+}
+
+// row styles one row of a laid-out report document; a nil row is a blank
+// line.
+func (st Styles) row(spans []report.Span) line {
+	if spans == nil {
+		return nil
+	}
+	l := make(line, len(spans))
+	for k, sp := range spans {
+		l[k] = span{sp.Text, st.role(sp.Role)}
+	}
+	return l
+}
+
+// rows styles the rows of a laid-out report document.
+func (st Styles) rows(rows [][]report.Span) []line {
+	out := make([]line, len(rows))
+	for k, r := range rows {
+		out[k] = st.row(r)
+	}
+	return out
+}
+
+// spansText is the text of a report row without its roles.
+func spansText(spans []report.Span) string {
+	var b strings.Builder
+	for _, sp := range spans {
+		b.WriteString(sp.Text)
+	}
+	return b.String()
 }

@@ -38,34 +38,24 @@ func (e *ExplainPage) Draw(screen tcell.Screen) {
 	e.drawLines(screen)
 }
 
+// lines are the rows of 'mutual explain', laid out as the command lays
+// them out, so its columns stay aligned; only a row wider than the page
+// is wrapped, its further rows two cells further in.
 func (e *ExplainPage) lines(width int) []line {
 	st := e.styles
 	if e.state == nil || e.index < 0 {
 		return []line{plainLine("No opportunity selected.", st.Dim)}
 	}
-	var b strings.Builder
-	if err := report.WriteExplain(&b, e.state, e.index, e.info); err != nil {
-		return []line{plainLine(err.Error(), st.Warn)}
-	}
 	var out []line
-	for k, text := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
-		indent := len(text) - len(strings.TrimLeft(text, " "))
-		style := st.Text
-		switch {
-		case k == 0:
-			style = st.Strong
-		case indent == 0 && k > 2:
-			style = st.Heading
-		}
-		if text == "" {
-			out = append(out, nil)
-			continue
-		}
+	for _, row := range report.Explain(e.state, e.index, e.info).Rows(report.LineWidth) {
+		text := spansText(row)
 		if report.Width(text) <= width {
-			out = append(out, plainLine(text, style)) // keeps explain's column alignment
+			out = append(out, st.row(row))
 			continue
 		}
-		out = append(out, wrap(text[indent:], width, line{{strings.Repeat(" ", indent), style}}, indent+2, style)...)
+		indent := len(text) - len(strings.TrimLeft(text, " "))
+		refit := report.Line{Indent: indent, Text: report.Span{Text: text[indent:], Role: row[len(row)-1].Role}, Wrap: true, Hang: indent + 2}
+		out = append(out, st.rows(refit.Rows(width))...)
 	}
 	return out
 }

@@ -27,17 +27,16 @@ func (h *HelpPage) Draw(screen tcell.Screen) {
 }
 
 func (h *HelpPage) lines(width int) []line {
-	st := h.styles
-	var out []line
 	labelW := 0
 	for _, b := range h.keys {
 		labelW = max(labelW, report.Width(b.Label))
 	}
-	out = append(out, plainLine("Keys", st.Heading))
+	keys := &report.Section{Heading: "Keys"}
 	for _, b := range h.keys {
-		out = append(out, wrap(b.Help, width, line{{"  " + report.Pad(b.Label, labelW) + "  ", st.Key}}, labelW+4, st.Text)...)
+		keys.Lines = append(keys.Lines, report.Line{Lead: []report.Span{{Text: "  " + report.Pad(b.Label, labelW) + "  ", Role: report.RoleKey}},
+			Text: report.Span{Text: b.Help, Role: report.RoleText}, Wrap: true})
 	}
-	out = append(out, nil, plainLine("Reading the dashboard", st.Heading))
+	doc := &report.Document{Sections: []*report.Section{keys}}
 	for k, p := range []string{
 		"score = (1 − urgency) × fit + urgency × relief. Fit (0–100) is how well an opportunity matches your priorities. " +
 			"Relief (0–100) is how much taking it would ease your need for a paycheck, counting the chance it comes through. " +
@@ -53,10 +52,12 @@ func (h *HelpPage) lines(width int) []line {
 		"+ and - are what-ifs: they change nothing on disk. r drops them; [ and ] try the profile's scenarios.",
 		"Every number here can be checked with: mutual explain NAME",
 	} {
-		if k > 0 {
-			out = append(out, nil)
+		heading := ""
+		if k == 0 {
+			heading = "Reading the dashboard"
 		}
-		out = append(out, wrap(p, width, nil, 0, st.Text)...)
+		doc.Sections = append(doc.Sections, &report.Section{Heading: heading,
+			Lines: []report.Line{{Text: report.Span{Text: p, Role: report.RoleText}, Wrap: true}}})
 	}
-	return out
+	return h.styles.rows(doc.Rows(width))
 }

@@ -84,7 +84,7 @@ func ReservationTableColumns(width int) int { return max(1, (width-Width("reserv
 // what-if): a fixed urgency does not rise as the savings run down, so
 // neither does the cost of searching. It is "" when the urgency is
 // derived or nothing burns the savings.
-func FixedUrgencyNote(s *model.State) string {
+func FixedUrgencyNote(s *model.State, keys Keys) string {
 	u := s.Urgency
 	if u.IsDerived() || math.IsInf(u.RunwayMonths, 1) {
 		return ""
@@ -97,7 +97,7 @@ func FixedUrgencyNote(s *model.State) string {
 		"at every month, and the reservation hardly falls. Derived from the situation it would be %s now, and rise as the runway "+
 		"runs down.", source, U(u.Value), U(u.Derived))
 	if u.Source == model.SourceWhatIf {
-		note += " r brings it back."
+		note += " " + keys.Reset + " brings it back."
 	}
 	return note
 }
@@ -428,22 +428,22 @@ func writeDecideTable(w io.Writer, s *model.State, d *model.Decision, info Repor
 	return err
 }
 
-// writeSearchDefaults is explain's account of the search model: every
-// [search] setting in force, in the layout of explain's other defaults,
-// and how long opportunity i should last at its fit.
-func writeSearchDefaults(b *strings.Builder, s *model.State, i int) {
+// searchDefaults adds explain's account of the search model to doc:
+// every [search] setting in force, in the layout of explain's other
+// defaults, and how long opportunity i should last at its fit.
+func searchDefaults(doc *Document, s *model.State, i int) {
 	d := model.Decide(s)
-	section(b, "Search assumptions ([search], for mutual decide)", "")
+	sec := doc.section("Search assumptions ([search], for mutual decide)")
 	for _, a := range Assumptions(d) {
 		mark := ""
 		if o := a.Origin(); o != "" {
 			mark = " (" + o + ")"
 		}
-		fmt.Fprintf(b, "  %-20s %-8s%s  %s\n", a.Key, a.Text(), mark, a.Doc)
+		sec.text(2, fmt.Sprintf("%-20s %-8s%s  %s", a.Key, a.Text(), mark, a.Doc), RoleText)
 	}
 	fit := s.Assessments[i].Fit.Value
-	indent(b, "  ", fmt.Sprintf("At fit %s, %s %s: a poorer fit puts you back on the market sooner.", Num(fit), Name(s, i),
-		TenureText(d.Params.TenureMonths(fit))))
+	sec.para(2, fmt.Sprintf("At fit %s, %s %s: a poorer fit puts you back on the market sooner.", Num(fit), Name(s, i),
+		TenureText(d.Params.TenureMonths(fit))), RoleText)
 }
 
 // writeAssumptions writes the [search] settings as aligned lines.

@@ -10,56 +10,61 @@ import (
 	"mutual/model"
 )
 
-// WriteExplain writes every term of opportunity i's score, in numbers and
-// in words, with every default in force, so any number the other views
-// show can be reproduced by hand.
+// WriteExplain writes [Explain] as plain text.
 func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
-	var b strings.Builder
+	return Explain(s, i, info).Write(w)
+}
+
+// Explain is every term of opportunity i's score, in numbers and in
+// words, with every default in force, so that any number the other views
+// show can be reproduced by hand. Its first line is the title; the rest
+// is text, each number in the column explain has always put it in.
+func Explain(s *model.State, i int, info ReportInfo) *Document {
 	a := &s.Assessments[i]
 	p := s.Profile
 	cur := p.Currency
 	u := s.Urgency
+	doc := &Document{}
 
-	fmt.Fprintf(&b, "%s\n", Name(s, i))
-	fmt.Fprintf(&b, "%s · stage %s · %s\n", Clean(info.Profile), a.Stage, Standing(s, i))
-	fmt.Fprintf(&b, "today %s · %s\n", info.Today, UrgencyLine(s))
+	top := doc.section("")
+	top.text(0, Name(s, i), RoleTitle)
+	top.text(0, fmt.Sprintf("%s · stage %s · %s", Clean(info.Profile), a.Stage, Standing(s, i)), RoleText)
+	top.text(0, fmt.Sprintf("today %s · %s", info.Today, UrgencyLine(s)), RoleText)
 
 	// Words first: the whole story in three sentences.
-	b.WriteString("\nIn words\n")
-	for _, line := range wrapAll(Summary(s, i), 76) {
-		b.WriteString("  " + line + "\n")
-	}
+	doc.section("In words").para(2, Summary(s, i), RoleText)
 
-	section(&b, "Score", Num(a.Score(u.Value)))
-	fmt.Fprintf(&b, "  score = (1 − urgency) × fit + urgency × relief\n")
-	fmt.Fprintf(&b, "        = (1 − %s) × %s + %s × %s = %s\n", U(u.Value), Num(a.Fit.Value), U(u.Value), Num(a.Relief.Value), Num(a.Score(u.Value)))
+	sec := doc.section("Score " + Num(a.Score(u.Value)))
+	sec.text(2, "score = (1 − urgency) × fit + urgency × relief", RoleText)
+	sec.text(8, fmt.Sprintf("= (1 − %s) × %s + %s × %s = %s", U(u.Value), Num(a.Fit.Value), U(u.Value), Num(a.Relief.Value), Num(a.Score(u.Value))), RoleText)
 
-	section(&b, "Urgency", U(u.Value)+" ("+UrgencySource(s)+")")
+	sec = doc.section("Urgency " + U(u.Value) + " (" + UrgencySource(s) + ")")
+	row := func(format string, args ...any) { sec.text(2, fmt.Sprintf(format, args...), RoleText) }
 	sit := s.Situation
 	if u.RunwayUnbounded() {
-		fmt.Fprintf(&b, "  runway    unbounded: income %s covers expenses %s a month\n", Money(cur, val(sit.MonthlyIncome)), Money(cur, val(sit.MonthlyExpenses)))
+		row("runway    unbounded: income %s covers expenses %s a month", Money(cur, val(sit.MonthlyIncome)), Money(cur, val(sit.MonthlyExpenses)))
 	} else {
-		fmt.Fprintf(&b, "  burn      %s a month = expenses %s − income %s\n", Money(cur, u.Burn), Money(cur, val(sit.MonthlyExpenses)), Money(cur, val(sit.MonthlyIncome)))
-		fmt.Fprintf(&b, "  runway    %s = savings %s / burn %s\n", Months(u.RunwayMonths), Money(cur, val(sit.Savings)), Money(cur, u.Burn))
+		row("burn      %s a month = expenses %s − income %s", Money(cur, u.Burn), Money(cur, val(sit.MonthlyExpenses)), Money(cur, val(sit.MonthlyIncome)))
+		row("runway    %s = savings %s / burn %s", Months(u.RunwayMonths), Money(cur, val(sit.Savings)), Money(cur, u.Burn))
 	}
-	fmt.Fprintf(&b, "  cash      %s = clamp01(1 − runway / %s comfortable)\n", U(u.Cash), Months(u.Comfortable))
+	row("cash      %s = clamp01(1 − runway / %s comfortable)", U(u.Cash), Months(u.Comfortable))
 	if u.Cover > 0 {
-		fmt.Fprintf(&b, "  coverage  %s (not insured: coverage_urgency)\n", U(u.Cover))
+		row("coverage  %s (not insured: coverage_urgency)", U(u.Cover))
 	} else {
-		fmt.Fprintf(&b, "  coverage  0.00 (insured)\n")
+		row("coverage  0.00 (insured)")
 	}
-	fmt.Fprintf(&b, "  derived   %s = 1 − (1 − cash)(1 − coverage)\n", U(u.Derived))
+	row("derived   %s = 1 − (1 − cash)(1 − coverage)", U(u.Derived))
 	if !u.IsDerived() {
-		fmt.Fprintf(&b, "  in force  %s, %s\n", U(u.Value), UrgencySource(s))
+		row("in force  %s, %s", U(u.Value), UrgencySource(s))
 	}
 
-	section(&b, "Fit", FitText(a.Fit))
-	fmt.Fprintf(&b, "  fit = Σ share × (rating − 1) / (scale − 1) × 100; scale 1..%d; unknowns count as the whole scale\n", p.Scale)
+	sec = doc.section("Fit " + FitText(a.Fit))
+	row("fit = Σ share × (rating − 1) / (scale − 1) × 100; scale 1..%d; unknowns count as the whole scale", p.Scale)
 	labelW := Width("priority")
 	for _, t := range a.Fit.Terms {
 		labelW = max(labelW, min(34, Width(Clean(t.Label))))
 	}
-	fmt.Fprintf(&b, "  %s  %6s  %6s  %-7s  %-7s  %s\n", Pad("priority", labelW), "weight", "share", "rating", "from", "points")
+	row("%s  %6s  %6s  %-7s  %-7s  %s", Pad("priority", labelW), "weight", "share", "rating", "from", "points")
 	for k, t := range a.Fit.Terms {
 		pts := Num(t.Points)
 		if t.Low != t.High {
@@ -69,82 +74,80 @@ func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
 		if t.From == model.FromUnknown {
 			from = "unknown"
 		}
-		fmt.Fprintf(&b, "  %s  %6s  %5.1f%%  %-7s  %-7s  %s\n", Pad(Clean(t.Label), labelW), trim(p.Priorities[k].Weight), t.Share*100,
+		row("%s  %6s  %5.1f%%  %-7s  %-7s  %s", Pad(Clean(t.Label), labelW), trim(p.Priorities[k].Weight), t.Share*100,
 			t.Rating.String(), from, pts)
 	}
 	for _, line := range DealBreakers(s, i) {
-		fmt.Fprintf(&b, "  deal-breaker: %s\n", line)
+		row("deal-breaker: %s", line)
 	}
 	for _, f := range a.Flags {
 		if !f.Veto && f.Ask != "" {
-			fmt.Fprintf(&b, "  ask about %s: %s\n", Clean(f.Label), Clean(f.Ask))
+			row("ask about %s: %s", Clean(f.Label), Clean(f.Ask))
 		}
 	}
 
 	r := a.Relief
-	section(&b, "Relief", Num(r.Value))
+	sec = doc.section("Relief " + Num(r.Value))
 	chanceFrom := "given"
 	if r.ChanceDefault {
 		chanceFrom = "default for stage " + string(a.Stage)
 	}
-	fmt.Fprintf(&b, "  relief = chance %s (%s) × weighted mean %s × 100\n", ChanceText(r.Chance), chanceFrom, strconv.FormatFloat(r.Mean, 'f', 3, 64))
+	row("relief = chance %s (%s) × weighted mean %s × 100", ChanceText(r.Chance), chanceFrom, strconv.FormatFloat(r.Mean, 'f', 3, 64))
 	for _, t := range ReliefTerms(s, i) {
 		if !t.Counted {
-			fmt.Fprintf(&b, "  %-10s  —     (%s)\n", t.Name, t.Words)
+			row("%-10s  —     (%s)", t.Name, t.Words)
 			continue
 		}
-		fmt.Fprintf(&b, "  %-10s  %s  weight %4s  %s\n", t.Name, U(t.Value), Percent(t.Share), t.Words)
+		row("%-10s  %s  weight %4s  %s", t.Name, U(t.Value), Percent(t.Share), t.Words)
 	}
 
-	section(&b, "Where the answer changes", "")
+	sec = doc.section("Where the answer changes")
 	crossings := Crossings(s, i)
 	if len(crossings) == 0 {
-		fmt.Fprintf(&b, "  %s crosses no other open opportunity between urgency 0 and 1.\n", Name(s, i))
+		row("%s crosses no other open opportunity between urgency 0 and 1.", Name(s, i))
 	}
 	for _, c := range crossings {
-		fmt.Fprintf(&b, "  %s\n", c.Urgency)
+		row("%s", c.Urgency)
 		for _, m := range c.Money {
-			fmt.Fprintf(&b, "    in money: %s\n", m)
+			sec.text(4, "in money: "+m, RoleText)
 		}
 	}
 	if len(s.LeaderChanges) > 0 {
-		b.WriteString("  leader changes over urgency 0..1:")
+		var b strings.Builder
+		b.WriteString("leader changes over urgency 0..1:")
 		for _, c := range s.LeaderChanges {
 			fmt.Fprintf(&b, " %s → %s at %s;", Name(s, c.From), Name(s, c.To), U(c.Urgency))
 		}
-		b.WriteString("\n")
+		row("%s", b.String())
 	}
 	for _, line := range LeaderSentences(s) {
-		for _, l := range wrapAll(line, 76) {
-			b.WriteString("  " + l + "\n")
-		}
+		sec.para(2, line, RoleText)
 	}
 	if !s.MoneyTranslatable() {
 		if !u.IsDerived() {
-			b.WriteString("  (urgency is " + UrgencySource(s) + ", so savings do not move it: no money translation)\n")
+			row("(urgency is %s, so savings do not move it: no money translation)", UrgencySource(s))
 		} else {
-			b.WriteString("  (nothing burns the savings, so more money does not change urgency)\n")
+			row("(nothing burns the savings, so more money does not change urgency)")
 		}
 	}
 
-	section(&b, "Defaults in force", "")
+	sec = doc.section("Defaults in force")
 	for _, pi := range model.ParamTable() {
 		v := *pi.Field(&p.Params)
 		mark := ""
 		if v != *pi.Field(ptr(model.DefaultParams())) {
 			mark = " (profile)"
 		}
-		fmt.Fprintf(&b, "  %-20s %-8s%s  %s\n", pi.Key, trim(v), mark, pi.Doc)
+		row("%-20s %-8s%s  %s", pi.Key, trim(v), mark, pi.Doc)
 	}
 	if sit.ComfortableRunway != nil {
-		fmt.Fprintf(&b, "  situation sets comfortable_runway = %s\n", trim(*sit.ComfortableRunway))
+		row("situation sets comfortable_runway = %s", trim(*sit.ComfortableRunway))
 	}
 	if sit.TaxRate != nil {
-		fmt.Fprintf(&b, "  situation sets tax_rate = %s\n", trim(*sit.TaxRate))
+		row("situation sets tax_rate = %s", trim(*sit.TaxRate))
 	}
-	writeSearchDefaults(&b, s, i)
-	_, err := io.WriteString(w, b.String())
-	return err
+	searchDefaults(doc, s, i)
+	return doc
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -154,14 +157,6 @@ func val(p *float64) float64 {
 		return 0
 	}
 	return *p
-}
-
-func section(b *strings.Builder, title, value string) {
-	b.WriteString("\n" + title)
-	if value != "" {
-		b.WriteString(" " + value)
-	}
-	b.WriteString("\n")
 }
 
 func moneyDelta(cur string, d float64) string {
