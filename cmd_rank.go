@@ -12,6 +12,6 @@ func cmdRank(sys system, opts options) error {
 	return reports.WriteRank(sys.stdout, s.state, s.reportInfo(opts), opts.format)
 }
 
-func (s *session) reportInfo(opts options) reports.ReportInfo {
-	return reports.ReportInfo{Profile: s.profileLabel(), Today: opts.today}
+func (s *session) reportInfo(opts options) reports.Info {
+	return reports.Info{Profile: s.profileLabel(), Today: opts.today}
 }

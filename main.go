@@ -312,8 +312,8 @@ func parseArgs(args []string, sys system) (options, error) {
 	} else {
 		opts.today = model.DateOf(sys.now())
 	}
-	if !slices.Contains(reports.Formats(), opts.format) {
-		return opts, &usageError{msg: fmt.Sprintf("--format %s is not a format", opts.format), hint: "use one of: " + strings.Join(reports.Formats(), ", ")}
+	if !slices.Contains(reports.RankFormats(), opts.format) {
+		return opts, &usageError{msg: fmt.Sprintf("--format %s is not a format", opts.format), hint: "use one of: " + strings.Join(reports.RankFormats(), ", ")}
 	}
 	return opts, nil
 }

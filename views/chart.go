@@ -226,7 +226,7 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 		screen.SetContent(px-1, y+row, '│', nil, st.Dim)
 	}
 	yLabel := func(row int, v float64) {
-		drawText(screen, x, y+row, 3, report.PadLeft(strconv.Itoa(int(v)), 3), st.Dim)
+		drawText(screen, x, y+row, 3, padLeft(strconv.Itoa(int(v)), 3), st.Dim)
 		screen.SetContent(px-1, y+row, '┤', nil, st.Dim)
 	}
 	yLabel(0, hi)
@@ -267,10 +267,10 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 	labels.place(yLabelW, "0", st.Dim, false)
 	labels.place(yLabelW+pw-1, "1", st.Dim, false)
 	for _, ch := range s.LeaderChanges {
-		labels.place(yLabelW+dotX(ch.Urgency)/2, report.U(ch.Urgency), st.Change, true)
+		labels.place(yLabelW+dotX(ch.Urgency)/2, report.Urgency(ch.Urgency), st.Change, true)
 	}
-	if !labels.place(yLabelW+nowCol, "now "+report.U(u), st.Now, true) {
-		labels.place(yLabelW+nowCol, report.U(u), st.Now, true)
+	if !labels.place(yLabelW+nowCol, "now "+report.Urgency(u), st.Now, true) {
+		labels.place(yLabelW+nowCol, report.Urgency(u), st.Now, true)
 	}
 	labels.draw(screen, x, row)
 	row++
@@ -393,7 +393,7 @@ func drawLegend(screen tcell.Screen, x, y, w int, s *model.State, lines []int, s
 	budget := w - gap*(len(lines)-1)
 	longest := 0
 	for k, i := range lines {
-		texts[k] = rankLabel(s, i) + " " + report.Name(s, i)
+		texts[k] = rankLabel(s, i) + " " + nameOf(s, i)
 		longest = max(longest, report.Width(texts[k]))
 	}
 	limit := longest

@@ -95,7 +95,7 @@ func TestChartMarksNowAndLeaderChanges(t *testing.T) {
 			t.Errorf("u=%v: ┴ at column %d, not at urgency %v", u, change, ch)
 		}
 		text := screenText(screen)
-		if !strings.Contains(text, "◆") || !strings.Contains(text, report.U(s.LeaderChanges[0].Urgency)) {
+		if !strings.Contains(text, "◆") || !strings.Contains(text, report.Urgency(s.LeaderChanges[0].Urgency)) {
 			t.Errorf("u=%v: the leader change is not marked:\n%s", u, text)
 		}
 	}
@@ -229,7 +229,7 @@ func TestReservationLineFollowsTheWhatIfs(t *testing.T) {
 		screen := drawOn(t, d, 100, 30)
 		text := screenText(screen)
 		if !strings.Contains(text, want) {
-			t.Fatalf("after %q (urgency %s) the chart does not say %q:\n%s", keys, report.U(c.State().Urgency.Value), want, text)
+			t.Fatalf("after %q (urgency %s) the chart does not say %q:\n%s", keys, report.Urgency(c.State().Urgency.Value), want, text)
 		}
 		line := reservationCells(screen, st)
 		if len(line) != 1 {

@@ -463,7 +463,7 @@ func (c *Controller) Apply(in Intent) Effect {
 		if c.Unsaved() {
 			c.asking = askQuit
 			c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (urgency %s)? q or y quits, any other key stays.",
-				report.U(c.state.Urgency.Value))}
+				report.Urgency(c.state.Urgency.Value))}
 			break
 		}
 		return EffectQuit
@@ -527,12 +527,12 @@ func (c *Controller) nudge(dir int) {
 		if dir < 0 {
 			edge = "bottom"
 		}
-		c.status = Status{Text: fmt.Sprintf("Urgency is at its %s, %s.", edge, report.U(v))}
+		c.status = Status{Text: fmt.Sprintf("Urgency is at its %s, %s.", edge, report.Urgency(v))}
 		return
 	}
 	before := c.state.Leader()
 	c.state = c.state.WithUrgency(v, model.SourceWhatIf)
-	c.status = c.leaderNews(before, "urgency "+report.U(v)+" (what-if)")
+	c.status = c.leaderNews(before, "urgency "+report.Urgency(v)+" (what-if)")
 	c.status.Text += " r resets."
 }
 
@@ -580,13 +580,13 @@ func (c *Controller) leaderNews(before int, what string) Status {
 	case now < 0:
 		return Status{Text: what + ": nothing is ranked."}
 	case before >= 0 && now != before:
-		return Status{Kind: StatusNews, Text: fmt.Sprintf("%s: %s now leads, ahead of %s.", what, report.Name(s, now), report.Name(s, before))}
+		return Status{Kind: StatusNews, Text: fmt.Sprintf("%s: %s now leads, ahead of %s.", what, nameOf(s, now), nameOf(s, before))}
 	}
-	text := fmt.Sprintf("%s: %s leads", what, report.Name(s, now))
+	text := fmt.Sprintf("%s: %s leads", what, nameOf(s, now))
 	if len(s.LeaderChanges) > 0 {
 		var at []string
 		for _, ch := range s.LeaderChanges {
-			at = append(at, report.U(ch.Urgency))
+			at = append(at, report.Urgency(ch.Urgency))
 		}
 		text += " (the leader changes at " + strings.Join(at, ", ") + ")"
 	} else if len(s.Ranked) > 1 {
@@ -605,7 +605,7 @@ func (c *Controller) reset() {
 		c.status = Status{Kind: StatusWarn, Text: err.Error()}
 		return
 	}
-	c.status = c.leaderNews(before, "What-ifs reset, urgency "+report.U(c.state.Urgency.Value)+" ("+report.UrgencySource(c.state)+")")
+	c.status = c.leaderNews(before, "What-ifs reset, urgency "+report.Urgency(c.state.Urgency.Value)+" ("+report.UrgencySource(c.state)+")")
 }
 
 // cycleScenario moves through none, first, …, last, none. The what-ifs

@@ -68,7 +68,7 @@ func (e *EditorError) Error() string { return e.Err.Error() }
 type Options struct {
 	// Info names the profile (its path, or the built-in example) and the
 	// day the numbers are for.
-	Info report.ReportInfo
+	Info report.Info
 	// Example marks the built-in example: a banner says so, and how to
 	// start one's own.
 	Example bool
@@ -94,7 +94,7 @@ type Dashboard struct {
 	ctl     *Controller
 	keys    Keymap
 	styles  Styles
-	info    report.ReportInfo
+	info    report.Info
 	example bool
 
 	header  *Header
@@ -260,7 +260,7 @@ func (d *Dashboard) edit() {
 }
 
 func (d *Dashboard) save() {
-	u := report.U(d.ctl.State().Urgency.Value)
+	u := report.Urgency(d.ctl.State().Urgency.Value)
 	what := report.WhatIfWords(d.ctl.State())
 	if d.hooks.Save == nil {
 		d.ctl.SetStatus(Status{Text: "There is no profile file to save into: to come back to this view, start mutual with --urgency " + u + "."})
@@ -278,7 +278,7 @@ func (d *Dashboard) save() {
 	d.ctl.SetProblem("")
 	text := "Saved " + what + " into [situation] in " + report.Clean(file) + "."
 	if st := d.ctl.State(); st.Urgency.Source == model.SourceScenario {
-		text += " Scenario " + strconv.Quote(report.Clean(d.ctl.ScenarioName())) + " sets its own (" + report.U(st.Urgency.Value) + "): [ ] leaves it."
+		text += " Scenario " + strconv.Quote(report.Clean(d.ctl.ScenarioName())) + " sets its own (" + report.Urgency(st.Urgency.Value) + "): [ ] leaves it."
 	}
 	d.ctl.SetStatus(Status{Text: text})
 }

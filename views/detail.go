@@ -32,7 +32,7 @@ func (d *DetailPane) SetOpportunity(s *model.State, i int) { d.show(s, i) }
 func (d *DetailPane) Draw(screen tcell.Screen) {
 	title := "Details"
 	if d.state != nil && d.index >= 0 {
-		title = report.Name(d.state, d.index)
+		title = nameOf(d.state, d.index)
 	}
 	d.setTitle(title)
 	d.drawLines(screen)

@@ -6,6 +6,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/uniseg"
 
+	"mutual/model"
 	"mutual/views/report"
 )
 
@@ -147,6 +148,16 @@ func (st Styles) rows(rows [][]report.Span) []line {
 	}
 	return out
 }
+
+// padLeft fills s with spaces to w cells, right-aligned, truncating it
+// when it is wider.
+func padLeft(s string, w int) string {
+	s = report.Truncate(s, w)
+	return strings.Repeat(" ", max(0, w-report.Width(s))) + s
+}
+
+// nameOf is opportunity i's name, cleaned for a terminal.
+func nameOf(s *model.State, i int) string { return report.Clean(s.Assessments[i].Name) }
 
 // spansText is the text of a report row without its roles.
 func spansText(spans []report.Span) string {

@@ -14,11 +14,11 @@ import (
 // nothing on the dashboard needs a second terminal to check.
 type ExplainPage struct {
 	selectionPane
-	info report.ReportInfo
+	info report.Info
 }
 
 // NewExplainPage returns an empty details page.
-func NewExplainPage(st Styles, info report.ReportInfo) *ExplainPage {
+func NewExplainPage(st Styles, info report.Info) *ExplainPage {
 	e := &ExplainPage{selectionPane: newSelectionPane(st), info: info}
 	e.build = e.lines
 	return e
@@ -32,7 +32,7 @@ func (e *ExplainPage) SetOpportunity(s *model.State, i int) { e.show(s, i) }
 func (e *ExplainPage) Draw(screen tcell.Screen) {
 	title := "Details"
 	if e.state != nil && e.index >= 0 {
-		title = "Details: " + report.Name(e.state, e.index)
+		title = "Details: " + nameOf(e.state, e.index)
 	}
 	e.setTitle(title + " (enter or esc closes, ↑/↓ scroll)")
 	e.drawLines(screen)

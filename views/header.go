@@ -104,7 +104,7 @@ func (h *Header) Draw(screen tcell.Screen) {
 		return
 	}
 	summary := report.UrgencySummary(h.state)
-	head := "urgency " + report.U(h.state.Urgency.Value)
+	head := "urgency " + report.Urgency(h.state.Urgency.Value)
 	drawLine(screen, x, y+1, w, line{{head, st.Strong}, {strings.TrimPrefix(summary, head), st.Text}})
 
 	// Line 3: the trade-off, the product's central sentence.

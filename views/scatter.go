@@ -82,7 +82,7 @@ func (c *FitReliefScatter) Draw(screen tcell.Screen) {
 	_, _, bw, _ := c.GetRect()
 	title := "Fit against relief"
 	if c.state != nil {
-		at := " at urgency " + report.U(c.state.Urgency.Value)
+		at := " at urgency " + report.Urgency(c.state.Urgency.Value)
 		title = fitTitle(bw, title+at+" (v: score against urgency)", title+at+" (v: score chart)", title+at, title)
 	}
 	c.setTitle(title)
@@ -171,7 +171,7 @@ func (c *FitReliefScatter) Draw(screen tcell.Screen) {
 		if mark.row == (ph-1)/2 && ph < 5 {
 			continue
 		}
-		drawText(screen, x, y+mark.row, 3, report.PadLeft(mark.text, 3), st.Dim)
+		drawText(screen, x, y+mark.row, 3, padLeft(mark.text, 3), st.Dim)
 		screen.SetContent(px-1, y+mark.row, '┤', nil, st.Dim)
 	}
 	if !cv.used(0, 0) && pw > 8 {

@@ -20,8 +20,8 @@ type fakeApp struct{ stopped int }
 func (a *fakeApp) Stop() { a.stopped++ }
 
 // exampleInfo names the example the way the command line does.
-func exampleInfo() report.ReportInfo {
-	return report.ReportInfo{Profile: "(built-in example)", Today: exampleToday()}
+func exampleInfo() report.Info {
+	return report.Info{Profile: "(built-in example)", Today: exampleToday()}
 }
 
 // newTestDashboard returns a dashboard on the example (or on p, when not

@@ -80,7 +80,7 @@ func (t *RankTable) layoutColumns(width int) columns {
 			m.of = &s.Assessments[0]
 		}
 		for _, i := range t.rows {
-			m.name = max(m.name, report.Width(report.Name(s, i)))
+			m.name = max(m.name, report.Width(nameOf(s, i)))
 			m.fit = max(m.fit, report.Width(report.FitText(s.Assessments[i].Fit)))
 		}
 	}
@@ -159,7 +159,7 @@ func (t *RankTable) title() string {
 	if t.state == nil {
 		return "Ranking"
 	}
-	return "Ranking at urgency " + report.U(t.state.Urgency.Value)
+	return "Ranking at urgency " + report.Urgency(t.state.Urgency.Value)
 }
 
 // rowStyles are the styles of a row's text and of its marker.
@@ -185,9 +185,9 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 	gap := span{strings.Repeat(" ", c.gap), text}
 	if i < 0 {
 		return line{
-			{report.PadLeft("#", c.rank), text}, gap, {report.Pad("OPPORTUNITY", c.name), text}, gap,
-			{report.Pad("STAGE", c.stage), text}, gap, {report.PadLeft("SCORE", c.score), text}, gap,
-			{report.Pad("FIT", c.fit), text}, gap, {report.PadLeft("RELIEF", c.relief), text},
+			{padLeft("#", c.rank), text}, gap, {report.Pad("OPPORTUNITY", c.name), text}, gap,
+			{report.Pad("STAGE", c.stage), text}, gap, {padLeft("SCORE", c.score), text}, gap,
+			{report.Pad("FIT", c.fit), text}, gap, {padLeft("RELIEF", c.relief), text},
 		}
 	}
 	s := t.state
@@ -222,9 +222,9 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 		marker = map[string]string{"vetoed": "✗", "at risk": "!", "closed": "–"}[marker]
 	}
 	return line{
-		{report.PadLeft(rank, c.rank), text}, gap, {report.Pad(report.Name(s, i), c.name), text}, gap,
-		{report.Pad(string(a.Stage), c.stage), text}, gap, {report.PadLeft(score, c.score), text}, gap,
-		{report.Pad(fit, c.fit), text}, gap, {report.PadLeft(relief, c.relief), text}, gap,
+		{padLeft(rank, c.rank), text}, gap, {report.Pad(nameOf(s, i), c.name), text}, gap,
+		{report.Pad(string(a.Stage), c.stage), text}, gap, {padLeft(score, c.score), text}, gap,
+		{report.Pad(fit, c.fit), text}, gap, {padLeft(relief, c.relief), text}, gap,
 		{report.Pad(marker, c.flag), flag},
 	}
 }

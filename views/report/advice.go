@@ -28,12 +28,12 @@ type Keys struct {
 func Advice(s *model.State, d *model.Decision, i int, keys Keys, width int) *Document {
 	doc := &Document{}
 	sec := doc.section("Reservation score: the lowest score worth accepting")
-	sec.para(0, ReservationSentence(d), RoleText)
-	if head, row := ReservationTable(d, ReservationTableColumns(width-2)); head != "" {
+	sec.para(0, reservationSentence(d), RoleText)
+	if head, row := reservationTable(d, reservationTableColumns(width-2)); head != "" {
 		sec.text(2, head, RoleDim)
 		sec.text(2, row, RoleText)
 	}
-	if note := FixedUrgencyNote(s, keys); note != "" {
+	if note := fixedUrgencyNote(s, keys); note != "" {
 		sec.para(0, note, RoleDim)
 	}
 	sec.para(0, "On the score chart it is the dashed line marked "+ReservationLabel(d)+": at ▲ now, an offer scoring above it "+
@@ -41,16 +41,16 @@ func Advice(s *model.State, d *model.Decision, i int, keys Keys, width int) *Doc
 
 	sec = doc.section("Offers with a deadline")
 	if len(d.Offers) == 0 {
-		sec.para(2, NoOffersNote, RoleDim)
+		sec.para(2, noOffersNote, RoleDim)
 	}
 	for k := range d.Offers {
 		o := &d.Offers[k]
-		sec.para(2, AdviceHeadline(s, o), RoleStrong)
-		sec.para(4, AdviceSentence(s, d, o), RoleText)
-		sec.para(4, ValuesLine(s, o), RoleText)
+		sec.para(2, adviceHeadline(s, o), RoleStrong)
+		sec.para(4, adviceSentence(s, d, o), RoleText)
+		sec.para(4, valuesLine(s, o), RoleText)
 	}
 	if len(d.Offers) > 0 {
-		sec.para(2, ValueNote, RoleDim)
+		sec.para(2, valueNote, RoleDim)
 	}
 
 	questions(doc, s, d, i, keys)
@@ -65,26 +65,26 @@ func questions(doc *Document, s *model.State, d *model.Decision, i int, keys Key
 		doc.section("Questions to ask").para(2, "No opportunity selected.", RoleDim)
 		return
 	}
-	name := Name(s, i)
-	sec := doc.section("Questions to ask about " + name + ", most decisive first")
+	who := name(s, i)
+	sec := doc.section("Questions to ask about " + who + ", most decisive first")
 	qs := d.QuestionsFor(i)
 	switch a := &s.Assessments[i]; {
 	case a.Closed:
-		sec.para(2, fmt.Sprintf("%s is closed (%s): there is nothing to ask.", name, a.Stage), RoleDim)
+		sec.para(2, fmt.Sprintf("%s is closed (%s): there is nothing to ask.", who, a.Stage), RoleDim)
 	case len(qs) == 0:
-		sec.para(2, "Every rating of "+name+" is known: there is nothing to ask.", RoleDim)
+		sec.para(2, "Every rating of "+who+" is known: there is nothing to ask.", RoleDim)
 	}
 	for k := range qs {
 		q := &qs[k]
 		num := strconv.Itoa(k+1) + ". "
-		sec.lead(2, Span{num, RoleStrong}, Span{Clean(q.Label) + " · " + QuestionRating(q), RoleStrong})
+		sec.lead(2, Span{num, RoleStrong}, Span{Clean(q.Label) + " · " + questionRating(q), RoleStrong})
 		indent := 2 + Width(num)
-		sec.para(indent, QuestionWeight(q), RoleText)
-		sec.lead(indent, Span{"ask: ", RoleText}, Span{AskText(q), RoleText})
+		sec.para(indent, questionWeight(q), RoleText)
+		sec.lead(indent, Span{"ask: ", RoleText}, Span{askText(q), RoleText})
 	}
 	if len(qs) == 0 && len(d.Questions) > 0 && d.Questions[0].Index != i {
 		q := &d.Questions[0]
-		sec.para(2, fmt.Sprintf("The most decisive question is about %s (%s): %s, select it, and %s again.", Name(s, q.Index),
+		sec.para(2, fmt.Sprintf("The most decisive question is about %s (%s): %s, select it, and %s again.", name(s, q.Index),
 			Clean(q.Label), keys.Close, keys.Decide), RoleText)
 	}
 }

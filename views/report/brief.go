@@ -21,10 +21,10 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 
 	// Who, where, and the story in words.
 	sec := doc.section("")
-	sec.lead(0, Span{string(a.Stage) + " · ", RoleStrong}, Span{Standing(s, i), RoleText})
+	sec.lead(0, Span{string(a.Stage) + " · ", RoleStrong}, Span{standing(s, i), RoleText})
 	if !a.Closed {
 		u := s.Urgency.Value
-		sec.para(0, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", Num(a.Score(u)), U(1-u), Num(a.Fit.Value), U(u),
+		sec.para(0, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", Num(a.Score(u)), Urgency(1-u), Num(a.Fit.Value), Urgency(u),
 			Num(a.Relief.Value)), RoleText)
 	}
 	if dates := deadlines(s.Request.Today, o); dates != "" && !a.Closed {
@@ -35,7 +35,7 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 			sec.add(Line{Lead: []Span{{"Wait or accept? Press ", RoleText}, {keys.Decide, RoleKey}}, Text: Span{".", RoleText}})
 		}
 	}
-	sec.para(0, Summary(s, i), RoleText)
+	sec.para(0, summary(s, i), RoleText)
 	if o.Notes != "" {
 		sec.lead(0, Span{"notes: ", RoleDim}, Span{Clean(o.Notes), RoleDim})
 	}
@@ -51,23 +51,23 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 		case model.FromPay:
 			from = " (from pay)"
 		}
-		cells := fmt.Sprintf("%5s  %-6s  %6s  ", Percent(t.Share), t.Rating, Num(t.Points))
+		cells := fmt.Sprintf("%5s  %-6s  %6s  ", percent(t.Share), t.Rating, Num(t.Points))
 		sec.lead(0, Span{cells, RoleText}, Span{Clean(t.Label) + from, RoleText})
 	}
 
 	// Relief, term by term.
 	r := a.Relief
-	sec = doc.section(fmt.Sprintf("Relief %s = chance %s × mean %s", Num(r.Value), ChanceText(r.Chance), strconv.FormatFloat(r.Mean, 'f', 2, 64)))
-	for _, t := range ReliefTerms(s, i) {
+	sec = doc.section(fmt.Sprintf("Relief %s = chance %s × mean %s", Num(r.Value), chanceText(r.Chance), strconv.FormatFloat(r.Mean, 'f', 2, 64)))
+	for _, t := range reliefTerms(s, i) {
 		if !t.Counted {
 			sec.lead(0, Span{fmt.Sprintf("%-10s  —           ", t.Name), RoleDim}, Span{t.Words, RoleDim})
 			continue
 		}
-		sec.lead(0, Span{fmt.Sprintf("%-10s  %s  %4s  ", t.Name, U(t.Value), Percent(t.Share)), RoleText}, Span{t.Words, RoleText})
+		sec.lead(0, Span{fmt.Sprintf("%-10s  %s  %4s  ", t.Name, Urgency(t.Value), percent(t.Share)), RoleText}, Span{t.Words, RoleText})
 	}
 
 	// Deal-breakers, and what to ask about what is not known.
-	if breakers := DealBreakers(s, i); len(breakers) > 0 {
+	if breakers := dealBreakers(s, i); len(breakers) > 0 {
 		sec = doc.section("Deal-breakers")
 		k := 0
 		for _, pr := range s.Profile.Priorities {
@@ -92,17 +92,17 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 	// Where the answer changes.
 	if !a.Closed {
 		sec = doc.section("Where it changes")
-		crossings := Crossings(s, i)
-		if len(crossings) == 0 {
-			sec.para(0, Name(s, i)+" crosses no other open opportunity between urgency 0 and 1.", RoleText)
+		cs := crossings(s, i)
+		if len(cs) == 0 {
+			sec.para(0, name(s, i)+" crosses no other open opportunity between urgency 0 and 1.", RoleText)
 		}
-		for _, c := range crossings {
+		for _, c := range cs {
 			sec.para(0, c.Urgency, RoleText)
 			for _, m := range c.Money {
 				sec.lead(2, Span{"in money: ", RoleDim}, Span{m, RoleText})
 			}
 		}
-		for _, sentence := range LeaderSentences(s) {
+		for _, sentence := range leaderSentences(s) {
 			sec.para(0, sentence, RoleStrong)
 		}
 		if !s.MoneyTranslatable() && !s.Urgency.RunwayUnbounded() {

@@ -19,34 +19,34 @@ func DecideFormats() []string { return []string{"table", "json"} }
 // reservation scores, the advice on every offer with a deadline, the
 // questions to ask and the assumptions behind them, in one of
 // [DecideFormats].
-func WriteDecide(w io.Writer, s *model.State, d *model.Decision, info ReportInfo, format string) error {
+func WriteDecide(w io.Writer, s *model.State, d *model.Decision, info Info, format string) error {
 	switch format {
 	case "table":
-		return writeDecideTable(w, s, d, info)
+		return decideTable(s, d, info).Write(w)
 	case "json":
 		return writeDecideJSON(w, s, d, info)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }
 
-// ValueNote says what the values of the search model are, for every view
+// valueNote says what the values of the search model are, for every view
 // that shows them.
-const ValueNote = "Values are scores a month, for good: the steady score that would be worth as much."
+const valueNote = "Values are scores a month, for good: the steady score that would be worth as much."
 
-// ReservationText writes a reservation score: "any" with no runway left.
-func ReservationText(d *model.Decision, monthsLeft int) string {
+// reservationText writes a reservation score: "any" with no runway left.
+func reservationText(d *model.Decision, monthsLeft int) string {
 	if monthsLeft == 0 {
 		return "any"
 	}
 	return Num(d.Reservations[monthsLeft])
 }
 
-// ReservationTable writes the reservation scores by months of runway left
+// reservationTable writes the reservation scores by months of runway left
 // as two aligned lines, "months left     0     1 …" over "reservation
 // any  54.0 …", with at most columns months; both are "" when the runway
 // is unbounded. Months beyond that are thinned out where the score barely
 // moves, and then the farthest are left off.
-func ReservationTable(d *model.Decision, columns int) (head, row string) {
+func reservationTable(d *model.Decision, columns int) (head, row string) {
 	n := len(d.Reservations)
 	if n == 0 {
 		return "", ""
@@ -66,7 +66,7 @@ func ReservationTable(d *model.Decision, columns int) (head, row string) {
 	head, row = "months left", "reservation"
 	for _, k := range months {
 		head += fmt.Sprintf(" %5d", k)
-		row += fmt.Sprintf(" %5s", ReservationText(d, k))
+		row += fmt.Sprintf(" %5s", reservationText(d, k))
 	}
 	return head, row
 }
@@ -75,16 +75,16 @@ func ReservationTable(d *model.Decision, columns int) (head, row string) {
 // by one before it thins them out.
 const decideTableMonths = 13
 
-// ReservationTableColumns is how many months [ReservationTable] fits in
+// reservationTableColumns is how many months [reservationTable] fits in
 // width cells.
-func ReservationTableColumns(width int) int { return max(1, (width-Width("reservation"))/6) }
+func reservationTableColumns(width int) int { return max(1, (width-Width("reservation"))/6) }
 
-// FixedUrgencyNote says why the reservation barely moves with the runway
+// fixedUrgencyNote says why the reservation barely moves with the runway
 // when the urgency is fixed (by the profile, a scenario, --urgency or a
 // what-if): a fixed urgency does not rise as the savings run down, so
 // neither does the cost of searching. It is "" when the urgency is
 // derived or nothing burns the savings.
-func FixedUrgencyNote(s *model.State, keys Keys) string {
+func fixedUrgencyNote(s *model.State, keys Keys) string {
 	u := s.Urgency
 	if u.IsDerived() || math.IsInf(u.RunwayMonths, 1) {
 		return ""
@@ -95,7 +95,7 @@ func FixedUrgencyNote(s *model.State, keys Keys) string {
 	}
 	note := fmt.Sprintf("The urgency is %s, so it stays %s however little runway is left: a month of searching scores the same "+
 		"at every month, and the reservation hardly falls. Derived from the situation it would be %s now, and rise as the runway "+
-		"runs down.", source, U(u.Value), U(u.Derived))
+		"runs down.", source, Urgency(u.Value), Urgency(u.Derived))
 	if u.Source == model.SourceWhatIf {
 		note += " " + keys.Reset + " brings it back."
 	}
@@ -106,13 +106,13 @@ func FixedUrgencyNote(s *model.State, keys Keys) string {
 // score chart labels its line: "res 55.3".
 func ReservationLabel(d *model.Decision) string { return "res " + Num(d.Now) }
 
-// NoOffersNote is what decide says when no offer has a deadline.
-const NoOffersNote = "(none: an offer with respond_by = YYYY-MM-DD gets advice here)"
+// noOffersNote is what decide says when no offer has a deadline.
+const noOffersNote = "(none: an offer with respond_by = YYYY-MM-DD gets advice here)"
 
-// ReservationSentence says today's reservation score in words: "With 3.6
+// reservationSentence says today's reservation score in words: "With 3.6
 // months of runway the reservation score is 52.0: an offer scoring less is
 // worth declining, because searching on is worth more."
-func ReservationSentence(d *model.Decision) string {
+func reservationSentence(d *model.Decision) string {
 	switch {
 	case math.IsInf(d.RunwayMonths, 1):
 		return fmt.Sprintf("Nothing burns the savings, so the runway never runs out: the reservation score is %s at any time. "+
@@ -124,38 +124,38 @@ func ReservationSentence(d *model.Decision) string {
 		"because searching on is worth more.", Months(d.RunwayMonths), Num(d.Now))
 }
 
-// AdviceHeadline is the advice on one offer in a few words: "Acme
+// adviceHeadline is the advice on one offer in a few words: "Acme
 // Logistics (respond by 2026-12-01): WAIT for Globex".
-func AdviceHeadline(s *model.State, o *model.OfferAdvice) string {
+func adviceHeadline(s *model.State, o *model.OfferAdvice) string {
 	by := "respond by " + o.RespondBy.String()
 	if o.Expired {
 		by = "its deadline " + o.RespondBy.String() + " has passed: ask whether it still stands"
 	}
-	head := fmt.Sprintf("%s (%s): %s", Name(s, o.Index), by, strings.ToUpper(string(o.Advice)))
+	head := fmt.Sprintf("%s (%s): %s", name(s, o.Index), by, strings.ToUpper(string(o.Advice)))
 	if o.Advice == model.AdviceWait {
-		head += " for " + Name(s, o.WaitingFor())
+		head += " for " + name(s, o.WaitingFor())
 	}
 	return head
 }
 
-// AdviceSentence says why: "Waiting for Globex is worth it while its
+// adviceSentence says why: "Waiting for Globex is worth it while its
 // chance is above 0.34; it is 0.50."
-func AdviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
-	text := adviceSentence(s, d, o)
+func adviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
+	text := adviceReason(s, d, o)
 	if o.Expired && !o.Vetoed {
 		text = "If the offer still stands: " + text
 	}
 	return text
 }
 
-func adviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
-	name := Name(s, o.Index)
+func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
+	who := name(s, o.Index)
 	switch {
 	case o.Vetoed:
-		return fmt.Sprintf("A deal-breaker vetoes %s: %s.", name, strings.Join(Reasons(&s.Assessments[o.Index]), "; "))
+		return fmt.Sprintf("A deal-breaker vetoes %s: %s.", who, strings.Join(Reasons(&s.Assessments[o.Index]), "; "))
 	case o.Advice == model.AdviceDecline:
 		return fmt.Sprintf("As an offer %s scores %s, below the reservation score of %s: searching on is worth more.",
-			name, Num(o.Score), Num(d.Now))
+			who, Num(o.Score), Num(d.Now))
 	}
 	if o.Broke && o.Best < 0 {
 		return "With no runway left any offer is worth taking: declining to search on is not an option."
@@ -165,7 +165,7 @@ func adviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) str
 			Num(o.Score), Num(d.Now), o.RespondBy, trim(d.Params.WaitDays))
 	}
 	w := &o.Waits[o.Best]
-	other := Name(s, w.Index)
+	other := name(s, w.Index)
 	be, ok := o.BreakEven()
 	switch {
 	case !ok:
@@ -173,17 +173,17 @@ func adviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) str
 	case w.Holds && be == 0:
 		return fmt.Sprintf("%s decides by the deadline, so hold the offer until then: taking %s if it says yes is worth more.", other, other)
 	case o.Advice == model.AdviceWait:
-		return fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, ChanceText(be), ChanceText(w.Chance))
+		return fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, chanceText(be), chanceText(w.Chance))
 	}
-	return fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, ChanceText(be), ChanceText(w.Chance))
+	return fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, chanceText(be), chanceText(w.Chance))
 }
 
-// ValuesLine compares the three choices: "accept now 55.6 · wait for
+// valuesLine compares the three choices: "accept now 55.6 · wait for
 // Globex 57.3 · decline and search on 52.0".
-func ValuesLine(s *model.State, o *model.OfferAdvice) string {
+func valuesLine(s *model.State, o *model.OfferAdvice) string {
 	line := "accept now " + Num(o.Accept)
 	if o.Best >= 0 {
-		line += " · wait for " + Name(s, o.WaitingFor()) + " " + Num(o.Wait)
+		line += " · wait for " + name(s, o.WaitingFor()) + " " + Num(o.Wait)
 	}
 	if o.Broke {
 		return line + " · no runway left to decline and search on"
@@ -199,15 +199,15 @@ func days(n int) string {
 	return strconv.Itoa(n) + " days"
 }
 
-// TenureText says how long a job at this fit should last: "should last
+// tenureText says how long a job at this fit should last: "should last
 // about 10 months".
-func TenureText(months float64) string {
+func tenureText(months float64) string {
 	return "should last about " + strconv.FormatFloat(months, 'f', 0, 64) + " months"
 }
 
-// WaitSentence describes one wait: when the process decides and what
+// waitSentence describes one wait: when the process decides and what
 // each answer is worth.
-func WaitSentence(s *model.State, o *model.OfferAdvice, w *model.WaitOption) string {
+func waitSentence(s *model.State, o *model.OfferAdvice, w *model.WaitOption) string {
 	after := o.RespondBy.DaysUntil(w.Decides)
 	when := fmt.Sprintf("%s after the deadline, %s of runway from today", days(after), Months(w.Months))
 	if w.Holds {
@@ -216,25 +216,25 @@ func WaitSentence(s *model.State, o *model.OfferAdvice, w *model.WaitOption) str
 	if ago := w.Decides.DaysUntil(s.Request.Today); ago > 0 {
 		when = fmt.Sprintf("was expected %s ago: ask where it stands", days(ago))
 		return fmt.Sprintf("%s's decision %s; counted as due today: if yes %s (it scores %s and at fit %s %s), if no %s.",
-			Name(s, w.Index), when, Num(w.IfOffered), Num(w.Score), Num(s.Assessments[w.Index].Fit.Value), TenureText(w.TenureMonths), Num(w.Fallback))
+			name(s, w.Index), when, Num(w.IfOffered), Num(w.Score), Num(s.Assessments[w.Index].Fit.Value), tenureText(w.TenureMonths), Num(w.Fallback))
 	}
 	fit := s.Assessments[w.Index].Fit.Value
-	return fmt.Sprintf("%s decides %s, %s: if yes %s (it scores %s and at fit %s %s), if no %s.", Name(s, w.Index), w.Decides, when,
-		Num(w.IfOffered), Num(w.Score), Num(fit), TenureText(w.TenureMonths), Num(w.Fallback))
+	return fmt.Sprintf("%s decides %s, %s: if yes %s (it scores %s and at fit %s %s), if no %s.", name(s, w.Index), w.Decides, when,
+		Num(w.IfOffered), Num(w.Score), Num(fit), tenureText(w.TenureMonths), Num(w.Fallback))
 }
 
-// QuestionRating says what is known of a rating now: "unknown" or "rated
+// questionRating says what is known of a rating now: "unknown" or "rated
 // 3–5".
-func QuestionRating(q *model.Question) string {
+func questionRating(q *model.Question) string {
 	if q.From == model.FromUnknown {
 		return "unknown"
 	}
 	return "rated " + q.Rating.String()
 }
 
-// QuestionWeight says what rides on the answer: "swing 5.6 against a
+// questionWeight says what rides on the answer: "swing 5.6 against a
 // margin of 9.0", with "decisive" and "could veto" when they apply.
-func QuestionWeight(q *model.Question) string {
+func questionWeight(q *model.Question) string {
 	text := "swing " + Num(q.Swing)
 	if math.IsInf(q.Margin, 1) {
 		text += " (it cannot change the decision)"
@@ -254,17 +254,17 @@ func QuestionWeight(q *model.Question) string {
 	return text
 }
 
-// AskText is the priority's question, or how to add one.
-func AskText(q *model.Question) string {
+// askText is the priority's question, or how to add one.
+func askText(q *model.Question) string {
 	if q.Ask == "" {
 		return fmt.Sprintf("(no question in the profile: add ask = \"...\" to priority %q)", Clean(q.Priority))
 	}
 	return Clean(q.Ask)
 }
 
-// Assumption is one setting of the search model as explain and decide
+// assumption is one setting of the search model as explain and decide
 // show it.
-type Assumption struct {
+type assumption struct {
 	Key string
 	// Value is the setting in force.
 	Value float64
@@ -274,16 +274,16 @@ type Assumption struct {
 	Doc          string
 }
 
-// Text writes the value: whole numbers bare, estimates with one decimal.
-func (a Assumption) Text() string {
+// text writes the value: whole numbers bare, estimates with one decimal.
+func (a assumption) text() string {
 	if a.Source == "estimated" {
 		return Num(a.Value)
 	}
 	return trim(a.Value)
 }
 
-// Origin is the source with its note, for a text view: "" for a default.
-func (a Assumption) Origin() string {
+// origin is the source with its note, for a text view: "" for a default.
+func (a assumption) origin() string {
 	switch {
 	case a.Source == "default":
 		return ""
@@ -293,14 +293,14 @@ func (a Assumption) Origin() string {
 	return a.Source
 }
 
-// Assumptions lists every [search] setting in force, with where it comes
+// assumptions lists every [search] setting in force, with where it comes
 // from; the offer distribution's mean and spread, when not set, are the
 // estimates in force.
-func Assumptions(d *model.Decision) []Assumption {
+func assumptions(d *model.Decision) []assumption {
 	defaults := model.DefaultSearchParams()
-	var out []Assumption
+	var out []assumption
 	for _, pi := range model.SearchParamTable() {
-		a := Assumption{Key: pi.Key, Doc: pi.Doc, Source: "default"}
+		a := assumption{Key: pi.Key, Doc: pi.Doc, Source: "default"}
 		v, set := pi.Value(d.Params)
 		if def, defSet := pi.Value(defaults); set && (!defSet || v != def) {
 			a.Source = "profile"
@@ -320,10 +320,10 @@ func Assumptions(d *model.Decision) []Assumption {
 	return out
 }
 
-// AssumptionNotes are the sentences that go with the assumptions: where
+// assumptionNotes are the sentences that go with the assumptions: where
 // the offer distribution comes from, what searching scores today, how long
 // jobs last.
-func AssumptionNotes(s *model.State, d *model.Decision) []string {
+func assumptionNotes(s *model.State, d *model.Decision) []string {
 	est := d.Estimate
 	from := fmt.Sprintf("Offers' scores follow a beta-binomial on 0..100 with mean %s and spread %s", Num(est.Mean), Num(est.SD))
 	switch n := len(est.From); {
@@ -337,11 +337,11 @@ func AssumptionNotes(s *model.State, d *model.Decision) []string {
 	return []string{
 		from,
 		fmt.Sprintf("An offer arrives in a month with chance %s; a month of searching scores %s today (urgency %s).",
-			ChanceText(d.Search.Arrival), Num(d.SearchScore(d.RunwayMonths)), U(s.Urgency.Value)),
+			chanceText(d.Search.Arrival), Num(d.SearchScore(d.RunwayMonths)), Urgency(s.Urgency.Value)),
 		fmt.Sprintf("A poor fit puts you back on the market sooner: a job at fit 0 lasts about %s months, at fit 100 about %s, "+
 			"and a future offer (fit %s) about %s.", trim(d.Params.PoorFitMonths), trim(d.Params.GoodFitMonths), Num(est.Fit),
 			strconv.FormatFloat(d.Params.TenureMonths(est.Fit), 'f', 0, 64)),
-		ValueNote,
+		valueNote,
 	}
 }
 
@@ -352,80 +352,61 @@ func pluralWord(n int, one, many string) string {
 	return many
 }
 
-// DecideSummary is the decision in a few short lines, for a dashboard
-// pane: today's reservation score, the advice on each offer with a
-// deadline, and the first question to ask.
-func DecideSummary(s *model.State, d *model.Decision) []string {
-	var out []string
-	if math.IsInf(d.RunwayMonths, 1) {
-		out = append(out, "reservation score "+Num(d.Now)+" (runway unbounded)")
-	} else {
-		line := "reservation score " + Num(d.Now) + " at " + Months(d.RunwayMonths) + " of runway"
-		if n := len(d.Reservations); n > 1 {
-			line += fmt.Sprintf("; %s at 1 month, %s at %d", Num(d.Reservations[1]), Num(d.Reservations[n-1]), n-1)
-		}
-		out = append(out, line)
+// decideTable is the decision as 'mutual decide' prints it: the
+// reservation scores by months of runway left, the advice on every offer
+// with a deadline and every wait behind it, the questions to ask, and the
+// assumptions.
+func decideTable(s *model.State, d *model.Decision, info Info) *Document {
+	doc := &Document{}
+	doc.section("").text(0, fmt.Sprintf("%s · %s · today %s", Clean(info.Profile), urgencyLine(s), info.Today), RoleText)
+
+	sec := doc.section("Reservation score: the lowest score worth accepting, by months of runway left")
+	if head, row := reservationTable(d, decideTableMonths); head != "" {
+		sec.text(2, head, RoleDim)
+		sec.text(2, row, RoleText)
+	}
+	sec.para(2, reservationSentence(d), RoleText)
+
+	sec = doc.section("Offers with a deadline")
+	if len(d.Offers) == 0 {
+		sec.text(2, noOffersNote, RoleDim)
 	}
 	for k := range d.Offers {
 		o := &d.Offers[k]
-		out = append(out, AdviceHeadline(s, o))
-		out = append(out, "  "+AdviceSentence(s, d, o))
-	}
-	if len(d.Offers) == 0 {
-		out = append(out, "no offer with a respond_by date to decide on")
-	}
-	if len(d.Questions) > 0 {
-		q := &d.Questions[0]
-		out = append(out, fmt.Sprintf("ask first: %s, about %s (%s)", Name(s, q.Index), Clean(q.Label), QuestionWeight(q)))
-	}
-	return out
-}
-
-func writeDecideTable(w io.Writer, s *model.State, d *model.Decision, info ReportInfo) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s · %s · today %s\n", Clean(info.Profile), UrgencyLine(s), info.Today)
-
-	b.WriteString("\nReservation score: the lowest score worth accepting, by months of runway left\n")
-	if head, row := ReservationTable(d, decideTableMonths); head != "" {
-		b.WriteString("  " + head + "\n  " + row + "\n")
-	}
-	indent(&b, "  ", ReservationSentence(d))
-
-	b.WriteString("\nOffers with a deadline\n")
-	if len(d.Offers) == 0 {
-		b.WriteString("  " + NoOffersNote + "\n")
-	}
-	for k := range d.Offers {
-		o := &d.Offers[k]
-		b.WriteString("  " + AdviceHeadline(s, o) + "\n")
-		indent(&b, "    ", AdviceSentence(s, d, o))
-		indent(&b, "    ", ValuesLine(s, o))
+		sec.text(2, adviceHeadline(s, o), RoleStrong)
+		sec.para(4, adviceSentence(s, d, o), RoleText)
+		sec.para(4, valuesLine(s, o), RoleText)
 		a := &s.Assessments[o.Index]
-		indent(&b, "    ", fmt.Sprintf("As an offer in hand %s scores %s; at fit %s it %s.", Name(s, o.Index), Num(o.Score),
-			Num(a.Fit.Value), TenureText(o.TenureMonths)))
+		sec.para(4, fmt.Sprintf("As an offer in hand %s scores %s; at fit %s it %s.", name(s, o.Index), Num(o.Score),
+			Num(a.Fit.Value), tenureText(o.TenureMonths)), RoleText)
 		for x := range o.Waits {
-			indent(&b, "    ", WaitSentence(s, o, &o.Waits[x]))
+			sec.para(4, waitSentence(s, o, &o.Waits[x]), RoleText)
 		}
 	}
 
-	b.WriteString("\nQuestions to ask, most decisive first\n")
+	sec = doc.section("Questions to ask, most decisive first")
 	if len(d.Questions) == 0 {
-		b.WriteString("  (none: every open opportunity's ratings are known)\n")
+		sec.text(2, "(none: every open opportunity's ratings are known)", RoleDim)
 	}
 	for k := range d.Questions {
 		q := &d.Questions[k]
-		fmt.Fprintf(&b, "  %d. %s · %s · %s\n", k+1, Name(s, q.Index), Clean(q.Label), QuestionRating(q))
-		indent(&b, "     ", QuestionWeight(q))
-		indent(&b, "     ", "ask: "+AskText(q))
+		sec.text(2, fmt.Sprintf("%d. %s · %s · %s", k+1, name(s, q.Index), Clean(q.Label), questionRating(q)), RoleStrong)
+		sec.para(5, questionWeight(q), RoleText)
+		sec.para(5, "ask: "+askText(q), RoleText)
 	}
 
-	b.WriteString("\nAssumptions (set them in the profile's [search] table)\n")
-	writeAssumptions(&b, d)
-	for _, line := range AssumptionNotes(s, d) {
-		indent(&b, "  ", line)
+	sec = doc.section("Assumptions (set them in the profile's [search] table)")
+	for _, a := range assumptions(d) {
+		about := a.Doc
+		if o := a.origin(); o != "" {
+			about = o + ": " + about
+		}
+		sec.text(2, fmt.Sprintf("%-17s %-5s  %s", a.Key, a.text(), about), RoleText)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	for _, line := range assumptionNotes(s, d) {
+		sec.para(2, line, RoleText)
+	}
+	return doc
 }
 
 // searchDefaults adds explain's account of the search model to doc:
@@ -434,35 +415,16 @@ func writeDecideTable(w io.Writer, s *model.State, d *model.Decision, info Repor
 func searchDefaults(doc *Document, s *model.State, i int) {
 	d := model.Decide(s)
 	sec := doc.section("Search assumptions ([search], for mutual decide)")
-	for _, a := range Assumptions(d) {
+	for _, a := range assumptions(d) {
 		mark := ""
-		if o := a.Origin(); o != "" {
+		if o := a.origin(); o != "" {
 			mark = " (" + o + ")"
 		}
-		sec.text(2, fmt.Sprintf("%-20s %-8s%s  %s", a.Key, a.Text(), mark, a.Doc), RoleText)
+		sec.text(2, fmt.Sprintf("%-20s %-8s%s  %s", a.Key, a.text(), mark, a.Doc), RoleText)
 	}
 	fit := s.Assessments[i].Fit.Value
-	sec.para(2, fmt.Sprintf("At fit %s, %s %s: a poorer fit puts you back on the market sooner.", Num(fit), Name(s, i),
-		TenureText(d.Params.TenureMonths(fit))), RoleText)
-}
-
-// writeAssumptions writes the [search] settings as aligned lines.
-func writeAssumptions(b *strings.Builder, d *model.Decision) {
-	for _, a := range Assumptions(d) {
-		doc := a.Doc
-		if o := a.Origin(); o != "" {
-			doc = o + ": " + doc
-		}
-		fmt.Fprintf(b, "  %-17s %-5s  %s\n", a.Key, a.Text(), doc)
-	}
-}
-
-// indent writes text wrapped to the width of a standard terminal, each
-// line after prefix.
-func indent(b *strings.Builder, prefix, text string) {
-	for _, line := range wrapAll(text, 78-Width(prefix)) {
-		b.WriteString(prefix + line + "\n")
-	}
+	sec.para(2, fmt.Sprintf("At fit %s, %s %s: a poorer fit puts you back on the market sooner.", Num(fit), name(s, i),
+		tenureText(d.Params.TenureMonths(fit))), RoleText)
 }
 
 // The decide JSON's field names are a contract, like rank's: fields may be
@@ -545,7 +507,7 @@ type jsonOfferEstimate struct {
 	Arrival float64  `json:"arrival_chance"`
 }
 
-func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info ReportInfo) error {
+func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) error {
 	u := s.Urgency
 	rep := jsonDecide{
 		Profile: info.Profile,
@@ -573,7 +535,7 @@ func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Report
 		o := &d.Offers[k]
 		j := jsonOfferAdvice{Name: s.Assessments[o.Index].Name, Advice: string(o.Advice), AcceptValue: round(o.Accept, 2),
 			WaitValue: round(o.Wait, 2), SearchValue: round(o.Search, 2), Score: round(o.Score, 2), RespondBy: o.RespondBy.String(),
-			Expired: o.Expired, Vetoed: o.Vetoed, TenureMonths: round(o.TenureMonths, 1), Reason: AdviceSentence(s, d, o), Waits: []jsonWait{}}
+			Expired: o.Expired, Vetoed: o.Vetoed, TenureMonths: round(o.TenureMonths, 1), Reason: adviceSentence(s, d, o), Waits: []jsonWait{}}
 		if be, ok := o.BreakEven(); ok {
 			j.BreakEvenChance = ptr(round(be, 4))
 		}
@@ -598,7 +560,7 @@ func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Report
 			Swing: round(q.Swing, 2), Label: q.Label, Rating: q.Rating.String(), Unknown: q.From == model.FromUnknown,
 			Margin: finite(q.Margin, 2), Decisive: q.Decisive, CouldVeto: q.CouldVeto})
 	}
-	for _, a := range Assumptions(d) {
+	for _, a := range assumptions(d) {
 		rep.Assumptions = append(rep.Assumptions, jsonAssumption{Key: a.Key, Value: round(a.Value, 4), Source: a.Source, Note: a.Note})
 	}
 	for _, i := range d.Estimate.From {

@@ -11,7 +11,7 @@ import (
 )
 
 // WriteExplain writes [Explain] as plain text.
-func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
+func WriteExplain(w io.Writer, s *model.State, i int, info Info) error {
 	return Explain(s, i, info).Write(w)
 }
 
@@ -19,7 +19,7 @@ func WriteExplain(w io.Writer, s *model.State, i int, info ReportInfo) error {
 // words, with every default in force, so that any number the other views
 // show can be reproduced by hand. Its first line is the title; the rest
 // is text, each number in the column explain has always put it in.
-func Explain(s *model.State, i int, info ReportInfo) *Document {
+func Explain(s *model.State, i int, info Info) *Document {
 	a := &s.Assessments[i]
 	p := s.Profile
 	cur := p.Currency
@@ -27,18 +27,18 @@ func Explain(s *model.State, i int, info ReportInfo) *Document {
 	doc := &Document{}
 
 	top := doc.section("")
-	top.text(0, Name(s, i), RoleTitle)
-	top.text(0, fmt.Sprintf("%s · stage %s · %s", Clean(info.Profile), a.Stage, Standing(s, i)), RoleText)
-	top.text(0, fmt.Sprintf("today %s · %s", info.Today, UrgencyLine(s)), RoleText)
+	top.text(0, name(s, i), RoleTitle)
+	top.text(0, fmt.Sprintf("%s · stage %s · %s", Clean(info.Profile), a.Stage, standing(s, i)), RoleText)
+	top.text(0, fmt.Sprintf("today %s · %s", info.Today, urgencyLine(s)), RoleText)
 
 	// Words first: the whole story in three sentences.
-	doc.section("In words").para(2, Summary(s, i), RoleText)
+	doc.section("In words").para(2, summary(s, i), RoleText)
 
 	sec := doc.section("Score " + Num(a.Score(u.Value)))
 	sec.text(2, "score = (1 − urgency) × fit + urgency × relief", RoleText)
-	sec.text(8, fmt.Sprintf("= (1 − %s) × %s + %s × %s = %s", U(u.Value), Num(a.Fit.Value), U(u.Value), Num(a.Relief.Value), Num(a.Score(u.Value))), RoleText)
+	sec.text(8, fmt.Sprintf("= (1 − %s) × %s + %s × %s = %s", Urgency(u.Value), Num(a.Fit.Value), Urgency(u.Value), Num(a.Relief.Value), Num(a.Score(u.Value))), RoleText)
 
-	sec = doc.section("Urgency " + U(u.Value) + " (" + UrgencySource(s) + ")")
+	sec = doc.section("Urgency " + Urgency(u.Value) + " (" + UrgencySource(s) + ")")
 	row := func(format string, args ...any) { sec.text(2, fmt.Sprintf(format, args...), RoleText) }
 	sit := s.Situation
 	if u.RunwayUnbounded() {
@@ -47,15 +47,15 @@ func Explain(s *model.State, i int, info ReportInfo) *Document {
 		row("burn      %s a month = expenses %s − income %s", Money(cur, u.Burn), Money(cur, val(sit.MonthlyExpenses)), Money(cur, val(sit.MonthlyIncome)))
 		row("runway    %s = savings %s / burn %s", Months(u.RunwayMonths), Money(cur, val(sit.Savings)), Money(cur, u.Burn))
 	}
-	row("cash      %s = clamp01(1 − runway / %s comfortable)", U(u.Cash), Months(u.Comfortable))
+	row("cash      %s = clamp01(1 − runway / %s comfortable)", Urgency(u.Cash), Months(u.Comfortable))
 	if u.Cover > 0 {
-		row("coverage  %s (not insured: coverage_urgency)", U(u.Cover))
+		row("coverage  %s (not insured: coverage_urgency)", Urgency(u.Cover))
 	} else {
 		row("coverage  0.00 (insured)")
 	}
-	row("derived   %s = 1 − (1 − cash)(1 − coverage)", U(u.Derived))
+	row("derived   %s = 1 − (1 − cash)(1 − coverage)", Urgency(u.Derived))
 	if !u.IsDerived() {
-		row("in force  %s, %s", U(u.Value), UrgencySource(s))
+		row("in force  %s, %s", Urgency(u.Value), UrgencySource(s))
 	}
 
 	sec = doc.section("Fit " + FitText(a.Fit))
@@ -77,7 +77,7 @@ func Explain(s *model.State, i int, info ReportInfo) *Document {
 		row("%s  %6s  %5.1f%%  %-7s  %-7s  %s", Pad(Clean(t.Label), labelW), trim(p.Priorities[k].Weight), t.Share*100,
 			t.Rating.String(), from, pts)
 	}
-	for _, line := range DealBreakers(s, i) {
+	for _, line := range dealBreakers(s, i) {
 		row("deal-breaker: %s", line)
 	}
 	for _, f := range a.Flags {
@@ -92,21 +92,21 @@ func Explain(s *model.State, i int, info ReportInfo) *Document {
 	if r.ChanceDefault {
 		chanceFrom = "default for stage " + string(a.Stage)
 	}
-	row("relief = chance %s (%s) × weighted mean %s × 100", ChanceText(r.Chance), chanceFrom, strconv.FormatFloat(r.Mean, 'f', 3, 64))
-	for _, t := range ReliefTerms(s, i) {
+	row("relief = chance %s (%s) × weighted mean %s × 100", chanceText(r.Chance), chanceFrom, strconv.FormatFloat(r.Mean, 'f', 3, 64))
+	for _, t := range reliefTerms(s, i) {
 		if !t.Counted {
 			row("%-10s  —     (%s)", t.Name, t.Words)
 			continue
 		}
-		row("%-10s  %s  weight %4s  %s", t.Name, U(t.Value), Percent(t.Share), t.Words)
+		row("%-10s  %s  weight %4s  %s", t.Name, Urgency(t.Value), percent(t.Share), t.Words)
 	}
 
 	sec = doc.section("Where the answer changes")
-	crossings := Crossings(s, i)
-	if len(crossings) == 0 {
-		row("%s crosses no other open opportunity between urgency 0 and 1.", Name(s, i))
+	cs := crossings(s, i)
+	if len(cs) == 0 {
+		row("%s crosses no other open opportunity between urgency 0 and 1.", name(s, i))
 	}
-	for _, c := range crossings {
+	for _, c := range cs {
 		row("%s", c.Urgency)
 		for _, m := range c.Money {
 			sec.text(4, "in money: "+m, RoleText)
@@ -116,11 +116,11 @@ func Explain(s *model.State, i int, info ReportInfo) *Document {
 		var b strings.Builder
 		b.WriteString("leader changes over urgency 0..1:")
 		for _, c := range s.LeaderChanges {
-			fmt.Fprintf(&b, " %s → %s at %s;", Name(s, c.From), Name(s, c.To), U(c.Urgency))
+			fmt.Fprintf(&b, " %s → %s at %s;", name(s, c.From), name(s, c.To), Urgency(c.Urgency))
 		}
 		row("%s", b.String())
 	}
-	for _, line := range LeaderSentences(s) {
+	for _, line := range leaderSentences(s) {
 		sec.para(2, line, RoleText)
 	}
 	if !s.MoneyTranslatable() {
@@ -169,12 +169,12 @@ func moneyDelta(cur string, d float64) string {
 	return Money(cur, -d) + " less than now"
 }
 
-// Standing says where opportunity i stands: "rank 2 of 4", "vetoed",
+// standing says where opportunity i stands: "rank 2 of 4", "vetoed",
 // "closed".
-func Standing(s *model.State, i int) string {
+func standing(s *model.State, i int) string {
 	for _, r := range s.Ranked {
 		if r.Index == i {
-			return fmt.Sprintf("rank %d of %d at urgency %s", r.Rank, len(s.Ranked), U(s.Urgency.Value))
+			return fmt.Sprintf("rank %d of %d at urgency %s", r.Rank, len(s.Ranked), Urgency(s.Urgency.Value))
 		}
 	}
 	for _, r := range s.Vetoed {
@@ -232,8 +232,8 @@ func coverWords(o *model.Opportunity, pm model.Params) string {
 	return fmt.Sprintf("health insurance after %s days (none after %s)", trim(o.InsuranceWaitDays), trim(pm.CoverageWaitDays))
 }
 
-// Summary is the plain-words story of one opportunity.
-func Summary(s *model.State, i int) string {
+// summary is the plain-words story of one opportunity.
+func summary(s *model.State, i int) string {
 	a := &s.Assessments[i]
 	var parts []string
 	fit := "fits you poorly"
@@ -243,7 +243,7 @@ func Summary(s *model.State, i int) string {
 	case a.Fit.Value >= 45:
 		fit = "fits you moderately"
 	}
-	parts = append(parts, fmt.Sprintf("%s %s (fit %s of 100", Name(s, i), fit, Num(a.Fit.Value)))
+	parts = append(parts, fmt.Sprintf("%s %s (fit %s of 100", name(s, i), fit, Num(a.Fit.Value)))
 	if a.Fit.High-a.Fit.Low >= 10 {
 		parts[0] += fmt.Sprintf(", but unknowns leave it anywhere from %s to %s", Num(a.Fit.Low), Num(a.Fit.High))
 	}
@@ -272,11 +272,11 @@ func Summary(s *model.State, i int) string {
 				continue
 			}
 			if r.Rank == 1 {
-				text += fmt.Sprintf(" At your urgency of %s it ranks first.", U(s.Urgency.Value))
+				text += fmt.Sprintf(" At your urgency of %s it ranks first.", Urgency(s.Urgency.Value))
 			} else {
 				lead := s.Ranked[0]
-				text += fmt.Sprintf(" At your urgency of %s it ranks %d of %d, %s points behind %s.", U(s.Urgency.Value), r.Rank, len(s.Ranked),
-					Num(lead.Score-r.Score), Name(s, lead.Index))
+				text += fmt.Sprintf(" At your urgency of %s it ranks %d of %d, %s points behind %s.", Urgency(s.Urgency.Value), r.Rank, len(s.Ranked),
+					Num(lead.Score-r.Score), name(s, lead.Index))
 			}
 		}
 		if a.AtRisk() {
@@ -284,25 +284,4 @@ func Summary(s *model.State, i int) string {
 		}
 	}
 	return text
-}
-
-// wrapAll wraps text to width cells, breaking at spaces.
-func wrapAll(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		if line != "" && Width(line)+1+Width(word) > width {
-			lines = append(lines, line)
-			line = word
-			continue
-		}
-		if line != "" {
-			line += " "
-		}
-		line += word
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
 }

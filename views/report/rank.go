@@ -13,11 +13,11 @@ import (
 	"mutual/model"
 )
 
-// Formats are the output formats of the rank command.
-func Formats() []string { return []string{"table", "json", "markdown", "csv"} }
+// RankFormats are the output formats of the rank command.
+func RankFormats() []string { return []string{"table", "json", "markdown", "csv"} }
 
-// ReportInfo is what a report says about where its numbers come from.
-type ReportInfo struct {
+// Info is what a report says about where its numbers come from.
+type Info struct {
 	// Profile names the profile file (or the built-in example).
 	Profile string
 	// Today is the day the numbers are for.
@@ -25,8 +25,8 @@ type ReportInfo struct {
 }
 
 // WriteRank writes the ranking at the urgency in force in one of
-// [Formats].
-func WriteRank(w io.Writer, s *model.State, info ReportInfo, format string) error {
+// [RankFormats].
+func WriteRank(w io.Writer, s *model.State, info Info, format string) error {
 	switch format {
 	case "table":
 		return writeTable(w, s, info)
@@ -52,15 +52,15 @@ func rankText(r model.Ranked) string {
 	return strconv.Itoa(r.Rank)
 }
 
-func ChanceText(c float64) string { return strconv.FormatFloat(c, 'f', 2, 64) }
+func chanceText(c float64) string { return strconv.FormatFloat(c, 'f', 2, 64) }
 
-func writeTable(w io.Writer, s *model.State, info ReportInfo) error {
+func writeTable(w io.Writer, s *model.State, info Info) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s · %s · today %s\n\n", Clean(info.Profile), UrgencyLine(s), info.Today)
+	fmt.Fprintf(&b, "%s · %s · today %s\n\n", Clean(info.Profile), urgencyLine(s), info.Today)
 	rs := rows(s)
 	nameW := Width("OPPORTUNITY")
 	for _, r := range rs {
-		nameW = max(nameW, Width(Name(s, r.Index)))
+		nameW = max(nameW, Width(name(s, r.Index)))
 	}
 	nameW = min(nameW, 40)
 	fitW := Width("FIT")
@@ -79,26 +79,26 @@ func writeTable(w io.Writer, s *model.State, info ReportInfo) error {
 		if m := Marker(a); m != "" {
 			flags = m + ": " + flags
 		}
-		line := fmt.Sprintf("%3s  %s  %-12s  %5s  %s  %6s  %6s  %s", rankText(r), Pad(Name(s, r.Index), nameW), string(a.Stage),
-			Num(r.Score), Pad(FitText(a.Fit), fitW), Num(a.Relief.Value), ChanceText(a.Relief.Chance), flags)
+		line := fmt.Sprintf("%3s  %s  %-12s  %5s  %s  %6s  %6s  %s", rankText(r), Pad(name(s, r.Index), nameW), string(a.Stage),
+			Num(r.Score), Pad(FitText(a.Fit), fitW), Num(a.Relief.Value), chanceText(a.Relief.Chance), flags)
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 	if len(s.Closed) > 0 {
 		var closed []string
 		for _, i := range s.Closed {
-			closed = append(closed, fmt.Sprintf("%s (%s)", Name(s, i), s.Assessments[i].Stage))
+			closed = append(closed, fmt.Sprintf("%s (%s)", name(s, i), s.Assessments[i].Stage))
 		}
 		b.WriteString("\nclosed, not ranked: " + strings.Join(closed, ", ") + "\n")
 	}
 	if len(s.LeaderChanges) > 0 {
 		b.WriteString("\nleader changes:\n")
 		for _, c := range s.LeaderChanges {
-			fmt.Fprintf(&b, "  at urgency %s: %s → %s (both %s)\n", U(c.Urgency), Name(s, c.From), Name(s, c.To), Num(c.Score))
+			fmt.Fprintf(&b, "  at urgency %s: %s → %s (both %s)\n", Urgency(c.Urgency), name(s, c.From), name(s, c.To), Num(c.Score))
 		}
 	} else if len(s.Ranked) > 1 {
-		fmt.Fprintf(&b, "\n%s leads at every urgency from 0 to 1.\n", Name(s, s.Ranked[0].Index))
+		fmt.Fprintf(&b, "\n%s leads at every urgency from 0 to 1.\n", name(s, s.Ranked[0].Index))
 	}
-	if sent := LeaderSentences(s); len(sent) > 0 {
+	if sent := leaderSentences(s); len(sent) > 0 {
 		b.WriteString("\n")
 		for _, line := range sent {
 			b.WriteString(line + "\n")
@@ -108,9 +108,9 @@ func writeTable(w io.Writer, s *model.State, info ReportInfo) error {
 	return err
 }
 
-func writeMarkdown(w io.Writer, s *model.State, info ReportInfo) error {
+func writeMarkdown(w io.Writer, s *model.State, info Info) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s** · %s · today %s\n\n", md(info.Profile), md(UrgencyLine(s)), info.Today)
+	fmt.Fprintf(&b, "**%s** · %s · today %s\n\n", md(info.Profile), md(urgencyLine(s)), info.Today)
 	b.WriteString("| # | Opportunity | Stage | Score | Fit | Fit range | Relief | Chance | Flags |\n")
 	b.WriteString("|--:|---|---|--:|--:|---|--:|--:|---|\n")
 	for _, r := range rows(s) {
@@ -119,23 +119,23 @@ func writeMarkdown(w io.Writer, s *model.State, info ReportInfo) error {
 		if m := Marker(a); m != "" {
 			flags = "**" + m + "**: " + md(flags)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s–%s | %s | %s | %s |\n", rankText(r), md(Name(s, r.Index)), a.Stage,
-			Num(r.Score), Num(a.Fit.Value), Num(a.Fit.Low), Num(a.Fit.High), Num(a.Relief.Value), ChanceText(a.Relief.Chance), flags)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s–%s | %s | %s | %s |\n", rankText(r), md(name(s, r.Index)), a.Stage,
+			Num(r.Score), Num(a.Fit.Value), Num(a.Fit.Low), Num(a.Fit.High), Num(a.Relief.Value), chanceText(a.Relief.Chance), flags)
 	}
 	if len(s.Closed) > 0 {
 		var closed []string
 		for _, i := range s.Closed {
-			closed = append(closed, fmt.Sprintf("%s (%s)", md(Name(s, i)), s.Assessments[i].Stage))
+			closed = append(closed, fmt.Sprintf("%s (%s)", md(name(s, i)), s.Assessments[i].Stage))
 		}
 		b.WriteString("\nClosed, not ranked: " + strings.Join(closed, ", ") + "\n")
 	}
 	if len(s.LeaderChanges) > 0 {
 		b.WriteString("\nLeader changes:\n\n")
 		for _, c := range s.LeaderChanges {
-			fmt.Fprintf(&b, "- at urgency %s: %s → %s (both %s)\n", U(c.Urgency), md(Name(s, c.From)), md(Name(s, c.To)), Num(c.Score))
+			fmt.Fprintf(&b, "- at urgency %s: %s → %s (both %s)\n", Urgency(c.Urgency), md(name(s, c.From)), md(name(s, c.To)), Num(c.Score))
 		}
 	}
-	if sent := LeaderSentences(s); len(sent) > 0 {
+	if sent := leaderSentences(s); len(sent) > 0 {
 		b.WriteString("\n")
 		for _, line := range sent {
 			b.WriteString("- " + md(line) + "\n")
@@ -258,7 +258,7 @@ func finite(v float64, places int) *float64 {
 	return &r
 }
 
-func writeJSON(w io.Writer, s *model.State, info ReportInfo) error {
+func writeJSON(w io.Writer, s *model.State, info Info) error {
 	u := s.Urgency
 	rep := jsonReport{
 		Profile: info.Profile,

@@ -81,9 +81,3 @@ func Pad(s string, w int) string {
 	s = Truncate(s, w)
 	return s + strings.Repeat(" ", max(0, w-Width(s)))
 }
-
-// PadLeft is Pad, right-aligned.
-func PadLeft(s string, w int) string {
-	s = Truncate(s, w)
-	return strings.Repeat(" ", max(0, w-Width(s))) + s
-}
