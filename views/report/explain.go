@@ -285,3 +285,21 @@ func summary(s *model.State, i int) string {
 	}
 	return text
 }
+
+// searchDefaults adds explain's account of the search model to doc:
+// every [search] setting in force, in the layout of explain's other
+// defaults, and how long opportunity i should last at its fit.
+func searchDefaults(doc *Document, s *model.State, i int) {
+	d := model.Decide(s)
+	sec := doc.section("Search assumptions ([search], for mutual decide)")
+	for _, a := range assumptions(d) {
+		mark := ""
+		if o := a.origin(); o != "" {
+			mark = " (" + o + ")"
+		}
+		sec.text(2, fmt.Sprintf("%-20s %-8s%s  %s", a.Key, a.text(), mark, a.Doc), RoleText)
+	}
+	fit := s.Assessments[i].Fit.Value
+	sec.para(2, fmt.Sprintf("At fit %s, %s %s: a poorer fit puts you back on the market sooner.", Num(fit), name(s, i),
+		tenureText(d.Params.TenureMonths(fit))), RoleText)
+}

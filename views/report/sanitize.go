@@ -2,8 +2,10 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -80,4 +82,80 @@ func Truncate(s string, w int) string {
 func Pad(s string, w int) string {
 	s = Truncate(s, w)
 	return s + strings.Repeat(" ", max(0, w-Width(s)))
+}
+
+// md escapes text for a Markdown table cell or line: the characters that
+// would start formatting, links, HTML or a new cell.
+func md(s string) string {
+	var b strings.Builder
+	for _, r := range Clean(s) {
+		if strings.ContainsRune(`\|*_[]<>`+"`", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// cell guards a CSV cell: text is cleaned, and a cell a spreadsheet would
+// run as a formula (starting with = + - @) is prefixed with a quote.
+func cell(s string) string {
+	s = Clean(s)
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// invisibleEscaper writes JSON text to w with [escapeInvisible]'s escapes,
+// copying it only when there is something to escape.
+type invisibleEscaper struct{ w io.Writer }
+
+func (e invisibleEscaper) Write(p []byte) (int, error) {
+	if invisibleAt(p) < 0 {
+		return e.w.Write(p)
+	}
+	if _, err := io.WriteString(e.w, escapeInvisible(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// escapeInvisible writes the bidirectional controls in JSON text as \u
+// escapes: the strings mean the same, but a terminal showing the JSON
+// cannot be made to display it reordered. The text is JSON from
+// encoding/json, so it is valid UTF-8; text with nothing to escape (the
+// usual case) comes back as it is, without a copy.
+func escapeInvisible(s string) string {
+	i := invisibleAt(s)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for ; i >= 0; i = invisibleAt(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[:i])
+		fmt.Fprintf(&b, `\u%04x`, r)
+		s = s[i+size:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// invisibleAt is the offset of the first bidirectional control or byte
+// order mark in s, or -1.
+func invisibleAt[T string | []byte](s T) int {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+		if isBidiControl(r) || r == 0xfeff {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
