@@ -23,6 +23,7 @@ import (
 // whose line is above it is worth more than searching on.
 type ScoreChart struct {
 	*frame
+	keys        Keymap
 	state       *model.State
 	selected    int
 	reservation *model.Decision
@@ -32,9 +33,10 @@ type ScoreChart struct {
 // than this are a tangle, not an answer.
 const maxChartLines = 5
 
-// NewScoreChart returns an empty chart.
-func NewScoreChart(st Styles) *ScoreChart {
-	return &ScoreChart{frame: newFrame(st), selected: -1}
+// NewScoreChart returns an empty chart whose title names the key of keys
+// that switches the chart.
+func NewScoreChart(st Styles, keys Keymap) *ScoreChart {
+	return &ScoreChart{frame: newFrame(st), keys: keys, selected: -1}
 }
 
 // SetState charts s, with opportunity selected (an index into
@@ -124,7 +126,7 @@ func seriesStyle(st Styles, s *model.State, i, selected int) tcell.Style {
 // Draw draws the chart.
 func (c *ScoreChart) Draw(screen tcell.Screen) {
 	_, _, bw, _ := c.GetRect()
-	c.setTitle(fitTitle(bw, "Score against urgency (v: fit against relief)", "Score against urgency"))
+	c.setTitle(fitTitle(bw, "Score against urgency ("+c.keys.KeyLabel(IntentToggleChart)+": fit against relief)", "Score against urgency"))
 	c.drawFrame(screen)
 	x, y, w, h := c.GetInnerRect()
 	if w <= 0 || h <= 0 || c.state == nil {

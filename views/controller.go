@@ -104,6 +104,8 @@ const UrgencyStep = 0.05
 // table of intent → new state.
 type Controller struct {
 	profile *model.Profile
+	// keys name the keys the status line's sentences mention.
+	keys Keymap
 	// base is the request the dashboard opened with (today, the --urgency
 	// flag); the scenario and what-ifs in force live in state.Request.
 	base  model.Request
@@ -145,10 +147,11 @@ const (
 	askSave
 )
 
-// NewController evaluates p for req and selects the leader. It fails when
-// req names a scenario the profile does not have.
-func NewController(p *model.Profile, req model.Request) (*Controller, error) {
-	c := &Controller{profile: p, base: req, scenario: -1, selected: -1}
+// NewController evaluates p for req and selects the leader; its status
+// line names the keys of keys. It fails when req names a scenario the
+// profile does not have.
+func NewController(p *model.Profile, req model.Request, keys Keymap) (*Controller, error) {
+	c := &Controller{profile: p, keys: keys, base: req, scenario: -1, selected: -1}
 	c.base.Scenario, c.base.WhatIf = "", model.WhatIf{}
 	if req.Scenario != "" {
 		c.scenario = scenarioIndex(p, req.Scenario)
@@ -201,6 +204,9 @@ func (c *Controller) keepSelection() {
 		c.selected = rows[0]
 	}
 }
+
+// key names the key of intent in, for a status message.
+func (c *Controller) key(in Intent) string { return c.keys.KeyLabel(in) }
 
 // State is the evaluated profile in force.
 func (c *Controller) State() *model.State { return c.state }
@@ -409,7 +415,7 @@ func (c *Controller) Apply(in Intent) Effect {
 		c.page = PageNone
 	case IntentNextPane, IntentPrevPane:
 		if c.page != PageNone {
-			c.status = Status{Text: "esc closes this page; then tab moves between panes."}
+			c.status = Status{Text: c.key(IntentClose) + " closes this page; then " + c.key(IntentNextPane) + " moves between panes."}
 			break
 		}
 		step := Pane(1)
@@ -437,12 +443,12 @@ func (c *Controller) Apply(in Intent) Effect {
 		if c.chart == ChartScatter {
 			what = "fit against relief; a slanted line joins the points that score the same at your urgency"
 		}
-		c.status = Status{Text: "Chart: " + what + " (v switches)."}
+		c.status = Status{Text: "Chart: " + what + " (" + c.key(IntentToggleChart) + " switches)."}
 	case IntentEdit:
 		return EffectEdit
 	case IntentSave:
 		if !c.Unsaved() {
-			c.status = Status{Text: "Nothing to save: + and - make a what-if first."}
+			c.status = Status{Text: "Nothing to save: " + c.key(IntentUrgencyUp) + " and " + c.key(IntentUrgencyDown) + " make a what-if first."}
 			break
 		}
 		c.asking = askSave
@@ -453,17 +459,17 @@ func (c *Controller) Apply(in Intent) Effect {
 		if c.state.Request.WhatIf.Urgency == nil {
 			where = "into [situation]"
 		}
-		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save %s? y: %s · n: as a new scenario · other keys cancel.",
-			report.WhatIfWords(c.state), where)}
+		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save %s? %s: %s · %s: as a new scenario · other keys cancel.",
+			report.WhatIfWords(c.state), c.key(IntentConfirm), where, c.key(IntentSaveScenario))}
 	case IntentSaveScenario:
-		c.status = Status{Text: "n answers the save question: press s first."}
+		c.status = Status{Text: c.key(IntentSaveScenario) + " answers the save question: press " + c.key(IntentSave) + " first."}
 	case IntentReload:
 		return EffectReload
 	case IntentQuit:
 		if c.Unsaved() {
 			c.asking = askQuit
-			c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (urgency %s)? q or y quits, any other key stays.",
-				report.Urgency(c.state.Urgency.Value))}
+			c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (urgency %s)? %s or %s quits, any other key stays.",
+				report.Urgency(c.state.Urgency.Value), c.key(IntentQuit), c.key(IntentConfirm))}
 			break
 		}
 		return EffectQuit
@@ -472,7 +478,7 @@ func (c *Controller) Apply(in Intent) Effect {
 	case IntentConfirm:
 		// Nothing is being asked.
 	default:
-		c.status = Status{Text: "That key does nothing here: ? lists the keys."}
+		c.status = Status{Text: "That key does nothing here: " + c.key(IntentHelp) + " lists the keys."}
 	}
 	return EffectNone
 }
@@ -533,7 +539,7 @@ func (c *Controller) nudge(dir int) {
 	before := c.state.Leader()
 	c.state = c.state.WithUrgency(v, model.SourceWhatIf)
 	c.status = c.leaderNews(before, "urgency "+report.Urgency(v)+" (what-if)")
-	c.status.Text += " r resets."
+	c.status.Text += " " + c.key(IntentReset) + " resets."
 }
 
 // nudgeSavings moves the savings by one month of burn as a what-if, so
@@ -568,7 +574,7 @@ func (c *Controller) nudgeSavings(dir int) {
 	if !c.state.Urgency.IsDerived() {
 		c.status.Text += " The urgency is fixed (" + report.UrgencySource(c.state) + "), so only relief moves."
 	} else {
-		c.status.Text += " r resets."
+		c.status.Text += " " + c.key(IntentReset) + " resets."
 	}
 }
 
@@ -631,9 +637,9 @@ func (c *Controller) cycleScenario(dir int) {
 	c.status = c.leaderNews(before, what)
 	if c.state.Urgency.Source == model.SourceWhatIf {
 		if c.ScenarioName() != "" {
-			c.status.Text += " Your what-if holds the urgency; r shows the scenario's own."
+			c.status.Text += " Your what-if holds the urgency; " + c.key(IntentReset) + " shows the scenario's own."
 		} else {
-			c.status.Text += " Your what-if holds the urgency; r lets it follow the situation again."
+			c.status.Text += " Your what-if holds the urgency; " + c.key(IntentReset) + " lets it follow the situation again."
 		}
 	}
 }

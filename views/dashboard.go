@@ -113,27 +113,27 @@ type Dashboard struct {
 // NewDashboard evaluates p for req and returns the dashboard showing it.
 // It fails when req names a scenario p does not have.
 func NewDashboard(app Application, p *model.Profile, req model.Request, opts Options, hooks Hooks) (*Dashboard, error) {
-	ctl, err := NewController(p, req)
-	if err != nil {
-		return nil, err
-	}
 	keys := opts.Keys
 	if keys == nil {
 		keys = DefaultKeymap()
+	}
+	ctl, err := NewController(p, req, keys)
+	if err != nil {
+		return nil, err
 	}
 	st := opts.Styles
 	d := &Dashboard{
 		Box: plainBox(),
 		app: app, hooks: hooks, ctl: ctl, keys: keys, styles: st, info: opts.Info, example: opts.Example,
-		header:  NewHeader(st, opts.Info.Profile, opts.Info.Today, opts.Example),
+		header:  NewHeader(st, keys, opts.Info.Profile, opts.Info.Today, opts.Example),
 		table:   NewRankTable(st),
-		detail:  NewDetailPane(st),
-		chart:   NewScoreChart(st),
-		scatter: NewFitReliefScatter(st),
+		detail:  NewDetailPane(st, keys),
+		chart:   NewScoreChart(st, keys),
+		scatter: NewFitReliefScatter(st, keys),
 		footer:  NewFooter(st, keys),
 		help:    NewHelpPage(st, keys),
-		explain: NewExplainPage(st, opts.Info),
-		decide:  NewDecidePage(st),
+		explain: NewExplainPage(st, keys, opts.Info),
+		decide:  NewDecidePage(st, keys),
 	}
 	ctl.SetStatus(opts.Status)
 	d.sync()
@@ -278,7 +278,8 @@ func (d *Dashboard) save() {
 	d.ctl.SetProblem("")
 	text := "Saved " + what + " into [situation] in " + report.Clean(file) + "."
 	if st := d.ctl.State(); st.Urgency.Source == model.SourceScenario {
-		text += " Scenario " + strconv.Quote(report.Clean(d.ctl.ScenarioName())) + " sets its own (" + report.Urgency(st.Urgency.Value) + "): [ ] leaves it."
+		text += " Scenario " + strconv.Quote(report.Clean(d.ctl.ScenarioName())) + " sets its own (" + report.Urgency(st.Urgency.Value) + "): " +
+			d.keys.scenarioKeys() + " leaves it."
 	}
 	d.ctl.SetStatus(Status{Text: text})
 }
@@ -298,7 +299,8 @@ func (d *Dashboard) saveScenario() {
 		return
 	}
 	d.ctl.SetProblem("")
-	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(report.Clean(name)) + " in " + report.Clean(file) + "; it is in force now ([ ] cycle)."})
+	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(report.Clean(name)) + " in " + report.Clean(file) + "; it is in force now (" +
+		d.keys.scenarioKeys() + " cycle)."})
 }
 
 // sync hands the controller's state to every widget. The search model's
@@ -388,8 +390,8 @@ func (d *Dashboard) drawTooSmall(screen tcell.Screen, x, y, w, h int) {
 	if w <= 0 || h <= 0 {
 		return
 	}
-	text := fmt.Sprintf("Terminal too small: mutual needs at least %d×%d and this is %d×%d. Enlarge the window, or press q to quit ('mutual rank' prints the ranking).",
-		MinWidth, MinHeight, w, h)
+	text := fmt.Sprintf("Terminal too small: mutual needs at least %d×%d and this is %d×%d. Enlarge the window, or press %s to quit ('mutual rank' prints the ranking).",
+		MinWidth, MinHeight, w, h, d.keys.KeyLabel(IntentQuit))
 	rows := report.Line{Text: report.Span{Text: text, Role: report.RoleWarning}, Wrap: true}.Rows(w)
 	for row, spans := range rows[:min(len(rows), h)] {
 		drawLine(screen, x, y+row, w, d.styles.row(spans))

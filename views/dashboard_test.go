@@ -415,8 +415,8 @@ func TestPagesShowHelpAndDetails(t *testing.T) {
 	press(d, "?")
 	text := screenText(drawOn(t, d, 100, 60))
 	for _, b := range DefaultKeymap() {
-		if !strings.Contains(text, b.Label+" ") {
-			t.Errorf("the help page does not list %q", b.Label)
+		if !strings.Contains(text, b.Label()+" ") {
+			t.Errorf("the help page does not list %q", b.Label())
 		}
 	}
 	press(d, "?j")

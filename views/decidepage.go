@@ -18,9 +18,10 @@ type DecidePage struct {
 	decision *model.Decision
 }
 
-// NewDecidePage returns an empty decide page.
-func NewDecidePage(st Styles) *DecidePage {
-	p := &DecidePage{selectionPane: newSelectionPane(st)}
+// NewDecidePage returns an empty decide page whose sentences name the
+// keys of keys.
+func NewDecidePage(st Styles, keys Keymap) *DecidePage {
+	p := &DecidePage{selectionPane: newSelectionPane(st, keys)}
 	p.build = p.lines
 	return p
 }
@@ -36,7 +37,8 @@ func (p *DecidePage) SetDecision(s *model.State, d *model.Decision, i int) {
 // Draw draws the page.
 func (p *DecidePage) Draw(screen tcell.Screen) {
 	_, _, w, _ := p.GetRect()
-	p.setTitle(fitTitle(w, "Decide: wait or accept (d or esc closes, ↑/↓ scroll)", "Decide (d or esc closes, ↑/↓ scroll)", "Decide"))
+	closing := " (" + p.keys.closeHint(IntentDecide) + ")"
+	p.setTitle(fitTitle(w, "Decide: wait or accept"+closing, "Decide"+closing, "Decide"))
 	p.drawLines(screen)
 }
 
@@ -46,6 +48,5 @@ func (p *DecidePage) lines(width int) []line {
 	if s == nil || d == nil {
 		return []line{plainLine("Nothing decided yet.", st.Dim)}
 	}
-	keys := report.Keys{Reset: "r", Decide: "d", Close: "esc"}
-	return st.rows(report.Advice(s, d, p.index, keys, width).Rows(width))
+	return st.rows(report.Advice(s, d, p.index, p.keys.reportKeys(), width).Rows(width))
 }

@@ -17,9 +17,10 @@ type DetailPane struct {
 	selectionPane
 }
 
-// NewDetailPane returns an empty details pane.
-func NewDetailPane(st Styles) *DetailPane {
-	d := &DetailPane{newSelectionPane(st)}
+// NewDetailPane returns an empty details pane whose sentences name the
+// keys of keys.
+func NewDetailPane(st Styles, keys Keymap) *DetailPane {
+	d := &DetailPane{newSelectionPane(st, keys)}
 	d.build = d.lines
 	return d
 }
@@ -44,6 +45,5 @@ func (d *DetailPane) lines(width int) []line {
 	if d.state == nil || d.index < 0 {
 		return []line{plainLine("No opportunity selected.", st.Dim)}
 	}
-	keys := report.Keys{Reset: "r", Decide: "d", Close: "esc"}
-	return st.rows(report.Brief(d.state, d.index, keys).Rows(width))
+	return st.rows(report.Brief(d.state, d.index, d.keys.reportKeys()).Rows(width))
 }

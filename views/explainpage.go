@@ -17,9 +17,10 @@ type ExplainPage struct {
 	info report.Info
 }
 
-// NewExplainPage returns an empty details page.
-func NewExplainPage(st Styles, info report.Info) *ExplainPage {
-	e := &ExplainPage{selectionPane: newSelectionPane(st), info: info}
+// NewExplainPage returns an empty details page whose title names the keys
+// of keys.
+func NewExplainPage(st Styles, keys Keymap, info report.Info) *ExplainPage {
+	e := &ExplainPage{selectionPane: newSelectionPane(st, keys), info: info}
 	e.build = e.lines
 	return e
 }
@@ -34,7 +35,7 @@ func (e *ExplainPage) Draw(screen tcell.Screen) {
 	if e.state != nil && e.index >= 0 {
 		title = "Details: " + nameOf(e.state, e.index)
 	}
-	e.setTitle(title + " (enter or esc closes, ↑/↓ scroll)")
+	e.setTitle(title + " (" + e.keys.closeHint(IntentDetails) + ")")
 	e.drawLines(screen)
 }
 

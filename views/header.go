@@ -19,6 +19,7 @@ import (
 type Header struct {
 	*tview.Box
 	styles Styles
+	keys   Keymap
 	// tradeOff is the line that says where the leader would change, in
 	// money when it can; worked out once per state, not per draw.
 	tradeOff string
@@ -33,11 +34,11 @@ type Header struct {
 	k, total int
 }
 
-// NewHeader returns a header for the named profile. With example set it
-// adds a banner saying the data is the built-in example and how to start
-// one's own.
-func NewHeader(st Styles, profile string, today model.Date, example bool) *Header {
-	return &Header{Box: plainBox(), styles: st,
+// NewHeader returns a header for the named profile, naming the keys of
+// keys. With example set it adds a banner saying the data is the built-in
+// example and how to start one's own.
+func NewHeader(st Styles, keys Keymap, profile string, today model.Date, example bool) *Header {
+	return &Header{Box: plainBox(), styles: st, keys: keys,
 		profile: profile, today: today, example: example}
 }
 
@@ -45,7 +46,7 @@ func NewHeader(st Styles, profile string, today model.Date, example bool) *Heade
 // scenario in the profile's list (k is 0 for none).
 func (h *Header) SetState(s *model.State, k, total int) {
 	h.state, h.scenario, h.k, h.total = s, s.Request.Scenario, k, total
-	h.tradeOff = report.TradeOff(s)
+	h.tradeOff = report.TradeOff(s, h.keys.reportKeys())
 }
 
 // Height is how many lines the header takes.
@@ -75,7 +76,7 @@ func (h *Header) Draw(screen tcell.Screen) {
 		scenarios = []string{fmt.Sprintf("scenario %d/%d %s", h.k, h.total, strconv.Quote(h.scenario)),
 			"scenario " + strconv.Quote(h.scenario)}
 	case h.total > 0:
-		scenarios = []string{fmt.Sprintf("no scenario ([ ] cycles %d)", h.total), "no scenario"}
+		scenarios = []string{fmt.Sprintf("no scenario (%s cycles %d)", h.keys.scenarioKeys(), h.total), "no scenario"}
 	}
 	profile, today := report.Clean(h.profile), " · today "+h.today.String()
 	left := report.Width("mutual · ") + report.Width(profile) + report.Width(today)

@@ -13,13 +13,13 @@ func TestKeymapHasNoDuplicateKeys(t *testing.T) {
 	seen := map[Key]string{}
 	for _, b := range DefaultKeymap() {
 		if len(b.Keys) == 0 {
-			t.Errorf("binding %q has no keys", b.Label)
+			t.Errorf("binding %q has no keys", b.Label())
 		}
 		for _, k := range b.Keys {
 			if other, ok := seen[k]; ok {
-				t.Errorf("key %v is bound twice: by %q and by %q", k, other, b.Label)
+				t.Errorf("key %v is bound twice: by %q and by %q", k, other, b.Label())
 			}
-			seen[k] = b.Label
+			seen[k] = b.Label()
 		}
 	}
 }
@@ -27,7 +27,7 @@ func TestKeymapHasNoDuplicateKeys(t *testing.T) {
 func TestKeymapBindsEveryIntent(t *testing.T) {
 	bound := map[Intent]bool{}
 	for _, b := range DefaultKeymap() {
-		if b.Help == "" || b.Label == "" {
+		if b.Help == "" || b.Label() == "" {
 			t.Errorf("binding for intent %d needs a label and a help sentence", b.Intent)
 		}
 		bound[b.Intent] = true

@@ -19,13 +19,15 @@ import (
 // from upright (only fit counts) towards flat (only relief counts).
 type FitReliefScatter struct {
 	*frame
+	keys     Keymap
 	state    *model.State
 	selected int
 }
 
-// NewFitReliefScatter returns an empty scatter.
-func NewFitReliefScatter(st Styles) *FitReliefScatter {
-	return &FitReliefScatter{frame: newFrame(st), selected: -1}
+// NewFitReliefScatter returns an empty scatter whose title names the key
+// of keys that switches the chart.
+func NewFitReliefScatter(st Styles, keys Keymap) *FitReliefScatter {
+	return &FitReliefScatter{frame: newFrame(st), keys: keys, selected: -1}
 }
 
 // SetState charts s, with opportunity selected (an index into
@@ -83,7 +85,8 @@ func (c *FitReliefScatter) Draw(screen tcell.Screen) {
 	title := "Fit against relief"
 	if c.state != nil {
 		at := " at urgency " + report.Urgency(c.state.Urgency.Value)
-		title = fitTitle(bw, title+at+" (v: score against urgency)", title+at+" (v: score chart)", title+at, title)
+		v := c.keys.KeyLabel(IntentToggleChart)
+		title = fitTitle(bw, title+at+" ("+v+": score against urgency)", title+at+" ("+v+": score chart)", title+at, title)
 	}
 	c.setTitle(title)
 	c.drawFrame(screen)

@@ -310,7 +310,7 @@ func percent(share float64) string { return strconv.FormatFloat(share*100, 'f', 
 // where, in money, the leader would change ("with 4.5 months of runway
 // (about $2,324 more savings) Globex would lead"), or, when urgency does
 // not follow the money, where it changes in urgency.
-func TradeOff(s *model.State) string {
+func TradeOff(s *model.State, keys Keys) string {
 	if len(s.Ranked) == 0 {
 		return ""
 	}
@@ -340,7 +340,7 @@ func TradeOff(s *model.State) string {
 	}
 	text := "Leader changes: " + strings.Join(at, "; ") + "."
 	if s.Urgency.Source == model.SourceWhatIf && s.Urgency.Burn > 0 {
-		text += " (r shows them in money.)"
+		text += " (" + keys.Reset + " shows them in money.)"
 	}
 	return text
 }
