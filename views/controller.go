@@ -1,11 +1,9 @@
 package views
 
 import (
-	"fmt"
 	"slices"
 
 	"mutual/model"
-	"mutual/views/report"
 )
 
 // Pane is one of the dashboard's panes that can hold the focus.
@@ -359,26 +357,8 @@ func (c *Controller) ReloadWithScenario(p *model.Profile, name string) error {
 // Apply carries out one intent and returns the effect the host must carry
 // out, if any.
 func (c *Controller) Apply(in Intent) Effect {
-	switch c.asking {
-	case askQuit:
-		c.asking, c.status = askNothing, Status{}
-		if in == IntentQuit || in == IntentConfirm || in == IntentQuitNow {
-			return EffectQuit
-		}
-		c.status = Status{Text: "Not quitting: your what-ifs are still here."}
-		return EffectNone
-	case askSave:
-		c.asking, c.status = askNothing, Status{}
-		switch in {
-		case IntentConfirm:
-			return EffectSave
-		case IntentSaveScenario:
-			return EffectSaveScenario
-		case IntentQuitNow:
-			return EffectQuit
-		}
-		c.status = Status{Text: "Not saved: your what-ifs are still here."}
-		return EffectNone
+	if c.Asking() {
+		return c.answer(in)
 	}
 	c.status = Status{}
 	switch in {
@@ -430,25 +410,14 @@ func (c *Controller) Apply(in Intent) Effect {
 			c.status = Status{Text: "Nothing to save: " + c.key(IntentUrgencyUp) + " and " + c.key(IntentUrgencyDown) + " make a what-if first."}
 			break
 		}
-		c.asking = askSave
-		where := "into [situation] (fixed by hand)"
-		if sc, ok := c.profile.Scenario(c.ScenarioName()); ok && sc.Situation.Urgency != nil {
-			where = "into [situation] (this scenario's own urgency still wins)"
-		}
-		if c.state.Request.WhatIf.Urgency == nil {
-			where = "into [situation]"
-		}
-		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save %s? %s: %s · %s: as a new scenario · other keys cancel.",
-			report.WhatIfWords(c.state), c.key(IntentConfirm), where, c.key(IntentSaveScenario))}
+		c.askSave()
 	case IntentSaveScenario:
 		c.status = Status{Text: c.key(IntentSaveScenario) + " answers the save question: press " + c.key(IntentSave) + " first."}
 	case IntentReload:
 		return EffectReload
 	case IntentQuit:
 		if c.Unsaved() {
-			c.asking = askQuit
-			c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (urgency %s)? %s or %s quits, any other key stays.",
-				report.Urgency(c.state.Urgency.Value), c.key(IntentQuit), c.key(IntentConfirm))}
+			c.askQuit()
 			break
 		}
 		return EffectQuit
