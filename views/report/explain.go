@@ -10,15 +10,15 @@ import (
 	"mutual/model"
 )
 
-// WriteExplain writes [Explain] as plain text.
+// WriteExplain writes [Explain] as plain text, laid out for [LineWidth].
 func WriteExplain(w io.Writer, s *model.State, i int, info Info) error {
 	return Explain(s, i, info).Write(w)
 }
 
 // Explain is every term of opportunity i's score, in numbers and in
 // words, with every default in force, so that any number the other views
-// show can be reproduced by hand. Its first line is the title; the rest
-// is text, each number in the column explain has always put it in.
+// show can be reproduced by hand. Its first line is the title, and its
+// tables are lines that keep their columns.
 func Explain(s *model.State, i int, info Info) *Document {
 	a := &s.Assessments[i]
 	p := s.Profile

@@ -9,11 +9,11 @@ import (
 	"mutual/model"
 )
 
-// This file holds the two JSON contracts, rank's and decide's, side by side:
-// fields may be added to either, never removed or renamed.
+// This file holds the two JSON contracts, rank's and decide's, side by
+// side: fields may be added to either, never removed or renamed, since
+// scripts outside mutual read them.
 
-// The JSON shape is a contract: fields may be added, never removed or
-// renamed.
+// jsonReport is what 'mutual rank --format json' writes.
 type jsonReport struct {
 	Profile       string            `json:"profile"`
 	Today         string            `json:"today"`
@@ -122,8 +122,7 @@ func writeJSON(w io.Writer, s *model.State, info Info) error {
 	return enc.Encode(rep)
 }
 
-// The decide JSON's field names are a contract, like rank's: fields may be
-// added, never removed or renamed.
+// jsonDecide is what 'mutual decide --format json' writes.
 type jsonDecide struct {
 	Profile        string            `json:"profile"`
 	Today          string            `json:"today"`

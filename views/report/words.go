@@ -52,10 +52,12 @@ func Months(v float64) string {
 	return s + " months"
 }
 
-// Num writes a score-like number with one decimal.
+// Num writes a score, a fit or a relief with one decimal, as every view
+// shows them: "62.6".
 func Num(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-// Urgency writes an urgency with two decimals.
+// Urgency writes an urgency with two decimals, as every view shows it and
+// as --urgency takes it back: "0.55".
 func Urgency(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 
 // name is an opportunity's name, cleaned for a terminal.
@@ -104,9 +106,10 @@ func urgencyLine(s *model.State) string {
 	return line
 }
 
-// UrgencySummary is [urgencyLine] without the scenario, for views that
-// show the scenario elsewhere: "urgency 0.55 (derived: runway 3.6 months,
-// uninsured)".
+// UrgencySummary is the urgency in force with where it comes from and the
+// facts behind it, for the dashboard's header, which shows the scenario
+// on a line of its own: "urgency 0.55 (derived: runway 3.6 months,
+// uninsured)"; a fixed urgency adds what the derived one would be.
 func UrgencySummary(s *model.State) string {
 	u := s.Urgency
 	line := "urgency " + Urgency(u.Value) + " (" + UrgencySource(s) + ": " + urgencyParts(s)
@@ -116,7 +119,9 @@ func UrgencySummary(s *model.State) string {
 	return line + ")"
 }
 
-// Reasons says why an opportunity is vetoed or at risk, one phrase a flag.
+// Reasons says why an opportunity is vetoed or at risk, one phrase a flag:
+// "manager rated 1, below its floor of 2". It is empty, not nil, for one
+// with no flag, so the JSON says [].
 func Reasons(a *model.Assessment) []string {
 	out := []string{}
 	for _, f := range a.Flags {
@@ -145,7 +150,8 @@ func isUnknown(a *model.Assessment, id string) bool {
 	return false
 }
 
-// Marker is the short flag a table shows: "vetoed", "at risk" or "".
+// Marker is the short flag a ranking shows beside an opportunity:
+// "vetoed", "at risk" or "".
 func Marker(a *model.Assessment) string {
 	switch {
 	case a.Vetoed():
@@ -307,9 +313,11 @@ func reliefTerms(s *model.State, i int) []reliefTerm {
 func percent(share float64) string { return strconv.FormatFloat(share*100, 'f', 0, 64) + "%" }
 
 // TradeOff is the one line the dashboard's header gives the trade-off:
-// where, in money, the leader would change ("with 4.5 months of runway
-// (about $2,324 more savings) Globex would lead"), or, when urgency does
-// not follow the money, where it changes in urgency.
+// where, in money, the leader would change ("In money: Globex would lead
+// with over 4.5 months of runway (about $2,324 more savings)."), or, when
+// urgency does not follow the money, where it changes in urgency. When an
+// urgency what-if is what hides the money, it says that keys.Reset shows
+// it again.
 func TradeOff(s *model.State, keys Keys) string {
 	if len(s.Ranked) == 0 {
 		return ""
