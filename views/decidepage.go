@@ -12,7 +12,7 @@ import (
 // left, the advice on every offer with a deadline, and the questions to
 // ask about the selected opportunity, most decisive first. It follows every
 // what-if and scenario, since the dashboard hands it the decision for each
-// new state while it is open.
+// new state while it is open. Its text is report.Advice.
 type DecidePage struct {
 	selectionPane
 	decision *model.Decision

@@ -12,7 +12,8 @@ import (
 // each relief term; its deal-breakers; the unknowns and the question to
 // ask about each; and where it crosses the others, in urgency and, when
 // urgency follows the money, in runway and savings. It scrolls when it
-// does not fit. Every number matches what 'mutual explain' prints.
+// does not fit. Its text is report.Brief, so every number matches what
+// 'mutual explain' prints.
 type DetailPane struct {
 	selectionPane
 }

@@ -106,27 +106,6 @@ func truncateStart(s string, w int) string {
 	return "…" + strings.Join(clusters[k:], "")
 }
 
-// role is the look of a role of a report document.
-func (st Styles) role(r report.Role) tcell.Style {
-	switch r {
-	case report.RoleTitle, report.RoleStrong:
-		return st.Strong
-	case report.RoleHeading:
-		return st.Heading
-	case report.RoleDim:
-		return st.Dim
-	case report.RoleWarning:
-		return st.Warn
-	case report.RoleAtRisk:
-		return st.AtRisk
-	case report.RoleVetoed:
-		return st.Vetoed
-	case report.RoleKey:
-		return st.Key
-	}
-	return st.Text
-}
-
 // row styles one row of a laid-out report document; a nil row is a blank
 // line.
 func (st Styles) row(spans []report.Span) line {

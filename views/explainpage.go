@@ -10,8 +10,8 @@ import (
 )
 
 // ExplainPage shows every term of one opportunity's score exactly as
-// 'mutual explain' prints it, at the urgency and scenario in force, so
-// nothing on the dashboard needs a second terminal to check.
+// 'mutual explain' prints it (report.Explain), at the urgency and scenario
+// in force, so nothing on the dashboard needs a second terminal to check.
 type ExplainPage struct {
 	selectionPane
 	info report.Info
