@@ -144,6 +144,10 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 // needs to read it.
 func (d *Dashboard) Controller() *Controller { return d.ctl }
 
+// Keys is the key table the dashboard runs on, so that the host's own
+// messages name the keys it binds.
+func (d *Dashboard) Keys() Keymap { return d.keys }
+
 // Reload shows a new version of the profile, keeping the scenario, the
 // selection and the what-ifs that still apply, and clears any standing
 // problem. Call it from the event loop, as in

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -132,19 +133,21 @@ func Explain(s *model.State, i int, info Info) *Document {
 	}
 
 	sec = doc.section("Defaults in force")
-	for _, pi := range model.ParamTable() {
-		v := *pi.Field(&p.Params)
+	params := model.ParamTable()
+	for _, pi := range params {
+		v, _ := pi.Value(p.Params)
 		mark := ""
-		if v != *pi.Field(ptr(model.DefaultParams())) {
+		if def, _ := pi.Value(model.DefaultParams()); v != def {
 			mark = " (profile)"
 		}
 		row("%-20s %-8s%s  %s", pi.Key, trim(v), mark, pi.Doc)
 	}
-	if sit.ComfortableRunway != nil {
-		row("situation sets comfortable_runway = %s", trim(*sit.ComfortableRunway))
-	}
-	if sit.TaxRate != nil {
-		row("situation sets tax_rate = %s", trim(*sit.TaxRate))
+	// A situation key that shares a [model] key's name overrides it.
+	for _, sk := range model.SituationTable() {
+		v, set := sk.Value(sit)
+		if set && slices.ContainsFunc(params, func(pi model.Setting[model.Params]) bool { return pi.Key == sk.Key }) {
+			row("situation sets %s = %s", sk.Key, trim(v))
+		}
 	}
 	searchDefaults(doc, s, i)
 	return doc
