@@ -82,17 +82,6 @@ func (s Setting[T]) RangeWords() string {
 	return lo + " " + formatNumber(s.Min) + " and " + hi + " " + formatNumber(s.Max)
 }
 
-// Field points at a copy of the setting's value in t.
-//
-// Deprecated: read the value with Value. Field is the accessor the [model]
-// table had before the three tables shared one type; writing through it
-// changes nothing. It stays until explain, which is being moved, reads
-// Value instead.
-func (s Setting[T]) Field(t *T) *float64 {
-	v, _ := s.Value(*t)
-	return &v
-}
-
 // formatNumber writes v with the digits it needs and no exponent, as the
 // profile would.
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -147,7 +147,8 @@ func TestFullProfile(t *testing.T) {
 		t.Error("[model] overrides were not applied")
 	}
 	for _, pi := range model.ParamTable() {
-		if *pi.Field(&p.Params) == *pi.Field(&d) {
+		got, _ := pi.Value(p.Params)
+		if def, _ := pi.Value(d); got == def {
 			t.Errorf("[model] %s was not applied", pi.Key)
 		}
 		if _, ok := l.Origins.Model[pi.Key]; !ok {

@@ -8,6 +8,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // ScoreChart draws each leading opportunity's score against urgency from
@@ -22,6 +23,7 @@ import (
 // whose line is above it is worth more than searching on.
 type ScoreChart struct {
 	*frame
+	keys        Keymap
 	state       *model.State
 	selected    int
 	reservation *model.Decision
@@ -31,9 +33,10 @@ type ScoreChart struct {
 // than this are a tangle, not an answer.
 const maxChartLines = 5
 
-// NewScoreChart returns an empty chart.
-func NewScoreChart(st Styles) *ScoreChart {
-	return &ScoreChart{frame: newFrame(st), selected: -1}
+// NewScoreChart returns an empty chart whose title names the key of keys
+// that switches the chart.
+func NewScoreChart(st Styles, keys Keymap) *ScoreChart {
+	return &ScoreChart{frame: newFrame(st), keys: keys, selected: -1}
 }
 
 // SetState charts s, with opportunity selected (an index into
@@ -123,7 +126,7 @@ func seriesStyle(st Styles, s *model.State, i, selected int) tcell.Style {
 // Draw draws the chart.
 func (c *ScoreChart) Draw(screen tcell.Screen) {
 	_, _, bw, _ := c.GetRect()
-	c.setTitle(fitTitle(bw, "Score against urgency (v: fit against relief)", "Score against urgency"))
+	c.setTitle(fitTitle(bw, "Score against urgency ("+c.keys.KeyLabel(IntentToggleChart)+": fit against relief)", "Score against urgency"))
 	c.drawFrame(screen)
 	x, y, w, h := c.GetInnerRect()
 	if w <= 0 || h <= 0 || c.state == nil {
@@ -225,7 +228,7 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 		screen.SetContent(px-1, y+row, '│', nil, st.Dim)
 	}
 	yLabel := func(row int, v float64) {
-		drawText(screen, x, y+row, 3, PadLeft(strconv.Itoa(int(v)), 3), st.Dim)
+		drawText(screen, x, y+row, 3, padLeft(strconv.Itoa(int(v)), 3), st.Dim)
 		screen.SetContent(px-1, y+row, '┤', nil, st.Dim)
 	}
 	yLabel(0, hi)
@@ -266,10 +269,10 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 	labels.place(yLabelW, "0", st.Dim, false)
 	labels.place(yLabelW+pw-1, "1", st.Dim, false)
 	for _, ch := range s.LeaderChanges {
-		labels.place(yLabelW+dotX(ch.Urgency)/2, U(ch.Urgency), st.Change, true)
+		labels.place(yLabelW+dotX(ch.Urgency)/2, report.Urgency(ch.Urgency), st.Change, true)
 	}
-	if !labels.place(yLabelW+nowCol, "now "+U(u), st.Now, true) {
-		labels.place(yLabelW+nowCol, U(u), st.Now, true)
+	if !labels.place(yLabelW+nowCol, "now "+report.Urgency(u), st.Now, true) {
+		labels.place(yLabelW+nowCol, report.Urgency(u), st.Now, true)
 	}
 	labels.draw(screen, x, row)
 	row++
@@ -292,8 +295,8 @@ func (c *ScoreChart) reservationScore() float64 {
 // line and no upright for now crosses; failing that, on the row above or
 // below; failing that, at the left end of its row, over whatever is there.
 func (c *ScoreChart) labelReservation(screen tcell.Screen, cv *canvas, px, y, row, nowCol int) {
-	label := ReservationLabel(c.reservation)
-	tw := Width(label)
+	label := report.ReservationLabel(c.reservation)
+	tw := report.Width(label)
 	free := func(col, r int) bool {
 		return col < 0 || col >= cv.w || col != nowCol && !cv.used(col, r)
 	}
@@ -319,7 +322,7 @@ func (c *ScoreChart) labelReservation(screen tcell.Screen, cv *canvas, px, y, ro
 // wide.
 func fitTitle(width int, titles ...string) string {
 	for _, t := range titles {
-		if Width(t)+4 <= width {
+		if report.Width(t)+4 <= width {
 			return t
 		}
 	}
@@ -344,7 +347,7 @@ func newLabelRow(w int) *labelRow { return &labelRow{cells: make([]bool, max(w, 
 // placed, and reports whether it did. A centred label that collides tries
 // ending at the column, then starting just after it.
 func (l *labelRow) place(at int, text string, style tcell.Style, centre bool) bool {
-	tw := Width(text)
+	tw := report.Width(text)
 	tries := []int{at}
 	if centre {
 		tries = []int{at - tw/2, at - tw + 1, at + 1}
@@ -376,7 +379,7 @@ func (l *labelRow) free(start, tw int) bool {
 
 func (l *labelRow) draw(screen tcell.Screen, x, y int) {
 	for _, it := range l.items {
-		drawText(screen, x+it.at, y, Width(it.text), it.text, it.style)
+		drawText(screen, x+it.at, y, report.Width(it.text), it.text, it.style)
 	}
 }
 
@@ -392,14 +395,14 @@ func drawLegend(screen tcell.Screen, x, y, w int, s *model.State, lines []int, s
 	budget := w - gap*(len(lines)-1)
 	longest := 0
 	for k, i := range lines {
-		texts[k] = rankLabel(s, i) + " " + Name(s, i)
-		longest = max(longest, Width(texts[k]))
+		texts[k] = rankLabel(s, i) + " " + nameOf(s, i)
+		longest = max(longest, report.Width(texts[k]))
 	}
 	limit := longest
 	for ; limit > 4; limit-- {
 		total := 0
 		for _, t := range texts {
-			total += min(Width(t), limit)
+			total += min(report.Width(t), limit)
 		}
 		if total <= budget {
 			break

@@ -11,6 +11,7 @@ import (
 
 	"mutual/internal/golden"
 	"mutual/model"
+	"mutual/views/report"
 )
 
 func exampleState(t *testing.T, urgency *float64) *model.State {
@@ -34,11 +35,11 @@ func index(t *testing.T, s *model.State, name string) int {
 
 func TestChartGolden(t *testing.T) {
 	s := exampleState(t, nil)
-	chart := NewScoreChart(NewStyles(false))
+	chart := NewScoreChart(NewStyles(false), DefaultKeymap())
 	chart.SetState(s, index(t, s, "Globex"))
 	chart.SetReservation(model.DecideReservation(s))
 	golden.Check(t, filepath.Join("testdata", "screens", "chart-60x18.txt"), screenText(drawOn(t, chart, 60, 18)))
-	scatter := NewFitReliefScatter(NewStyles(false))
+	scatter := NewFitReliefScatter(NewStyles(false), DefaultKeymap())
 	scatter.SetState(s, index(t, s, "Globex"))
 	golden.Check(t, filepath.Join("testdata", "screens", "scatter-60x18.txt"), screenText(drawOn(t, scatter, 60, 18)))
 }
@@ -59,7 +60,7 @@ func column(screen tcell.Screen, y int, r string) int {
 // the model says it is.
 func TestChartMarksNowAndLeaderChanges(t *testing.T) {
 	const w, h = 60, 18
-	chart := NewScoreChart(NewStyles(true))
+	chart := NewScoreChart(NewStyles(true), DefaultKeymap())
 	var last int
 	for k, u := range []float64{0, 0.25, 0.43, 0.55, 1} {
 		s := exampleState(t, &u)
@@ -94,7 +95,7 @@ func TestChartMarksNowAndLeaderChanges(t *testing.T) {
 			t.Errorf("u=%v: ┴ at column %d, not at urgency %v", u, change, ch)
 		}
 		text := screenText(screen)
-		if !strings.Contains(text, "◆") || !strings.Contains(text, U(s.LeaderChanges[0].Urgency)) {
+		if !strings.Contains(text, "◆") || !strings.Contains(text, report.Urgency(s.LeaderChanges[0].Urgency)) {
 			t.Errorf("u=%v: the leader change is not marked:\n%s", u, text)
 		}
 	}
@@ -102,7 +103,7 @@ func TestChartMarksNowAndLeaderChanges(t *testing.T) {
 
 func TestChartLinesAreTheLeaders(t *testing.T) {
 	s := exampleState(t, nil)
-	chart := NewScoreChart(NewStyles(false))
+	chart := NewScoreChart(NewStyles(false), DefaultKeymap())
 	chart.SetState(s, index(t, s, "Vandelay"))
 	var names []string
 	for _, i := range chart.Lines(false) {
@@ -157,7 +158,7 @@ func TestBrailleCanvas(t *testing.T) {
 	cv.set(3, 3, 1)
 	cv.set(-1, 0, 0) // outside: ignored
 	cv.set(4, 0, 0)
-	screen := drawOn(t, NewHeader(NewStyles(true), "", exampleToday(), false), 2, 1)
+	screen := drawOn(t, NewHeader(NewStyles(true), DefaultKeymap(), "", exampleToday(), false), 2, 1)
 	cv.draw(screen, 0, 0, func(int) tcell.Style { return tcell.StyleDefault })
 	if got := screenLines(screen)[0]; got != "⠁⢀" {
 		t.Errorf("dots drew %q, want ⠁⢀", got)
@@ -173,11 +174,11 @@ func TestBrailleCanvas(t *testing.T) {
 
 func TestChartsSurviveTinySizes(t *testing.T) {
 	s := exampleState(t, nil)
-	chart, scatter := NewScoreChart(NewStyles(false)), NewFitReliefScatter(NewStyles(false))
+	chart, scatter := NewScoreChart(NewStyles(false), DefaultKeymap()), NewFitReliefScatter(NewStyles(false), DefaultKeymap())
 	chart.SetState(s, 0)
 	chart.SetReservation(model.DecideReservation(s))
 	scatter.SetState(s, 0)
-	detail := NewDetailPane(NewStyles(false))
+	detail := NewDetailPane(NewStyles(false), DefaultKeymap())
 	detail.SetOpportunity(s, 1)
 	table := NewRankTable(NewStyles(false))
 	table.SetState(s, []int{0, 1, 2, 3, 4, 5}, 1)
@@ -224,11 +225,11 @@ func TestReservationLineFollowsTheWhatIfs(t *testing.T) {
 	for k, keys := range []string{"", "+", "r", "-----", "r]"} {
 		press(d, keys)
 		c := d.Controller()
-		want := ReservationLabel(c.Reservation())
+		want := report.ReservationLabel(c.Reservation())
 		screen := drawOn(t, d, 100, 30)
 		text := screenText(screen)
 		if !strings.Contains(text, want) {
-			t.Fatalf("after %q (urgency %s) the chart does not say %q:\n%s", keys, U(c.State().Urgency.Value), want, text)
+			t.Fatalf("after %q (urgency %s) the chart does not say %q:\n%s", keys, report.Urgency(c.State().Urgency.Value), want, text)
 		}
 		line := reservationCells(screen, st)
 		if len(line) != 1 {
@@ -236,7 +237,7 @@ func TestReservationLineFollowsTheWhatIfs(t *testing.T) {
 		}
 		var cur place
 		for row, dashes := range line {
-			if Width(dashes) < 5 {
+			if report.Width(dashes) < 5 {
 				t.Errorf("after %q the reservation line is only %q", keys, dashes)
 			}
 			cur = place{fmt.Sprint(row, dashes[:3]), c.Reservation().Now, want}
@@ -258,7 +259,7 @@ func TestReservationLineFollowsTheWhatIfs(t *testing.T) {
 // by its label.
 func TestReservationLineReadsWithoutColour(t *testing.T) {
 	s := exampleState(t, nil)
-	chart := NewScoreChart(NewStyles(true))
+	chart := NewScoreChart(NewStyles(true), DefaultKeymap())
 	chart.SetState(s, -1)
 	chart.SetReservation(model.DecideReservation(s))
 	text := screenText(drawOn(t, chart, 60, 18))

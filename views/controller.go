@@ -1,11 +1,7 @@
 package views
 
 import (
-	"fmt"
-	"math"
 	"slices"
-	"strconv"
-	"strings"
 
 	"mutual/model"
 )
@@ -90,11 +86,6 @@ type Status struct {
 	Kind StatusKind
 }
 
-// UrgencyStep is how far one press of + or - moves the urgency. Urgencies
-// the keys reach are multiples of it, so every what-if can be reproduced
-// exactly with --urgency and two decimals.
-const UrgencyStep = 0.05
-
 // Controller is the dashboard's state and the rules that change it: the
 // evaluated profile, the what-ifs and scenario in force, the selection,
 // the focus and the status line. It is a value machine with no widgets:
@@ -103,6 +94,8 @@ const UrgencyStep = 0.05
 // table of intent → new state.
 type Controller struct {
 	profile *model.Profile
+	// keys name the keys the status line's sentences mention.
+	keys Keymap
 	// base is the request the dashboard opened with (today, the --urgency
 	// flag); the scenario and what-ifs in force live in state.Request.
 	base  model.Request
@@ -135,19 +128,11 @@ type solved struct {
 	decision *model.Decision
 }
 
-// question is what the status line is asking.
-type question int
-
-const (
-	askNothing question = iota
-	askQuit
-	askSave
-)
-
-// NewController evaluates p for req and selects the leader. It fails when
-// req names a scenario the profile does not have.
-func NewController(p *model.Profile, req model.Request) (*Controller, error) {
-	c := &Controller{profile: p, base: req, scenario: -1, selected: -1}
+// NewController evaluates p for req and selects the leader; its status
+// line names the keys of keys. It fails when req names a scenario the
+// profile does not have.
+func NewController(p *model.Profile, req model.Request, keys Keymap) (*Controller, error) {
+	c := &Controller{profile: p, keys: keys, base: req, scenario: -1, selected: -1}
 	c.base.Scenario, c.base.WhatIf = "", model.WhatIf{}
 	if req.Scenario != "" {
 		c.scenario = scenarioIndex(p, req.Scenario)
@@ -200,6 +185,9 @@ func (c *Controller) keepSelection() {
 		c.selected = rows[0]
 	}
 }
+
+// key names the key of intent in, for a status message.
+func (c *Controller) key(in Intent) string { return c.keys.KeyLabel(in) }
 
 // State is the evaluated profile in force.
 func (c *Controller) State() *model.State { return c.state }
@@ -295,10 +283,6 @@ func (c *Controller) SetProblem(text string) {
 // (an editor that failed, a save that worked).
 func (c *Controller) SetStatus(st Status) { c.status = st }
 
-// Asking reports whether the status line is asking a question (to quit,
-// or where to save).
-func (c *Controller) Asking() bool { return c.asking != askNothing }
-
 // Unsaved reports whether a what-if is in force.
 func (c *Controller) Unsaved() bool { return !c.state.Request.WhatIf.IsZero() }
 
@@ -373,26 +357,8 @@ func (c *Controller) ReloadWithScenario(p *model.Profile, name string) error {
 // Apply carries out one intent and returns the effect the host must carry
 // out, if any.
 func (c *Controller) Apply(in Intent) Effect {
-	switch c.asking {
-	case askQuit:
-		c.asking, c.status = askNothing, Status{}
-		if in == IntentQuit || in == IntentConfirm || in == IntentQuitNow {
-			return EffectQuit
-		}
-		c.status = Status{Text: "Not quitting: your what-ifs are still here."}
-		return EffectNone
-	case askSave:
-		c.asking, c.status = askNothing, Status{}
-		switch in {
-		case IntentConfirm:
-			return EffectSave
-		case IntentSaveScenario:
-			return EffectSaveScenario
-		case IntentQuitNow:
-			return EffectQuit
-		}
-		c.status = Status{Text: "Not saved: your what-ifs are still here."}
-		return EffectNone
+	if c.Asking() {
+		return c.answer(in)
 	}
 	c.status = Status{}
 	switch in {
@@ -408,7 +374,7 @@ func (c *Controller) Apply(in Intent) Effect {
 		c.page = PageNone
 	case IntentNextPane, IntentPrevPane:
 		if c.page != PageNone {
-			c.status = Status{Text: "esc closes this page; then tab moves between panes."}
+			c.status = Status{Text: c.key(IntentClose) + " closes this page; then " + c.key(IntentNextPane) + " moves between panes."}
 			break
 		}
 		step := Pane(1)
@@ -436,33 +402,22 @@ func (c *Controller) Apply(in Intent) Effect {
 		if c.chart == ChartScatter {
 			what = "fit against relief; a slanted line joins the points that score the same at your urgency"
 		}
-		c.status = Status{Text: "Chart: " + what + " (v switches)."}
+		c.status = Status{Text: "Chart: " + what + " (" + c.key(IntentToggleChart) + " switches)."}
 	case IntentEdit:
 		return EffectEdit
 	case IntentSave:
 		if !c.Unsaved() {
-			c.status = Status{Text: "Nothing to save: + and - make a what-if first."}
+			c.status = Status{Text: "Nothing to save: " + c.key(IntentUrgencyUp) + " and " + c.key(IntentUrgencyDown) + " make a what-if first."}
 			break
 		}
-		c.asking = askSave
-		where := "into [situation] (fixed by hand)"
-		if sc, ok := c.profile.Scenario(c.ScenarioName()); ok && sc.Situation.Urgency != nil {
-			where = "into [situation] (this scenario's own urgency still wins)"
-		}
-		if c.state.Request.WhatIf.Urgency == nil {
-			where = "into [situation]"
-		}
-		c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save %s? y: %s · n: as a new scenario · other keys cancel.",
-			WhatIfWords(c.state), where)}
+		c.askSave()
 	case IntentSaveScenario:
-		c.status = Status{Text: "n answers the save question: press s first."}
+		c.status = Status{Text: c.key(IntentSaveScenario) + " answers the save question: press " + c.key(IntentSave) + " first."}
 	case IntentReload:
 		return EffectReload
 	case IntentQuit:
 		if c.Unsaved() {
-			c.asking = askQuit
-			c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (urgency %s)? q or y quits, any other key stays.",
-				U(c.state.Urgency.Value))}
+			c.askQuit()
 			break
 		}
 		return EffectQuit
@@ -471,7 +426,7 @@ func (c *Controller) Apply(in Intent) Effect {
 	case IntentConfirm:
 		// Nothing is being asked.
 	default:
-		c.status = Status{Text: "That key does nothing here: ? lists the keys."}
+		c.status = Status{Text: "That key does nothing here: " + c.key(IntentHelp) + " lists the keys."}
 	}
 	return EffectNone
 }
@@ -505,134 +460,4 @@ func (c *Controller) upDown(up bool) Effect {
 		c.selected = rows[k+1]
 	}
 	return EffectNone
-}
-
-// nudge moves the urgency one step along the grid of multiples of
-// UrgencyStep, from the value as shown (two decimals), so every press
-// changes what the header shows.
-func (c *Controller) nudge(dir int) {
-	cur := c.state.Urgency.Value
-	shown := math.Round(cur*100) / 100
-	steps := 1 / UrgencyStep
-	var k float64
-	if dir > 0 {
-		k = math.Floor(shown*steps+1e-9) + 1
-	} else {
-		k = math.Ceil(shown*steps-1e-9) - 1
-	}
-	v := math.Min(1, math.Max(0, k/steps))
-	if v == cur {
-		edge := "top"
-		if dir < 0 {
-			edge = "bottom"
-		}
-		c.status = Status{Text: fmt.Sprintf("Urgency is at its %s, %s.", edge, U(v))}
-		return
-	}
-	before := c.state.Leader()
-	c.state = c.state.WithUrgency(v, model.SourceWhatIf)
-	c.status = c.leaderNews(before, "urgency "+U(v)+" (what-if)")
-	c.status.Text += " r resets."
-}
-
-// nudgeSavings moves the savings by one month of burn as a what-if, so
-// the runway moves by a month. An urgency what-if is dropped with it:
-// the point is to watch the urgency follow the money.
-func (c *Controller) nudgeSavings(dir int) {
-	s := c.state
-	step := s.Urgency.Burn
-	if step <= 0 {
-		c.status = Status{Text: "Nothing burns the savings (income covers expenses), so more or less of them changes nothing here."}
-		return
-	}
-	savings := 0.0
-	if s.Situation.Savings != nil {
-		savings = *s.Situation.Savings
-	}
-	v := math.Max(0, savings+float64(dir)*step)
-	if v == savings {
-		c.status = Status{Text: "The savings are already at 0."}
-		return
-	}
-	w := s.Request.WhatIf
-	w.Situation.Savings = model.Float(v)
-	w.Urgency = nil
-	before := s.Leader()
-	if err := c.evaluate(w); err != nil {
-		c.status = Status{Kind: StatusWarn, Text: err.Error()}
-		return
-	}
-	cur := c.state.Currency()
-	c.status = c.leaderNews(before, fmt.Sprintf("savings %s, runway %s (what-if)", Money(cur, v), Months(c.state.Urgency.RunwayMonths)))
-	if !c.state.Urgency.IsDerived() {
-		c.status.Text += " The urgency is fixed (" + UrgencySource(c.state) + "), so only relief moves."
-	} else {
-		c.status.Text += " r resets."
-	}
-}
-
-// leaderNews says who leads after a change, loudly when it is someone new.
-func (c *Controller) leaderNews(before int, what string) Status {
-	s := c.state
-	now := s.Leader()
-	switch {
-	case now < 0:
-		return Status{Text: what + ": nothing is ranked."}
-	case before >= 0 && now != before:
-		return Status{Kind: StatusNews, Text: fmt.Sprintf("%s: %s now leads, ahead of %s.", what, Name(s, now), Name(s, before))}
-	}
-	text := fmt.Sprintf("%s: %s leads", what, Name(s, now))
-	if len(s.LeaderChanges) > 0 {
-		var at []string
-		for _, ch := range s.LeaderChanges {
-			at = append(at, U(ch.Urgency))
-		}
-		text += " (the leader changes at " + strings.Join(at, ", ") + ")"
-	} else if len(s.Ranked) > 1 {
-		text += " at every urgency"
-	}
-	return Status{Text: text + "."}
-}
-
-func (c *Controller) reset() {
-	if !c.Unsaved() {
-		c.status = Status{Text: "No what-ifs to reset."}
-		return
-	}
-	before := c.state.Leader()
-	if err := c.evaluate(model.WhatIf{}); err != nil {
-		c.status = Status{Kind: StatusWarn, Text: err.Error()}
-		return
-	}
-	c.status = c.leaderNews(before, "What-ifs reset, urgency "+U(c.state.Urgency.Value)+" ("+UrgencySource(c.state)+")")
-}
-
-// cycleScenario moves through none, first, …, last, none. The what-ifs
-// stay: they are the user's explicit choice.
-func (c *Controller) cycleScenario(dir int) {
-	n := len(c.profile.Scenarios)
-	if n == 0 {
-		c.status = Status{Text: "The profile has no scenarios: a [[scenario]] block overrides the situation by name."}
-		return
-	}
-	prev := c.scenario
-	c.scenario = ((c.scenario+1+dir)%(n+1)+(n+1))%(n+1) - 1
-	before := c.state.Leader()
-	if err := c.evaluate(c.state.Request.WhatIf); err != nil {
-		c.scenario = prev
-		c.status = Status{Kind: StatusWarn, Text: err.Error()}
-		return
-	}
-	what := "No scenario"
-	if name := c.ScenarioName(); name != "" {
-		what = fmt.Sprintf("Scenario %s (%d of %d)", strconv.Quote(name), c.scenario+1, n)
-	}
-	c.status = c.leaderNews(before, what)
-	if c.state.Urgency.Source == model.SourceWhatIf {
-		if c.ScenarioName() != "" {
-			c.status.Text += " Your what-if holds the urgency; r shows the scenario's own."
-		} else {
-			c.status.Text += " Your what-if holds the urgency; r lets it follow the situation again."
-		}
-	}
 }

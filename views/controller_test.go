@@ -8,6 +8,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // The example opens at a derived urgency of 0.55 (runway 3.6 months,
@@ -320,7 +321,7 @@ func TestKeys(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			req := tt.req
 			req.Today = exampleToday()
-			c, err := NewController(samProfile(), req)
+			c, err := NewController(samProfile(), req, DefaultKeymap())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -337,14 +338,14 @@ func TestKeys(t *testing.T) {
 }
 
 func TestNewControllerRefusesAnUnknownScenario(t *testing.T) {
-	_, err := NewController(samProfile(), model.Request{Today: exampleToday(), Scenario: "lottery"})
+	_, err := NewController(samProfile(), model.Request{Today: exampleToday(), Scenario: "lottery"}, DefaultKeymap())
 	if err == nil || !strings.Contains(err.Error(), "lottery") {
 		t.Fatalf("err = %v, want one naming the scenario", err)
 	}
 }
 
 func TestReloadKeepsSelectionScenarioAndWhatIf(t *testing.T) {
-	c, err := NewController(samProfile(), model.Request{Today: exampleToday()})
+	c, err := NewController(samProfile(), model.Request{Today: exampleToday()}, DefaultKeymap())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,7 +372,7 @@ func TestReloadKeepsSelectionScenarioAndWhatIf(t *testing.T) {
 // TestUrgencyStepsAreExact checks that every urgency + and - reach is a
 // multiple of the step, so --urgency with two decimals reproduces it.
 func TestUrgencyStepsAreExact(t *testing.T) {
-	c, err := NewController(samProfile(), model.Request{Today: exampleToday()})
+	c, err := NewController(samProfile(), model.Request{Today: exampleToday()}, DefaultKeymap())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,7 +392,7 @@ func TestUrgencyStepsAreExact(t *testing.T) {
 // asked for, and the whole decision (which weighs every offer against
 // every process) only when asked for.
 func TestSearchModelIsSolvedOncePerState(t *testing.T) {
-	c, err := NewController(samProfile(), model.Request{Today: exampleToday()})
+	c, err := NewController(samProfile(), model.Request{Today: exampleToday()}, DefaultKeymap())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -409,8 +410,8 @@ func TestSearchModelIsSolvedOncePerState(t *testing.T) {
 	}
 	c.Apply(km.Resolve(key(0, '+')))
 	moved := c.Reservation()
-	if moved == first || Num(moved.Now) == Num(first.Now) {
-		t.Errorf("after a what-if the reservation is still %s", Num(moved.Now))
+	if moved == first || report.Num(moved.Now) == report.Num(first.Now) {
+		t.Errorf("after a what-if the reservation is still %s", report.Num(moved.Now))
 	}
 	if c.decision.state == c.State() {
 		t.Error("a what-if solved the whole decision with no page asking for it")

@@ -10,6 +10,7 @@ import (
 	"github.com/rivo/tview"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // The dashboard's smallest usable size. Below 60 columns the ranking
@@ -67,7 +68,7 @@ func (e *EditorError) Error() string { return e.Err.Error() }
 type Options struct {
 	// Info names the profile (its path, or the built-in example) and the
 	// day the numbers are for.
-	Info ReportInfo
+	Info report.Info
 	// Example marks the built-in example: a banner says so, and how to
 	// start one's own.
 	Example bool
@@ -93,7 +94,7 @@ type Dashboard struct {
 	ctl     *Controller
 	keys    Keymap
 	styles  Styles
-	info    ReportInfo
+	info    report.Info
 	example bool
 
 	header  *Header
@@ -112,27 +113,27 @@ type Dashboard struct {
 // NewDashboard evaluates p for req and returns the dashboard showing it.
 // It fails when req names a scenario p does not have.
 func NewDashboard(app Application, p *model.Profile, req model.Request, opts Options, hooks Hooks) (*Dashboard, error) {
-	ctl, err := NewController(p, req)
-	if err != nil {
-		return nil, err
-	}
 	keys := opts.Keys
 	if keys == nil {
 		keys = DefaultKeymap()
+	}
+	ctl, err := NewController(p, req, keys)
+	if err != nil {
+		return nil, err
 	}
 	st := opts.Styles
 	d := &Dashboard{
 		Box: plainBox(),
 		app: app, hooks: hooks, ctl: ctl, keys: keys, styles: st, info: opts.Info, example: opts.Example,
-		header:  NewHeader(st, opts.Info.Profile, opts.Info.Today, opts.Example),
+		header:  NewHeader(st, keys, opts.Info.Profile, opts.Info.Today, opts.Example),
 		table:   NewRankTable(st),
-		detail:  NewDetailPane(st),
-		chart:   NewScoreChart(st),
-		scatter: NewFitReliefScatter(st),
+		detail:  NewDetailPane(st, keys),
+		chart:   NewScoreChart(st, keys),
+		scatter: NewFitReliefScatter(st, keys),
 		footer:  NewFooter(st, keys),
 		help:    NewHelpPage(st, keys),
-		explain: NewExplainPage(st, opts.Info),
-		decide:  NewDecidePage(st),
+		explain: NewExplainPage(st, keys, opts.Info),
+		decide:  NewDecidePage(st, keys),
 	}
 	ctl.SetStatus(opts.Status)
 	d.sync()
@@ -142,6 +143,10 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 // Controller is the dashboard's state, for tests and for a host that
 // needs to read it.
 func (d *Dashboard) Controller() *Controller { return d.ctl }
+
+// Keys is the key table the dashboard runs on, so that the host's own
+// messages name the keys it binds.
+func (d *Dashboard) Keys() Keymap { return d.keys }
 
 // Reload shows a new version of the profile, keeping the scenario, the
 // selection and the what-ifs that still apply, and clears any standing
@@ -155,7 +160,7 @@ func (d *Dashboard) Reload(p *model.Profile) error {
 		err = d.ctl.Reload(p, false)
 	}
 	if err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + report.Clean(err.Error())})
 	} else {
 		d.ctl.SetProblem("")
 		d.ctl.SetStatus(Status{Text: "Profile reloaded."})
@@ -168,7 +173,7 @@ func (d *Dashboard) Reload(p *model.Profile) error {
 // next good reload, why the profile on disk could not be read (a broken
 // edit, with its file and line). Call it from the event loop.
 func (d *Dashboard) ShowProblem(err error) {
-	d.ctl.SetProblem("Showing the last good profile: " + Clean(err.Error()))
+	d.ctl.SetProblem("Showing the last good profile: " + report.Clean(err.Error()))
 	d.ctl.SetStatus(Status{}) // the problem is the news now
 	d.sync()
 }
@@ -237,7 +242,7 @@ func (d *Dashboard) scrollTarget() *textPane {
 
 func (d *Dashboard) edit() {
 	if d.hooks.Edit == nil {
-		text := fmt.Sprintf("There is no editor hook here: edit %s in your editor and reopen mutual.", Clean(d.info.Profile))
+		text := fmt.Sprintf("There is no editor hook here: edit %s in your editor and reopen mutual.", report.Clean(d.info.Profile))
 		if d.example {
 			text = "The built-in example is not a file you can edit: run 'mutual init' to start your own profile."
 		}
@@ -248,7 +253,7 @@ func (d *Dashboard) edit() {
 	var ee *EditorError
 	switch {
 	case errors.As(err, &ee):
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Could not open the editor: " + Clean(ee.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Could not open the editor: " + report.Clean(ee.Error())})
 	case err != nil:
 		d.ShowProblem(err)
 	case p != nil:
@@ -259,25 +264,26 @@ func (d *Dashboard) edit() {
 }
 
 func (d *Dashboard) save() {
-	u := U(d.ctl.State().Urgency.Value)
-	what := WhatIfWords(d.ctl.State())
+	u := report.Urgency(d.ctl.State().Urgency.Value)
+	what := report.WhatIfWords(d.ctl.State())
 	if d.hooks.Save == nil {
 		d.ctl.SetStatus(Status{Text: "There is no profile file to save into: to come back to this view, start mutual with --urgency " + u + "."})
 		return
 	}
 	p, file, err := d.hooks.Save(d.ctl.State().Request.WhatIf)
 	if err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
 		return
 	}
 	if err := d.ctl.Reload(p, false); err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + report.Clean(err.Error())})
 		return
 	}
 	d.ctl.SetProblem("")
-	text := "Saved " + what + " into [situation] in " + Clean(file) + "."
+	text := "Saved " + what + " into [situation] in " + report.Clean(file) + "."
 	if st := d.ctl.State(); st.Urgency.Source == model.SourceScenario {
-		text += " Scenario " + strconv.Quote(Clean(d.ctl.ScenarioName())) + " sets its own (" + U(st.Urgency.Value) + "): [ ] leaves it."
+		text += " Scenario " + strconv.Quote(report.Clean(d.ctl.ScenarioName())) + " sets its own (" + report.Urgency(st.Urgency.Value) + "): " +
+			d.keys.scenarioKeys() + " leaves it."
 	}
 	d.ctl.SetStatus(Status{Text: text})
 }
@@ -289,15 +295,16 @@ func (d *Dashboard) saveScenario() {
 	}
 	p, name, file, err := d.hooks.SaveScenario(d.ctl.State().Request.WhatIf, d.ctl.ScenarioName())
 	if err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
 		return
 	}
 	if err := d.ctl.ReloadWithScenario(p, name); err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + Clean(err.Error())})
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + report.Clean(err.Error())})
 		return
 	}
 	d.ctl.SetProblem("")
-	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(Clean(name)) + " in " + Clean(file) + "; it is in force now ([ ] cycle)."})
+	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(report.Clean(name)) + " in " + report.Clean(file) + "; it is in force now (" +
+		d.keys.scenarioKeys() + " cycle)."})
 }
 
 // sync hands the controller's state to every widget. The search model's
@@ -387,13 +394,11 @@ func (d *Dashboard) drawTooSmall(screen tcell.Screen, x, y, w, h int) {
 	if w <= 0 || h <= 0 {
 		return
 	}
-	text := fmt.Sprintf("Terminal too small: mutual needs at least %d×%d and this is %d×%d. Enlarge the window, or press q to quit ('mutual rank' prints the ranking).",
-		MinWidth, MinHeight, w, h)
-	for row, l := range wrap(text, w, nil, 0, d.styles.Warn) {
-		if row >= h {
-			break
-		}
-		drawLine(screen, x, y+row, w, l)
+	text := fmt.Sprintf("Terminal too small: mutual needs at least %d×%d and this is %d×%d. Enlarge the window, or press %s to quit ('mutual rank' prints the ranking).",
+		MinWidth, MinHeight, w, h, d.keys.KeyLabel(IntentQuit))
+	rows := report.Line{Text: report.Span{Text: text, Role: report.RoleWarning}, Wrap: true}.Rows(w)
+	for row, spans := range rows[:min(len(rows), h)] {
+		drawLine(screen, x, y+row, w, d.styles.row(spans))
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"mutual/internal/golden"
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // TestGoldenScreens draws the example at its own urgency (0.55, Acme
@@ -47,7 +48,7 @@ func TestHeaderContract(t *testing.T) {
 		press(d, keys)
 		s := d.Controller().State()
 		text := screenText(drawOn(t, d, 80, 24))
-		want := "urgency " + U(s.Urgency.Value) + " (" + UrgencySource(s) + ": runway 3.6 months, uninsured"
+		want := "urgency " + report.Urgency(s.Urgency.Value) + " (" + report.UrgencySource(s) + ": runway 3.6 months, uninsured"
 		if !strings.Contains(text, want) {
 			t.Errorf("after %q the header does not say %q:\n%s", keys, want, text)
 		}
@@ -154,7 +155,7 @@ func TestWideAndHostileNames(t *testing.T) {
 			if len(fields) < 2 {
 				continue
 			}
-			end := cellColumn(screen, y, fields[1]) + Width(fields[1])
+			end := cellColumn(screen, y, fields[1]) + report.Width(fields[1])
 			if col >= 0 && end != col {
 				t.Errorf("the score of %q ends at column %d, others at %d:\n%s", name, end, col, text)
 			}
@@ -189,7 +190,7 @@ func cellColumn(screen tcell.Screen, y int, text string) int {
 	w, _ := screen.Size()
 	for x := 0; x < w; x++ {
 		var b strings.Builder
-		for cx := x; cx < w && Width(b.String()) < Width(text); {
+		for cx := x; cx < w && report.Width(b.String()) < report.Width(text); {
 			str, _, width := screen.Get(cx, y)
 			b.WriteString(str)
 			cx += max(width, 1)
@@ -312,11 +313,11 @@ func TestHooksReachTheHost(t *testing.T) {
 		t.Errorf("s does not ask where to save:\n%s", text)
 	}
 	press(d, "y")
-	if saved.Urgency == nil || U(*saved.Urgency) != "0.65" {
+	if saved.Urgency == nil || report.Urgency(*saved.Urgency) != "0.65" {
 		t.Fatalf("save got %+v, want urgency 0.65", saved)
 	}
 	c := d.Controller()
-	if c.Unsaved() || c.State().Urgency.Source != model.SourceProfile || U(c.State().Urgency.Value) != "0.65" {
+	if c.Unsaved() || c.State().Urgency.Source != model.SourceProfile || report.Urgency(c.State().Urgency.Value) != "0.65" {
 		t.Errorf("after saving: unsaved %v, urgency %v from %s", c.Unsaved(), c.State().Urgency.Value, c.State().Urgency.Source)
 	}
 	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "Saved urgency 0.65 into [situation] in private.toml.") {
@@ -350,10 +351,10 @@ func TestSaveQuestion(t *testing.T) {
 		t.Fatalf("n outside the question: %q", c.Status().Text)
 	}
 	press(d, "]sn")
-	if asScenario.Urgency == nil || U(*asScenario.Urgency) != "0.60" || over != samProfile().Scenarios[0].Name {
+	if asScenario.Urgency == nil || report.Urgency(*asScenario.Urgency) != "0.60" || over != samProfile().Scenarios[0].Name {
 		t.Fatalf("saved %+v over %q", asScenario, over)
 	}
-	if c.Unsaved() || c.ScenarioName() != "what-if 1" || U(c.State().Urgency.Value) != "0.60" || c.State().Urgency.Source != model.SourceScenario {
+	if c.Unsaved() || c.ScenarioName() != "what-if 1" || report.Urgency(c.State().Urgency.Value) != "0.60" || c.State().Urgency.Source != model.SourceScenario {
 		t.Errorf("after saving as a scenario: unsaved %v, scenario %q, urgency %v from %s", c.Unsaved(), c.ScenarioName(),
 			c.State().Urgency.Value, c.State().Urgency.Source)
 	}
@@ -414,8 +415,8 @@ func TestPagesShowHelpAndDetails(t *testing.T) {
 	press(d, "?")
 	text := screenText(drawOn(t, d, 100, 60))
 	for _, b := range DefaultKeymap() {
-		if !strings.Contains(text, b.Label+" ") {
-			t.Errorf("the help page does not list %q", b.Label)
+		if !strings.Contains(text, b.Label()+" ") {
+			t.Errorf("the help page does not list %q", b.Label())
 		}
 	}
 	press(d, "?j")
@@ -508,7 +509,7 @@ func TestUnusualProfiles(t *testing.T) {
 			text := screenText(drawOn(t, d, 80, 24))
 			switch name {
 			case "many":
-				if c := d.Controller(); !strings.Contains(text, Name(c.State(), c.Selected())) {
+				if c := d.Controller(); !strings.Contains(text, nameOf(c.State(), c.Selected())) {
 					t.Errorf("the selected row scrolled out of sight:\n%s", text)
 				}
 			case "empty":

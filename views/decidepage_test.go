@@ -7,6 +7,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // pageText draws the dashboard tall enough that the
@@ -39,7 +40,7 @@ func TestDecidePageAdvisesOnAcme(t *testing.T) {
 		"Acme Logistics (respond by 2026-12-01): WAIT for Globex",
 		"Waiting for Globex is worth it while its chance is above 0.30; it is 0.50.",
 		"accept now 58.2 · wait for Globex 60.0 · decline and search on 55.3",
-		ValueNote,
+		"Values are scores a month, for good: the steady score that would be worth as much.",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the decide page does not say %q:\n%s", want, screenText(drawOn(t, d, 100, 60)))
@@ -55,7 +56,7 @@ func TestDecidePageAdvisesOnAcme(t *testing.T) {
 			t.Fatalf("%q closed the page", tc.keys)
 		}
 		if text := pageText(t, d); !strings.Contains(text, tc.want) {
-			t.Errorf("after %q (urgency %s) the page does not say %q:\n%s", tc.keys, U(d.Controller().State().Urgency.Value),
+			t.Errorf("after %q (urgency %s) the page does not say %q:\n%s", tc.keys, report.Urgency(d.Controller().State().Urgency.Value),
 				tc.want, screenText(drawOn(t, d, 100, 60)))
 		}
 	}
@@ -169,8 +170,8 @@ func TestDecidePageOnUnusualProfiles(t *testing.T) {
 		p    *model.Profile
 		want []string
 	}{
-		{"no deadline", noDeadline, []string{NoOffersNote, "Questions to ask about Acme Logistics"}},
-		{"empty", empty, []string{NoOffersNote, "No opportunity selected."}},
+		{"no deadline", noDeadline, []string{"(none: an offer with respond_by = YYYY-MM-DD gets advice here)", "Questions to ask about Acme Logistics"}},
+		{"empty", empty, []string{"(none: an offer with respond_by = YYYY-MM-DD gets advice here)", "No opportunity selected."}},
 		{"rich", rich, []string{"Nothing burns the savings, so the runway never runs out"}},
 	}
 	for _, tt := range tests {
@@ -187,48 +188,6 @@ func TestDecidePageOnUnusualProfiles(t *testing.T) {
 				t.Errorf("with no runway limit the page shows a table by months:\n%s", text)
 			}
 		})
-	}
-}
-
-// TestReservationTableFitsItsColumns checks the table's months: all of
-// them when they fit, else the thinned-out months the decide command
-// shows, as many as fit; nothing when the runway is unbounded.
-func TestReservationTableFitsItsColumns(t *testing.T) {
-	byMonth := func(n int) *model.Decision {
-		d := &model.Decision{Reservations: make([]float64, n)}
-		for k := 1; k < n; k++ {
-			d.Reservations[k] = 50 + float64(k)/10
-		}
-		return d
-	}
-	tests := []struct {
-		name    string
-		months  int
-		columns int
-		want    string
-	}{
-		{"all fit", 5, 13, "months left     0     1     2     3     4"},
-		{"thinned out", 25, 13, "months left     0     1     2     3     4     5     6     9    12    18    24"},
-		{"thinned and cut", 25, 8, "months left     0     1     2     3     4     5     6     9"},
-		{"cut", 9, 4, "months left     0     1     2     3"},
-		{"unbounded", 0, 13, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			head, row := ReservationTable(byMonth(tt.months), tt.columns)
-			if head != tt.want {
-				t.Errorf("head %q, want %q", head, tt.want)
-			}
-			if Width(row) != Width(head) || tt.months > 0 && !strings.HasPrefix(row, "reservation   any  50.1") {
-				t.Errorf("row %q does not line up with head %q", row, head)
-			}
-			if tt.months > 0 && Width(head) > Width("reservation")+6*tt.columns {
-				t.Errorf("%d columns are %d wide", tt.columns, Width(head))
-			}
-		})
-	}
-	if got := ReservationTableColumns(78); got != 11 {
-		t.Errorf("78 cells hold %d months, want 11", got)
 	}
 }
 

@@ -5,6 +5,9 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/uniseg"
+
+	"mutual/model"
+	"mutual/views/report"
 )
 
 // This file holds the drawing helpers the dashboard's widgets share. They
@@ -40,7 +43,7 @@ func drawText(screen tcell.Screen, x, y, w int, s string, style tcell.Style) int
 	if w <= 0 {
 		return 0
 	}
-	s = Truncate(Clean(s), w)
+	s = report.Truncate(report.Clean(s), w)
 	used := 0
 	g := uniseg.NewGraphemes(s)
 	for g.Next() {
@@ -85,7 +88,7 @@ func truncateStart(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if Width(s) <= w {
+	if report.Width(s) <= w {
 		return s
 	}
 	var clusters []string
@@ -103,29 +106,43 @@ func truncateStart(s string, w int) string {
 	return "…" + strings.Join(clusters[k:], "")
 }
 
-// wrap breaks text into lines of at most width cells at spaces; the first
-// line starts with first (already counted in its width), the others with
-// indent spaces.
-func wrap(text string, width int, first line, indent int, style tcell.Style) []line {
-	firstW := Width(first.text())
-	var out []line
-	cur := append(line(nil), first...)
-	curW := firstW
-	lineStart := true
-	for _, word := range strings.Fields(Clean(text)) {
-		ww := Width(word)
-		if !lineStart && curW+1+ww > width {
-			out = append(out, cur)
-			cur = line{{strings.Repeat(" ", indent), style}}
-			curW, lineStart = indent, true
-		}
-		if !lineStart {
-			cur = append(cur, span{" ", style})
-			curW++
-		}
-		cur = append(cur, span{word, style})
-		curW += ww
-		lineStart = false
+// row styles one row of a laid-out report document; a nil row is a blank
+// line.
+func (st Styles) row(spans []report.Span) line {
+	if spans == nil {
+		return nil
 	}
-	return append(out, cur)
+	l := make(line, len(spans))
+	for k, sp := range spans {
+		l[k] = span{sp.Text, st.role(sp.Role)}
+	}
+	return l
+}
+
+// rows styles the rows of a laid-out report document.
+func (st Styles) rows(rows [][]report.Span) []line {
+	out := make([]line, len(rows))
+	for k, r := range rows {
+		out[k] = st.row(r)
+	}
+	return out
+}
+
+// padLeft fills s with spaces to w cells, right-aligned, truncating it
+// when it is wider.
+func padLeft(s string, w int) string {
+	s = report.Truncate(s, w)
+	return strings.Repeat(" ", max(0, w-report.Width(s))) + s
+}
+
+// nameOf is opportunity i's name, cleaned for a terminal.
+func nameOf(s *model.State, i int) string { return report.Clean(s.Assessments[i].Name) }
+
+// spansText is the text of a report row without its roles.
+func spansText(spans []report.Span) string {
+	var b strings.Builder
+	for _, sp := range spans {
+		b.WriteString(sp.Text)
+	}
+	return b.String()
 }

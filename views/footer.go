@@ -3,6 +3,8 @@ package views
 import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
+
+	"mutual/views/report"
 )
 
 // Footer is the dashboard's bottom two lines: the status line, which
@@ -18,17 +20,19 @@ type Footer struct {
 
 // idleStatus is what the status line says when there is no news: the one
 // thing to try first, as long a version as fits.
-func idleStatus(width int) string {
+func (f *Footer) idleStatus(width int) string {
+	key := f.keys.KeyLabel
+	try, help := "Try "+key(IntentUrgencyUp)+" and "+key(IntentUrgencyDown), key(IntentHelp)+" lists every key."
 	for _, text := range []string{
-		"Try + and -: they move the urgency and re-rank at once. enter explains a row; ? lists every key.",
-		"Try + and -: the urgency moves and the ranking follows. ? lists every key.",
-		"Try + and -. ? lists every key.",
+		try + ": they move the urgency and re-rank at once. " + key(IntentDetails) + " explains a row; " + help,
+		try + ": the urgency moves and the ranking follows. " + help,
+		try + ". " + help,
 	} {
-		if Width(text) <= width {
+		if report.Width(text) <= width {
 			return text
 		}
 	}
-	return "? lists the keys"
+	return key(IntentHelp) + " lists the keys"
 }
 
 // NewFooter returns a footer whose hints come from keys.
@@ -58,7 +62,7 @@ func (f *Footer) Draw(screen tcell.Screen) {
 		style = st.Warn
 	}
 	if text == "" {
-		text, style = idleStatus(w), st.Dim
+		text, style = f.idleStatus(w), st.Dim
 	}
 	drawText(screen, x, y, w, text, style)
 	if h < 2 {

@@ -3,6 +3,8 @@ package views
 import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
+
+	"mutual/views/report"
 )
 
 // newFrame returns the bordered box every pane draws in.
@@ -49,3 +51,7 @@ func (f *frame) drawFrame(screen tcell.Screen) {
 	}
 	f.Box.DrawForSubclass(screen, f)
 }
+
+// Literal is [report.Clean] for tview: it also escapes tview's [tag]
+// syntax so the text is drawn exactly as written.
+func Literal(s string) string { return tview.Escape(report.Clean(s)) }

@@ -9,6 +9,7 @@ import (
 	"github.com/rivo/tview"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // Header is the dashboard's top: which profile, which day, which
@@ -18,6 +19,7 @@ import (
 type Header struct {
 	*tview.Box
 	styles Styles
+	keys   Keymap
 	// tradeOff is the line that says where the leader would change, in
 	// money when it can; worked out once per state, not per draw.
 	tradeOff string
@@ -32,11 +34,11 @@ type Header struct {
 	k, total int
 }
 
-// NewHeader returns a header for the named profile. With example set it
-// adds a banner saying the data is the built-in example and how to start
-// one's own.
-func NewHeader(st Styles, profile string, today model.Date, example bool) *Header {
-	return &Header{Box: plainBox(), styles: st,
+// NewHeader returns a header for the named profile, naming the keys of
+// keys. With example set it adds a banner saying the data is the built-in
+// example and how to start one's own.
+func NewHeader(st Styles, keys Keymap, profile string, today model.Date, example bool) *Header {
+	return &Header{Box: plainBox(), styles: st, keys: keys,
 		profile: profile, today: today, example: example}
 }
 
@@ -44,7 +46,7 @@ func NewHeader(st Styles, profile string, today model.Date, example bool) *Heade
 // scenario in the profile's list (k is 0 for none).
 func (h *Header) SetState(s *model.State, k, total int) {
 	h.state, h.scenario, h.k, h.total = s, s.Request.Scenario, k, total
-	h.tradeOff = TradeOff(s)
+	h.tradeOff = report.TradeOff(s, h.keys.reportKeys())
 }
 
 // Height is how many lines the header takes.
@@ -74,45 +76,45 @@ func (h *Header) Draw(screen tcell.Screen) {
 		scenarios = []string{fmt.Sprintf("scenario %d/%d %s", h.k, h.total, strconv.Quote(h.scenario)),
 			"scenario " + strconv.Quote(h.scenario)}
 	case h.total > 0:
-		scenarios = []string{fmt.Sprintf("no scenario ([ ] cycles %d)", h.total), "no scenario"}
+		scenarios = []string{fmt.Sprintf("no scenario (%s cycles %d)", h.keys.scenarioKeys(), h.total), "no scenario"}
 	}
-	profile, today := Clean(h.profile), " · today "+h.today.String()
-	left := Width("mutual · ") + Width(profile) + Width(today)
+	profile, today := report.Clean(h.profile), " · today "+h.today.String()
+	left := report.Width("mutual · ") + report.Width(profile) + report.Width(today)
 	scenario := ""
 	for _, sc := range scenarios {
-		if left+2+Width(sc) <= w {
+		if left+2+report.Width(sc) <= w {
 			scenario = sc
 			break
 		}
 	}
 	if scenario == "" && h.k > 0 {
-		scenario = Truncate(scenarios[len(scenarios)-1], max(w/2, 1))
+		scenario = report.Truncate(scenarios[len(scenarios)-1], max(w/2, 1))
 	}
-	room := w - Width("mutual · ") - Width(today)
-	if scenario != "" && room-Width(profile) < Width(scenario)+2 {
-		room -= Width(scenario) + 2
+	room := w - report.Width("mutual · ") - report.Width(today)
+	if scenario != "" && room-report.Width(profile) < report.Width(scenario)+2 {
+		room -= report.Width(scenario) + 2
 	}
 	drawLine(screen, x, y, w, line{
 		{"mutual", st.Strong}, {" · ", st.Dim}, {truncateStart(profile, max(room, 1)), st.Text}, {today, st.Text}})
 	if scenario != "" {
-		drawText(screen, x+w-Width(scenario), y, Width(scenario), scenario, st.Text)
+		drawText(screen, x+w-report.Width(scenario), y, report.Width(scenario), scenario, st.Text)
 	}
 
 	// Line 2: the urgency, its source and parts.
 	if height < 2 {
 		return
 	}
-	summary := UrgencySummary(h.state)
-	head := "urgency " + U(h.state.Urgency.Value)
+	summary := report.UrgencySummary(h.state)
+	head := "urgency " + report.Urgency(h.state.Urgency.Value)
 	drawLine(screen, x, y+1, w, line{{head, st.Strong}, {strings.TrimPrefix(summary, head), st.Text}})
 
 	// Line 3: the trade-off, the product's central sentence.
 	if height >= 3 {
-		drawText(screen, x, y+2, w, Truncate(h.tradeOff, w), st.Text)
+		drawText(screen, x, y+2, w, report.Truncate(h.tradeOff, w), st.Text)
 	}
 	if h.example && height >= 4 {
 		banner := "Built-in example (Sam's story), not your data: start your own with mutual init"
-		if Width(banner) > w {
+		if report.Width(banner) > w {
 			banner = "Built-in example, not your data: mutual init starts your own"
 		}
 		drawText(screen, x, y+3, w, banner, st.Banner)

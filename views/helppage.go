@@ -1,6 +1,10 @@
 package views
 
-import "github.com/gdamore/tcell/v2"
+import (
+	"github.com/gdamore/tcell/v2"
+
+	"mutual/views/report"
+)
 
 // HelpPage lists every key from the key table, with what it does, and says
 // in a few sentences how to read the dashboard.
@@ -18,22 +22,22 @@ func NewHelpPage(st Styles, keys Keymap) *HelpPage {
 
 // Draw draws the page.
 func (h *HelpPage) Draw(screen tcell.Screen) {
-	h.setTitle("Help (? or esc closes, ↑/↓ scroll)")
+	h.setTitle("Help (" + h.keys.closeHint(IntentHelp) + ")")
 	h.drawLines(screen)
 }
 
 func (h *HelpPage) lines(width int) []line {
-	st := h.styles
-	var out []line
 	labelW := 0
 	for _, b := range h.keys {
-		labelW = max(labelW, Width(b.Label))
+		labelW = max(labelW, report.Width(b.Label()))
 	}
-	out = append(out, plainLine("Keys", st.Heading))
+	keys := &report.Section{Heading: "Keys"}
 	for _, b := range h.keys {
-		out = append(out, wrap(b.Help, width, line{{"  " + Pad(b.Label, labelW) + "  ", st.Key}}, labelW+4, st.Text)...)
+		keys.Lines = append(keys.Lines, report.Line{Lead: []report.Span{{Text: "  " + report.Pad(b.Label(), labelW) + "  ", Role: report.RoleKey}},
+			Text: report.Span{Text: h.keys.helpText(b), Role: report.RoleText}, Wrap: true})
 	}
-	out = append(out, nil, plainLine("Reading the dashboard", st.Heading))
+	doc := &report.Document{Sections: []*report.Section{keys}}
+	key := h.keys.KeyLabel
 	for k, p := range []string{
 		"score = (1 − urgency) × fit + urgency × relief. Fit (0–100) is how well an opportunity matches your priorities. " +
 			"Relief (0–100) is how much taking it would ease your need for a paycheck, counting the chance it comes through. " +
@@ -42,17 +46,21 @@ func (h *HelpPage) lines(width int) []line {
 			"deal-breaker floor), then closed ones. FIT shows in brackets the range that unknown ratings leave open; " +
 			"\"at risk\" means an unknown could still fall below a floor: the details pane says what to ask.",
 		"The chart draws each score as a line from urgency 0 to 1. Where lines cross (◆) the leader changes; ▲ marks the " +
-			"urgency now. v switches to fit against relief, where the slanted line joins everything that scores like the leader.",
+			"urgency now. " + key(IntentToggleChart) + " switches to fit against relief, where the slanted line joins everything that " +
+			"scores like the leader.",
 		"The dashed level line (res and its value) is the reservation score at your runway, the lowest score worth accepting: " +
-			"at ▲ now, an offer above it is worth more than searching on. d opens the decide page: wait or accept for each offer " +
+			"at ▲ now, an offer above it is worth more than searching on. " + key(IntentDecide) + " opens the decide page: wait or accept for each offer " +
 			"with a deadline, and what to ask about the selected opportunity.",
-		"+ and - are what-ifs: they change nothing on disk. r drops them; [ and ] try the profile's scenarios.",
+		key(IntentUrgencyUp) + " and " + key(IntentUrgencyDown) + " are what-ifs: they change nothing on disk. " + key(IntentReset) +
+			" drops them; " + key(IntentPrevScenario) + " and " + key(IntentNextScenario) + " try the profile's scenarios.",
 		"Every number here can be checked with: mutual explain NAME",
 	} {
-		if k > 0 {
-			out = append(out, nil)
+		heading := ""
+		if k == 0 {
+			heading = "Reading the dashboard"
 		}
-		out = append(out, wrap(p, width, nil, 0, st.Text)...)
+		doc.Sections = append(doc.Sections, &report.Section{Heading: heading,
+			Lines: []report.Line{{Text: report.Span{Text: p, Role: report.RoleText}, Wrap: true}}})
 	}
-	return out
+	return h.styles.rows(doc.Rows(width))
 }

@@ -1,10 +1,13 @@
 package views
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/gdamore/tcell/v2"
+
+	"mutual/views/report"
 )
 
 // Intent is what a key asks the dashboard to do. Keys resolve to intents
@@ -100,90 +103,184 @@ func KeyOf(ev *tcell.EventKey) (Key, bool) {
 	return SpecialKey(ev.Key()), true
 }
 
-// Binding is one row of the key table: the keys, how the help page and the
-// footer write them, and the intent they resolve to.
+// Name writes the key the way the dashboard names it in every sentence:
+// the character it types ("r", "?"), or "↑", "enter", "esc", "tab",
+// "shift+tab", "ctrl+c" and the like.
+func (k Key) Name() string {
+	switch k.Code {
+	case tcell.KeyRune:
+		return string(k.Rune)
+	case tcell.KeyUp:
+		return "↑"
+	case tcell.KeyDown:
+		return "↓"
+	case tcell.KeyLeft:
+		return "←"
+	case tcell.KeyRight:
+		return "→"
+	case tcell.KeyEnter:
+		return "enter"
+	case tcell.KeyTab:
+		return "tab"
+	case tcell.KeyBacktab:
+		return "shift+tab"
+	case tcell.KeyEscape:
+		return "esc"
+	case tcell.KeyBackspace, tcell.KeyBackspace2:
+		return "backspace"
+	}
+	if k.Code >= tcell.KeyCtrlA && k.Code <= tcell.KeyCtrlZ {
+		return "ctrl+" + string(rune('a'+k.Code-tcell.KeyCtrlA))
+	}
+	if name, ok := tcell.KeyNames[k.Code]; ok {
+		return strings.ToLower(name)
+	}
+	return fmt.Sprintf("key %d", k.Code)
+}
+
+// Binding is one row of the key table: the keys, what the help page says
+// of them, how the footer hints at them, and the intent they resolve to.
 type Binding struct {
-	// Keys answer to this binding.
+	// Keys answer to this binding; the first is the one sentences name.
 	Keys []Key
-	// Label writes the keys for the help page: "↑ k".
-	Label string
-	// Help is the help page's sentence for the binding.
-	Help string
+	// Help is the help page's sentence for the binding. Each %s in it is
+	// the key of an intent in HelpKeys, in order, so that the sentence
+	// follows when those keys are bound differently.
+	Help     string
+	HelpKeys []Intent
 	// Intent is what the keys ask for.
 	Intent Intent
 	// Hint is the footer's word for the binding; empty keeps it off the
 	// footer (its partner row speaks for both, as "↑/↓ j/k select" does).
 	Hint string
-	// HintKeys writes the keys in the footer when it differs from Label.
+	// HintKeys writes the keys of this row and of its partner in the
+	// footer ("+/-"); empty writes this row's [Binding.Label]. The partner
+	// is the row after it, or the row before when the one after has a hint
+	// of its own. The keys are written out here, beside the keys they
+	// write, and a test checks that they are keys of the two rows.
 	HintKeys string
 	// Keep orders what the footer drops when the terminal is narrow: the
 	// higher, the longer a hint stays.
 	Keep int
 }
 
+// Label writes the binding's keys for the help page: "↑ k", "+ =".
+func (b Binding) Label() string {
+	names := make([]string, len(b.Keys))
+	for k, key := range b.Keys {
+		names[k] = key.Name()
+	}
+	return strings.Join(names, " ")
+}
+
 // Keymap is the key table: the single place that says which key does
-// what. Dispatch, the footer and the help page all read it.
+// what. Dispatch, the footer, the help page and every sentence that names
+// a key read it.
 type Keymap []Binding
+
+// KeyLabel names the key of intent in, for a sentence that tells the user
+// to press it ("r resets"): the first key of the first binding for it (a
+// binding's other keys are aliases, as = is for +), or "" when no key is
+// bound to it.
+func (km Keymap) KeyLabel(in Intent) string {
+	for _, b := range km {
+		if b.Intent == in && len(b.Keys) > 0 {
+			return b.Keys[0].Name()
+		}
+	}
+	return ""
+}
+
+// closeHint says, for a page title, how to close the page that intent
+// in opens and how to scroll it: "d or esc closes, ↑/↓ scroll".
+func (km Keymap) closeHint(in Intent) string {
+	return km.KeyLabel(in) + " or " + km.KeyLabel(IntentClose) + " closes, " + km.KeyLabel(IntentUp) + "/" + km.KeyLabel(IntentDown) + " scroll"
+}
+
+// scenarioKeys names the keys that cycle the scenarios, as the header and
+// the status line write them: "[ ]".
+func (km Keymap) scenarioKeys() string {
+	return km.KeyLabel(IntentPrevScenario) + " " + km.KeyLabel(IntentNextScenario)
+}
+
+// reportKeys are the keys that the report documents drawn on pages name.
+func (km Keymap) reportKeys() report.Keys {
+	return report.Keys{Reset: km.KeyLabel(IntentReset), Decide: km.KeyLabel(IntentDecide), Close: km.KeyLabel(IntentClose)}
+}
+
+// helpText is binding b's sentence for the help page, with the keys it
+// names as they are bound in km.
+func (km Keymap) helpText(b Binding) string {
+	if len(b.HelpKeys) == 0 {
+		return b.Help
+	}
+	keys := make([]any, len(b.HelpKeys))
+	for k, in := range b.HelpKeys {
+		keys[k] = km.KeyLabel(in)
+	}
+	return fmt.Sprintf(b.Help, keys...)
+}
 
 // DefaultKeymap is the dashboard's key table.
 func DefaultKeymap() Keymap {
 	r := RuneKey
 	sp := SpecialKey
 	return Keymap{
-		{Keys: []Key{sp(tcell.KeyUp), r('k')}, Label: "↑ k", Intent: IntentUp,
+		{Keys: []Key{sp(tcell.KeyUp), r('k')}, Intent: IntentUp,
 			Help: "select the opportunity above (in the details pane or a page: scroll up)",
 			Hint: "select", HintKeys: "↑/↓ j/k", Keep: 8},
-		{Keys: []Key{sp(tcell.KeyDown), r('j')}, Label: "↓ j", Intent: IntentDown,
+		{Keys: []Key{sp(tcell.KeyDown), r('j')}, Intent: IntentDown,
 			Help: "select the opportunity below (in the details pane or a page: scroll down)"},
-		{Keys: []Key{sp(tcell.KeyEnter)}, Label: "enter", Intent: IntentDetails,
-			Help: "open every term of the selected opportunity's score (as 'mutual explain' prints it); enter again closes",
-			Hint: "details", Keep: 3},
-		{Keys: []Key{r('d')}, Label: "d", Intent: IntentDecide,
+		{Keys: []Key{sp(tcell.KeyEnter)}, Intent: IntentDetails,
+			Help:     "open every term of the selected opportunity's score (as 'mutual explain' prints it); %s again closes",
+			HelpKeys: []Intent{IntentDetails}, Hint: "details", Keep: 3},
+		{Keys: []Key{r('d')}, Intent: IntentDecide,
 			Help: "the decide page: wait or accept for each offer with a deadline, the reservation score by months of runway, " +
-				"and what to ask about the selected opportunity (as 'mutual decide' says); d again closes",
-			Hint: "decide", Keep: 2},
-		{Keys: []Key{sp(tcell.KeyTab)}, Label: "tab", Intent: IntentNextPane,
+				"and what to ask about the selected opportunity (as 'mutual decide' says); %s again closes",
+			HelpKeys: []Intent{IntentDecide}, Hint: "decide", Keep: 2},
+		{Keys: []Key{sp(tcell.KeyTab)}, Intent: IntentNextPane,
 			Help: "move to the next pane: ranking, details, chart (a narrow terminal shows one of the last two at a time)",
 			Hint: "pane", Keep: 9},
-		{Keys: []Key{sp(tcell.KeyBacktab)}, Label: "shift+tab", Intent: IntentPrevPane,
+		{Keys: []Key{sp(tcell.KeyBacktab)}, Intent: IntentPrevPane,
 			Help: "move to the previous pane"},
-		{Keys: []Key{r('+'), r('=')}, Label: "+ =", Intent: IntentUrgencyUp,
+		{Keys: []Key{r('+'), r('=')}, Intent: IntentUrgencyUp,
 			Help: "what-if: urgency up by 0.05 (more need: relief counts more)",
 			Hint: "urgency", HintKeys: "+/-", Keep: 10},
-		{Keys: []Key{r('-')}, Label: "-", Intent: IntentUrgencyDown,
+		{Keys: []Key{r('-')}, Intent: IntentUrgencyDown,
 			Help: "what-if: urgency down by 0.05 (less need: fit counts more)"},
-		{Keys: []Key{r('>')}, Label: ">", Intent: IntentSavingsUp,
+		{Keys: []Key{r('>')}, Intent: IntentSavingsUp,
 			Help: "what-if: savings up by one month of burn (a month more runway; the urgency follows)",
 			Hint: "savings", HintKeys: "< >", Keep: 0},
-		{Keys: []Key{r('<')}, Label: "<", Intent: IntentSavingsDown,
+		{Keys: []Key{r('<')}, Intent: IntentSavingsDown,
 			Help: "what-if: savings down by one month of burn (a month less runway)"},
-		{Keys: []Key{r('r')}, Label: "r", Intent: IntentReset,
+		{Keys: []Key{r('r')}, Intent: IntentReset,
 			Help: "reset the what-ifs: urgency back to where it comes from", Hint: "reset", Keep: 7},
-		{Keys: []Key{r('[')}, Label: "[", Intent: IntentPrevScenario,
+		{Keys: []Key{r('[')}, Intent: IntentPrevScenario,
 			Help: "previous scenario of the profile (… → last → none)"},
-		{Keys: []Key{r(']')}, Label: "]", Intent: IntentNextScenario,
+		{Keys: []Key{r(']')}, Intent: IntentNextScenario,
 			Help: "next scenario of the profile (none → first → …)",
 			Hint: "scenario", HintKeys: "[ ]", Keep: 4},
-		{Keys: []Key{r('v')}, Label: "v", Intent: IntentToggleChart,
+		{Keys: []Key{r('v')}, Intent: IntentToggleChart,
 			Help: "switch the chart: score against urgency, or fit against relief", Hint: "chart", Keep: 1},
-		{Keys: []Key{r('e')}, Label: "e", Intent: IntentEdit,
+		{Keys: []Key{r('e')}, Intent: IntentEdit,
 			Help: "edit the file that defines the selected opportunity, at its line, in $VISUAL or $EDITOR (vi when unset); it reloads after", Hint: "edit", Keep: 5},
-		{Keys: []Key{r('s')}, Label: "s", Intent: IntentSave,
-			Help: "save the what-ifs: it asks where (y: the urgency into [situation]; n: a new scenario)", Hint: "save", Keep: 6},
-		{Keys: []Key{r('n')}, Label: "n", Intent: IntentSaveScenario,
+		{Keys: []Key{r('s')}, Intent: IntentSave,
+			Help:     "save the what-ifs: it asks where (%s: the urgency into [situation]; %s: a new scenario)",
+			HelpKeys: []Intent{IntentConfirm, IntentSaveScenario}, Hint: "save", Keep: 6},
+		{Keys: []Key{r('n')}, Intent: IntentSaveScenario,
 			Help: "in the save question: save the what-ifs as a new [[scenario]] instead"},
-		{Keys: []Key{r('R')}, Label: "R", Intent: IntentReload,
+		{Keys: []Key{r('R')}, Intent: IntentReload,
 			Help: "reload the profile from disk (it reloads by itself within a second when a file changes)"},
-		{Keys: []Key{r('?')}, Label: "?", Intent: IntentHelp,
-			Help: "this help; ? again closes it", Hint: "help", Keep: 12},
-		{Keys: []Key{sp(tcell.KeyEscape)}, Label: "esc", Intent: IntentClose,
+		{Keys: []Key{r('?')}, Intent: IntentHelp,
+			Help: "this help; %s again closes it", HelpKeys: []Intent{IntentHelp}, Hint: "help", Keep: 12},
+		{Keys: []Key{sp(tcell.KeyEscape)}, Intent: IntentClose,
 			Help: "close the help, the details or the decide page; cancel a question"},
-		{Keys: []Key{r('q')}, Label: "q", Intent: IntentQuit,
-			Help: "quit; with unsaved what-ifs it asks once (q again or y quits, any other key stays)",
-			Hint: "quit", Keep: 11},
-		{Keys: []Key{r('y')}, Label: "y", Intent: IntentConfirm,
+		{Keys: []Key{r('q')}, Intent: IntentQuit,
+			Help:     "quit; with unsaved what-ifs it asks once (%s again or %s quits, any other key stays)",
+			HelpKeys: []Intent{IntentQuit, IntentConfirm}, Hint: "quit", Keep: 11},
+		{Keys: []Key{r('y')}, Intent: IntentConfirm,
 			Help: "yes, when the status line asks (quit; save into [situation])"},
-		{Keys: []Key{sp(tcell.KeyCtrlC)}, Label: "ctrl+c", Intent: IntentQuitNow,
+		{Keys: []Key{sp(tcell.KeyCtrlC)}, Intent: IntentQuitNow,
 			Help: "quit at once, without asking"},
 	}
 }
@@ -242,7 +339,7 @@ func (km Keymap) Hints(width int) []Hint {
 		}
 		keys := b.HintKeys
 		if keys == "" {
-			keys = b.Label
+			keys = b.Label()
 		}
 		all = append(all, entry{Hint{keys, b.Hint}, b.Keep, len(all)})
 	}
@@ -251,9 +348,9 @@ func (km Keymap) Hints(width int) []Hint {
 	taken := make([]bool, len(all))
 	used := 0
 	for _, e := range byKeep {
-		w := Width(e.h.Keys) + 1 + Width(e.h.Word)
+		w := report.Width(e.h.Keys) + 1 + report.Width(e.h.Word)
 		if used > 0 {
-			w += Width(hintSeparator)
+			w += report.Width(hintSeparator)
 		}
 		if used+w <= width {
 			taken[e.pos] = true

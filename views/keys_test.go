@@ -5,19 +5,21 @@ import (
 	"testing"
 
 	"github.com/gdamore/tcell/v2"
+
+	"mutual/views/report"
 )
 
 func TestKeymapHasNoDuplicateKeys(t *testing.T) {
 	seen := map[Key]string{}
 	for _, b := range DefaultKeymap() {
 		if len(b.Keys) == 0 {
-			t.Errorf("binding %q has no keys", b.Label)
+			t.Errorf("binding %q has no keys", b.Label())
 		}
 		for _, k := range b.Keys {
 			if other, ok := seen[k]; ok {
-				t.Errorf("key %v is bound twice: by %q and by %q", k, other, b.Label)
+				t.Errorf("key %v is bound twice: by %q and by %q", k, other, b.Label())
 			}
-			seen[k] = b.Label
+			seen[k] = b.Label()
 		}
 	}
 }
@@ -25,7 +27,7 @@ func TestKeymapHasNoDuplicateKeys(t *testing.T) {
 func TestKeymapBindsEveryIntent(t *testing.T) {
 	bound := map[Intent]bool{}
 	for _, b := range DefaultKeymap() {
-		if b.Help == "" || b.Label == "" {
+		if b.Help == "" || b.Label() == "" {
 			t.Errorf("binding for intent %d needs a label and a help sentence", b.Intent)
 		}
 		bound[b.Intent] = true
@@ -112,8 +114,8 @@ func TestHintsFitAndAlwaysOfferHelpAndQuit(t *testing.T) {
 	km := DefaultKeymap()
 	for w := 16; w <= 200; w++ {
 		text := HintText(km.Hints(w))
-		if Width(text) > w {
-			t.Fatalf("at width %d the hints are %d wide: %q", w, Width(text), text)
+		if report.Width(text) > w {
+			t.Fatalf("at width %d the hints are %d wide: %q", w, report.Width(text), text)
 		}
 		if !strings.Contains(text, "? help") || !strings.Contains(text, "q quit") {
 			t.Fatalf("at width %d the hints lose help or quit: %q", w, text)

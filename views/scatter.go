@@ -6,6 +6,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // FitReliefScatter draws the same opportunities as [ScoreChart] in the
@@ -18,13 +19,15 @@ import (
 // from upright (only fit counts) towards flat (only relief counts).
 type FitReliefScatter struct {
 	*frame
+	keys     Keymap
 	state    *model.State
 	selected int
 }
 
-// NewFitReliefScatter returns an empty scatter.
-func NewFitReliefScatter(st Styles) *FitReliefScatter {
-	return &FitReliefScatter{frame: newFrame(st), selected: -1}
+// NewFitReliefScatter returns an empty scatter whose title names the key
+// of keys that switches the chart.
+func NewFitReliefScatter(st Styles, keys Keymap) *FitReliefScatter {
+	return &FitReliefScatter{frame: newFrame(st), keys: keys, selected: -1}
 }
 
 // SetState charts s, with opportunity selected (an index into
@@ -81,8 +84,9 @@ func (c *FitReliefScatter) Draw(screen tcell.Screen) {
 	_, _, bw, _ := c.GetRect()
 	title := "Fit against relief"
 	if c.state != nil {
-		at := " at urgency " + U(c.state.Urgency.Value)
-		title = fitTitle(bw, title+at+" (v: score against urgency)", title+at+" (v: score chart)", title+at, title)
+		at := " at urgency " + report.Urgency(c.state.Urgency.Value)
+		v := c.keys.KeyLabel(IntentToggleChart)
+		title = fitTitle(bw, title+at+" ("+v+": score against urgency)", title+at+" ("+v+": score chart)", title+at, title)
 	}
 	c.setTitle(title)
 	c.drawFrame(screen)
@@ -156,7 +160,7 @@ func (c *FitReliefScatter) Draw(screen tcell.Screen) {
 		if i == c.selected {
 			style = st.Selected
 		}
-		drawText(screen, px+col, y+row, min(Width(label), pw-col), label, style)
+		drawText(screen, px+col, y+row, min(report.Width(label), pw-col), label, style)
 	}
 
 	// Axes.
@@ -170,7 +174,7 @@ func (c *FitReliefScatter) Draw(screen tcell.Screen) {
 		if mark.row == (ph-1)/2 && ph < 5 {
 			continue
 		}
-		drawText(screen, x, y+mark.row, 3, PadLeft(mark.text, 3), st.Dim)
+		drawText(screen, x, y+mark.row, 3, padLeft(mark.text, 3), st.Dim)
 		screen.SetContent(px-1, y+mark.row, '┤', nil, st.Dim)
 	}
 	if !cv.used(0, 0) && pw > 8 {

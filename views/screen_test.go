@@ -8,6 +8,7 @@ import (
 	"github.com/rivo/tview"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // This file has the helpers that draw widgets on a simulated screen and
@@ -19,8 +20,8 @@ type fakeApp struct{ stopped int }
 func (a *fakeApp) Stop() { a.stopped++ }
 
 // exampleInfo names the example the way the command line does.
-func exampleInfo() ReportInfo {
-	return ReportInfo{Profile: "(built-in example)", Today: exampleToday()}
+func exampleInfo() report.Info {
+	return report.Info{Profile: "(built-in example)", Today: exampleToday()}
 }
 
 // newTestDashboard returns a dashboard on the example (or on p, when not

@@ -3,6 +3,8 @@ package views
 import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
+
+	"mutual/views/report"
 )
 
 // This is the only file in mutual that names a colour. Colours are the
@@ -125,3 +127,25 @@ func (s Styles) Theme() tview.Theme {
 // plainBox is a tview box on the terminal's own background, for every
 // widget to start from.
 func plainBox() *tview.Box { return tview.NewBox().SetBackgroundColor(tcell.ColorDefault) }
+
+// role is the look of a role of a report document, for the pages that
+// draw one.
+func (st Styles) role(r report.Role) tcell.Style {
+	switch r {
+	case report.RoleTitle, report.RoleStrong:
+		return st.Strong
+	case report.RoleHeading:
+		return st.Heading
+	case report.RoleDim:
+		return st.Dim
+	case report.RoleWarning:
+		return st.Warn
+	case report.RoleAtRisk:
+		return st.AtRisk
+	case report.RoleVetoed:
+		return st.Vetoed
+	case report.RoleKey:
+		return st.Key
+	}
+	return st.Text
+}

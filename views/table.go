@@ -7,6 +7,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
+	"mutual/views/report"
 )
 
 // RankTable is the ranking pane: every opportunity with its rank, stage,
@@ -70,17 +71,17 @@ type columns struct {
 // stage and marker columns before the name gets too short to read.
 func (t *RankTable) layoutColumns(width int) columns {
 	s := t.state
-	c := columns{gap: 2, rank: max(2, len(strconv.Itoa(len(s.Ranked)))), stage: Width("interviewing"), score: 5, fit: Width("FIT"),
-		relief: 6, flag: Width("at risk")}
+	c := columns{gap: 2, rank: max(2, len(strconv.Itoa(len(s.Ranked)))), stage: report.Width("interviewing"), score: 5, fit: report.Width("FIT"),
+		relief: 6, flag: report.Width("at risk")}
 	m := &t.measured
 	if len(s.Assessments) == 0 || m.of != &s.Assessments[0] || m.rows != len(t.rows) {
-		m.of, m.rows, m.name, m.fit = nil, len(t.rows), Width("OPPORTUNITY"), 0
+		m.of, m.rows, m.name, m.fit = nil, len(t.rows), report.Width("OPPORTUNITY"), 0
 		if len(s.Assessments) > 0 {
 			m.of = &s.Assessments[0]
 		}
 		for _, i := range t.rows {
-			m.name = max(m.name, Width(Name(s, i)))
-			m.fit = max(m.fit, Width(FitText(s.Assessments[i].Fit)))
+			m.name = max(m.name, report.Width(nameOf(s, i)))
+			m.fit = max(m.fit, report.Width(report.FitText(s.Assessments[i].Fit)))
 		}
 	}
 	wantName := m.name
@@ -158,7 +159,7 @@ func (t *RankTable) title() string {
 	if t.state == nil {
 		return "Ranking"
 	}
-	return "Ranking at urgency " + U(t.state.Urgency.Value)
+	return "Ranking at urgency " + report.Urgency(t.state.Urgency.Value)
 }
 
 // rowStyles are the styles of a row's text and of its marker.
@@ -184,19 +185,19 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 	gap := span{strings.Repeat(" ", c.gap), text}
 	if i < 0 {
 		return line{
-			{PadLeft("#", c.rank), text}, gap, {Pad("OPPORTUNITY", c.name), text}, gap,
-			{Pad("STAGE", c.stage), text}, gap, {PadLeft("SCORE", c.score), text}, gap,
-			{Pad("FIT", c.fit), text}, gap, {PadLeft("RELIEF", c.relief), text},
+			{padLeft("#", c.rank), text}, gap, {report.Pad("OPPORTUNITY", c.name), text}, gap,
+			{report.Pad("STAGE", c.stage), text}, gap, {padLeft("SCORE", c.score), text}, gap,
+			{report.Pad("FIT", c.fit), text}, gap, {padLeft("RELIEF", c.relief), text},
 		}
 	}
 	s := t.state
 	a := &s.Assessments[i]
 	rank, score, fit, relief := "-", "", "", ""
 	if !a.Closed {
-		score, relief = Num(a.Score(s.Urgency.Value)), Num(a.Relief.Value)
-		fit = FitText(a.Fit)
+		score, relief = report.Num(a.Score(s.Urgency.Value)), report.Num(a.Relief.Value)
+		fit = report.FitText(a.Fit)
 		if c.shortFit {
-			fit = Num(a.Fit.Value)
+			fit = report.Num(a.Fit.Value)
 		}
 	}
 	// The rows list the ranked ones first, in rank order: row k is rank
@@ -210,20 +211,20 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 			}
 		}
 	}
-	marker := Marker(a)
+	marker := report.Marker(a)
 	if a.Closed {
 		marker = "closed"
 	}
-	if reasons := Reasons(a); len(reasons) > 0 && !a.Closed && !c.shortFlag && c.flag > Width("at risk")+2 {
+	if reasons := report.Reasons(a); len(reasons) > 0 && !a.Closed && !c.shortFlag && c.flag > report.Width("at risk")+2 {
 		marker += ": " + strings.Join(reasons, "; ")
 	}
 	if c.shortFlag {
 		marker = map[string]string{"vetoed": "✗", "at risk": "!", "closed": "–"}[marker]
 	}
 	return line{
-		{PadLeft(rank, c.rank), text}, gap, {Pad(Name(s, i), c.name), text}, gap,
-		{Pad(string(a.Stage), c.stage), text}, gap, {PadLeft(score, c.score), text}, gap,
-		{Pad(fit, c.fit), text}, gap, {PadLeft(relief, c.relief), text}, gap,
-		{Pad(marker, c.flag), flag},
+		{padLeft(rank, c.rank), text}, gap, {report.Pad(nameOf(s, i), c.name), text}, gap,
+		{report.Pad(string(a.Stage), c.stage), text}, gap, {padLeft(score, c.score), text}, gap,
+		{report.Pad(fit, c.fit), text}, gap, {padLeft(relief, c.relief), text}, gap,
+		{report.Pad(marker, c.flag), flag},
 	}
 }

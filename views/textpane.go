@@ -62,14 +62,16 @@ func (t *textPane) drawLines(screen tcell.Screen) {
 // details pane and the details and decide pages.
 type selectionPane struct {
 	*textPane
+	// keys name the keys the pane's sentences mention.
+	keys  Keymap
 	state *model.State
 	// index is the opportunity shown, an index into state.Assessments; -1
 	// for none.
 	index int
 }
 
-func newSelectionPane(st Styles) selectionPane {
-	return selectionPane{textPane: newTextPane(st), index: -1}
+func newSelectionPane(st Styles, keys Keymap) selectionPane {
+	return selectionPane{textPane: newTextPane(st), keys: keys, index: -1}
 }
 
 // show moves the pane to opportunity i of s; choosing another opportunity

@@ -10,6 +10,7 @@ import (
 	"mutual/model"
 	"mutual/profiles"
 	"mutual/views"
+	"mutual/views/report"
 )
 
 // whatIf measures one urgency step in the dashboard, the way a key press
@@ -42,7 +43,7 @@ func (b *bench) stepTime(nOpp, nPri int) float64 {
 	check(err)
 	today, _ := model.ParseDate(gen.Today)
 	d, err := views.NewDashboard(stopper{}, &loaded.Profile, model.Request{Today: today},
-		views.Options{Info: views.ReportInfo{Profile: "bench.toml", Today: today}, Styles: views.NewStyles(false)}, views.Hooks{})
+		views.Options{Info: report.Info{Profile: "bench.toml", Today: today}, Styles: views.NewStyles(false)}, views.Hooks{})
 	check(err)
 	screen := tcell.NewSimulationScreen("UTF-8")
 	check(screen.Init())

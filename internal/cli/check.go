@@ -42,7 +42,7 @@ func cmdCheck(sys System, opts options) error {
 func checkOne(sys System, opts options, path string) bool {
 	l, err := profiles.Load(path)
 	if err != nil {
-		report(sys, err)
+		printError(sys, err)
 		var pe *profiles.Error
 		if errors.As(err, &pe) {
 			errs, warns := 0, 0

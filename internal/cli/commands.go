@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"mutual/views"
+	"mutual/views/report"
 )
 
 // command is one subcommand: its name, what it takes, and how it runs.
@@ -41,11 +41,11 @@ func commands() []command {
 		{name: "", usage: "[flags]", summary: "open the dashboard", help: dashboardHelp,
 			flags: []ownFlag{{"mouse", "let the mouse select rows and panes"}, {name: "example"}}, maxArgs: 0, run: cmdDashboard},
 		{name: "rank", usage: "[flags]", summary: "print the ranking", help: rankHelp,
-			formats: views.Formats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdRank},
+			formats: report.RankFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdRank},
 		{name: "explain", usage: "NAME [flags]", summary: "show every term of one opportunity's score", help: explainHelp,
 			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, run: cmdExplain},
 		{name: "decide", usage: "[flags]", summary: "advise accept, wait or decline on offers; questions to ask", help: decideHelp,
-			formats: views.DecideFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdDecide},
+			formats: report.DecideFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdDecide},
 		{name: "prep", usage: "NAME [flags]", summary: "print a Markdown interview-prep sheet for one opportunity", help: prepHelp,
 			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, run: cmdPrep},
 		{name: "check", usage: "[--strict] [PATH...]", summary: "validate profiles (for hooks and CI)", help: checkHelp,

@@ -11,6 +11,7 @@ import (
 	"github.com/rivo/tview"
 
 	"mutual/views"
+	"mutual/views/report"
 )
 
 // cmdDashboard opens the dashboard, or prints the ranking table when
@@ -22,7 +23,7 @@ func cmdDashboard(sys System, opts options) error {
 	}
 	if !sys.StdoutIsTerminal {
 		s.notes(sys)
-		return views.WriteRank(sys.Stdout, s.state, s.reportInfo(opts), "table")
+		return report.WriteRank(sys.Stdout, s.state, s.reportInfo(opts), "table")
 	}
 	return sys.Dashboard(sys, s, opts)
 }

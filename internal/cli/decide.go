@@ -2,7 +2,7 @@ package cli
 
 import (
 	"mutual/model"
-	"mutual/views"
+	"mutual/views/report"
 )
 
 // cmdDecide prints the reservation scores, the advice on every offer with
@@ -13,5 +13,5 @@ func cmdDecide(sys System, opts options) error {
 		return err
 	}
 	s.notes(sys)
-	return views.WriteDecide(sys.Stdout, s.state, model.Decide(s.state), s.reportInfo(opts), opts.format)
+	return report.WriteDecide(sys.Stdout, s.state, model.Decide(s.state), s.reportInfo(opts), opts.format)
 }

@@ -29,9 +29,9 @@ type silentFailure struct{ msg string }
 
 func (e *silentFailure) Error() string { return e.msg }
 
-// report prints an error the way every mutual error looks: lowercase,
+// printError prints an error the way every mutual error looks: lowercase,
 // prefixed with the program name, with a hint line when one helps.
-func report(sys System, err error) int {
+func printError(sys System, err error) int {
 	var ue *usageError
 	var fe *failure
 	var pe *profiles.Error

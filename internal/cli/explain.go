@@ -1,6 +1,6 @@
 package cli
 
-import "mutual/views"
+import "mutual/views/report"
 
 // cmdExplain prints every term of one opportunity's score.
 func cmdExplain(sys System, opts options) error {
@@ -8,5 +8,5 @@ func cmdExplain(sys System, opts options) error {
 	if err != nil {
 		return err
 	}
-	return views.WriteExplain(sys.Stdout, s.state, i, s.reportInfo(opts))
+	return report.WriteExplain(sys.Stdout, s.state, i, s.reportInfo(opts))
 }

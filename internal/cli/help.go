@@ -3,9 +3,13 @@ package cli
 import (
 	"fmt"
 	"strings"
+
+	"mutual/views"
 )
 
-const commonFlagsHelp = `Flags for every command:
+// commonFlagsText is the help for the flags every command takes; its %s is
+// the dashboard key that opens the editor, from the key table.
+const commonFlagsText = `Flags for every command:
   --profile PATH|NAME   the profile to use; a NAME (no slash, no .toml) is
                         $XDG_CONFIG_HOME/mutual/NAME.toml
   --urgency U           fix the urgency (0..1) instead of deriving it
@@ -20,7 +24,7 @@ Environment:
   MUTUAL_PROFILE        the profile when --profile is not given
   XDG_CONFIG_HOME       where the mutual/ directory lives (default ~/.config)
   NO_COLOR              draw the dashboard without colour
-  VISUAL, EDITOR        the editor for the dashboard's e key
+  VISUAL, EDITOR        the editor for the dashboard's %s key
 
 Exit codes: 0 success, 1 invalid profile or failure, 2 bad usage.
 `
@@ -55,12 +59,17 @@ names, or to $XDG_CONFIG_HOME/mutual/profile.toml. It never overwrites an
 existing file, and the new file is readable by you alone (0600).
 `
 
+// commonFlagsHelp is commonFlagsText with the key table's own key.
+func commonFlagsHelp() string {
+	return fmt.Sprintf(commonFlagsText, views.DefaultKeymap().KeyLabel(views.IntentEdit))
+}
+
 func helpText(name string) string {
 	if name == "" || name == "help" {
 		return generalHelp()
 	}
 	c := commandByName(name)
-	return fmt.Sprintf("usage: %s\n\n%s%s\n%s", c.usageLine(), c.help, c.flagsHelp(), commonFlagsHelp)
+	return fmt.Sprintf("usage: %s\n\n%s%s\n%s", c.usageLine(), c.help, c.flagsHelp(), commonFlagsHelp())
 }
 
 func generalHelp() string {
@@ -81,7 +90,7 @@ Commands:
 		fmt.Fprintf(&b, "  %-9s %s\n", name, c.summary)
 	}
 	b.WriteString("\nRun 'mutual COMMAND --help' for a command's flags.\n\n")
-	b.WriteString(commonFlagsHelp)
+	b.WriteString(commonFlagsHelp())
 	return b.String()
 }
 

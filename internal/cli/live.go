@@ -211,7 +211,7 @@ func (lp *liveProfile) watch(d *views.Dashboard) (stop func()) {
 	w, err := profiles.NewWatcher(lp.s.loaded.Files)
 	if err != nil {
 		d.Controller().SetStatus(views.Status{Kind: views.StatusWarn,
-			Text: "Cannot watch the profile for changes (" + err.Error() + "): press R to reload after editing."})
+			Text: "Cannot watch the profile for changes (" + err.Error() + "): press " + d.Keys().KeyLabel(views.IntentReload) + " to reload after editing."})
 		return nil
 	}
 	lp.watcher = w

@@ -2,7 +2,7 @@ package cli
 
 import (
 	"mutual/model"
-	"mutual/views"
+	"mutual/views/report"
 )
 
 // cmdPrep prints a Markdown interview-prep sheet for one opportunity.
@@ -11,5 +11,5 @@ func cmdPrep(sys System, opts options) error {
 	if err != nil {
 		return err
 	}
-	return views.WritePrep(sys.Stdout, s.state, model.Decide(s.state), i, s.reportInfo(opts))
+	return report.WritePrep(sys.Stdout, s.state, model.Decide(s.state), i, s.reportInfo(opts))
 }

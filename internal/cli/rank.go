@@ -1,6 +1,6 @@
 package cli
 
-import "mutual/views"
+import "mutual/views/report"
 
 // cmdRank prints the ranking in the chosen format.
 func cmdRank(sys System, opts options) error {
@@ -9,5 +9,5 @@ func cmdRank(sys System, opts options) error {
 		return err
 	}
 	s.notes(sys)
-	return views.WriteRank(sys.Stdout, s.state, s.reportInfo(opts), opts.format)
+	return report.WriteRank(sys.Stdout, s.state, s.reportInfo(opts), opts.format)
 }

@@ -12,7 +12,7 @@ import (
 func Run(args []string, sys System) (code int) {
 	opts, err := parseArgs(args, sys)
 	if err != nil {
-		return report(sys, err)
+		return printError(sys, err)
 	}
 	if opts.version {
 		fmt.Fprintln(sys.Stdout, "mutual", buildVersion(sys.Version))
@@ -24,7 +24,7 @@ func Run(args []string, sys System) (code int) {
 	}
 	cmd := commandByName(opts.command)
 	if err := cmd.run(sys, opts); err != nil {
-		return report(sys, err)
+		return printError(sys, err)
 	}
 	return exitOK
 }

@@ -7,7 +7,7 @@ import (
 
 	"mutual/model"
 	"mutual/profiles"
-	"mutual/views"
+	"mutual/views/report"
 )
 
 // session is a loaded and evaluated profile, ready for a view.
@@ -87,8 +87,8 @@ func (s *session) notes(sys System) {
 	}
 }
 
-func (s *session) reportInfo(opts options) views.ReportInfo {
-	return views.ReportInfo{Profile: s.profileLabel(), Today: opts.today}
+func (s *session) reportInfo(opts options) report.Info {
+	return report.Info{Profile: s.profileLabel(), Today: opts.today}
 }
 
 // openOpportunity opens the profile and finds the opportunity the

@@ -1,4 +1,4 @@
-package views
+package report
 
 import (
 	"fmt"
@@ -14,19 +14,19 @@ import (
 // (most decisive first, with what each end of the answer means), what is
 // already known, and the notes. Every profile text is escaped for
 // Markdown, so a name or note cannot add formatting, links or HTML.
-func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info ReportInfo) error {
+func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info) error {
 	var b strings.Builder
 	a := &s.Assessments[i]
 	o := &s.Profile.Opportunities[i]
 
-	fmt.Fprintf(&b, "# Interview prep: %s\n\n", md(Name(s, i)))
-	fmt.Fprintf(&b, "*%s · today %s · stage %s · %s*\n\n", md(info.Profile), info.Today, a.Stage, md(UrgencyLine(s)))
+	fmt.Fprintf(&b, "# Interview prep: %s\n\n", md(name(s, i)))
+	fmt.Fprintf(&b, "*%s · today %s · stage %s · %s*\n\n", md(info.Profile), info.Today, a.Stage, md(urgencyLine(s)))
 
 	b.WriteString("**Where it stands:** " + md(standingSentence(s, i)) + "\n\n")
 	for k := range d.Offers {
 		adv := &d.Offers[k]
 		if adv.Index == i || adv.WaitingFor() == i {
-			b.WriteString("**What rides on it:** " + md(AdviceHeadline(s, adv)+". "+AdviceSentence(s, d, adv)) + "\n\n")
+			b.WriteString("**What rides on it:** " + md(adviceHeadline(s, adv)+". "+adviceSentence(s, d, adv)) + "\n\n")
 		}
 	}
 
@@ -40,8 +40,8 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Repor
 	for k := range qs {
 		q := &qs[k]
 		pr, _ := s.Profile.Priority(q.Priority)
-		fmt.Fprintf(&b, "%d. **%s** (%s; %s)\n", k+1, md(q.Label), md(QuestionRating(q)), md(QuestionWeight(q)))
-		fmt.Fprintf(&b, "   %s\n", md(AskText(q)))
+		fmt.Fprintf(&b, "%d. **%s** (%s; %s)\n", k+1, md(q.Label), md(questionRating(q)), md(questionWeight(q)))
+		fmt.Fprintf(&b, "   %s\n", md(askText(q)))
 		if pr.LowText != "" && pr.HighText != "" {
 			fmt.Fprintf(&b, "   Listen for where the answer falls between “%s” (1) and “%s” (%d).\n", md(pr.LowText), md(pr.HighText), s.Profile.Scale)
 		}
@@ -60,10 +60,10 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Repor
 		if t.From == model.FromPay {
 			rating += " (from pay)"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(t.Label), rating, Percent(t.Share), md(anchorsText(s, s.Profile.Priorities[k])))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(t.Label), rating, percent(t.Share), md(anchorsText(s, s.Profile.Priorities[k])))
 	}
 	b.WriteString("\n")
-	for _, t := range ReliefTerms(s, i) {
+	for _, t := range reliefTerms(s, i) {
 		fmt.Fprintf(&b, "- %s: %s\n", t.Name, md(t.Words))
 	}
 	if !o.RespondBy.IsZero() {
@@ -73,8 +73,8 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Repor
 		fmt.Fprintf(&b, "- decision expected %s\n", o.DecisionExpected)
 	}
 	fmt.Fprintf(&b, "- at fit %s it %s (a poorer fit puts you back on the market sooner)\n", Num(a.Fit.Value),
-		TenureText(d.Params.TenureMonths(a.Fit.Value)))
-	for _, line := range DealBreakers(s, i) {
+		tenureText(d.Params.TenureMonths(a.Fit.Value)))
+	for _, line := range dealBreakers(s, i) {
 		fmt.Fprintf(&b, "- deal-breaker: %s\n", md(line))
 	}
 
@@ -121,7 +121,7 @@ func standingSentence(s *model.State, i int) string {
 	for _, r := range s.Ranked {
 		if r.Index == i && r.Rank > 1 {
 			lead := s.Ranked[0]
-			text += fmt.Sprintf(", score %s, %s behind %s", Num(r.Score), Num(lead.Score-r.Score), Name(s, lead.Index))
+			text += fmt.Sprintf(", score %s, %s behind %s", Num(r.Score), Num(lead.Score-r.Score), name(s, lead.Index))
 		} else if r.Index == i {
 			text += ", score " + Num(r.Score)
 		}

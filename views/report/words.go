@@ -1,4 +1,4 @@
-package views
+package report
 
 import (
 	"fmt"
@@ -52,14 +52,16 @@ func Months(v float64) string {
 	return s + " months"
 }
 
-// Num writes a score-like number with one decimal.
+// Num writes a score, a fit or a relief with one decimal, as every view
+// shows them: "62.6".
 func Num(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-// U writes an urgency with two decimals.
-func U(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+// Urgency writes an urgency with two decimals, as every view shows it and
+// as --urgency takes it back: "0.55".
+func Urgency(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 
-// Name is an opportunity's name, cleaned for a terminal.
-func Name(s *model.State, i int) string { return Clean(s.Assessments[i].Name) }
+// name is an opportunity's name, cleaned for a terminal.
+func name(s *model.State, i int) string { return Clean(s.Assessments[i].Name) }
 
 // UrgencySource says where the urgency in force comes from, in a few words.
 func UrgencySource(s *model.State) string {
@@ -82,9 +84,9 @@ func UrgencySource(s *model.State) string {
 	return string(u.Source)
 }
 
-// UrgencyParts describes the facts behind urgency: "runway 3.6 months,
+// urgencyParts describes the facts behind urgency: "runway 3.6 months,
 // uninsured".
-func UrgencyParts(s *model.State) string {
+func urgencyParts(s *model.State) string {
 	u := s.Urgency
 	cover := "insured"
 	if u.Cover > 0 {
@@ -93,10 +95,10 @@ func UrgencyParts(s *model.State) string {
 	return "runway " + Months(u.RunwayMonths) + ", " + cover
 }
 
-// UrgencyLine is the one-line urgency summary every view starts with:
+// urgencyLine is the one-line urgency summary every view starts with:
 // "urgency 0.55 (derived: runway 3.6 months, uninsured)", followed by the
 // scenario in force, if any.
-func UrgencyLine(s *model.State) string {
+func urgencyLine(s *model.State) string {
 	line := UrgencySummary(s)
 	if s.Request.Scenario != "" {
 		line += " · scenario " + strconv.Quote(s.Request.Scenario)
@@ -104,19 +106,22 @@ func UrgencyLine(s *model.State) string {
 	return line
 }
 
-// UrgencySummary is [UrgencyLine] without the scenario, for views that
-// show the scenario elsewhere: "urgency 0.55 (derived: runway 3.6 months,
-// uninsured)".
+// UrgencySummary is the urgency in force with where it comes from and the
+// facts behind it, for the dashboard's header, which shows the scenario
+// on a line of its own: "urgency 0.55 (derived: runway 3.6 months,
+// uninsured)"; a fixed urgency adds what the derived one would be.
 func UrgencySummary(s *model.State) string {
 	u := s.Urgency
-	line := "urgency " + U(u.Value) + " (" + UrgencySource(s) + ": " + UrgencyParts(s)
+	line := "urgency " + Urgency(u.Value) + " (" + UrgencySource(s) + ": " + urgencyParts(s)
 	if !u.IsDerived() {
-		line += "; derived would be " + U(u.Derived)
+		line += "; derived would be " + Urgency(u.Derived)
 	}
 	return line + ")"
 }
 
-// Reasons says why an opportunity is vetoed or at risk, one phrase a flag.
+// Reasons says why an opportunity is vetoed or at risk, one phrase a flag:
+// "manager rated 1, below its floor of 2". It is empty, not nil, for one
+// with no flag, so the JSON says [].
 func Reasons(a *model.Assessment) []string {
 	out := []string{}
 	for _, f := range a.Flags {
@@ -145,7 +150,8 @@ func isUnknown(a *model.Assessment, id string) bool {
 	return false
 }
 
-// Marker is the short flag a table shows: "vetoed", "at risk" or "".
+// Marker is the short flag a ranking shows beside an opportunity:
+// "vetoed", "at risk" or "".
 func Marker(a *model.Assessment) string {
 	switch {
 	case a.Vetoed():
@@ -166,10 +172,10 @@ func FitText(f model.Fit) string {
 	return Num(f.Value) + " (" + Num(f.Low) + "–" + Num(f.High) + ")"
 }
 
-// LeaderSentences are the product's central sentences: who leads now, and
+// leaderSentences are the product's central sentences: who leads now, and
 // at what runway (and savings) the answer would change. They are empty when
 // urgency does not follow the money.
-func LeaderSentences(s *model.State) []string {
+func leaderSentences(s *model.State) []string {
 	spans := s.RunwayLeaders()
 	if len(spans) == 0 {
 		return nil
@@ -178,24 +184,24 @@ func LeaderSentences(s *model.State) []string {
 	R0 := s.Urgency.RunwayMonths
 	var out []string
 	for k, sp := range spans {
-		name := Name(s, sp.Leader)
+		who := name(s, sp.Leader)
 		switch {
 		case R0 >= sp.From && R0 < sp.To:
 			if len(spans) == 1 {
-				out = append(out, name+" leads at any runway: no amount of savings changes the leader.")
+				out = append(out, who+" leads at any runway: no amount of savings changes the leader.")
 			}
 		case sp.From > R0:
 			more := sp.SavingsFrom - s.Urgency.RunwayMonths*s.Urgency.Burn
-			text := fmt.Sprintf("%s leads while runway is above %s (about %s more savings)", name, Months(sp.From), Money(cur, more))
+			text := fmt.Sprintf("%s leads while runway is above %s (about %s more savings)", who, Months(sp.From), Money(cur, more))
 			if !math.IsInf(sp.To, 1) {
-				text = fmt.Sprintf("%s leads while runway is between %s and %s (about %s more savings)", name, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), Money(cur, more))
+				text = fmt.Sprintf("%s leads while runway is between %s and %s (about %s more savings)", who, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), Money(cur, more))
 			}
 			out = append(out, text+".")
 		default:
 			less := s.Urgency.RunwayMonths*s.Urgency.Burn - sp.SavingsTo
-			text := fmt.Sprintf("%s would lead once runway falls below %s (about %s less savings)", name, Months(sp.To), Money(cur, less))
+			text := fmt.Sprintf("%s would lead once runway falls below %s (about %s less savings)", who, Months(sp.To), Money(cur, less))
 			if k > 0 {
-				text = fmt.Sprintf("%s would lead with runway between %s and %s (about %s less savings)", name, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), Money(cur, less))
+				text = fmt.Sprintf("%s would lead with runway between %s and %s (about %s less savings)", who, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), Money(cur, less))
 			}
 			out = append(out, text+".")
 		}
@@ -203,10 +209,10 @@ func LeaderSentences(s *model.State) []string {
 	return out
 }
 
-// DealBreakers says, for every priority with a floor, whether opportunity
+// dealBreakers says, for every priority with a floor, whether opportunity
 // i clears it: "A manager I'd want to work with at least 2; rated 3–5:
 // clear".
-func DealBreakers(s *model.State, i int) []string {
+func dealBreakers(s *model.State, i int) []string {
 	a := &s.Assessments[i]
 	var out []string
 	for k, pr := range s.Profile.Priorities {
@@ -228,10 +234,10 @@ func DealBreakers(s *model.State, i int) []string {
 	return out
 }
 
-// Crossing is one place where opportunity i swaps places with another: the
+// crossing is one place where opportunity i swaps places with another: the
 // urgency, in words, and the same swap in money when savings move the
 // urgency.
-type Crossing struct {
+type crossing struct {
 	// Urgency reads "with Acme Logistics at urgency 0.43 (both 62.6):
 	// Globex ahead below, Acme Logistics above".
 	Urgency string
@@ -240,20 +246,20 @@ type Crossing struct {
 	Money []string
 }
 
-// Crossings lists where opportunity i crosses each other open opportunity
+// crossings lists where opportunity i crosses each other open opportunity
 // between urgency 0 and 1, in urgency order.
-func Crossings(s *model.State, i int) []Crossing {
+func crossings(s *model.State, i int) []crossing {
 	cur := s.Currency()
-	var out []Crossing
+	var out []crossing
 	for _, c := range s.Crossings(i) {
 		below, above := c.AheadBelow, c.Other
 		if below == c.Other {
 			above = i
 		}
-		x := Crossing{Urgency: fmt.Sprintf("with %s at urgency %s (both %s): %s ahead below, %s above", Name(s, c.Other), U(c.Urgency),
-			Num(c.Score), Name(s, below), Name(s, above))}
+		x := crossing{Urgency: fmt.Sprintf("with %s at urgency %s (both %s): %s ahead below, %s above", name(s, c.Other), Urgency(c.Urgency),
+			Num(c.Score), name(s, below), name(s, above))}
 		for _, rc := range s.RunwayCrossings(i, c.Other) {
-			x.Money = append(x.Money, fmt.Sprintf("%s ahead while runway is above %s (savings %s, %s)", Name(s, rc.AheadAbove),
+			x.Money = append(x.Money, fmt.Sprintf("%s ahead while runway is above %s (savings %s, %s)", name(s, rc.AheadAbove),
 				Months(rc.Months), Money(cur, rc.Savings), moneyDelta(cur, rc.Savings-val(s.Situation.Savings))))
 		}
 		out = append(out, x)
@@ -261,9 +267,9 @@ func Crossings(s *model.State, i int) []Crossing {
 	return out
 }
 
-// ReliefTerm is one of the four terms of an opportunity's relief.
-type ReliefTerm struct {
-	// Name is "income", "timeliness", "lasting" or "coverage".
+// reliefTerm is one of the four terms of an opportunity's relief.
+type reliefTerm struct {
+	// name is "income", "timeliness", "lasting" or "coverage".
 	Name string
 	// Value is the term, 0..1; Share its weight in the mean, 0..1.
 	Value, Share float64
@@ -274,9 +280,9 @@ type ReliefTerm struct {
 	Words string
 }
 
-// ReliefTerms lists opportunity i's relief terms in the order explain
+// reliefTerms lists opportunity i's relief terms in the order explain
 // shows them.
-func ReliefTerms(s *model.State, i int) []ReliefTerm {
+func reliefTerms(s *model.State, i int) []reliefTerm {
 	a := &s.Assessments[i]
 	r := a.Relief
 	pm := s.Profile.Params
@@ -291,26 +297,28 @@ func ReliefTerms(s *model.State, i int) []ReliefTerm {
 		}
 		return w / wsum
 	}
-	out := []ReliefTerm{
+	out := []reliefTerm{
 		{"income", r.Income, share(pm.WeightIncome), true, incomeWords(s, o, r)},
 		{"timeliness", r.Timeliness, share(pm.WeightTimeliness), true, timelyWords(s, o, r)},
 		{"lasting", r.Lasting, share(pm.WeightLasting), true, lastingWords(o, pm)},
 		{"coverage", r.Coverage, share(pm.WeightCoverage), true, coverWords(o, pm)},
 	}
 	if !r.CoverageCounted {
-		out[3] = ReliefTerm{Name: "coverage", Words: "already insured: not counted"}
+		out[3] = reliefTerm{Name: "coverage", Words: "already insured: not counted"}
 	}
 	return out
 }
 
-// Percent writes a share of 0..1 as a whole percentage: "40%".
-func Percent(share float64) string { return strconv.FormatFloat(share*100, 'f', 0, 64) + "%" }
+// percent writes a share of 0..1 as a whole percentage: "40%".
+func percent(share float64) string { return strconv.FormatFloat(share*100, 'f', 0, 64) + "%" }
 
 // TradeOff is the one line the dashboard's header gives the trade-off:
-// where, in money, the leader would change ("with 4.5 months of runway
-// (about $2,324 more savings) Globex would lead"), or, when urgency does
-// not follow the money, where it changes in urgency.
-func TradeOff(s *model.State) string {
+// where, in money, the leader would change ("In money: Globex would lead
+// with over 4.5 months of runway (about $2,324 more savings)."), or, when
+// urgency does not follow the money, where it changes in urgency. When an
+// urgency what-if is what hides the money, it says that keys.Reset shows
+// it again.
+func TradeOff(s *model.State, keys Keys) string {
 	if len(s.Ranked) == 0 {
 		return ""
 	}
@@ -320,27 +328,27 @@ func TradeOff(s *model.State) string {
 		var parts []string
 		if above != nil {
 			parts = append(parts, fmt.Sprintf("%s would lead with over %s of runway (about %s more savings)",
-				Name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-val(s.Situation.Savings))))
+				name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-val(s.Situation.Savings))))
 		}
 		if below != nil {
 			parts = append(parts, fmt.Sprintf("%s would lead below %s of runway (about %s less savings)",
-				Name(s, below.Leader), Months(below.Months), Money(cur, val(s.Situation.Savings)-below.Savings)))
+				name(s, below.Leader), Months(below.Months), Money(cur, val(s.Situation.Savings)-below.Savings)))
 		}
 		if len(parts) == 0 {
-			return Name(s, s.Leader()) + " leads at any runway: no amount of savings changes the leader."
+			return name(s, s.Leader()) + " leads at any runway: no amount of savings changes the leader."
 		}
 		return "In money: " + strings.Join(parts, "; ") + "."
 	}
 	if len(s.LeaderChanges) == 0 {
-		return Name(s, s.Leader()) + " leads at every urgency from 0 to 1."
+		return name(s, s.Leader()) + " leads at every urgency from 0 to 1."
 	}
 	var at []string
 	for _, c := range s.LeaderChanges {
-		at = append(at, fmt.Sprintf("%s → %s at %s", Name(s, c.From), Name(s, c.To), U(c.Urgency)))
+		at = append(at, fmt.Sprintf("%s → %s at %s", name(s, c.From), name(s, c.To), Urgency(c.Urgency)))
 	}
 	text := "Leader changes: " + strings.Join(at, "; ") + "."
 	if s.Urgency.Source == model.SourceWhatIf && s.Urgency.Burn > 0 {
-		text += " (r shows them in money.)"
+		text += " (" + keys.Reset + " shows them in money.)"
 	}
 	return text
 }
@@ -354,7 +362,7 @@ func WhatIfWords(s *model.State) string {
 		parts = append(parts, "savings "+Money(s.Currency(), *w.Situation.Savings))
 	}
 	if w.Urgency != nil {
-		parts = append(parts, "urgency "+U(*w.Urgency))
+		parts = append(parts, "urgency "+Urgency(*w.Urgency))
 	}
 	if len(parts) == 0 {
 		return "the what-ifs"

@@ -1,0 +1,90 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+
+	"mutual/model"
+)
+
+// Keys are the dashboard's keys that the pages' sentences name, written
+// as the dashboard's key table writes them ("r", "esc"). The reports for
+// stdout name no key.
+type Keys struct {
+	// Reset drops the what-ifs.
+	Reset string
+	// Decide opens and closes the decide page.
+	Decide string
+	// Close closes the page in front.
+	Close string
+}
+
+// Advice is the dashboard's decide page, in the words of 'mutual decide',
+// for a page width cells wide: the reservation score now and by months of
+// runway left (as many months as fit), the advice on every offer with a
+// deadline, and the questions to ask about opportunity i (an index into
+// s.Assessments, or -1 for none), most decisive first. d is the decision
+// solved for s.
+func Advice(s *model.State, d *model.Decision, i int, keys Keys, width int) *Document {
+	doc := &Document{}
+	sec := doc.section("Reservation score: the lowest score worth accepting")
+	sec.para(0, reservationSentence(d), RoleText)
+	if head, row := reservationTable(d, reservationTableColumns(width-2)); head != "" {
+		sec.text(2, head, RoleDim)
+		sec.text(2, row, RoleText)
+	}
+	if note := fixedUrgencyNote(s, keys); note != "" {
+		sec.para(0, note, RoleDim)
+	}
+	sec.para(0, "On the score chart it is the dashed line marked "+ReservationLabel(d)+": at ▲ now, an offer scoring above it "+
+		"is worth more than searching on.", RoleDim)
+
+	sec = doc.section("Offers with a deadline")
+	if len(d.Offers) == 0 {
+		sec.para(2, noOffersNote, RoleDim)
+	}
+	for k := range d.Offers {
+		o := &d.Offers[k]
+		sec.para(2, adviceHeadline(s, o), RoleStrong)
+		sec.para(4, adviceSentence(s, d, o), RoleText)
+		sec.para(4, valuesLine(s, o), RoleText)
+	}
+	if len(d.Offers) > 0 {
+		sec.para(2, valueNote, RoleDim)
+	}
+
+	questions(doc, s, d, i, keys)
+	doc.section("").para(0, "'mutual decide' prints all of this with its assumptions; 'mutual prep NAME' writes an interview sheet.", RoleDim)
+	return doc
+}
+
+// questions adds the questions about opportunity i to doc, most decisive
+// first, each with what rides on it and what to ask.
+func questions(doc *Document, s *model.State, d *model.Decision, i int, keys Keys) {
+	if i < 0 {
+		doc.section("Questions to ask").para(2, "No opportunity selected.", RoleDim)
+		return
+	}
+	who := name(s, i)
+	sec := doc.section("Questions to ask about " + who + ", most decisive first")
+	qs := d.QuestionsFor(i)
+	switch a := &s.Assessments[i]; {
+	case a.Closed:
+		sec.para(2, fmt.Sprintf("%s is closed (%s): there is nothing to ask.", who, a.Stage), RoleDim)
+	case len(qs) == 0:
+		sec.para(2, "Every rating of "+who+" is known: there is nothing to ask.", RoleDim)
+	}
+	for k := range qs {
+		q := &qs[k]
+		num := strconv.Itoa(k+1) + ". "
+		sec.lead(2, Span{num, RoleStrong}, Span{Clean(q.Label) + " · " + questionRating(q), RoleStrong})
+		indent := 2 + Width(num)
+		sec.para(indent, questionWeight(q), RoleText)
+		sec.lead(indent, Span{"ask: ", RoleText}, Span{askText(q), RoleText})
+	}
+	if len(qs) == 0 && len(d.Questions) > 0 && d.Questions[0].Index != i {
+		q := &d.Questions[0]
+		sec.para(2, fmt.Sprintf("The most decisive question is about %s (%s): %s, select it, and %s again.", name(s, q.Index),
+			Clean(q.Label), keys.Close, keys.Decide), RoleText)
+	}
+}

@@ -1,0 +1,172 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+
+	"mutual/model"
+)
+
+// Brief is the dashboard's details pane: opportunity i (an index into
+// s.Assessments) in a narrow column. It says where the opportunity stands
+// and why, in words; each priority's weight share, rating and
+// contribution to fit; each relief term; its deal-breakers; the unknowns
+// and the question to ask about each; and where it crosses the others, in
+// urgency and, when urgency follows the money, in runway and savings.
+// Every number is one that 'mutual explain' prints.
+func Brief(s *model.State, i int, keys Keys) *Document {
+	a := &s.Assessments[i]
+	o := &s.Profile.Opportunities[a.Index]
+	doc := &Document{}
+
+	// Who, where, and the story in words.
+	sec := doc.section("")
+	sec.lead(0, Span{string(a.Stage) + " · ", RoleStrong}, Span{standing(s, i), RoleText})
+	if !a.Closed {
+		u := s.Urgency.Value
+		sec.para(0, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", Num(a.Score(u)), Urgency(1-u), Num(a.Fit.Value), Urgency(u),
+			Num(a.Relief.Value)), RoleText)
+	}
+	if dates := deadlines(s.Request.Today, o); dates != "" && !a.Closed {
+		sec.para(0, dates, RoleWarning)
+		if o.Stage == model.StageOffer && !o.RespondBy.IsZero() {
+			// The advice itself weighs every process that decides in time,
+			// too dear to work out on every what-if: the decide page has it.
+			sec.add(Line{Lead: []Span{{"Wait or accept? Press ", RoleText}, {keys.Decide, RoleKey}}, Text: Span{".", RoleText}})
+		}
+	}
+	sec.para(0, summary(s, i), RoleText)
+	if o.Notes != "" {
+		sec.lead(0, Span{"notes: ", RoleDim}, Span{Clean(o.Notes), RoleDim})
+	}
+
+	// Fit, priority by priority.
+	sec = doc.section("Fit " + FitText(a.Fit))
+	sec.text(0, "share  rating  points  priority", RoleDim)
+	for _, t := range a.Fit.Terms {
+		from := ""
+		switch t.From {
+		case model.FromUnknown:
+			from = " (unknown)"
+		case model.FromPay:
+			from = " (from pay)"
+		}
+		cells := fmt.Sprintf("%5s  %-6s  %6s  ", percent(t.Share), t.Rating, Num(t.Points))
+		sec.lead(0, Span{cells, RoleText}, Span{Clean(t.Label) + from, RoleText})
+	}
+
+	// Relief, term by term.
+	r := a.Relief
+	sec = doc.section(fmt.Sprintf("Relief %s = chance %s × mean %s", Num(r.Value), chanceText(r.Chance), strconv.FormatFloat(r.Mean, 'f', 2, 64)))
+	for _, t := range reliefTerms(s, i) {
+		if !t.Counted {
+			sec.lead(0, Span{fmt.Sprintf("%-10s  —           ", t.Name), RoleDim}, Span{t.Words, RoleDim})
+			continue
+		}
+		sec.lead(0, Span{fmt.Sprintf("%-10s  %s  %4s  ", t.Name, Urgency(t.Value), percent(t.Share)), RoleText}, Span{t.Words, RoleText})
+	}
+
+	// Deal-breakers, and what to ask about what is not known.
+	if breakers := dealBreakers(s, i); len(breakers) > 0 {
+		sec = doc.section("Deal-breakers")
+		k := 0
+		for _, pr := range s.Profile.Priorities {
+			if pr.AtLeast <= 0 {
+				continue
+			}
+			role := RoleText
+			for _, f := range a.Flags {
+				if f.Priority == pr.ID {
+					role = RoleAtRisk
+					if f.Veto {
+						role = RoleVetoed
+					}
+				}
+			}
+			sec.para(0, breakers[k], role)
+			k++
+		}
+	}
+	unknowns(doc, s, i)
+
+	// Where the answer changes.
+	if !a.Closed {
+		sec = doc.section("Where it changes")
+		cs := crossings(s, i)
+		if len(cs) == 0 {
+			sec.para(0, name(s, i)+" crosses no other open opportunity between urgency 0 and 1.", RoleText)
+		}
+		for _, c := range cs {
+			sec.para(0, c.Urgency, RoleText)
+			for _, m := range c.Money {
+				sec.lead(2, Span{"in money: ", RoleDim}, Span{m, RoleText})
+			}
+		}
+		for _, sentence := range leaderSentences(s) {
+			sec.para(0, sentence, RoleStrong)
+		}
+		if !s.MoneyTranslatable() && !s.Urgency.RunwayUnbounded() {
+			note := "The urgency is " + UrgencySource(s) + ", so savings do not move it"
+			if s.Urgency.Source == model.SourceWhatIf {
+				note = "The urgency is a what-if, so savings do not move it: " + keys.Reset + " resets it and brings back the money figures"
+			}
+			sec.para(0, note+".", RoleDim)
+		}
+	}
+	return doc
+}
+
+// unknowns adds a section to doc on the priorities whose rating of
+// opportunity i is not known exactly, each with the question its priority
+// says to ask; none when every rating is known.
+func unknowns(doc *Document, s *model.State, i int) {
+	a := &s.Assessments[i]
+	var sec *Section
+	for k, t := range a.Fit.Terms {
+		if t.Rating.Known() {
+			continue
+		}
+		if sec == nil {
+			sec = doc.section("Not known yet: ask")
+		}
+		what := "rated " + t.Rating.String()
+		if t.From == model.FromUnknown {
+			what = "unknown"
+		}
+		sec.add(Line{Text: Span{Clean(t.Label) + " (" + what + ")", RoleText}, Wrap: true, Hang: 2})
+		ask := s.Profile.Priorities[k].Ask
+		if ask == "" {
+			sec.para(2, "(the profile has no question for this priority: add ask = \"…\")", RoleDim)
+			continue
+		}
+		sec.lead(2, Span{"ask: ", RoleDim}, Span{Clean(ask), RoleStrong})
+	}
+}
+
+// deadlines says when an offer must be answered and when a decision is
+// expected, counted from today.
+func deadlines(today model.Date, o *model.Opportunity) string {
+	days := func(d model.Date) string {
+		n := today.DaysUntil(d)
+		switch {
+		case n == 0:
+			return "today"
+		case n == 1:
+			return "tomorrow"
+		case n < 0:
+			return strconv.Itoa(-n) + " days ago"
+		}
+		return "in " + strconv.Itoa(n) + " days"
+	}
+	text := ""
+	if !o.RespondBy.IsZero() {
+		text = fmt.Sprintf("Respond by %s (%s).", o.RespondBy, days(o.RespondBy))
+	}
+	if !o.DecisionExpected.IsZero() {
+		if text != "" {
+			text += " "
+		}
+		text += fmt.Sprintf("Decision expected %s (%s).", o.DecisionExpected, days(o.DecisionExpected))
+	}
+	return text
+}

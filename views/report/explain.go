@@ -1,0 +1,308 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"mutual/model"
+)
+
+// WriteExplain writes [Explain] as plain text, laid out for [LineWidth].
+func WriteExplain(w io.Writer, s *model.State, i int, info Info) error {
+	return Explain(s, i, info).Write(w)
+}
+
+// Explain is every term of opportunity i's score, in numbers and in
+// words, with every default in force, so that any number the other views
+// show can be reproduced by hand. Its first line is the title, and its
+// tables are lines that keep their columns.
+func Explain(s *model.State, i int, info Info) *Document {
+	a := &s.Assessments[i]
+	p := s.Profile
+	cur := p.Currency
+	u := s.Urgency
+	doc := &Document{}
+
+	top := doc.section("")
+	top.text(0, name(s, i), RoleTitle)
+	top.text(0, fmt.Sprintf("%s · stage %s · %s", Clean(info.Profile), a.Stage, standing(s, i)), RoleText)
+	top.text(0, fmt.Sprintf("today %s · %s", info.Today, urgencyLine(s)), RoleText)
+
+	// Words first: the whole story in three sentences.
+	doc.section("In words").para(2, summary(s, i), RoleText)
+
+	sec := doc.section("Score " + Num(a.Score(u.Value)))
+	sec.text(2, "score = (1 − urgency) × fit + urgency × relief", RoleText)
+	sec.text(8, fmt.Sprintf("= (1 − %s) × %s + %s × %s = %s", Urgency(u.Value), Num(a.Fit.Value), Urgency(u.Value), Num(a.Relief.Value), Num(a.Score(u.Value))), RoleText)
+
+	sec = doc.section("Urgency " + Urgency(u.Value) + " (" + UrgencySource(s) + ")")
+	row := func(format string, args ...any) { sec.text(2, fmt.Sprintf(format, args...), RoleText) }
+	sit := s.Situation
+	if u.RunwayUnbounded() {
+		row("runway    unbounded: income %s covers expenses %s a month", Money(cur, val(sit.MonthlyIncome)), Money(cur, val(sit.MonthlyExpenses)))
+	} else {
+		row("burn      %s a month = expenses %s − income %s", Money(cur, u.Burn), Money(cur, val(sit.MonthlyExpenses)), Money(cur, val(sit.MonthlyIncome)))
+		row("runway    %s = savings %s / burn %s", Months(u.RunwayMonths), Money(cur, val(sit.Savings)), Money(cur, u.Burn))
+	}
+	row("cash      %s = clamp01(1 − runway / %s comfortable)", Urgency(u.Cash), Months(u.Comfortable))
+	if u.Cover > 0 {
+		row("coverage  %s (not insured: coverage_urgency)", Urgency(u.Cover))
+	} else {
+		row("coverage  0.00 (insured)")
+	}
+	row("derived   %s = 1 − (1 − cash)(1 − coverage)", Urgency(u.Derived))
+	if !u.IsDerived() {
+		row("in force  %s, %s", Urgency(u.Value), UrgencySource(s))
+	}
+
+	sec = doc.section("Fit " + FitText(a.Fit))
+	row("fit = Σ share × (rating − 1) / (scale − 1) × 100; scale 1..%d; unknowns count as the whole scale", p.Scale)
+	labelW := Width("priority")
+	for _, t := range a.Fit.Terms {
+		labelW = max(labelW, min(34, Width(Clean(t.Label))))
+	}
+	row("%s  %6s  %6s  %-7s  %-7s  %s", Pad("priority", labelW), "weight", "share", "rating", "from", "points")
+	for k, t := range a.Fit.Terms {
+		pts := Num(t.Points)
+		if t.Low != t.High {
+			pts += fmt.Sprintf(" (%s–%s)", Num(t.Share*t.Low*100), Num(t.Share*t.High*100))
+		}
+		from := string(t.From)
+		if t.From == model.FromUnknown {
+			from = "unknown"
+		}
+		row("%s  %6s  %5.1f%%  %-7s  %-7s  %s", Pad(Clean(t.Label), labelW), trim(p.Priorities[k].Weight), t.Share*100,
+			t.Rating.String(), from, pts)
+	}
+	for _, line := range dealBreakers(s, i) {
+		row("deal-breaker: %s", line)
+	}
+	for _, f := range a.Flags {
+		if !f.Veto && f.Ask != "" {
+			row("ask about %s: %s", Clean(f.Label), Clean(f.Ask))
+		}
+	}
+
+	r := a.Relief
+	sec = doc.section("Relief " + Num(r.Value))
+	chanceFrom := "given"
+	if r.ChanceDefault {
+		chanceFrom = "default for stage " + string(a.Stage)
+	}
+	row("relief = chance %s (%s) × weighted mean %s × 100", chanceText(r.Chance), chanceFrom, strconv.FormatFloat(r.Mean, 'f', 3, 64))
+	for _, t := range reliefTerms(s, i) {
+		if !t.Counted {
+			row("%-10s  —     (%s)", t.Name, t.Words)
+			continue
+		}
+		row("%-10s  %s  weight %4s  %s", t.Name, Urgency(t.Value), percent(t.Share), t.Words)
+	}
+
+	sec = doc.section("Where the answer changes")
+	cs := crossings(s, i)
+	if len(cs) == 0 {
+		row("%s crosses no other open opportunity between urgency 0 and 1.", name(s, i))
+	}
+	for _, c := range cs {
+		row("%s", c.Urgency)
+		for _, m := range c.Money {
+			sec.text(4, "in money: "+m, RoleText)
+		}
+	}
+	if len(s.LeaderChanges) > 0 {
+		var b strings.Builder
+		b.WriteString("leader changes over urgency 0..1:")
+		for _, c := range s.LeaderChanges {
+			fmt.Fprintf(&b, " %s → %s at %s;", name(s, c.From), name(s, c.To), Urgency(c.Urgency))
+		}
+		row("%s", b.String())
+	}
+	for _, line := range leaderSentences(s) {
+		sec.para(2, line, RoleText)
+	}
+	if !s.MoneyTranslatable() {
+		if !u.IsDerived() {
+			row("(urgency is %s, so savings do not move it: no money translation)", UrgencySource(s))
+		} else {
+			row("(nothing burns the savings, so more money does not change urgency)")
+		}
+	}
+
+	sec = doc.section("Defaults in force")
+	params := model.ParamTable()
+	for _, pi := range params {
+		v, _ := pi.Value(p.Params)
+		mark := ""
+		if def, _ := pi.Value(model.DefaultParams()); v != def {
+			mark = " (profile)"
+		}
+		row("%-20s %-8s%s  %s", pi.Key, trim(v), mark, pi.Doc)
+	}
+	// A situation key that shares a [model] key's name overrides it.
+	for _, sk := range model.SituationTable() {
+		v, set := sk.Value(sit)
+		if set && slices.ContainsFunc(params, func(pi model.Setting[model.Params]) bool { return pi.Key == sk.Key }) {
+			row("situation sets %s = %s", sk.Key, trim(v))
+		}
+	}
+	searchDefaults(doc, s, i)
+	return doc
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func val(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func moneyDelta(cur string, d float64) string {
+	switch {
+	case math.Abs(d) < 0.5:
+		return "what you have now"
+	case d > 0:
+		return Money(cur, d) + " more than now"
+	}
+	return Money(cur, -d) + " less than now"
+}
+
+// standing says where opportunity i stands: "rank 2 of 4", "vetoed",
+// "closed".
+func standing(s *model.State, i int) string {
+	for _, r := range s.Ranked {
+		if r.Index == i {
+			return fmt.Sprintf("rank %d of %d at urgency %s", r.Rank, len(s.Ranked), Urgency(s.Urgency.Value))
+		}
+	}
+	for _, r := range s.Vetoed {
+		if r.Index == i {
+			return "vetoed: not ranked"
+		}
+	}
+	return "closed: not ranked"
+}
+
+func incomeWords(s *model.State, o *model.Opportunity, r model.Relief) string {
+	cur := s.Profile.Currency
+	if !r.PayKnown {
+		return "pay not given: counts as no income"
+	}
+	yearly, _ := o.YearlyPay()
+	pay := Money(cur, yearly) + " a year"
+	switch o.Per {
+	case "month":
+		pay = fmt.Sprintf("%s a month = %s", Money(cur, *o.Pay), pay)
+	case "hour":
+		pay = fmt.Sprintf("%s an hour × %s h/week = %s", Money(cur, *o.Pay), trim(o.HoursPerWeek), pay)
+	}
+	return fmt.Sprintf("net %s a month vs expenses %s (pay %s, tax %s%%)", Money(cur, r.NetMonthly),
+		Money(cur, val(s.Situation.MonthlyExpenses)), pay,
+		strconv.FormatFloat(s.Situation.Tax(s.Profile.Params)*100, 'f', -1, 64))
+}
+
+func timelyWords(s *model.State, o *model.Opportunity, r model.Relief) string {
+	start := "starts " + o.Starts.String()
+	if r.StartAssumed {
+		start = "no start date: assumed in " + trim(s.Profile.Params.StartDays) + " days"
+	}
+	pay := s.Profile.Params.FirstPaycheckDays
+	if o.FirstPaycheckDays != nil {
+		pay = *o.FirstPaycheckDays
+	}
+	return fmt.Sprintf("first pay in %s (%s, paid %s days later) vs runway %s", Months(r.MonthsToPay), start, trim(pay), Months(s.Urgency.RunwayMonths))
+}
+
+func lastingWords(o *model.Opportunity, pm model.Params) string {
+	if o.ContractMonths <= 0 {
+		return "permanent"
+	}
+	return fmt.Sprintf("%s-month contract (%s months count as lasting)", trim(o.ContractMonths), trim(pm.LastingMonths))
+}
+
+func coverWords(o *model.Opportunity, pm model.Params) string {
+	switch {
+	case !o.Insurance:
+		return "no health insurance"
+	case o.InsuranceWaitDays == 0:
+		return "health insurance from day one"
+	}
+	return fmt.Sprintf("health insurance after %s days (none after %s)", trim(o.InsuranceWaitDays), trim(pm.CoverageWaitDays))
+}
+
+// summary is the plain-words story of one opportunity.
+func summary(s *model.State, i int) string {
+	a := &s.Assessments[i]
+	var parts []string
+	fit := "fits you poorly"
+	switch {
+	case a.Fit.Value >= 70:
+		fit = "fits you well"
+	case a.Fit.Value >= 45:
+		fit = "fits you moderately"
+	}
+	parts = append(parts, fmt.Sprintf("%s %s (fit %s of 100", name(s, i), fit, Num(a.Fit.Value)))
+	if a.Fit.High-a.Fit.Low >= 10 {
+		parts[0] += fmt.Sprintf(", but unknowns leave it anywhere from %s to %s", Num(a.Fit.Low), Num(a.Fit.High))
+	}
+	parts[0] += ")"
+	rel := "would do little for your need right now"
+	switch {
+	case a.Relief.Value >= 70:
+		rel = "would relieve your need well"
+	case a.Relief.Value >= 40:
+		rel = "would relieve your need in part"
+	}
+	rs := fmt.Sprintf("and %s (relief %s", rel, Num(a.Relief.Value))
+	if a.Relief.Chance < 1 {
+		rs += fmt.Sprintf(", counting a %s%% chance it comes through", strconv.FormatFloat(a.Relief.Chance*100, 'f', 0, 64))
+	}
+	parts = append(parts, rs+").")
+	text := strings.Join(parts, " ")
+	switch {
+	case a.Closed:
+		text += fmt.Sprintf(" It is %s, so it is not ranked.", a.Stage)
+	case a.Vetoed():
+		text += " It is vetoed by a deal-breaker: " + strings.Join(Reasons(a), "; ") + "."
+	default:
+		for _, r := range s.Ranked {
+			if r.Index != i {
+				continue
+			}
+			if r.Rank == 1 {
+				text += fmt.Sprintf(" At your urgency of %s it ranks first.", Urgency(s.Urgency.Value))
+			} else {
+				lead := s.Ranked[0]
+				text += fmt.Sprintf(" At your urgency of %s it ranks %d of %d, %s points behind %s.", Urgency(s.Urgency.Value), r.Rank, len(s.Ranked),
+					Num(lead.Score-r.Score), name(s, lead.Index))
+			}
+		}
+		if a.AtRisk() {
+			text += " It is at risk: " + strings.Join(Reasons(a), "; ") + "."
+		}
+	}
+	return text
+}
+
+// searchDefaults adds explain's account of the search model to doc:
+// every [search] setting in force, in the layout of explain's other
+// defaults, and how long opportunity i should last at its fit.
+func searchDefaults(doc *Document, s *model.State, i int) {
+	d := model.Decide(s)
+	sec := doc.section("Search assumptions ([search], for mutual decide)")
+	for _, a := range assumptions(d) {
+		mark := ""
+		if o := a.origin(); o != "" {
+			mark = " (" + o + ")"
+		}
+		sec.text(2, fmt.Sprintf("%-20s %-8s%s  %s", a.Key, a.text(), mark, a.Doc), RoleText)
+	}
+	fit := s.Assessments[i].Fit.Value
+	sec.para(2, fmt.Sprintf("At fit %s, %s %s: a poorer fit puts you back on the market sooner.", Num(fit), name(s, i),
+		tenureText(d.Params.TenureMonths(fit))), RoleText)
+}

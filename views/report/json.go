@@ -1,0 +1,272 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"math"
+
+	"mutual/model"
+)
+
+// This file holds the two JSON contracts, rank's and decide's, side by
+// side: fields may be added to either, never removed or renamed, since
+// scripts outside mutual read them.
+
+// jsonReport is what 'mutual rank --format json' writes.
+type jsonReport struct {
+	Profile       string            `json:"profile"`
+	Today         string            `json:"today"`
+	Scenario      *string           `json:"scenario"`
+	Urgency       jsonUrgency       `json:"urgency"`
+	Opportunities []jsonOpportunity `json:"opportunities"`
+	Closed        []jsonClosed      `json:"closed"`
+	LeaderChanges []jsonChange      `json:"leader_changes"`
+	RunwayLeaders []jsonRunwaySpan  `json:"runway_leaders"`
+}
+
+type jsonUrgency struct {
+	Value        float64  `json:"value"`
+	Source       string   `json:"source"`
+	RunwayMonths *float64 `json:"runway_months"`
+	Derived      float64  `json:"derived"`
+	Cash         float64  `json:"cash"`
+	Cover        float64  `json:"cover"`
+	Burn         float64  `json:"burn"`
+}
+
+type jsonOpportunity struct {
+	Name    string   `json:"name"`
+	Rank    *int     `json:"rank"`
+	Score   float64  `json:"score"`
+	Fit     float64  `json:"fit"`
+	FitLow  float64  `json:"fit_low"`
+	FitHigh float64  `json:"fit_high"`
+	Relief  float64  `json:"relief"`
+	Chance  float64  `json:"chance"`
+	Vetoed  bool     `json:"vetoed"`
+	AtRisk  bool     `json:"at_risk"`
+	Reasons []string `json:"reasons"`
+	Stage   string   `json:"stage"`
+}
+
+type jsonClosed struct {
+	Name  string `json:"name"`
+	Stage string `json:"stage"`
+}
+
+type jsonChange struct {
+	Urgency float64 `json:"urgency"`
+	From    string  `json:"from"`
+	To      string  `json:"to"`
+	Score   float64 `json:"score"`
+}
+
+type jsonRunwaySpan struct {
+	Leader      string   `json:"leader"`
+	FromMonths  float64  `json:"from_months"`
+	ToMonths    *float64 `json:"to_months"`
+	SavingsFrom float64  `json:"savings_from"`
+	SavingsTo   *float64 `json:"savings_to"`
+}
+
+func finite(v float64, places int) *float64 {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return nil
+	}
+	r := round(v, places)
+	return &r
+}
+
+func writeJSON(w io.Writer, s *model.State, info Info) error {
+	u := s.Urgency
+	rep := jsonReport{
+		Profile: info.Profile,
+		Today:   info.Today.String(),
+		Urgency: jsonUrgency{Value: round(u.Value, 4), Source: string(u.Source), RunwayMonths: finite(u.RunwayMonths, 2),
+			Derived: round(u.Derived, 4), Cash: round(u.Cash, 4), Cover: round(u.Cover, 4), Burn: round(u.Burn, 2)},
+		Opportunities: []jsonOpportunity{},
+		Closed:        []jsonClosed{},
+		LeaderChanges: []jsonChange{},
+		RunwayLeaders: []jsonRunwaySpan{},
+	}
+	if s.Request.Scenario != "" {
+		rep.Scenario = &s.Request.Scenario
+	}
+	for _, r := range rows(s) {
+		a := &s.Assessments[r.Index]
+		o := jsonOpportunity{Name: a.Name, Score: round(r.Score, 2), Fit: round(a.Fit.Value, 2), FitLow: round(a.Fit.Low, 2),
+			FitHigh: round(a.Fit.High, 2), Relief: round(a.Relief.Value, 2), Chance: round(a.Relief.Chance, 4),
+			Vetoed: a.Vetoed(), AtRisk: a.AtRisk(), Reasons: Reasons(a), Stage: string(a.Stage)}
+		if r.Rank > 0 {
+			o.Rank = &r.Rank
+		}
+		rep.Opportunities = append(rep.Opportunities, o)
+	}
+	for _, i := range s.Closed {
+		rep.Closed = append(rep.Closed, jsonClosed{Name: s.Assessments[i].Name, Stage: string(s.Assessments[i].Stage)})
+	}
+	for _, c := range s.LeaderChanges {
+		rep.LeaderChanges = append(rep.LeaderChanges, jsonChange{Urgency: round(c.Urgency, 4), From: s.Assessments[c.From].Name,
+			To: s.Assessments[c.To].Name, Score: round(c.Score, 2)})
+	}
+	for _, sp := range s.RunwayLeaders() {
+		rep.RunwayLeaders = append(rep.RunwayLeaders, jsonRunwaySpan{Leader: s.Assessments[sp.Leader].Name,
+			FromMonths: round(sp.From, 2), ToMonths: finite(sp.To, 2), SavingsFrom: round(sp.SavingsFrom, 2), SavingsTo: finite(sp.SavingsTo, 2)})
+	}
+	// The encoder writes the whole text in one call, once it is complete,
+	// so the escaper sees whole runes and an error writes nothing.
+	enc := json.NewEncoder(invisibleEscaper{w})
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
+
+// jsonDecide is what 'mutual decide --format json' writes.
+type jsonDecide struct {
+	Profile        string            `json:"profile"`
+	Today          string            `json:"today"`
+	Scenario       *string           `json:"scenario"`
+	Urgency        jsonUrgency       `json:"urgency"`
+	ReservationNow float64           `json:"reservation_now"`
+	Reservation    []jsonReservation `json:"reservation"`
+	Offers         []jsonOfferAdvice `json:"offers"`
+	Questions      []jsonQuestion    `json:"questions"`
+	Assumptions    []jsonAssumption  `json:"assumptions"`
+	OfferScores    jsonOfferEstimate `json:"offer_scores"`
+}
+
+type jsonReservation struct {
+	// MonthsLeft is null when the runway is unbounded.
+	MonthsLeft *int    `json:"months_left"`
+	Score      float64 `json:"score"`
+}
+
+type jsonOfferAdvice struct {
+	Name            string     `json:"name"`
+	Advice          string     `json:"advice"`
+	AcceptValue     float64    `json:"accept_value"`
+	WaitValue       float64    `json:"wait_value"`
+	BreakEvenChance *float64   `json:"break_even_chance"`
+	WaitingFor      *string    `json:"waiting_for"`
+	SearchValue     float64    `json:"search_value"`
+	Score           float64    `json:"score"`
+	RespondBy       string     `json:"respond_by"`
+	Expired         bool       `json:"expired"`
+	Vetoed          bool       `json:"vetoed"`
+	TenureMonths    float64    `json:"tenure_months"`
+	Reason          string     `json:"reason"`
+	Waits           []jsonWait `json:"waits"`
+}
+
+type jsonWait struct {
+	Name            string   `json:"name"`
+	Decides         string   `json:"decides"`
+	Holds           bool     `json:"holds"`
+	Months          float64  `json:"months"`
+	Chance          float64  `json:"chance"`
+	Score           float64  `json:"score"`
+	TenureMonths    float64  `json:"tenure_months"`
+	IfOffered       float64  `json:"if_offered"`
+	Fallback        float64  `json:"fallback"`
+	Value           float64  `json:"value"`
+	BreakEvenChance *float64 `json:"break_even_chance"`
+}
+
+type jsonQuestion struct {
+	Opportunity string   `json:"opportunity"`
+	Priority    string   `json:"priority"`
+	Ask         string   `json:"ask"`
+	Swing       float64  `json:"swing"`
+	Label       string   `json:"label"`
+	Rating      string   `json:"rating"`
+	Unknown     bool     `json:"unknown"`
+	Margin      *float64 `json:"margin"`
+	Decisive    bool     `json:"decisive"`
+	CouldVeto   bool     `json:"could_veto"`
+}
+
+type jsonAssumption struct {
+	Key    string  `json:"key"`
+	Value  float64 `json:"value"`
+	Source string  `json:"source"`
+	Note   string  `json:"note,omitempty"`
+}
+
+type jsonOfferEstimate struct {
+	Mean    float64  `json:"mean"`
+	SD      float64  `json:"sd"`
+	Fit     float64  `json:"fit"`
+	From    []string `json:"from"`
+	Arrival float64  `json:"arrival_chance"`
+}
+
+func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) error {
+	u := s.Urgency
+	rep := jsonDecide{
+		Profile: info.Profile,
+		Today:   info.Today.String(),
+		Urgency: jsonUrgency{Value: round(u.Value, 4), Source: string(u.Source), RunwayMonths: finite(u.RunwayMonths, 2),
+			Derived: round(u.Derived, 4), Cash: round(u.Cash, 4), Cover: round(u.Cover, 4), Burn: round(u.Burn, 2)},
+		ReservationNow: round(d.Now, 2),
+		Reservation:    []jsonReservation{},
+		Offers:         []jsonOfferAdvice{},
+		Questions:      []jsonQuestion{},
+		Assumptions:    []jsonAssumption{},
+		OfferScores: jsonOfferEstimate{Mean: round(d.Estimate.Mean, 2), SD: round(d.Estimate.SD, 2), Fit: round(d.Estimate.Fit, 2),
+			From: []string{}, Arrival: round(d.Search.Arrival, 4)},
+	}
+	if s.Request.Scenario != "" {
+		rep.Scenario = &s.Request.Scenario
+	}
+	if math.IsInf(d.RunwayMonths, 1) {
+		rep.Reservation = append(rep.Reservation, jsonReservation{Score: round(d.Now, 2)})
+	}
+	for k, r := range d.Reservations {
+		rep.Reservation = append(rep.Reservation, jsonReservation{MonthsLeft: &k, Score: round(r, 2)})
+	}
+	for k := range d.Offers {
+		o := &d.Offers[k]
+		j := jsonOfferAdvice{Name: s.Assessments[o.Index].Name, Advice: string(o.Advice), AcceptValue: round(o.Accept, 2),
+			WaitValue: round(o.Wait, 2), SearchValue: round(o.Search, 2), Score: round(o.Score, 2), RespondBy: o.RespondBy.String(),
+			Expired: o.Expired, Vetoed: o.Vetoed, TenureMonths: round(o.TenureMonths, 1), Reason: adviceSentence(s, d, o), Waits: []jsonWait{}}
+		if be, ok := o.BreakEven(); ok {
+			j.BreakEvenChance = ptr(round(be, 4))
+		}
+		if i := o.WaitingFor(); i >= 0 {
+			j.WaitingFor = ptr(s.Assessments[i].Name)
+		}
+		for x := range o.Waits {
+			wt := &o.Waits[x]
+			jw := jsonWait{Name: s.Assessments[wt.Index].Name, Decides: wt.Decides.String(), Holds: wt.Holds, Months: round(wt.Months, 2),
+				Chance: round(wt.Chance, 4), Score: round(wt.Score, 2), TenureMonths: round(wt.TenureMonths, 1),
+				IfOffered: round(wt.IfOffered, 2), Fallback: round(wt.Fallback, 2), Value: round(wt.Value, 2)}
+			if wt.BreakEven != nil {
+				jw.BreakEvenChance = ptr(round(*wt.BreakEven, 4))
+			}
+			j.Waits = append(j.Waits, jw)
+		}
+		rep.Offers = append(rep.Offers, j)
+	}
+	for k := range d.Questions {
+		q := &d.Questions[k]
+		rep.Questions = append(rep.Questions, jsonQuestion{Opportunity: s.Assessments[q.Index].Name, Priority: q.Priority, Ask: q.Ask,
+			Swing: round(q.Swing, 2), Label: q.Label, Rating: q.Rating.String(), Unknown: q.From == model.FromUnknown,
+			Margin: finite(q.Margin, 2), Decisive: q.Decisive, CouldVeto: q.CouldVeto})
+	}
+	for _, a := range assumptions(d) {
+		rep.Assumptions = append(rep.Assumptions, jsonAssumption{Key: a.Key, Value: round(a.Value, 4), Source: a.Source, Note: a.Note})
+	}
+	for _, i := range d.Estimate.From {
+		rep.OfferScores.From = append(rep.OfferScores.From, s.Assessments[i].Name)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, escapeInvisible(buf.String()))
+	return err
+}

@@ -1,0 +1,168 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"mutual/model"
+)
+
+// RankFormats are the output formats of the rank command.
+func RankFormats() []string { return []string{"table", "json", "markdown", "csv"} }
+
+// Info is what a report says about where its numbers come from.
+type Info struct {
+	// Profile names the profile file (or the built-in example).
+	Profile string
+	// Today is the day the numbers are for.
+	Today model.Date
+}
+
+// WriteRank writes the ranking at the urgency in force in one of
+// [RankFormats].
+func WriteRank(w io.Writer, s *model.State, info Info, format string) error {
+	switch format {
+	case "table":
+		return writeTable(w, s, info)
+	case "json":
+		return writeJSON(w, s, info)
+	case "markdown":
+		return writeMarkdown(w, s, info)
+	case "csv":
+		return writeCSV(w, s)
+	}
+	return fmt.Errorf("unknown format %q", format)
+}
+
+// rows lists the ranked opportunities, then the vetoed ones.
+func rows(s *model.State) []model.Ranked {
+	return append(append([]model.Ranked(nil), s.Ranked...), s.Vetoed...)
+}
+
+func rankText(r model.Ranked) string {
+	if r.Rank == 0 {
+		return "-"
+	}
+	return strconv.Itoa(r.Rank)
+}
+
+func chanceText(c float64) string { return strconv.FormatFloat(c, 'f', 2, 64) }
+
+func writeTable(w io.Writer, s *model.State, info Info) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s · %s · today %s\n\n", Clean(info.Profile), urgencyLine(s), info.Today)
+	rs := rows(s)
+	nameW := Width("OPPORTUNITY")
+	for _, r := range rs {
+		nameW = max(nameW, Width(name(s, r.Index)))
+	}
+	nameW = min(nameW, 40)
+	fitW := Width("FIT")
+	for _, r := range rs {
+		fitW = max(fitW, Width(FitText(s.Assessments[r.Index].Fit)))
+	}
+	header := fmt.Sprintf("%3s  %s  %-12s  %5s  %s  %6s  %6s  %s", "#", Pad("OPPORTUNITY", nameW), "STAGE", "SCORE",
+		Pad("FIT", fitW), "RELIEF", "CHANCE", "FLAGS")
+	b.WriteString(strings.TrimRight(header, " ") + "\n")
+	if len(rs) == 0 {
+		b.WriteString("     (no open opportunities: add one as an [[opportunity]] block)\n")
+	}
+	for _, r := range rs {
+		a := &s.Assessments[r.Index]
+		flags := strings.Join(Reasons(a), "; ")
+		if m := Marker(a); m != "" {
+			flags = m + ": " + flags
+		}
+		line := fmt.Sprintf("%3s  %s  %-12s  %5s  %s  %6s  %6s  %s", rankText(r), Pad(name(s, r.Index), nameW), string(a.Stage),
+			Num(r.Score), Pad(FitText(a.Fit), fitW), Num(a.Relief.Value), chanceText(a.Relief.Chance), flags)
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	if len(s.Closed) > 0 {
+		var closed []string
+		for _, i := range s.Closed {
+			closed = append(closed, fmt.Sprintf("%s (%s)", name(s, i), s.Assessments[i].Stage))
+		}
+		b.WriteString("\nclosed, not ranked: " + strings.Join(closed, ", ") + "\n")
+	}
+	if len(s.LeaderChanges) > 0 {
+		b.WriteString("\nleader changes:\n")
+		for _, c := range s.LeaderChanges {
+			fmt.Fprintf(&b, "  at urgency %s: %s → %s (both %s)\n", Urgency(c.Urgency), name(s, c.From), name(s, c.To), Num(c.Score))
+		}
+	} else if len(s.Ranked) > 1 {
+		fmt.Fprintf(&b, "\n%s leads at every urgency from 0 to 1.\n", name(s, s.Ranked[0].Index))
+	}
+	if sent := leaderSentences(s); len(sent) > 0 {
+		b.WriteString("\n")
+		for _, line := range sent {
+			b.WriteString(line + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeMarkdown(w io.Writer, s *model.State, info Info) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s** · %s · today %s\n\n", md(info.Profile), md(urgencyLine(s)), info.Today)
+	b.WriteString("| # | Opportunity | Stage | Score | Fit | Fit range | Relief | Chance | Flags |\n")
+	b.WriteString("|--:|---|---|--:|--:|---|--:|--:|---|\n")
+	for _, r := range rows(s) {
+		a := &s.Assessments[r.Index]
+		flags := strings.Join(Reasons(a), "; ")
+		if m := Marker(a); m != "" {
+			flags = "**" + m + "**: " + md(flags)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s–%s | %s | %s | %s |\n", rankText(r), md(name(s, r.Index)), a.Stage,
+			Num(r.Score), Num(a.Fit.Value), Num(a.Fit.Low), Num(a.Fit.High), Num(a.Relief.Value), chanceText(a.Relief.Chance), flags)
+	}
+	if len(s.Closed) > 0 {
+		var closed []string
+		for _, i := range s.Closed {
+			closed = append(closed, fmt.Sprintf("%s (%s)", md(name(s, i)), s.Assessments[i].Stage))
+		}
+		b.WriteString("\nClosed, not ranked: " + strings.Join(closed, ", ") + "\n")
+	}
+	if len(s.LeaderChanges) > 0 {
+		b.WriteString("\nLeader changes:\n\n")
+		for _, c := range s.LeaderChanges {
+			fmt.Fprintf(&b, "- at urgency %s: %s → %s (both %s)\n", Urgency(c.Urgency), md(name(s, c.From)), md(name(s, c.To)), Num(c.Score))
+		}
+	}
+	if sent := leaderSentences(s); len(sent) > 0 {
+		b.WriteString("\n")
+		for _, line := range sent {
+			b.WriteString("- " + md(line) + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeCSV(w io.Writer, s *model.State) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"rank", "name", "stage", "score", "fit", "fit_low", "fit_high", "relief", "chance", "vetoed", "at_risk", "reasons"})
+	for _, r := range rows(s) {
+		a := &s.Assessments[r.Index]
+		rank := ""
+		if r.Rank > 0 {
+			rank = strconv.Itoa(r.Rank)
+		}
+		cw.Write([]string{rank, cell(a.Name), string(a.Stage), f2(r.Score), f2(a.Fit.Value), f2(a.Fit.Low), f2(a.Fit.High),
+			f2(a.Relief.Value), f2(a.Relief.Chance), strconv.FormatBool(a.Vetoed()), strconv.FormatBool(a.AtRisk()),
+			cell(strings.Join(Reasons(a), "; "))})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func f2(v float64) string { return strconv.FormatFloat(round(v, 2), 'f', -1, 64) }
+
+func round(v float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(v*p) / p
+}
