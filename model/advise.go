@@ -12,16 +12,24 @@ import (
 // deadline, an earlier decision, more pay).
 
 // advise fills the verdict and the advice on every offer at today's
-// savings.
-func (sv *solver) advise(d *Decision) {
+// savings, with the break-evens and levers of the offers in play.
+func (sv *solver) advise(d *Decision) { sv.adviseWith(d, true) }
+
+// adviseBrief is advise without the break-evens and levers.
+func (sv *solver) adviseBrief(d *Decision) { sv.adviseWith(d, false) }
+
+func (sv *solver) adviseWith(d *Decision, weigh bool) {
 	w := sv.evaluate(sv.tl.cash.savings)
 	d.Verdict = sv.verdictAt(w, sv.offers)
 	y := sv.candidate(w)
 	var chances *chanceCurve
-	if y >= 0 {
+	if y >= 0 && weigh {
 		chances = sv.chanceCurve(w, y)
 	}
-	inPlay := sv.inPlay(w, d)
+	inPlay := map[int]bool{}
+	if weigh {
+		inPlay = sv.inPlay(w, d)
+	}
 	for _, i := range sv.all {
 		d.Offers = append(d.Offers, sv.offerAdvice(d, w, i, y, chances, inPlay[i]))
 	}
@@ -72,7 +80,7 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 	dl := sv.deadlineOf(o)
 	adv := OfferAdvice{Index: i, RespondBy: o.RespondBy, Deadline: sv.dateAt(dl), Expired: !o.RespondBy.IsZero() && o.RespondBy.Before(today),
 		DeadlineAssumed: o.RespondBy.IsZero(), Vetoed: sv.vetoed[i], Chance: a.Relief.Chance,
-		TenureMonths: sv.p.TenureMonths(a.Fit.Value), WaitingFor: y, Instead: -1, Wait: math.NaN()}
+		TenureMonths: sv.p.TenureMonths(a.Fit.Value), WaitingFor: y, Instead: -1, Beyond: -1, Wait: math.NaN()}
 	if !o.RespondBy.IsZero() && !adv.Expired {
 		adv.Deadline = o.RespondBy
 	}
@@ -325,6 +333,18 @@ func (sv *solver) savingsBreakEven(adv *OfferAdvice, i int) {
 		}
 	}
 	if best >= 0 {
-		adv.SavingsBreakEven, adv.AcceptAbove = Float(math.Round(found[best]*100)/100), above[best]
+		be := math.Round(found[best]*100) / 100
+		adv.SavingsBreakEven, adv.AcceptAbove = Float(be), above[best]
+		// Across the break-even, say what wins instead: another offer, or
+		// holding out.
+		across := be + 1
+		if above[best] {
+			across = math.Max(0, be-1)
+		}
+		w := sv.evaluate(across)
+		adv.Beyond = -1
+		if v := sv.verdictAt(w, sv.offers); v.Action == ActionAccept && v.Offer != i {
+			adv.Beyond = v.Offer
+		}
 	}
 }

@@ -149,6 +149,9 @@ type OfferAdvice struct {
 	// answer.
 	SavingsBreakEven *float64
 	AcceptAbove      bool
+	// Beyond is the offer accepted instead across the break-even (an index
+	// into State.Assessments), or -1 when holding out wins there.
+	Beyond int
 	// Levers are what to ask for, most valuable first.
 	Levers []Lever
 	// Weighed reports that the savings break-even and the levers were
@@ -384,13 +387,16 @@ func Decide(s *State) *Decision {
 	return d
 }
 
-// DecideReservation solves the search model for the state s as far as the
-// reservation: the Decision it returns has Reservations and Now, and no
-// verdict, offers or questions. A view can afford it on every what-if.
-func DecideReservation(s *State) *Decision {
+// DecideBrief solves the search model for the state s as far as a glance
+// needs: the reservation, the verdict, and every offer's advice, values and
+// money, without the searches for break-evens and levers (no offer is
+// Weighed) or the questions. A view can afford it on every what-if; Decide
+// gives the same numbers and the rest.
+func DecideBrief(s *State) *Decision {
 	sv := newSolver(s)
 	d := sv.decision()
 	d.Reservations, d.Now = sv.reservations()
+	sv.adviseBrief(d)
 	return d
 }
 

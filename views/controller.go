@@ -236,14 +236,14 @@ func (c *Controller) Focus(p Pane) {
 func (c *Controller) Page() Page { return c.page }
 
 // Reservation is the search model solved for the state in force as far
-// as the reservation scores (see [model.DecideReservation]): cheap, and
+// as the reservation scores (see [model.DecideBrief]): cheap, and
 // solved once per state however often it is asked for.
 func (c *Controller) Reservation() *model.Decision {
 	if c.decision.state == c.state {
 		return c.decision.decision
 	}
 	if c.reservation.state != c.state {
-		c.reservation = solved{c.state, model.DecideReservation(c.state)}
+		c.reservation = solved{c.state, model.DecideBrief(c.state)}
 	}
 	return c.reservation.decision
 }
