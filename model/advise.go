@@ -116,7 +116,7 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 	}
 	// The chance only decides between accepting this offer and holding
 	// out when no other offer is worth more to accept.
-	if _, best := bestAccept(w, sv.offers); !adv.Vetoed && chances != nil && sv.acceptValue(w, i) >= best-valueTolerance {
+	if !adv.Vetoed && chances != nil && sv.acceptValue(w, i) >= w.bestOtherAccept(i)-valueTolerance {
 		adv.BreakEven = chances.breakEven(sv.acceptValue(w, i))
 	}
 	sv.money(&adv, i, y)
@@ -133,20 +133,19 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 // hold course takes, and whose deadline is not the last one held, changes
 // nothing by its absence; only the others need a pass of their own.
 func (sv *solver) declineValue(w *world, i int) float64 {
-	v := w.search.start()
-	for _, o := range sv.offers {
-		if o.index != i {
-			v = math.Max(v, w.accept[o.index])
-		}
-	}
+	v := math.Max(w.search.start(), w.bestOtherAccept(i))
 	k := sv.offerSlot(i)
 	if k < 0 {
 		return math.Max(v, w.hold.start())
 	}
+	// Every held offer's deadline but i's, at the latest.
 	last := 0.0
 	for _, o := range sv.base.hold.offers {
 		if o.index != i {
 			last = math.Max(last, o.deadline)
+			if last >= sv.base.hold.offers[k].deadline {
+				break
+			}
 		}
 	}
 	if !fallbacks(w)[i] && sv.base.hold.offers[k].deadline <= last {
@@ -169,7 +168,7 @@ func (sv *solver) money(adv *OfferAdvice, i, y int) {
 	cash := &sv.tl.cash
 	j := jobOf(sv.s, sv.p, &sv.e, i, 0)
 	adv.PaysFrom = sv.dateAt(j.firstPay)
-	holdOut := sv.tl.meanPayday()
+	holdOut := sv.meanPayday()
 	if pr := sv.process(y); pr != nil {
 		holdOut = pr.job.firstPay
 	}

@@ -224,6 +224,17 @@ type solver struct {
 	// answers are holding out's values at today's savings were a process
 	// to answer on another day (see answerIn).
 	answers map[[2]int]float64
+	// payday is the mean first payday of a search that starts today (see
+	// timeline.meanPayday), or 0 before it is first asked for.
+	payday float64
+}
+
+// meanPayday is the timeline's mean payday for a search, worked out once.
+func (sv *solver) meanPayday() float64 {
+	if sv.payday == 0 {
+		sv.payday = sv.tl.meanPayday()
+	}
+	return sv.payday
 }
 
 func newSolver(s *State) *solver {
@@ -302,7 +313,12 @@ func (sv *solver) dateAt(t float64) Date {
 
 // world is one evaluation of the courses at a level of savings.
 type world struct {
-	tl     *timeline
+	tl *timeline
+	// fallback are the offers the hold course falls back on (see
+	// fallbacks), and top the two offers most worth accepting (see
+	// bestOtherAccept), each worked out once.
+	fallback map[int]bool
+	top      *[2]acceptValue
 	none   *pass // nothing pending: what a fall-through returns to
 	search *pass // every offer declined, the processes pending
 	hold   *pass // the offers that can be held, held
@@ -362,6 +378,32 @@ func (sv *solver) acceptValue(w *world, i int) float64 {
 	return w.tl.jobValue(&o.job, 0, w.none.at)
 }
 
+// acceptValue is what accepting one offer now is worth.
+type acceptValue struct {
+	index int
+	value float64
+}
+
+// bestOtherAccept is the most an offer other than i is worth to accept
+// now, or −Inf with none: the two best values are found once per world.
+func (w *world) bestOtherAccept(i int) float64 {
+	if w.top == nil {
+		w.top = &[2]acceptValue{{-1, math.Inf(-1)}, {-1, math.Inf(-1)}}
+		for idx, v := range w.accept {
+			switch {
+			case v > w.top[0].value || v == w.top[0].value && idx < w.top[0].index:
+				w.top[1], w.top[0] = w.top[0], acceptValue{idx, v}
+			case v > w.top[1].value:
+				w.top[1] = acceptValue{idx, v}
+			}
+		}
+	}
+	if w.top[0].index == i {
+		return w.top[1].value
+	}
+	return w.top[0].value
+}
+
 // bestAccept is the offer worth most to accept now, and its value; -1
 // with no offers.
 func bestAccept(w *world, offers []heldOffer) (int, float64) {
@@ -388,16 +430,41 @@ func Decide(s *State) *Decision {
 }
 
 // DecideBrief solves the search model for the state s as far as a glance
-// needs: the reservation, the verdict, and every offer's advice, values and
-// money, without the searches for break-evens and levers (no offer is
-// Weighed) or the questions. A view can afford it on every what-if; Decide
+// needs: the reservation at today's runway (Now; no table by months), the
+// verdict, and every offer's advice, values and money, without the
+// searches for break-evens and levers (no offer is Weighed) or the
+// questions. A view can afford it on every what-if; Decide
 // gives the same numbers and the rest.
 func DecideBrief(s *State) *Decision {
 	sv := newSolver(s)
 	d := sv.decision()
-	d.Reservations, d.Now = sv.reservations()
+	d.Now = sv.reservationAt(sv.tl.cash.savings, sv.tl.cash.runway())
 	sv.adviseBrief(d)
 	return d
+}
+
+// SameMoney reports whether decisions for states a and b are the same
+// but for the urgency they score at: one profile, one situation, one day.
+// A what-if that only moves the urgency (State.WithUrgency) keeps all
+// three, and decide weighs money, not urgency.
+func SameMoney(a, b *State) bool {
+	return a.Profile == b.Profile && a.Situation == b.Situation && a.Request.Today == b.Request.Today
+}
+
+// ForUrgency is d for state s, which has the same money as d's (see
+// [SameMoney]) at another urgency: the reservation is scored at s's
+// urgency; nothing else changes.
+func (d *Decision) ForUrgency(s *State) *Decision {
+	e := *d
+	sv := *d.sv
+	sv.s = s
+	e.sv = &sv
+	e.Now.Score = sv.typicalScore(e.Now.Fit, e.Now.Months)
+	e.Reservations = slices.Clone(d.Reservations)
+	for k := range e.Reservations {
+		e.Reservations[k].Score = sv.typicalScore(e.Reservations[k].Fit, e.Reservations[k].Months)
+	}
+	return &e
 }
 
 func (sv *solver) decision() *Decision {
@@ -526,6 +593,9 @@ func (sv *solver) candidate(w *world) int {
 // fallbacks are the offers the hold course accepts at their deadline on
 // some branch that is reached.
 func fallbacks(w *world) map[int]bool {
+	if w.fallback != nil {
+		return w.fallback
+	}
 	ps := w.hold
 	reach := ps.reach()
 	out := map[int]bool{}
@@ -534,6 +604,7 @@ func fallbacks(w *world) map[int]bool {
 			out[w.c.offers[k].index] = true
 		}
 	})
+	w.fallback = out
 	return out
 }
 

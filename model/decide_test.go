@@ -522,3 +522,20 @@ func TestFinerGridChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestForUrgencyIsABriefDecisionAtThatUrgency: a decision rescored at
+// another urgency is what a fresh one at that urgency would be.
+func TestForUrgencyIsABriefDecisionAtThatUrgency(t *testing.T) {
+	s, err := Evaluate(nearlyBroke(3000), Request{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := s.WithUrgency(0.8, SourceWhatIf)
+	if !SameMoney(s, moved) {
+		t.Fatal("an urgency what-if changed the money")
+	}
+	fresh, kept := DecideBrief(moved), DecideBrief(s).ForUrgency(moved)
+	if fresh.Now != kept.Now || fresh.Verdict.Action != kept.Verdict.Action || fresh.Verdict.Value != kept.Verdict.Value {
+		t.Errorf("rescored %+v / %+v, fresh %+v / %+v", kept.Now, kept.Verdict, fresh.Now, fresh.Verdict)
+	}
+}

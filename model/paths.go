@@ -86,6 +86,6 @@ func (d *Decision) Paths() []MoneyPath {
 	if sv.e.PayFrom == 0 {
 		net = cash.expenses
 	}
-	out = append(out, mk(PathSearch, -1, sv.tl.meanPayday(), net))
+	out = append(out, mk(PathSearch, -1, sv.meanPayday(), net))
 	return out
 }

@@ -333,13 +333,12 @@ func offerJSON(s *model.State, d *model.Decision, o *model.OfferAdvice) jsonOffe
 		}
 		j.Levers = append(j.Levers, jl)
 	}
-	for _, r := range s.Ranked {
-		q := &s.Profile.Opportunities[r.Index]
-		if q.Stage == model.StageOffer || q.Stage == model.StageAccepted || q.DecisionExpected.IsZero() || s.Assessments[r.Index].Relief.Chance <= 0 {
-			continue
-		}
-		j.Waits = append(j.Waits, jsonWaitOn{Name: s.Assessments[r.Index].Name, Decides: q.DecisionExpected.String(),
-			Holds: o.CanHold && !o.Deadline.Before(q.DecisionExpected), Chance: round(s.Assessments[r.Index].Relief.Chance, 4)})
+	// The process the advice weighs holding out for; every process is
+	// listed once, under "processes".
+	if y := o.WaitingFor; y >= 0 {
+		q := &s.Profile.Opportunities[y]
+		j.Waits = append(j.Waits, jsonWaitOn{Name: s.Assessments[y].Name, Decides: q.DecisionExpected.String(),
+			Holds: o.Holds, Chance: round(s.Assessments[y].Relief.Chance, 4)})
 	}
 	return j
 }
