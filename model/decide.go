@@ -319,11 +319,11 @@ type world struct {
 	// bestOtherAccept), each worked out once.
 	fallback map[int]bool
 	top      *[2]acceptValue
-	none   *pass // nothing pending: what a fall-through returns to
-	search *pass // every offer declined, the processes pending
-	hold   *pass // the offers that can be held, held
-	c      *course
-	accept map[int]float64 // accept offer (assessment index) now
+	none     *pass // nothing pending: what a fall-through returns to
+	search   *pass // every offer declined, the processes pending
+	hold     *pass // the offers that can be held, held
+	c        *course
+	accept   map[int]float64 // accept offer (assessment index) now
 }
 
 // holdable are the offers of sv that can be held past today.
