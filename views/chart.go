@@ -18,7 +18,7 @@ import (
 // urgency (a dotted upright and "now" under the axis). Lines are braille
 // dots, labelled at their right end with the rank they have now; the
 // legend names them. The reservation score at today's runway, the lowest
-// score worth accepting (see [model.DecideReservation]), is a level dashed
+// score worth accepting (see [model.DecideBrief]), is a level dashed
 // line labelled with its value ("res 55.3"): at the urgency now, an offer
 // whose line is above it is worth more than searching on.
 type ScoreChart struct {
@@ -284,10 +284,13 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 
 // reservationScore is the reservation score to draw, or NaN for none.
 func (c *ScoreChart) reservationScore() float64 {
-	if c.reservation == nil || math.IsNaN(c.reservation.Now) || math.IsInf(c.reservation.Now, 0) {
+	if c.reservation == nil {
 		return math.NaN()
 	}
-	return c.reservation.Now
+	if v := c.reservation.Now.Score; !math.IsNaN(v) && !math.IsInf(v, 0) {
+		return v
+	}
+	return math.NaN()
 }
 
 // labelReservation writes "res 55.3" on the reservation line's row (over

@@ -37,7 +37,7 @@ func TestChartGolden(t *testing.T) {
 	s := exampleState(t, nil)
 	chart := NewScoreChart(NewStyles(false), DefaultKeymap())
 	chart.SetState(s, index(t, s, "Globex"))
-	chart.SetReservation(model.DecideReservation(s))
+	chart.SetReservation(model.DecideBrief(s))
 	golden.Check(t, filepath.Join("testdata", "screens", "chart-60x18.txt"), screenText(drawOn(t, chart, 60, 18)))
 	scatter := NewFitReliefScatter(NewStyles(false), DefaultKeymap())
 	scatter.SetState(s, index(t, s, "Globex"))
@@ -176,7 +176,7 @@ func TestChartsSurviveTinySizes(t *testing.T) {
 	s := exampleState(t, nil)
 	chart, scatter := NewScoreChart(NewStyles(false), DefaultKeymap()), NewFitReliefScatter(NewStyles(false), DefaultKeymap())
 	chart.SetState(s, 0)
-	chart.SetReservation(model.DecideReservation(s))
+	chart.SetReservation(model.DecideBrief(s))
 	scatter.SetState(s, 0)
 	detail := NewDetailPane(NewStyles(false), DefaultKeymap())
 	detail.SetOpportunity(s, 1)
@@ -240,7 +240,7 @@ func TestReservationLineFollowsTheWhatIfs(t *testing.T) {
 			if report.Width(dashes) < 5 {
 				t.Errorf("after %q the reservation line is only %q", keys, dashes)
 			}
-			cur = place{fmt.Sprint(row, dashes[:3]), c.Reservation().Now, want}
+			cur = place{fmt.Sprint(row, dashes[:3]), c.Reservation().Now.Score, want}
 		}
 		if k > 0 {
 			switch moved := cur.at != last.at; {
@@ -261,9 +261,10 @@ func TestReservationLineReadsWithoutColour(t *testing.T) {
 	s := exampleState(t, nil)
 	chart := NewScoreChart(NewStyles(true), DefaultKeymap())
 	chart.SetState(s, -1)
-	chart.SetReservation(model.DecideReservation(s))
+	d := model.DecideBrief(s)
+	chart.SetReservation(d)
 	text := screenText(drawOn(t, chart, 60, 18))
-	if !strings.Contains(text, "res 55.3") {
+	if !strings.Contains(text, report.ReservationLabel(d)) {
 		t.Errorf("no label for the reservation line:\n%s", text)
 	}
 	chart.SetReservation(nil)

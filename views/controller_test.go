@@ -401,8 +401,13 @@ func TestSearchModelIsSolvedOncePerState(t *testing.T) {
 	if c.Reservation() != first {
 		t.Error("the reservation was solved twice for one state")
 	}
-	if c.decision.state != nil || len(first.Offers) != 0 {
+	if c.decision.state != nil || len(first.Questions) != 0 {
 		t.Error("the whole decision was solved before anyone asked for it")
+	}
+	for _, o := range first.Offers {
+		if o.Weighed {
+			t.Errorf("the brief decision weighed %d's levers", o.Index)
+		}
 	}
 	c.Apply(km.Resolve(key(0, 'j'))) // a new selection is not a new state
 	if c.Reservation() != first {
@@ -410,8 +415,8 @@ func TestSearchModelIsSolvedOncePerState(t *testing.T) {
 	}
 	c.Apply(km.Resolve(key(0, '+')))
 	moved := c.Reservation()
-	if moved == first || report.Num(moved.Now) == report.Num(first.Now) {
-		t.Errorf("after a what-if the reservation is still %s", report.Num(moved.Now))
+	if moved == first || report.Num(moved.Now.Score) == report.Num(first.Now.Score) {
+		t.Errorf("after a what-if the reservation is still %s", report.Num(moved.Now.Score))
 	}
 	if c.decision.state == c.State() {
 		t.Error("a what-if solved the whole decision with no page asking for it")

@@ -319,6 +319,7 @@ func (d *Dashboard) sync() {
 	d.detail.SetOpportunity(s, sel)
 	d.chart.SetState(s, sel)
 	d.chart.SetReservation(c.Reservation())
+	d.header.SetDecision(s, c.Reservation())
 	if c.Page() == PageDecide {
 		d.decide.SetDecision(s, c.Decision(), sel)
 	}

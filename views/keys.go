@@ -205,7 +205,8 @@ func (km Keymap) scenarioKeys() string {
 
 // reportKeys are the keys that the report documents drawn on pages name.
 func (km Keymap) reportKeys() report.Keys {
-	return report.Keys{Reset: km.KeyLabel(IntentReset), Decide: km.KeyLabel(IntentDecide), Close: km.KeyLabel(IntentClose)}
+	return report.Keys{Reset: km.KeyLabel(IntentReset), Decide: km.KeyLabel(IntentDecide), Close: km.KeyLabel(IntentClose),
+		SavingsUp: km.KeyLabel(IntentSavingsUp), SavingsDown: km.KeyLabel(IntentSavingsDown)}
 }
 
 // helpText is binding b's sentence for the help page, with the keys it
