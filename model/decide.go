@@ -97,7 +97,8 @@ const (
 	LeverCounter  LeverKind = "counter"
 )
 
-// OfferAdvice is the advice on one offer in hand.
+// OfferAdvice is the advice on one offer in hand: an offer, or one already
+// accepted (which can still be given up until it starts).
 type OfferAdvice struct {
 	// Index is the offer's position in State.Assessments.
 	Index  int
@@ -248,7 +249,7 @@ func newSolver(s *State) *solver {
 	for i := range s.Assessments {
 		a := &s.Assessments[i]
 		o := &s.Profile.Opportunities[i]
-		if a.Closed || o.Stage != StageOffer {
+		if a.Closed || o.Stage != StageOffer && o.Stage != StageAccepted {
 			continue
 		}
 		sv.all = append(sv.all, i)
@@ -298,6 +299,9 @@ func (sv *solver) offerOf(i int) heldOffer {
 func (sv *solver) deadlineOf(o *Opportunity) float64 {
 	today := sv.s.Request.Today
 	switch {
+	case o.Stage == StageAccepted && !o.Starts.IsZero():
+		// Accepted already: it can still be given up until it starts.
+		return math.Max(0, monthsUntil(today, o.Starts))
 	case o.RespondBy.IsZero():
 		return sv.p.HoldDays / daysPerMonth
 	case o.RespondBy.Before(today):

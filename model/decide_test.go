@@ -539,3 +539,15 @@ func TestForUrgencyIsABriefDecisionAtThatUrgency(t *testing.T) {
 		t.Errorf("rescored %+v / %+v, fresh %+v / %+v", kept.Now, kept.Verdict, fresh.Now, fresh.Verdict)
 	}
 }
+
+// TestAcceptedJobIsInHand: a job already accepted is weighed as an offer
+// in hand that can be given up until it starts, not forgotten.
+func TestAcceptedJobIsInHand(t *testing.T) {
+	p := nearlyBroke(200)
+	p.Opportunities[0].Stage, p.Opportunities[0].RespondBy = StageAccepted, Date{}
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	if o.Deadline != p.Opportunities[0].Starts || d.Verdict.Offer != o.Index {
+		t.Errorf("accepted job: deadline %v, verdict %+v", o.Deadline, d.Verdict)
+	}
+}

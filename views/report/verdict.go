@@ -29,6 +29,9 @@ func VerdictSentence(s *model.State, d *model.Decision) string {
 		o := offerAdvice(d, v.Offer)
 		fmt.Fprintf(&b, "Accept %s's offer", name(s, v.Offer))
 		switch {
+		case accepted(s, v.Offer):
+			b.Reset()
+			fmt.Fprintf(&b, "Keep the job you accepted at %s.", name(s, v.Offer))
 		case o != nil && o.Expired:
 			b.WriteString(" today, if it still stands (its deadline has passed).")
 		case !v.By.IsZero():
@@ -49,7 +52,10 @@ func VerdictSentence(s *model.State, d *model.Decision) string {
 	case model.ActionWait:
 		y := name(s, v.WaitingFor)
 		chance := chanceText(s.Assessments[v.WaitingFor].Relief.Chance)
-		if v.Offer >= 0 {
+		if v.Offer >= 0 && accepted(s, v.Offer) {
+			fmt.Fprintf(&b, "Keep the job you accepted at %s while %s decides by %s (chance %s); if it says no, start at %s as planned.",
+				name(s, v.Offer), y, v.By, chance, name(s, v.Offer))
+		} else if v.Offer >= 0 {
 			o := offerAdvice(d, v.Offer)
 			fmt.Fprintf(&b, "Hold %s's offer and wait for %s, which decides by %s (chance %s); if it says no, accept %s by %s.",
 				name(s, v.Offer), y, v.By, chance, name(s, v.Offer), o.Deadline)
@@ -144,6 +150,11 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 	return parts
 }
 
+// accepted reports that opportunity i is an offer already accepted.
+func accepted(s *model.State, i int) bool {
+	return s.Profile.Opportunities[i].Stage == model.StageAccepted
+}
+
 // offerAdvice is the advice on offer i, or nil.
 func offerAdvice(d *model.Decision, i int) *model.OfferAdvice {
 	for k := range d.Offers {
@@ -219,8 +230,13 @@ func savings(s *model.State) float64 {
 }
 
 // deadlineText says which deadline is in force for offer o.
-func deadlineText(o *model.OfferAdvice) string {
+func deadlineText(s *model.State, o *model.OfferAdvice) string {
+	op := &s.Profile.Opportunities[o.Index]
 	switch {
+	case op.Stage == model.StageAccepted && !op.Starts.IsZero():
+		return "accepted; it starts " + op.Starts.String()
+	case op.Stage == model.StageAccepted:
+		return "accepted"
 	case o.Expired:
 		return "its respond_by " + o.RespondBy.String() + " has passed: ask whether it still stands"
 	case o.DeadlineAssumed:
@@ -232,7 +248,7 @@ func deadlineText(o *model.OfferAdvice) string {
 // adviceHeadline is the advice on one offer in a few words: "Acme
 // Logistics (respond by 2026-12-01): HOLD it while Globex decides".
 func adviceHeadline(s *model.State, o *model.OfferAdvice) string {
-	head := fmt.Sprintf("%s (%s): ", name(s, o.Index), deadlineText(o))
+	head := fmt.Sprintf("%s (%s): ", name(s, o.Index), deadlineText(s, o))
 	switch o.Advice {
 	case model.AdviceAccept:
 		return head + "ACCEPT"
