@@ -235,12 +235,12 @@ func (c *Controller) Focus(p Pane) {
 // Page is the page covering the panes, or PageNone.
 func (c *Controller) Page() Page { return c.page }
 
-// Reservation is the search model solved for the state in force as far
+// Brief is the search model solved for the state in force as far
 // as a glance needs (see [model.DecideBrief]): the reservation and the
 // verdict, solved once per state however often it is asked for. Decide
 // weighs money, not urgency, so a move of the urgency alone keeps the
 // decision and only scores its reservation again.
-func (c *Controller) Reservation() *model.Decision {
+func (c *Controller) Brief() *model.Decision {
 	if c.decision.state == c.state {
 		return c.decision.decision
 	}

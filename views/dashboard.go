@@ -208,7 +208,13 @@ func (d *Dashboard) Do(in Intent) {
 		d.sync()
 		return
 	}
-	switch d.ctl.Apply(in) {
+	before := d.ctl.Page()
+	effect := d.ctl.Apply(in)
+	if page := d.ctl.Page(); page != before && page != PageNone {
+		// A page opens at its top: its first lines say what matters most.
+		d.scrollTarget().ScrollTop()
+	}
+	switch effect {
 	case EffectQuit:
 		d.app.Stop()
 	case EffectEdit:
@@ -318,8 +324,7 @@ func (d *Dashboard) sync() {
 	d.table.SetState(s, c.Rows(), sel)
 	d.detail.SetOpportunity(s, sel)
 	d.chart.SetState(s, sel)
-	d.chart.SetReservation(c.Reservation())
-	d.header.SetDecision(s, c.Reservation())
+	d.header.SetDecision(s, c.Brief())
 	if c.Page() == PageDecide {
 		d.decide.SetDecision(s, c.Decision(), sel)
 	}

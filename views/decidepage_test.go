@@ -34,17 +34,18 @@ func TestDecidePageAdvisesOnAcme(t *testing.T) {
 	text := pageText(t, d)
 	for _, want := range []string{
 		"Decide: what to do today (d or esc closes, ↑/↓ scroll)",
-		"Advice: Accept Acme Logistics's offer by 2026-12-01. It pays from 2026-12-28, and the money lasts until then.",
+		"Advice: Accept the offer from Acme Logistics by 2026-12-01. It pays from 2026-12-28, and the money lasts until then.",
 		"Holding out would pay with more than $20,670 of savings; you have $9,000.",
 		"Acme Logistics (respond by 2026-12-01): ACCEPT",
 		"Waiting for Globex would pay only with a chance above 0.76; it is 0.50.",
-		"accept now 53.0 · hold out 53.0 · decline and search on 48.4 · best without it 48.4",
+		"accept now 53.0 · hold out 53.0 · decline and search on 48.4 · best without it 48.4 (points a month)",
 		"lever: Ask Acme Logistics to extend the deadline to 2026-12-09, when Globex decides",
 		"The money on each path",
 		"1 accept Acme Logistics  2 Globex, if yes  3 search on",
 		"months left     0     1     2     3     4     5     6",
-		"dashed line marked res 45.6",
-		"Values are points a month, for good",
+		"Processes to wait for",
+		"Globex (final) decides 2026-12-09, chance 0.50",
+		"Values are points a month on the fit scale",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the decide page does not say %q:\n%s", want, screenText(drawOn(t, d, 100, 60)))

@@ -32,10 +32,18 @@ func Advice(s *model.State, d *model.Decision, i int, keys Keys, width int) *Doc
 	doc := &Document{}
 	top := doc.section("")
 	top.lead(0, Span{"Advice: ", RoleStrong}, Span{VerdictSentence(s, d), RoleStrong})
-	if note := fixedUrgencyNote(s, keys); note != "" {
-		top.para(0, note, RoleDim)
+	for _, note := range []string{rankingNote(s, d), fixedUrgencyNote(s, keys)} {
+		if note != "" {
+			top.para(0, note, RoleDim)
+		}
 	}
 	offersSection(doc, s, d)
+	if procs := doc.section("Processes to wait for"); true {
+		processLines(s, d, procs)
+		if len(procs.Lines) == 0 {
+			procs.para(2, "(none: no open process has a decision_expected)", RoleDim)
+		}
+	}
 	paths := doc.section("The money on each path")
 	pathLines(s, d, paths)
 	paths.Figure = "money"
@@ -46,8 +54,6 @@ func Advice(s *model.State, d *model.Decision, i int, keys Keys, width int) *Doc
 		sec.text(2, head, RoleDim)
 		sec.text(2, row, RoleText)
 	}
-	sec.para(0, "On the score chart it is the dashed line marked "+ReservationLabel(d)+": at ▲ now, a typical offer scoring "+
-		"above it is worth more than searching on.", RoleDim)
 
 	questions(doc, s, d, i, keys)
 	doc.section("").para(0, "'mutual decide' prints all of this with its assumptions; 'mutual prep NAME' writes an interview sheet.", RoleDim)

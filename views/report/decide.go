@@ -77,11 +77,6 @@ const decideTableMonths = 13
 // width cells.
 func reservationTableColumns(width int) int { return max(1, (width-Width("months left"))/6) }
 
-// ReservationLabel is the short name of today's reservation, as the score
-// chart labels its line: "res 55.3", the score at the urgency in force of a
-// typical sure offer at the lowest fit worth accepting (fit 0 when any is).
-func ReservationLabel(d *model.Decision) string { return "res " + Num(d.Now.Score) }
-
 // reservationSentence says today's reservation in words.
 func reservationSentence(s *model.State, d *model.Decision) string {
 	pm := s.Profile.Params
@@ -143,7 +138,7 @@ func pathLines(s *model.State, d *model.Decision, sec *Section) {
 		case model.PathHoldOut:
 			what = "hold out for " + name(s, p.Index) + ", if it says yes"
 		default:
-			what = fmt.Sprintf("search on, a job found in the mean time (%s)", Months(p.PayMonths))
+			what = fmt.Sprintf("search on, finding a job in the average time (%s to the first pay)", Months(p.PayMonths))
 		}
 		low := p.Savings(p.PayMonths)
 		line := fmt.Sprintf("%s: paid from %s", what, p.PaysFrom)
@@ -296,7 +291,6 @@ func assumptionNotes(s *model.State, d *model.Decision) []string {
 		fmt.Sprintf("A poor fit puts you back on the market sooner: a job at fit 0 lasts about %s months, at fit 100 about %s, "+
 			"and one at the mean fit (%s) about %s.", trim(p.PoorFitMonths), trim(p.GoodFitMonths), Num(est.Mean),
 			strconv.FormatFloat(p.TenureMonths(est.Mean), 'f', 0, 64)),
-		valueNote,
 	}
 }
 
@@ -316,8 +310,10 @@ func decideTable(s *model.State, d *model.Decision, info Info) *Document {
 	doc.section("").text(0, fmt.Sprintf("%s · %s · today %s", Clean(info.Profile), urgencyLine(s), info.Today), RoleText)
 	top := doc.section("")
 	top.lead(0, Span{"Advice: ", RoleStrong}, Span{VerdictSentence(s, d), RoleStrong})
-	if note := fixedUrgencyNote(s, Keys{}); note != "" {
-		top.para(0, note, RoleDim)
+	for _, note := range []string{rankingNote(s, d), fixedUrgencyNote(s, Keys{})} {
+		if note != "" {
+			top.para(0, note, RoleDim)
+		}
 	}
 
 	offersSection(doc, s, d)

@@ -53,7 +53,7 @@
 // [Num] and [Urgency] for numbers; [UrgencySummary] and [UrgencySource]
 // for where the urgency comes from; [FitText], [Marker] and [Reasons] for
 // a row of the ranking; [TradeOff], the one sentence of where the leader
-// would change; [WhatIfWords] and [ReservationLabel]. [Clean], [Width],
+// would change; and [WhatIfWords]. [Clean], [Width],
 // [Truncate] and [Pad] make text safe and measure it in terminal cells,
 // so wide characters keep columns aligned.
 package report

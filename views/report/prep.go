@@ -43,6 +43,8 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 	}
 	if len(say) > 0 {
 		b.WriteString("## What to negotiate, in words to say aloud\n\n")
+		b.WriteString("Asking is not free: an employer can say no, or take back an offer. Ask when what it is worth (in " +
+			"points a month on the fit scale) is worth the risk to you.\n\n")
 		for _, line := range say {
 			b.WriteString(line)
 		}

@@ -16,7 +16,31 @@ import (
 
 // valueNote says what the values of the search model are, for every view
 // that shows them.
-const valueNote = "Values are points a month, for good: the steady fit that would be worth as much with the money in order."
+const valueNote = "Values are points a month on the fit scale (0 to 100): 53.0 is worth as much as holding, for good, " +
+	"a job of fit 53 with no money trouble."
+
+// rankingNote says, when the verdict accepts an offer the ranking does not
+// put first, why the two differ: the ranking scores fit against relief at
+// the urgency, decide follows the money day by day. It is "" otherwise.
+func rankingNote(s *model.State, d *model.Decision) string {
+	v := &d.Verdict
+	lead := s.Leader()
+	if v.Action != model.ActionAccept || lead < 0 || lead == v.Offer {
+		return ""
+	}
+	if o := &s.Profile.Opportunities[lead]; o.Stage != model.StageOffer && o.Stage != model.StageAccepted {
+		when := "with no decision date"
+		if !o.DecisionExpected.IsZero() {
+			when = "deciding " + o.DecisionExpected.String()
+		}
+		return fmt.Sprintf("The ranking puts %s first, but it is not an offer yet (chance %s, %s): the ranking counts its "+
+			"chance once, while this advice weighs what you would live on if it said no.", name(s, lead),
+			chanceText(s.Assessments[lead].Relief.Chance), when)
+	}
+	return fmt.Sprintf("The ranking puts %s first: it scores fit against relief at your urgency, while this advice follows "+
+		"your money day by day until each paycheck; they part ways when the timing of pay matters more than the ranking's "+
+		"relief can show.", name(s, lead))
+}
 
 // VerdictSentence is the one thing to do today, in a sentence or two:
 // what, by when, and what it costs in money.
@@ -27,7 +51,7 @@ func VerdictSentence(s *model.State, d *model.Decision) string {
 	switch v.Action {
 	case model.ActionAccept:
 		o := offerAdvice(d, v.Offer)
-		fmt.Fprintf(&b, "Accept %s's offer", name(s, v.Offer))
+		fmt.Fprintf(&b, "Accept the offer from %s", name(s, v.Offer))
 		switch {
 		case accepted(s, v.Offer):
 			b.Reset()
@@ -57,7 +81,7 @@ func VerdictSentence(s *model.State, d *model.Decision) string {
 				name(s, v.Offer), y, v.By, chance, name(s, v.Offer))
 		} else if v.Offer >= 0 {
 			o := offerAdvice(d, v.Offer)
-			fmt.Fprintf(&b, "Hold %s's offer and wait for %s, which decides by %s (chance %s); if it says no, accept %s by %s.",
+			fmt.Fprintf(&b, "Hold the offer from %s and wait for %s, which decides by %s (chance %s); if it says no, accept %s by %s.",
 				name(s, v.Offer), y, v.By, chance, name(s, v.Offer), o.Deadline)
 		} else {
 			fmt.Fprintf(&b, "Wait for %s, which decides by %s (chance %s)", y, v.By, chance)
@@ -79,7 +103,7 @@ func VerdictSentence(s *model.State, d *model.Decision) string {
 		b.WriteString(". " + holdOutMoney(s, d, cur))
 	}
 	if v.Close {
-		fmt.Fprintf(&b, " It is a close call (%s points a month apart)", strconv.FormatFloat(d.Flow(v.Value-v.RunnerUp), 'f', 2, 64))
+		fmt.Fprintf(&b, " It is a close call (%s points a month apart, on the fit scale)", strconv.FormatFloat(d.Flow(v.Value-v.RunnerUp), 'f', 2, 64))
 		if q := v.Settle; q == nil {
 			b.WriteString(": every rating that bears on it is known, so weigh what the numbers leave out")
 		} else {
@@ -122,7 +146,7 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		}
 	case model.ActionWait:
 		if v.Offer >= 0 {
-			parts = append(parts, fmt.Sprintf("Hold %s's offer until %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By))
+			parts = append(parts, fmt.Sprintf("Hold the offer from %s until %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By))
 		} else {
 			what := fmt.Sprintf("Wait for %s (decides %s)", name(s, v.WaitingFor), v.By)
 			if len(v.Lapses) > 0 {
@@ -168,7 +192,7 @@ func offerAdvice(d *model.Decision, i int) *model.OfferAdvice {
 func offerNames(s *model.State, idx []int) string {
 	var names []string
 	for _, i := range idx {
-		names = append(names, name(s, i)+"'s offer")
+		names = append(names, "the offer from "+name(s, i))
 	}
 	switch len(names) {
 	case 0:
@@ -259,7 +283,7 @@ func adviceHeadline(s *model.State, o *model.OfferAdvice) string {
 	case o.Vetoed:
 		return head + "DECLINE: a deal-breaker vetoes it"
 	case o.Instead >= 0:
-		return head + "DECLINE: " + name(s, o.Instead) + "'s offer is worth more"
+		return head + "DECLINE: the offer from " + name(s, o.Instead) + " is worth more"
 	case o.Lapse && o.WaitingFor >= 0:
 		return head + "DECLINE: let it lapse to wait for " + name(s, o.WaitingFor)
 	}
@@ -310,7 +334,7 @@ func valuesLine(o *model.OfferAdvice) string {
 	} else {
 		line += " · cannot be held"
 	}
-	return line + " · decline and search on " + Num(o.Search) + " · best without it " + Num(o.Decline)
+	return line + " · decline and search on " + Num(o.Search) + " · best without it " + Num(o.Decline) + " (points a month)"
 }
 
 // moneyLines say, for offer o, when each path pays and whether the money
@@ -319,7 +343,7 @@ func moneyLines(s *model.State, o *model.OfferAdvice) []string {
 	cur := s.Currency()
 	out := []string{"Accepting: " + lowerFirst(acceptMoney(s, o, cur))}
 	if y := o.WaitingFor; y >= 0 {
-		line := fmt.Sprintf("Holding out for %s: if it says yes, it pays from %s", name(s, y), o.HoldOutPays)
+		line := fmt.Sprintf("If you wait for %s and it says yes: it pays from %s", name(s, y), o.HoldOutPays)
 		if o.ShortBy > 0 {
 			line += fmt.Sprintf("; the money runs out on %s, %s short by then.", o.RunsOut, Money(cur, o.ShortBy))
 		} else {
@@ -354,7 +378,7 @@ func savingsLine(s *model.State, o *model.OfferAdvice) string {
 	cur := s.Currency()
 	at := Money(cur, *o.SavingsBreakEven)
 	have := Money(cur, savings(s))
-	other := "holding out"
+	other := "not accepting now"
 	if o.Beyond >= 0 {
 		other = "accepting " + name(s, o.Beyond) + " instead"
 	}
@@ -369,16 +393,16 @@ func leverSentence(s *model.State, o *model.OfferAdvice, l *model.Lever) string 
 	who := name(s, o.Index)
 	switch l.Kind {
 	case model.LeverExtend:
-		return fmt.Sprintf("Ask %s to extend the deadline to %s, when %s decides: holding the offer would then be worth %s a month more.",
+		return fmt.Sprintf("Ask %s to extend the deadline to %s, when %s decides: holding the offer would then be worth %s points a month more.",
 			who, l.To, name(s, l.Process), Num(l.Worth))
 	case model.LeverDecideBy:
 		if o.Advice == model.AdviceAccept {
-			return fmt.Sprintf("Ask %s whether it can decide by %s: if it can, waiting for it pays (up to %s a month more if it answered today).",
+			return fmt.Sprintf("Ask %s whether it can decide by %s: if it can, waiting for it pays (up to %s points a month more if it answered today).",
 				name(s, l.Process), l.By, Num(l.Worth))
 		}
 		return fmt.Sprintf("Waiting pays only while %s decides by %s; if it slips past that, accepting is worth more.", name(s, l.Process), l.By)
 	case model.LeverCounter:
-		return fmt.Sprintf("Ask %s for %s: at that pay accepting it is the best course (it offers %s; worth %s a month more).",
+		return fmt.Sprintf("Ask %s for %s: at that pay accepting it is the best course (it offers %s; worth %s points a month more).",
 			who, payText(s, o.Index, l.Pay), payText(s, o.Index, offeredPay(s, o.Index)), Num(l.Worth))
 	}
 	return ""
