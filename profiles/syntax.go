@@ -81,7 +81,12 @@ func nesting(src string) (int, int) {
 			i += len(delim)
 			for i < len(src) && (src[i] != delim[0] || !strings.HasPrefix(src[i:], delim)) {
 				if src[i] == '\\' && c == '"' {
+					// The escaped character, which may be the newline
+					// of a line-ending backslash: count it.
 					i++
+					if i < len(src) && src[i] == '\n' {
+						line++
+					}
 				} else if src[i] == '\n' {
 					line++
 					if len(delim) == 1 {
@@ -91,6 +96,12 @@ func nesting(src string) (int, int) {
 				i++
 			}
 			i += len(delim) - 1
+			// A multi-line string may end in one or two quotes of its own
+			// right before the closing three (""""" is two quotes, then
+			// the end): they are the string's, not a new string.
+			for k := 0; len(delim) == 3 && k < 2 && i+1 < len(src) && src[i+1] == c; k++ {
+				i++
+			}
 		case '[', '{':
 			depth++
 			if depth > deepest {
