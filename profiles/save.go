@@ -114,7 +114,7 @@ func saveOnce(l *Loaded, file string, loaded []byte, edit func(string) (string, 
 		return nil, fmt.Errorf("cannot read %s before saving: %w", file, unwrapPathError(err))
 	}
 	out := &Saved{File: file, Reapplied: !bytes.Equal(current, loaded)}
-	src, d := decodeText(file, current)
+	src, _, d := decodeText(file, current)
 	if d != nil {
 		return nil, fmt.Errorf("%s changed on disk and is no longer readable (%s); nothing was saved", file, d.Message)
 	}
