@@ -180,7 +180,7 @@ func insertKey(src string, ix *textIndex, table, key, lit string) (string, error
 
 func hasPrefixPath(ix *textIndex, first string) bool {
 	for _, e := range ix.entries {
-		if len(e.path) > 1 && e.path[0] == first {
+		if !e.element && len(e.path) > 1 && e.path[0] == first {
 			return true
 		}
 	}

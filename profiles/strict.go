@@ -87,8 +87,10 @@ func tableRules(ix *textIndex) (int, string, string) {
 	r := ruleState{ix: ix, made: map[string]made{}, sealed: map[string]int{}}
 	for _, i := range order {
 		e := ix.entries[i]
-		if len(e.path) == 0 {
-			continue // not a key the parser read: the index lost track
+		if len(e.path) == 0 || e.element {
+			// An element is its array's; a path-less entry is not a key
+			// the parser read: the index lost track.
+			continue
 		}
 		if e.header {
 			if at, msg, hint := r.header(i, e); at >= 0 {

@@ -40,6 +40,11 @@ type textEntry struct {
 	// own is how many of the path's parts the key itself writes (2 for
 	// a.b = 1); the rest are its table's.
 	own int
+	// element reports an element of an array value, which has no key of
+	// its own: its key span is the element, so that a message about it
+	// (an opportunity with no name in opportunity = [{...}, {...}]) can
+	// name its line rather than the array's.
+	element bool
 	// keyStart and keyEnd span the key (the whole header for headers).
 	keyStart, keyEnd int
 	// valStart and valEnd span the value (empty for headers).
@@ -384,7 +389,10 @@ func (s *textScanner) array(path []string) {
 			s.stop = true
 			return
 		}
-		s.value(append(append([]string(nil), path...), strconv.Itoa(n)))
+		el := append(append([]string(nil), path...), strconv.Itoa(n))
+		start := s.pos
+		s.value(el)
+		s.ix.add(textEntry{path: el, element: true, keyStart: start, keyEnd: s.pos, valStart: start, valEnd: s.pos})
 		s.skipBlank()
 		if s.peek(0) == ',' {
 			s.pos++
