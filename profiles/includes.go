@@ -35,6 +35,10 @@ func (l *loader) file(path string, from Origin) {
 	}
 	doc, text, d := readTOML(path, data)
 	if d != nil {
+		if from.File != "" {
+			line, col := from.Position()
+			d.IncludedFrom = where(from.File, line, col)
+		}
 		l.ds.add(*d)
 		l.unread++
 		return
