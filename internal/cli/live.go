@@ -128,30 +128,24 @@ func editorCommand(getenv func(string) string, file string, line int) []string {
 }
 
 // save writes the what-ifs (savings, urgency) into the file that holds
-// [situation], each as its own line.
+// [situation], in one edit: both are written or neither is, so the screen
+// and the disk agree after a save that failed.
 func (lp *liveProfile) save(w model.WhatIf) (*model.Profile, string, error) {
-	type edit struct {
-		key   string
-		value float64
-	}
-	var edits []edit
+	var values []profiles.SituationValue
 	if v := w.Situation.Savings; v != nil {
-		edits = append(edits, edit{"savings", math.Round(*v*100) / 100})
+		values = append(values, profiles.SituationValue{Key: "savings", Value: math.Round(*v*100) / 100})
 	}
 	if v := w.Urgency; v != nil {
-		edits = append(edits, edit{"urgency", roundUrgency(*v)})
+		values = append(values, profiles.SituationValue{Key: "urgency", Value: roundUrgency(*v)})
 	}
-	if len(edits) == 0 {
+	if len(values) == 0 {
 		return nil, "", errors.New("there is no savings or urgency what-if to save into [situation]; save the what-ifs as a scenario (n) instead")
 	}
-	var saved *profiles.Saved
-	for _, e := range edits {
-		var err error
-		if saved, err = profiles.SetSituation(lp.s.loaded, e.key, e.value); err != nil {
-			return nil, "", err
-		}
-		lp.adopt(saved.Loaded)
+	saved, err := profiles.SetSituationValues(lp.s.loaded, values...)
+	if err != nil {
+		return nil, "", err
 	}
+	lp.adopt(saved.Loaded)
 	return &saved.Loaded.Profile, lp.short(savedWhere(saved)), nil
 }
 

@@ -211,3 +211,25 @@ func TestSavingsWhatIf(t *testing.T) {
 		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestSaveScenarioKeepsTheScenarioInForce saves the what-ifs made over a
+// scenario: the new scenario keeps every situation key the one in force
+// had (tax_rate and comfortable_runway too), with the what-ifs on top.
+func TestSaveScenarioKeepsTheScenarioInForce(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	must(t, os.WriteFile(private, []byte(livePrivateText+"\n[[scenario]]\nname = \"lean\"\nsavings = 4000\ntax_rate = 0.3\ncomfortable_runway = 4\ninsured = true\n"), 0o600))
+	s, _ := fileSession(t, profile, nil)
+	lp := &liveProfile{s: s}
+	p, name, _, err := lp.saveScenario(model.WhatIf{Urgency: model.Float(0.7), Situation: model.Situation{MonthlyIncome: model.Float(500)}}, "lean")
+	must(t, err)
+	sc, ok := p.Scenario(name)
+	if !ok {
+		t.Fatalf("no scenario %q", name)
+	}
+	got := sc.Situation
+	if got.Savings == nil || *got.Savings != 4000 || got.TaxRate == nil || *got.TaxRate != 0.3 ||
+		got.ComfortableRunway == nil || *got.ComfortableRunway != 4 || got.Insured == nil || !*got.Insured ||
+		got.Urgency == nil || *got.Urgency != 0.7 || got.MonthlyIncome == nil || *got.MonthlyIncome != 500 {
+		t.Errorf("saved scenario %+v", got)
+	}
+}
