@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -8,8 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+
 	"mutual/model"
 	"mutual/profiles"
+	"mutual/views"
 )
 
 // fileSession opens a real profile file the way `mutual --profile PATH
@@ -231,5 +236,83 @@ func TestSaveScenarioKeepsTheScenarioInForce(t *testing.T) {
 		got.ComfortableRunway == nil || *got.ComfortableRunway != 4 || got.Insured == nil || !*got.Insured ||
 		got.Urgency == nil || *got.Urgency != 0.7 || got.MonthlyIncome == nil || *got.MonthlyIncome != 500 {
 		t.Errorf("saved scenario %+v", got)
+	}
+}
+
+// blockedApp stands for the tview application once the dashboard has
+// quit: a queued update is never run, and QueueUpdateDraw never returns.
+type blockedApp struct{ queued chan struct{} }
+
+func (a blockedApp) QueueUpdateDraw(func()) *tview.Application {
+	a.queued <- struct{}{}
+	select {}
+}
+
+// runningApp runs a queued update at once, as a live event loop would.
+type runningApp struct{}
+
+func (runningApp) QueueUpdateDraw(f func()) *tview.Application { f(); return nil }
+
+// TestFollowReturnsAfterQuit: a change reported while the dashboard is
+// quitting queues an update that tview will never run; follow must still
+// return as soon as done closes, and the update must not run.
+func TestFollowReturnsAfterQuit(t *testing.T) {
+	changes, failures, done := make(chan struct{}, 1), make(chan error), make(chan struct{})
+	app := blockedApp{queued: make(chan struct{}, 1)}
+	returned := make(chan struct{})
+	ran := false
+	go func() {
+		follow(changes, failures, done, app, func() { ran = true }, func(error) {})
+		close(returned)
+	}()
+	changes <- struct{}{}
+	<-app.queued
+	close(done)
+	select {
+	case <-returned:
+	case <-time.After(time.Second):
+		t.Fatal("follow is still waiting for an event loop that has quit")
+	}
+	if ran {
+		t.Error("the update ran after quit")
+	}
+}
+
+// TestFollowReportsAFailure: the watcher's own failure reaches the event
+// loop, where it is shown.
+func TestFollowReportsAFailure(t *testing.T) {
+	changes, failures, done := make(chan struct{}), make(chan error, 1), make(chan struct{})
+	got := make(chan error, 1)
+	go follow(changes, failures, done, runningApp{}, func() {}, func(err error) { got <- err })
+	failures <- errors.New("queue overflow")
+	select {
+	case err := <-got:
+		if err.Error() != "queue overflow" {
+			t.Errorf("got %v", err)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("the failure was not reported")
+	}
+	close(done)
+}
+
+// TestWatcherFailureShowsOnScreen: when watching fails, the status line
+// says so and names the reload key that still works.
+func TestWatcherFailureShowsOnScreen(t *testing.T) {
+	_, profile, _ := writeLiveProfile(t)
+	s, opts := fileSession(t, profile, nil)
+	app := tview.NewApplication()
+	d, err := views.NewDashboard(app, &s.loaded.Profile, s.request, views.Options{Info: s.reportInfo(opts), Styles: views.NewStyles(true)}, views.Hooks{})
+	must(t, err)
+	lp := &liveProfile{s: s, app: app}
+	lp.watchFailed(d, "Watching the profile for changes failed", errors.New("queue overflow"))
+	screen := tcell.NewSimulationScreen("UTF-8")
+	must(t, screen.Init())
+	screen.SetSize(120, 30)
+	d.SetRect(0, 0, 120, 30)
+	d.Draw(screen)
+	screen.Show()
+	if text := screenText(screen); !strings.Contains(text, "Watching the profile for changes failed (queue overflow): press R to reload after editing.") {
+		t.Errorf("the screen does not say the watcher failed:\n%s", text)
 	}
 }
