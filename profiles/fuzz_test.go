@@ -23,6 +23,16 @@ func seedCorpus(f *testing.F) {
 	}
 	f.Add([]byte(Starter))
 	f.Add(example)
+	// The compliance suite, and the kind of document that once hid deep
+	// brackets from the depth guard behind a string's closing quotes.
+	suiteDocs, _ := filepath.Glob("testdata/toml-test/*/*/*.toml")
+	for _, n := range suiteDocs {
+		if b, err := os.ReadFile(n); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`a = ["""x"""", ` + strings.Repeat("[", 100) + "\n"))
+	f.Add([]byte(`a = ['''x'''', ` + strings.Repeat("[", 100) + "\n"))
 }
 
 // FuzzLoad feeds arbitrary bytes to the loader: it must answer with a
