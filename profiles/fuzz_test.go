@@ -136,7 +136,8 @@ func FuzzSetKey(f *testing.F) {
 }
 
 // FuzzTextIndex feeds arbitrary text to the key index, valid TOML or not:
-// it must never panic, and every span it records must lie in the text.
+// it must never panic, every span it records must lie in the text, and
+// the TOML 1.0 table rules must read any index without panicking.
 func FuzzTextIndex(f *testing.F) {
 	seedCorpus(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -147,5 +148,6 @@ func FuzzTextIndex(f *testing.F) {
 			}
 			ix.position(e.valEnd)
 		}
+		tableRules(ix)
 	})
 }

@@ -429,9 +429,10 @@ func (s *textScanner) inlineTable(path []string) {
 // inlineBlank skips the blanks in an inline table, noting a newline or a
 // comment there: TOML 1.0 keeps an inline table on one line.
 func (s *textScanner) inlineBlank() {
-	from := s.pos
+	// On text that is not TOML a string may have run past the end.
+	from := min(s.pos, len(s.src))
 	s.skipBlank()
-	if i := strings.IndexAny(s.src[from:s.pos], "\n#"); i >= 0 {
+	if i := strings.IndexAny(s.src[from:min(s.pos, len(s.src))], "\n#"); i >= 0 {
 		s.newer(from+i, "an inline table over several lines")
 	}
 }

@@ -130,6 +130,9 @@ func lookPath(path, name string) (string, error) {
 			dir = "."
 		}
 		p := filepath.Join(dir, name)
+		if dir == "." {
+			p = "./" + name // a bare name would be looked up again
+		}
 		if fi, err := os.Stat(p); err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0 {
 			return p, nil
 		}

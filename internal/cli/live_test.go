@@ -316,3 +316,23 @@ func TestWatcherFailureShowsOnScreen(t *testing.T) {
 		t.Errorf("the screen does not say the watcher failed:\n%s", text)
 	}
 }
+
+// TestLookPathUsesTheSystemsPath: the editor is found on the PATH the
+// system gives, not the process's.
+func TestLookPathUsesTheSystemsPath(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, "myeditor"), []byte("#!/bin/sh\n"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "notes"), []byte("not a program\n"), 0o644))
+	if got, err := lookPath("/nowhere"+string(filepath.ListSeparator)+dir, "myeditor"); err != nil || got != filepath.Join(dir, "myeditor") {
+		t.Errorf("lookPath = %q, %v", got, err)
+	}
+	if _, err := lookPath(dir, "notes"); err == nil {
+		t.Error("a file that is not executable was taken for the editor")
+	}
+	if _, err := lookPath("", "myeditor"); err == nil {
+		t.Error("found without a PATH")
+	}
+	if got, _ := lookPath("", "/usr/bin/vi"); got != "/usr/bin/vi" {
+		t.Errorf("a path was looked up: %q", got)
+	}
+}
