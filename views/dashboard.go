@@ -178,6 +178,14 @@ func (d *Dashboard) ShowProblem(err error) {
 	d.sync()
 }
 
+// ShowStatus puts a message of the host's on the status line at once (a
+// watcher that failed, with the key that reloads instead). Call it from
+// the event loop, or before the dashboard runs.
+func (d *Dashboard) ShowStatus(st Status) {
+	d.ctl.SetStatus(Status{Kind: st.Kind, Text: report.Clean(st.Text)})
+	d.sync()
+}
+
 func (d *Dashboard) reload() {
 	if d.hooks.Reload == nil {
 		d.ctl.SetStatus(Status{Text: "There is no profile file to reload."})
