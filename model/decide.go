@@ -133,8 +133,11 @@ type OfferAdvice struct {
 	Instead int
 	// BreakEven is the chance of WaitingFor at which holding out and
 	// accepting it now are worth the same; nil when no chance makes
-	// holding out worth more.
-	BreakEven *float64
+	// holding out worth more, or when it was not looked for
+	// (ChanceWeighed false: another offer is worth more to accept, so the
+	// chance decides nothing about this one).
+	BreakEven     *float64
+	ChanceWeighed bool
 	// PaysFrom is its first payday; AcceptRunsOut the day the savings run
 	// out before it, and AcceptShortBy what is missing by then.
 	PaysFrom, AcceptRunsOut Date
@@ -601,13 +604,18 @@ func fallbacks(w *world) map[int]bool {
 		return w.fallback
 	}
 	ps := w.hold
-	reach := ps.reach()
+	reach, atChoice := ps.reachAll()
 	out := map[int]bool{}
 	ps.events(func(kind, k, ev int) {
 		if kind == eventDeadline && ps.take[ev] && reach[ev] > 0 {
 			out[w.c.offers[k].index] = true
 		}
 	})
+	for i, k := range ps.choose {
+		if k >= 0 && atChoice[i] > 0 {
+			out[w.c.offers[k].index] = true
+		}
+	}
 	w.fallback = out
 	return out
 }
