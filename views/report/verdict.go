@@ -42,9 +42,9 @@ func rankingNote(s *model.State, d *model.Decision) string {
 		"relief can show.", name(s, lead))
 }
 
-// VerdictSentence is the one thing to do today, in a sentence or two:
+// verdictSentence is the one thing to do today, in a sentence or two:
 // what, by when, and what it costs in money.
-func VerdictSentence(s *model.State, d *model.Decision) string {
+func verdictSentence(s *model.State, d *model.Decision) string {
 	v := &d.Verdict
 	cur := s.Currency()
 	var b strings.Builder
@@ -176,7 +176,7 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		}
 	}
 	if v.Action != model.ActionAccept && !math.IsInf(d.RunwayMonths, 1) {
-		out := s.Request.Today.AddDays(int(math.Round(d.RunwayMonths * 30.4375)))
+		out := d.MonthsLater(d.RunwayMonths)
 		parts = append(parts, "money lasts to "+out.String())
 	}
 	if v.Close {
@@ -245,17 +245,21 @@ func holdOutMoney(s *model.State, d *model.Decision, cur string) string {
 		return "Nothing burns the savings, so the wait costs no money."
 	}
 	today := s.Request.Today
-	out := today.AddDays(int(math.Round(runway * 30.4375)))
+	out := d.MonthsLater(runway)
 	paid := "a job found by searching pays, on average, from " + pays.String()
 	if who != "" {
 		paid = "if " + who + " says yes, it pays from " + pays.String()
 	}
 	if out.Before(pays) {
-		short := math.Max(0, s.Urgency.Burn*float64(today.DaysUntil(pays))/30.4375-math.Max(0, savings(s)))
+		short := math.Max(0, s.Urgency.Burn*monthsBetween(today, pays)-math.Max(0, savings(s)))
 		return fmt.Sprintf("The money runs out on %s; %s, %s short by then.", out, paid, Money(cur, short))
 	}
 	return fmt.Sprintf("The money lasts until %s; %s.", out, paid)
 }
+
+// monthsBetween is the months from a to b, as decide counts them: a day
+// is a 30.4375th of a month.
+func monthsBetween(a, b model.Date) float64 { return float64(a.DaysUntil(b)) / 30.4375 }
 
 func savings(s *model.State) float64 {
 	if s.Situation.Savings == nil {
