@@ -108,7 +108,7 @@ func TestSuiteInvalidDocumentsAreRefusedAtTheirLine(t *testing.T) {
 // in capitals, such as TOML) and a hint.
 func checkDiagnostic(t *testing.T, f string, data []byte, d *Diagnostic) {
 	t.Helper()
-	if d.Line < 1 || d.Message == "" || d.Hint == "" {
+	if d.Line < 1 || d.Col < 1 || d.Message == "" || d.Hint == "" {
 		t.Errorf("%s: incomplete diagnostic %+v", f, d)
 		return
 	}

@@ -35,18 +35,21 @@ func decodeText(path string, data []byte) (string, shape, *Diagnostic) {
 	// Two fast scans clear the usual file; only a bad one is walked rune
 	// by rune to find the line to report.
 	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		line := 1
+		line, start := 1, 0
 		for i := 0; i < len(data); {
 			r, size := utf8.DecodeRune(data[i:])
+			// The line up to i is text, so its characters can be
+			// counted: the column is the bad byte's.
+			col := utf8.RuneCount(data[start:i]) + 1
 			switch {
 			case r == utf8.RuneError && size == 1:
-				return "", shape{}, &Diagnostic{File: path, Line: line, Message: "the file is not valid UTF-8 text",
+				return "", shape{}, &Diagnostic{File: path, Line: line, Col: col, Message: "the file is not valid UTF-8 text",
 					Hint: "is this a profile? save it as UTF-8, or name the right file"}
 			case r == 0:
-				return "", shape{}, &Diagnostic{File: path, Line: line, Message: "the file contains a NUL byte, so it is not a text profile",
+				return "", shape{}, &Diagnostic{File: path, Line: line, Col: col, Message: "the file contains a NUL byte, so it is not a text profile",
 					Hint: "is this a profile? name the right file"}
 			case r == '\n':
-				line++
+				line, start = line+1, i+1
 			}
 			i += size
 		}
