@@ -98,9 +98,10 @@ type shape struct {
 	// deepest is the deepest nesting of brackets and braces outside
 	// strings and comments, first reached on line at.
 	deepest, at int
-	// tables reports a dotted key (a.b = 1) or an inline table: only with
-	// one of them can a document break TOML's rules on defining tables
-	// that the parser lets through.
+	// tables reports a dotted key (a.b = 1), a dotted table header
+	// ([a.b.c], which makes a.b a table without defining it) or an inline
+	// table: only with one of them can a document break TOML's rules on
+	// defining tables that the parser lets through.
 	tables bool
 	// newer is the offset of the first TOML 1.1 escape or time the text
 	// holds (\x41, \e, 17:45 without seconds, an offset minute past 59),
@@ -114,13 +115,14 @@ func scanShape(src string) shape {
 	sh := shape{newer: -1}
 	depth, line := 0, 1
 	// key is true where a key may start or go on: from the start of a
-	// line outside brackets to its =.
-	key := true
+	// line outside brackets to its =; header, inside a [table] or
+	// [[array]] header.
+	key, header := true, false
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '\n':
 			line++
-			key = depth == 0
+			key, header = depth == 0, false
 		case '#':
 			if k := strings.IndexByte(src[i:], '\n'); k >= 0 {
 				i += k
@@ -128,7 +130,7 @@ func scanShape(src string) shape {
 				i = len(src)
 			}
 			line++
-			key = depth == 0
+			key, header = depth == 0, false
 		case '"', '\'':
 			// Skip the string; multi-line strings count their lines.
 			delim, triple := src[i:i+1], `"""`
@@ -166,6 +168,7 @@ func scanShape(src string) shape {
 				i++
 			}
 		case '[', '{':
+			header = header || c == '[' && key && depth == 0
 			key = false
 			sh.tables = sh.tables || c == '{'
 			depth++
@@ -177,7 +180,7 @@ func scanShape(src string) shape {
 		case '=':
 			key = false
 		case '.':
-			sh.tables = sh.tables || key
+			sh.tables = sh.tables || key || header
 		case ':':
 			if sh.newer < 0 && newerTime(src, i) {
 				sh.newer = i - 2
