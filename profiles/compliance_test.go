@@ -215,7 +215,9 @@ func TestTableRulesNeedTheGate(t *testing.T) {
 // headers, dotted keys and inline tables: a value set over a table that a
 // dotted [header] made without defining it. The parser lets them through,
 // and no dotted key or inline table is there to open the rules' gate, so
-// the gate opens for a dotted header too.
+// the gate opens for a header of three parts too (not for two, which a
+// profile's [opportunity.ratings] has: that would cost every load the
+// index).
 func TestTableRulesBeyondTheSuite(t *testing.T) {
 	for _, c := range []struct {
 		doc  string

@@ -98,10 +98,13 @@ type shape struct {
 	// deepest is the deepest nesting of brackets and braces outside
 	// strings and comments, first reached on line at.
 	deepest, at int
-	// tables reports a dotted key (a.b = 1), a dotted table header
-	// ([a.b.c], which makes a.b a table without defining it) or an inline
-	// table: only with one of them can a document break TOML's rules on
-	// defining tables that the parser lets through.
+	// tables reports a dotted key (a.b = 1), a header of three parts or
+	// more ([a.b.c], which makes a.b a table without defining it, where
+	// [a] may then set b) or an inline table: only with one of them can a
+	// document break TOML's rules on defining tables that the parser lets
+	// through. [opportunity.ratings] does not open it: only a table two
+	// parts down can be made by a header and then set from its parent's
+	// section.
 	tables bool
 	// newer is the offset of the first TOML 1.1 escape or time the text
 	// holds (\x41, \e, 17:45 without seconds, an offset minute past 59),
@@ -115,14 +118,14 @@ func scanShape(src string) shape {
 	sh := shape{newer: -1}
 	depth, line := 0, 1
 	// key is true where a key may start or go on: from the start of a
-	// line outside brackets to its =; header, inside a [table] or
-	// [[array]] header.
-	key, header := true, false
+	// line outside brackets to its =. dots counts the dots of a [table]
+	// or [[array]] header, and is -1 outside one.
+	key, dots := true, -1
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '\n':
 			line++
-			key, header = depth == 0, false
+			key, dots = depth == 0, -1
 		case '#':
 			if k := strings.IndexByte(src[i:], '\n'); k >= 0 {
 				i += k
@@ -130,7 +133,7 @@ func scanShape(src string) shape {
 				i = len(src)
 			}
 			line++
-			key, header = depth == 0, false
+			key, dots = depth == 0, -1
 		case '"', '\'':
 			// Skip the string; multi-line strings count their lines.
 			delim, triple := src[i:i+1], `"""`
@@ -168,7 +171,9 @@ func scanShape(src string) shape {
 				i++
 			}
 		case '[', '{':
-			header = header || c == '[' && key && depth == 0
+			if c == '[' && key && depth == 0 {
+				dots = 0
+			}
 			key = false
 			sh.tables = sh.tables || c == '{'
 			depth++
@@ -180,7 +185,10 @@ func scanShape(src string) shape {
 		case '=':
 			key = false
 		case '.':
-			sh.tables = sh.tables || key || header
+			if dots >= 0 {
+				dots++
+			}
+			sh.tables = sh.tables || key || dots >= 2
 		case ':':
 			if sh.newer < 0 && newerTime(src, i) {
 				sh.newer = i - 2
