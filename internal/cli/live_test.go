@@ -111,6 +111,15 @@ func TestLiveReload(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+
+	// A broken edit undone, back to the very text on screen, changes
+	// nothing to rank, but its error must go all the same.
+	must(t, os.WriteFile(private, []byte(strings.Replace(livePrivateText, "savings = 9000", `savings = "lots"`, 1)), 0o600))
+	r.waitFor(t, "savings must be a number")
+	must(t, os.WriteFile(private, []byte(livePrivateText), 0o600))
+	if text := r.waitFor(t, "The profile loads again"); strings.Contains(text, "savings must be a number") {
+		t.Errorf("the error of an undone edit stayed:\n%s", text)
+	}
 }
 
 // TestEditOpensTheEditorAndReloads runs a scripted "editor" from the e key:
