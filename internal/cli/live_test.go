@@ -226,6 +226,27 @@ func TestSavingsWhatIf(t *testing.T) {
 	}
 }
 
+// TestAFailedSaveWritesNothing: savings and urgency saved together are one
+// edit. Here the urgency is kept in the main file and the savings in the
+// include, so the save is refused, and neither file changes: the screen,
+// which keeps the what-ifs as what-ifs, and the disk still agree.
+func TestAFailedSaveWritesNothing(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	main := liveProfileText + "\n[situation]\nurgency = 0.5\n"
+	must(t, os.WriteFile(profile, []byte(main), 0o644))
+	s, _ := fileSession(t, profile, nil)
+	lp := &liveProfile{s: s}
+	if _, _, err := lp.save(model.WhatIf{Urgency: model.Float(0.7), Situation: model.Situation{Savings: model.Float(5000)}}); err == nil {
+		t.Fatal("savings and urgency in two files were saved")
+	}
+	if readFile(t, private) != livePrivateText || readFile(t, profile) != main {
+		t.Error("a failed save wrote part of itself")
+	}
+	if sit := lp.s.loaded.Profile.Situation; *sit.Savings != 9000 || *sit.Urgency != 0.5 {
+		t.Errorf("after a failed save the session holds %+v", sit)
+	}
+}
+
 // TestSaveScenarioKeepsTheScenarioInForce saves the what-ifs made over a
 // scenario: the new scenario keeps every situation key the one in force
 // had (tax_rate and comfortable_runway too), with the what-ifs on top.
