@@ -57,7 +57,8 @@ func decodeText(path string, data []byte) (string, shape, *Diagnostic) {
 	src := string(data)
 	sh := scanShape(src)
 	if sh.deepest > maxNesting {
-		return "", sh, &Diagnostic{File: path, Line: sh.at, Message: fmt.Sprintf("arrays or tables nest more than %d deep", maxNesting),
+		line, col := offsetPosition(src, sh.tooDeep)
+		return "", sh, &Diagnostic{File: path, Line: line, Col: col, Message: fmt.Sprintf("arrays or tables nest more than %d deep", maxNesting),
 			Hint: "a profile needs two levels at most; check for runaway brackets"}
 	}
 	return src, sh, nil
@@ -98,6 +99,9 @@ type shape struct {
 	// deepest is the deepest nesting of brackets and braces outside
 	// strings and comments, first reached on line at.
 	deepest, at int
+	// tooDeep is the offset of the first bracket that nests more than
+	// maxNesting deep, or -1.
+	tooDeep int
 	// tables reports a dotted key (a.b = 1), a header of three parts or
 	// more ([a.b.c], which makes a.b a table without defining it, where
 	// [a] may then set b) or an inline table: only with one of them can a
@@ -115,7 +119,7 @@ type shape struct {
 // scanShape reads src once, byte by byte, skipping strings and comments
 // by the TOML spec's rules.
 func scanShape(src string) shape {
-	sh := shape{newer: -1}
+	sh := shape{newer: -1, tooDeep: -1}
 	depth, line := 0, 1
 	// key is true where a key may start or go on: from the start of a
 	// line outside brackets to its =. dots counts the dots of a [table]
@@ -179,6 +183,9 @@ func scanShape(src string) shape {
 			depth++
 			if depth > sh.deepest {
 				sh.deepest, sh.at = depth, line
+			}
+			if depth == maxNesting+1 && sh.tooDeep < 0 {
+				sh.tooDeep = i
 			}
 		case ']', '}':
 			depth--
