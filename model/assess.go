@@ -253,13 +253,21 @@ func assessRelief(pm Params, sit Situation, runway float64, o *Opportunity, toda
 	}
 	r.CoverageCounted = !sit.IsInsured()
 	w := reliefWeightsFor(pm, r.CoverageCounted)
-	r.Mean = w.income*r.Income + w.time*r.Timeliness + w.lasting*r.Lasting + w.coverage*r.Coverage
+	r.Mean = w.mean(&r, r.Timeliness)
 	r.Value = r.Chance * r.Mean * 100
 	return r
 }
 
 // reliefWeights are the relief terms' weights, normalised to sum to 1.
 type reliefWeights struct{ income, time, lasting, coverage float64 }
+
+// mean is the weighted mean of r's terms with timeliness in place of
+// r.Timeliness: what relief is at another runway, worked out the same way
+// to the last bit, so that the runway translation breaks ties as a fresh
+// evaluation at that runway would.
+func (w reliefWeights) mean(r *Relief, timeliness float64) float64 {
+	return w.income*r.Income + w.time*timeliness + w.lasting*r.Lasting + w.coverage*r.Coverage
+}
 
 func reliefWeightsFor(pm Params, coverageCounted bool) reliefWeights {
 	den := pm.WeightIncome + pm.WeightTimeliness + pm.WeightLasting
