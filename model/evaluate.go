@@ -101,12 +101,14 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	if sit.Urgency != nil {
 		fixed, urgencySrc = sit.Urgency, SourceProfile
 	}
+	edits := req.WhatIf
 	if req.Scenario != "" {
 		sc, ok := p.Scenario(req.Scenario)
 		if !ok {
 			return nil, errors.New("no scenario named " + strconv.Quote(req.Scenario) + choices("scenarios", scenarioNames(p)))
 		}
 		sit = sit.Overlay(sc.Situation)
+		edits.Weights = overlayWeights(sc.Weights, req.WhatIf.Weights)
 		if sc.Situation.Urgency != nil {
 			fixed, urgencySrc = sc.Situation.Urgency, SourceScenario
 		}
@@ -125,7 +127,7 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	if err := checkWhatIf(req); err != nil {
 		return nil, err
 	}
-	q, err := applyEdits(p, req.WhatIf)
+	q, err := applyEdits(p, edits)
 	if err != nil {
 		return nil, err
 	}
@@ -140,6 +142,22 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	s.rank()
 	s.Envelope, s.LeaderChanges = leaderEnvelope(s.Assessments, s.contenders())
 	return s, nil
+}
+
+// overlayWeights is the weights of base with those of over in their
+// place: a scenario's weights under a what-if's.
+func overlayWeights(base, over map[string]float64) map[string]float64 {
+	if len(base) == 0 {
+		return over
+	}
+	out := make(map[string]float64, len(base)+len(over))
+	for id, w := range base {
+		out[id] = w
+	}
+	for id, w := range over {
+		out[id] = w
+	}
+	return out
 }
 
 // checkWhatIf refuses what-if and flag values a profile could not hold:

@@ -163,3 +163,29 @@ func BenchmarkWeightFlips(b *testing.B) {
 		s.WeightFlips()
 	}
 }
+
+// TestScenarioWeights: a scenario's weights replace the profile's, and a
+// what-if's replace the scenario's.
+func TestScenarioWeights(t *testing.T) {
+	p := &Profile{Version: 1, Scale: 11, Params: DefaultParams(),
+		Situation:  Situation{Savings: Float(10000), MonthlyExpenses: Float(1000)},
+		Priorities: []Priority{{ID: "a", Weight: 5}, {ID: "b", Weight: 3}, {ID: "c", Weight: 2}},
+		Opportunities: []Opportunity{
+			{Name: "First", Stage: StageOffer, Ratings: map[string]Rating{"a": {10, 10}, "b": {5, 5}, "c": {6, 6}}},
+			{Name: "Second", Stage: StageOffer, Ratings: map[string]Rating{"a": {7, 7}, "b": {9, 9}, "c": {8, 8}}},
+		},
+		Scenarios: []Scenario{{Name: "craft first", Weights: map[string]float64{"a": 6}}},
+	}
+	req := Request{Today: today, Urgency: Float(0), Scenario: "craft first"}
+	s := mustEval(t, p, req)
+	if s.Profile.Priorities[0].Weight != 6 || s.Leader() != 0 || p.Priorities[0].Weight != 5 {
+		t.Fatalf("with a weighing 6 (past 16/3) First leads: weights %+v, leader %d", s.Profile.Priorities, s.Leader())
+	}
+	if f := s.WeightFlipsOf(0); len(f) != 1 || f[0].Now != 6 || !near(f[0].Weight, 16.0/3) || f[0].Beyond != 1 {
+		t.Fatalf("the flip below the scenario's weight: %+v", f)
+	}
+	req.WhatIf.Weights = map[string]float64{"a": 5, "b": 1}
+	if s := mustEval(t, p, req); s.Profile.Priorities[0].Weight != 5 || s.Profile.Priorities[1].Weight != 1 {
+		t.Fatalf("the what-if's weights win: %+v", s.Profile.Priorities)
+	}
+}
