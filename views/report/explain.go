@@ -132,6 +132,10 @@ func Explain(s *model.State, i int, info Info) *Document {
 		}
 	}
 
+	if !a.Closed {
+		breakEvens(doc, s, i)
+	}
+
 	sec = doc.section("Defaults in force")
 	params := model.ParamTable()
 	for _, pi := range params {
@@ -151,6 +155,32 @@ func Explain(s *model.State, i int, info Info) *Document {
 	}
 	searchDefaults(doc, s, i)
 	return doc
+}
+
+// breakEvens adds explain's account of what else would change the answer
+// for opportunity i: the weights at which the leader changes, the pay at
+// which i would tie the leader, and how sure its place is while ratings
+// are unknown.
+func breakEvens(doc *Document, s *model.State, i int) {
+	sec := doc.section("What else would change the answer")
+	row := func(format string, args ...any) { sec.para(2, fmt.Sprintf(format, args...), RoleText) }
+	if lines := WeightFlipLines(s); len(lines) > 0 {
+		row("by weight, the others held:")
+		for _, line := range lines {
+			sec.para(4, line, RoleText)
+		}
+	} else if len(s.Ranked) > 1 {
+		row("by weight: no one weight, the others held, changes the leader.")
+	}
+	if text := BreakEvenPayText(s, i); text != "" {
+		row("by pay: %s.", text)
+	} else if len(s.Ranked) > 0 {
+		row("by pay: no pay changes where %s stands against the leader.", name(s, i))
+	}
+	if s.Assessments[i].Vetoed() {
+		return
+	}
+	row("how sure: %s.", FirstShareText(s, s.FirstShares(), i))
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -191,7 +221,7 @@ func standing(s *model.State, i int) string {
 func incomeWords(s *model.State, o *model.Opportunity, r model.Relief) string {
 	cur := s.Profile.Currency
 	if !r.PayKnown {
-		return "pay not given: counts as no income"
+		return payUnknownWords
 	}
 	yearly, _ := o.YearlyPay()
 	pay := Money(cur, yearly) + " a year"

@@ -23,6 +23,9 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 	fmt.Fprintf(&b, "*%s · today %s · stage %s · %s*\n\n", md(info.Profile), info.Today, a.Stage, md(urgencyLine(s)))
 
 	b.WriteString("**Where it stands:** " + md(standingSentence(s, i)) + "\n\n")
+	if text := BreakEvenPayText(s, i); text != "" {
+		b.WriteString("**What pay would change it:** " + md(text) + ".\n\n")
+	}
 	for k := range d.Offers {
 		adv := &d.Offers[k]
 		if adv.Index == i || adv.WaitingFor() == i {
@@ -42,6 +45,9 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 		pr, _ := s.Profile.Priority(q.Priority)
 		fmt.Fprintf(&b, "%d. **%s** (%s; %s)\n", k+1, md(q.Label), md(questionRating(q)), md(questionWeight(q)))
 		fmt.Fprintf(&b, "   %s\n", md(askText(q)))
+		if moves := QuestionShareText(q); moves != "" {
+			fmt.Fprintf(&b, "   How sure it is: %s.\n", md(moves))
+		}
 		if pr.LowText != "" && pr.HighText != "" {
 			fmt.Fprintf(&b, "   Listen for where the answer falls between “%s” (1) and “%s” (%d).\n", md(pr.LowText), md(pr.HighText), s.Profile.Scale)
 		}
