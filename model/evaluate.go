@@ -73,6 +73,10 @@ type State struct {
 	Envelope []Segment
 	// LeaderChanges are the urgencies where the leader changes, ascending.
 	LeaderChanges []LeaderChange
+
+	// memo keeps what is dear to work out and asked for by more than one
+	// view (see breakevens.go); every new state gets its own.
+	memo *stateMemo
 }
 
 // Segment is a stretch of urgency over which one opportunity leads.
@@ -137,7 +141,7 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	if fixed != nil {
 		u = u.Fixed(*fixed, urgencySrc)
 	}
-	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u}
+	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u, memo: &stateMemo{}}
 	s.Assessments = Assess(q, sit, req.Today)
 	s.rank()
 	s.Envelope, s.LeaderChanges = leaderEnvelope(s.Assessments, s.contenders())
@@ -242,6 +246,7 @@ func applyEdits(p *Profile, w WhatIf) (*Profile, error) {
 // shared with s, so this costs one sort.
 func (s *State) WithUrgency(v float64, src Source) *State {
 	t := *s
+	t.memo = &stateMemo{}
 	t.Urgency = s.Urgency.Fixed(v, src)
 	if src == SourceWhatIf {
 		t.Request.WhatIf.Urgency = Float(t.Urgency.Value)

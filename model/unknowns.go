@@ -114,7 +114,16 @@ type shareSetup struct {
 
 // FirstShares works out every ranked opportunity's first_share at the
 // urgency in force.
-func (s *State) FirstShares() FirstShares { return s.firstSharesWith(firstShareExactLimit) }
+// The shares are worked out once per state; callers must not change them.
+func (s *State) FirstShares() FirstShares {
+	if s.memo != nil {
+		if s.memo.shares.Share == nil {
+			s.memo.shares = s.firstSharesWith(firstShareExactLimit)
+		}
+		return s.memo.shares
+	}
+	return s.firstSharesWith(firstShareExactLimit)
+}
 
 func (s *State) firstSharesWith(exactLimit float64) FirstShares {
 	out := FirstShares{Share: make([]float64, len(s.Assessments))}

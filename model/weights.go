@@ -2,8 +2,10 @@ package model
 
 import (
 	"cmp"
+	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -41,6 +43,16 @@ type WeightFlip struct {
 // the one weight (it takes the whole of fit at any weight above zero), so
 // such a priority has none.
 func (s *State) WeightFlips() []WeightFlip {
+	if s.memo != nil {
+		if !s.memo.flipsDone {
+			s.memo.flips, s.memo.flipsDone = s.weightFlips(), true
+		}
+		return s.memo.flips
+	}
+	return s.weightFlips()
+}
+
+func (s *State) weightFlips() []WeightFlip {
 	if len(s.Ranked) < 2 {
 		return nil
 	}
@@ -313,4 +325,58 @@ func compareWeightLines(as []Assessment, p, q *weightLine) int {
 	}
 	a, b := &as[p.index], &as[q.index]
 	return cmp.Or(cmp.Compare(q.fit0, p.fit0), cmp.Compare(q.relief, p.relief), strings.Compare(a.Name, b.Name), cmp.Compare(a.Index, b.Index))
+}
+
+// WithWeights returns the state with its what-if weights replaced by
+// weights (priority ID → weight), as Evaluate would give it for the same
+// request with those weights, but without assessing anything again: relief,
+// vetoes and each rating do not depend on the weights, so only the shares,
+// the fits and the ranking are worked out, each fit summed as Assess sums
+// it. Weights must set every priority the state's own what-if weights set
+// (a what-if that drops one needs Evaluate).
+func (s *State) WithWeights(weights map[string]float64) (*State, error) {
+	for id := range s.Request.WhatIf.Weights {
+		if _, ok := weights[id]; !ok {
+			return nil, errors.New("WithWeights: the weight of " + strconv.Quote(id) + " would go back to the profile's; evaluate afresh")
+		}
+	}
+	prs := slices.Clone(s.Profile.Priorities)
+	for id, w := range weights {
+		k := slices.IndexFunc(prs, func(p Priority) bool { return p.ID == id })
+		if k < 0 {
+			return nil, errors.New("no priority with id " + strconv.Quote(id))
+		}
+		if w < 0 || math.IsNaN(w) || math.IsInf(w, 0) {
+			return nil, errors.New("weight of " + strconv.Quote(id) + " must be a non-negative number")
+		}
+		prs[k].Weight = w
+	}
+	t := *s
+	t.memo = &stateMemo{}
+	q := *s.Profile
+	q.Priorities = prs
+	t.Profile = &q
+	t.Request.WhatIf.Weights = weights
+	shares := prioritySharesOf(prs)
+	K := len(prs)
+	slab := make([]FitTerm, len(s.Assessments)*K)
+	t.Assessments = slices.Clone(s.Assessments)
+	for i := range t.Assessments {
+		a := &t.Assessments[i]
+		terms := slab[i*K : (i+1)*K : (i+1)*K]
+		copy(terms, a.Fit.Terms)
+		f := Fit{Terms: terms}
+		for k := range terms {
+			tm := &terms[k]
+			tm.Share = shares[k]
+			tm.Points = tm.Share * tm.Mid * 100
+			f.Low += tm.Share * tm.Low * 100
+			f.High += tm.Share * tm.High * 100
+			f.Value += tm.Points
+		}
+		a.Fit = f
+	}
+	t.rank()
+	t.Envelope, t.LeaderChanges = leaderEnvelope(t.Assessments, t.contenders())
+	return &t, nil
 }

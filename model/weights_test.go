@@ -189,3 +189,51 @@ func TestScenarioWeights(t *testing.T) {
 		t.Fatalf("the what-if's weights win: %+v", s.Profile.Priorities)
 	}
 }
+
+// TestWithWeightsIsEvaluate: a weight what-if worked out on a state is the
+// state Evaluate gives for it, to the last bit.
+func TestWithWeightsIsEvaluate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(43, 44))
+	for trial := 0; trial < 200; trial++ {
+		p := randomProfile(rng, 2+rng.IntN(8))
+		req := Request{Today: today}
+		if rng.IntN(2) == 0 {
+			req.WhatIf.Weights = map[string]float64{p.Priorities[0].ID: float64(rng.IntN(4))}
+		}
+		s := mustEval(t, p, req)
+		weights := map[string]float64{}
+		for id, w := range req.WhatIf.Weights {
+			weights[id] = w
+		}
+		weights[p.Priorities[rng.IntN(len(p.Priorities))].ID] = float64(rng.IntN(8))
+		got, err := s.WithWeights(weights)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := req
+		r.WhatIf.Weights = weights
+		want, err := Evaluate(p, r)
+		if err != nil {
+			continue // all weights zero: Evaluate and WithWeights agree on nothing to compare
+		}
+		for i := range want.Assessments {
+			g, w := &got.Assessments[i], &want.Assessments[i]
+			if g.Fit.Value != w.Fit.Value || g.Fit.Low != w.Fit.Low || g.Fit.High != w.Fit.High || g.Relief.Value != w.Relief.Value {
+				t.Fatalf("trial %d, %d: fit %+v, Evaluate %+v", trial, i, g.Fit, w.Fit)
+			}
+			for k := range w.Fit.Terms {
+				if g.Fit.Terms[k] != w.Fit.Terms[k] {
+					t.Fatalf("trial %d, %d: term %+v, Evaluate %+v", trial, i, g.Fit.Terms[k], w.Fit.Terms[k])
+				}
+			}
+		}
+		if !slices.Equal(got.Ranked, want.Ranked) || !slices.Equal(got.LeaderChanges, want.LeaderChanges) ||
+			!slices.Equal(got.Profile.Priorities, want.Profile.Priorities) {
+			t.Fatalf("trial %d: ranking %+v, Evaluate %+v", trial, got.Ranked, want.Ranked)
+		}
+	}
+	s := mustEval(t, randomProfile(rng, 3), Request{Today: today, WhatIf: WhatIf{Weights: map[string]float64{"p0": 1}}})
+	if _, err := s.WithWeights(map[string]float64{}); err == nil {
+		t.Error("dropping a what-if weight needs Evaluate")
+	}
+}
