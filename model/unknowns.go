@@ -113,8 +113,8 @@ type shareSetup struct {
 }
 
 // FirstShares works out every ranked opportunity's first_share at the
-// urgency in force.
-// The shares are worked out once per state; callers must not change them.
+// urgency in force, once per state; callers must not change what it
+// returns.
 func (s *State) FirstShares() FirstShares {
 	if s.memo != nil {
 		if s.memo.shares.Share == nil {
