@@ -17,7 +17,7 @@ import (
 
 // TestGoldenScreens draws the example at its own urgency (0.55, Acme
 // Logistics ahead), after five presses of - (0.30, Globex ahead), and
-// with the decide page open, at 100×30 and at 80×24, and compares whole
+// with the decide page and the Priorities page open, at 100×30 and at 80×24, and compares whole
 // screens with testdata/screens/. Run `go test ./views -update` to
 // rewrite them, then read the diff.
 func TestGoldenScreens(t *testing.T) {
@@ -28,6 +28,7 @@ func TestGoldenScreens(t *testing.T) {
 			{"urgency-0.55", ""},
 			{"urgency-0.30", "-----"},
 			{"decide", "d"},
+			{"priorities", "p"},
 		} {
 			name := fmt.Sprintf("example-%s-%dx%d", tc.name, size[0], size[1])
 			t.Run(name, func(t *testing.T) {

@@ -20,9 +20,11 @@ type Header struct {
 	*tview.Box
 	styles Styles
 	keys   Keymap
-	// tradeOff is the line that says where the leader would change, in
-	// money when it can; worked out once per state, not per draw.
-	tradeOff string
+	// changes are the parts of the line that says what would change the
+	// answer: where the leader would change, in money when it can, and the
+	// nearest weight that would change it; worked out once per state, not
+	// per draw.
+	changes []report.Change
 	// profile names the profile file, or the built-in example.
 	profile string
 	today   model.Date
@@ -45,8 +47,10 @@ func NewHeader(st Styles, keys Keymap, profile string, today model.Date, example
 // SetState shows the urgency and scenario of s; k and total place the
 // scenario in the profile's list (k is 0 for none).
 func (h *Header) SetState(s *model.State, k, total int) {
+	if s != h.state {
+		h.changes = report.WhatWouldChange(s, h.keys.reportKeys())
+	}
 	h.state, h.scenario, h.k, h.total = s, s.Request.Scenario, k, total
-	h.tradeOff = report.TradeOff(s, h.keys.reportKeys())
 }
 
 // Height is how many lines the header takes.
@@ -108,9 +112,10 @@ func (h *Header) Draw(screen tcell.Screen) {
 	head := "urgency " + report.Urgency(h.state.Urgency.Value)
 	drawLine(screen, x, y+1, w, line{{head, st.Strong}, {strings.TrimPrefix(summary, head), st.Text}})
 
-	// Line 3: the trade-off, the product's central sentence.
+	// Line 3: what would change the answer, the product's central
+	// sentence first.
 	if height >= 3 {
-		drawText(screen, x, y+2, w, report.Truncate(h.tradeOff, w), st.Text)
+		drawText(screen, x, y+2, w, report.FitChanges(h.changes, w), st.Text)
 	}
 	if h.example && height >= 4 {
 		banner := "Built-in example (Sam's story), not your data: start your own with mutual init"

@@ -31,12 +31,18 @@ func (h *HelpPage) lines(width int) []line {
 	for _, b := range h.keys {
 		labelW = max(labelW, report.Width(b.Label()))
 	}
-	keys := &report.Section{Heading: "Keys"}
-	for _, b := range h.keys {
-		keys.Lines = append(keys.Lines, report.Line{Lead: []report.Span{{Text: "  " + report.Pad(b.Label(), labelW) + "  ", Role: report.RoleKey}},
-			Text: report.Span{Text: h.keys.helpText(b), Role: report.RoleText}, Wrap: true})
+	doc := &report.Document{}
+	for _, ctx := range []KeyContext{ContextAll, ContextPriorities} {
+		keys := &report.Section{Heading: contextNames[ctx]}
+		for _, b := range h.keys {
+			if b.Context != ctx {
+				continue
+			}
+			keys.Lines = append(keys.Lines, report.Line{Lead: []report.Span{{Text: "  " + report.Pad(b.Label(), labelW) + "  ", Role: report.RoleKey}},
+				Text: report.Span{Text: h.keys.helpText(b), Role: report.RoleText}, Wrap: true})
+		}
+		doc.Sections = append(doc.Sections, keys)
 	}
-	doc := &report.Document{Sections: []*report.Section{keys}}
 	key := h.keys.KeyLabel
 	for k, p := range []string{
 		"score = (1 − urgency) × fit + urgency × relief. Fit (0–100) is how well an opportunity matches your priorities. " +
@@ -53,6 +59,9 @@ func (h *HelpPage) lines(width int) []line {
 			"with a deadline, and what to ask about the selected opportunity.",
 		key(IntentUrgencyUp) + " and " + key(IntentUrgencyDown) + " are what-ifs: they change nothing on disk. " + key(IntentReset) +
 			" drops them; " + key(IntentPrevScenario) + " and " + key(IntentNextScenario) + " try the profile's scenarios.",
+		"FIRST is how sure a place is: the share of the ways the unknown and unsure ratings could turn out in which it ranks first. " +
+			key(IntentPriorities) + " opens the Priorities page: each weight, and the weights at which the leader would change; " +
+			"there " + key(IntentWeightUp) + " and " + key(IntentWeightDown) + " move the selected weight as a what-if.",
 		"Every number here can be checked with: mutual explain NAME",
 	} {
 		heading := ""

@@ -11,13 +11,17 @@ import (
 )
 
 // RankTable is the ranking pane: every opportunity with its rank, stage,
-// score, fit (with the interval its unknowns leave) and relief, ranked
-// ones best first, then vetoed ones, then closed ones; a marker says which
-// are vetoed, at risk or closed. Columns are measured in terminal cells,
+// score, its chance, how sure its place is (its first_share: the share of
+// the ways its unknown ratings could turn out in which it ranks first),
+// fit (with the interval its unknowns leave) and relief, ranked ones best
+// first, then vetoed ones, then closed ones; a marker says which are
+// vetoed, at risk or closed, and whose relief counts no income because
+// the pay is not given. Columns are measured in terminal cells,
 // so names in wide scripts keep the columns aligned.
 type RankTable struct {
 	*frame
 	state    *model.State
+	shares   model.FirstShares
 	rows     []int
 	selected int
 	// offset is the first row shown; top and shown are where the rows were
@@ -43,6 +47,10 @@ func (t *RankTable) SetState(s *model.State, rows []int, selected int) {
 	t.state, t.rows, t.selected = s, rows, selected
 }
 
+// SetShares shows the first shares fs (of the state set) beside the
+// scores.
+func (t *RankTable) SetShares(fs model.FirstShares) { t.shares = fs }
+
 // Height is the height that shows every row: a frame, a column heading and
 // one line a row.
 func (t *RankTable) Height() int { return len(t.rows) + 3 }
@@ -61,7 +69,7 @@ func (t *RankTable) RowAt(x, y int) (int, bool) {
 
 // columns are the widths of the table's columns for one draw.
 type columns struct {
-	gap, rank, name, stage, score, fit, relief, flag int
+	gap, rank, name, stage, score, chance, first, fit, relief, flag int
 	// shortFit drops the fit interval; shortFlag writes markers as one
 	// symbol.
 	shortFit, shortFlag bool
@@ -71,8 +79,8 @@ type columns struct {
 // stage and marker columns before the name gets too short to read.
 func (t *RankTable) layoutColumns(width int) columns {
 	s := t.state
-	c := columns{gap: 2, rank: max(2, len(strconv.Itoa(len(s.Ranked)))), stage: report.Width("interviewing"), score: 5, fit: report.Width("FIT"),
-		relief: 6, flag: report.Width("at risk")}
+	c := columns{gap: 2, rank: max(2, len(strconv.Itoa(len(s.Ranked)))), stage: report.Width("interviewing"), score: 5, chance: 6, first: 5,
+		fit: report.Width("FIT"), relief: 6, flag: report.Width("at risk")}
 	m := &t.measured
 	if len(s.Assessments) == 0 || m.of != &s.Assessments[0] || m.rows != len(t.rows) {
 		m.of, m.rows, m.name, m.fit = nil, len(t.rows), report.Width("OPPORTUNITY"), 0
@@ -86,10 +94,22 @@ func (t *RankTable) layoutColumns(width int) columns {
 	}
 	wantName := m.name
 	c.fit = max(c.fit, m.fit)
-	fixed := func() int { return c.rank + c.stage + c.score + c.fit + c.relief + c.flag + 6*c.gap }
+	fixed := func() int {
+		n := c.rank + c.stage + c.score + c.fit + c.relief + c.flag + 6*c.gap
+		if c.chance > 0 {
+			n += c.chance + c.gap
+		}
+		if c.first > 0 {
+			n += c.first + c.gap
+		}
+		return n
+	}
 	const readable = 12
 	if width-fixed() < readable {
 		c.shortFit, c.fit = true, 5
+	}
+	if width-fixed() < readable {
+		c.chance = 0 // the details say it
 	}
 	if width-fixed() < readable {
 		c.stage = 6
@@ -183,12 +203,24 @@ func (t *RankTable) rowStyles(i int) (text, flag tcell.Style) {
 // when i is -1).
 func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 	gap := span{strings.Repeat(" ", c.gap), text}
+	// extra are the chance and first share columns, after the score.
+	extra := func(chance, first string) line {
+		var l line
+		if c.chance > 0 {
+			l = append(l, span{padLeft(chance, c.chance), text}, gap)
+		}
+		if c.first > 0 {
+			l = append(l, span{padLeft(first, c.first), text}, gap)
+		}
+		return l
+	}
 	if i < 0 {
-		return line{
+		l := line{
 			{padLeft("#", c.rank), text}, gap, {report.Pad("OPPORTUNITY", c.name), text}, gap,
 			{report.Pad("STAGE", c.stage), text}, gap, {padLeft("SCORE", c.score), text}, gap,
-			{report.Pad("FIT", c.fit), text}, gap, {padLeft("RELIEF", c.relief), text},
 		}
+		l = append(l, extra("CHANCE", "FIRST")...)
+		return append(l, span{report.Pad("FIT", c.fit), text}, gap, span{padLeft("RELIEF", c.relief), text})
 	}
 	s := t.state
 	a := &s.Assessments[i]
@@ -221,10 +253,24 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 	if c.shortFlag {
 		marker = map[string]string{"vetoed": "✗", "at risk": "!", "closed": "–"}[marker]
 	}
-	return line{
+	if note := report.PayUnknownNote(a); note != "" && !a.Closed && !c.shortFlag && c.flag > report.Width("at risk")+2 {
+		if marker != "" {
+			marker += "; "
+		}
+		marker += note
+	}
+	chance, first := "", ""
+	if !a.Closed {
+		chance = strconv.FormatFloat(a.Relief.Chance, 'f', 2, 64)
+	}
+	if rank != "-" && i < len(t.shares.Share) {
+		first = report.ShareText(t.shares.Share[i])
+	}
+	l := line{
 		{padLeft(rank, c.rank), text}, gap, {report.Pad(nameOf(s, i), c.name), text}, gap,
 		{report.Pad(string(a.Stage), c.stage), text}, gap, {padLeft(score, c.score), text}, gap,
-		{report.Pad(fit, c.fit), text}, gap, {padLeft(relief, c.relief), text}, gap,
-		{report.Pad(marker, c.flag), flag},
 	}
+	l = append(l, extra(chance, first)...)
+	return append(l, span{report.Pad(fit, c.fit), text}, gap, span{padLeft(relief, c.relief), text}, gap,
+		span{report.Pad(marker, c.flag), flag})
 }

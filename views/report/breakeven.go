@@ -39,39 +39,66 @@ func NearWeightFlip(s *model.State) string {
 	return WeightFlipText(s, f) + "."
 }
 
+// Change is one part of what would change the answer, in a long and a
+// short form for a narrow line.
+type Change struct {
+	Long, Short string
+}
+
 // WhatWouldChange is the dashboard header's line of what would change the
 // answer, in parts, most important first: where the leader changes in
-// money (or urgency), and the nearest weight that would change it. The
-// header shows as many as fit.
-func WhatWouldChange(s *model.State, keys Keys) []string {
-	parts := []string{TradeOff(s, keys)}
-	if w := NearWeightFlip(s); w != "" {
-		parts = append(parts, w)
+// money (or urgency), and the nearest weight that would change it, when
+// one is near. The header shows as much as fits (see [FitChanges]).
+func WhatWouldChange(s *model.State, keys Keys) []Change {
+	parts := []Change{{Long: TradeOff(s, keys), Short: shortTradeOff(s, keys)}}
+	if f, ok := s.NearestWeightFlip(); ok {
+		parts = append(parts, Change{Long: WeightFlipText(s, f) + ".", Short: fmt.Sprintf("%s would lead if %s weighed %s.",
+			name(s, f.Beyond), Clean(s.Profile.Priorities[f.Priority].ID), Weight(f.Weight))})
 	}
 	return parts
 }
 
-// FitParts joins as many of parts as fit in width cells, in order, and
-// cuts the first when even it does not fit.
-func FitParts(parts []string, width int) string {
-	out := ""
-	for _, p := range parts {
-		if p == "" {
-			continue
-		}
-		next := p
-		if out != "" {
-			next = out + " " + p
-		}
-		if Width(next) > width {
-			if out == "" {
-				return Truncate(p, width)
-			}
-			break
-		}
-		out = next
+// shortTradeOff is TradeOff in fewer words: the nearest change in money
+// only.
+func shortTradeOff(s *model.State, keys Keys) string {
+	if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
+		return TradeOff(s, keys)
 	}
-	return out
+	cur := s.Currency()
+	below, above := s.NearestRunwayChanges()
+	now := val(s.Situation.Savings)
+	switch {
+	case above != nil && (below == nil || above.Savings-now <= now-below.Savings):
+		return fmt.Sprintf("%s leads above %s of runway (+%s).", name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-now))
+	case below != nil:
+		return fmt.Sprintf("%s leads below %s of runway (−%s).", name(s, below.Leader), Months(below.Months), Money(cur, now-below.Savings))
+	}
+	return TradeOff(s, keys)
+}
+
+// FitChanges writes as much of what would change the answer as fits in
+// width cells: every part in its long form if they fit, else the first
+// long and the rest short, else all short, else the first alone, cut to
+// fit.
+func FitChanges(parts []Change, width int) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	join := func(first, rest func(Change) string) string {
+		out := first(parts[0])
+		for _, p := range parts[1:] {
+			out += " " + rest(p)
+		}
+		return out
+	}
+	long := func(c Change) string { return c.Long }
+	short := func(c Change) string { return c.Short }
+	for _, text := range []string{join(long, long), join(long, short), join(short, short)} {
+		if Width(text) <= width {
+			return text
+		}
+	}
+	return Truncate(parts[0].Long, width)
 }
 
 // WeightFlipLines says, for every priority with any, the weights at which
