@@ -29,6 +29,7 @@ func main() {
 		Stdout:           os.Stdout,
 		Stderr:           os.Stderr,
 		Getenv:           os.Getenv,
+		Environ:          os.Environ,
 		Home:             home,
 		Now:              time.Now,
 		StdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),

@@ -5,460 +5,632 @@ import (
 	"slices"
 )
 
-// This file applies the search model (search.go) to a job search: offers
-// are scores, a period is a month of runway, and the deadline is the day
-// the savings run out. From it come the reservation score for each month
-// of runway left and the advice on every offer with a deadline: accept it,
-// wait for a process that decides soon, or decline it.
+// This file answers "what do I do today?" for the offers in hand. Every
+// course of action is followed in money on the timeline of money.go:
 //
-// The assumptions, each with its key in [search]:
+//   - accept an offer now: the savings burn until its first paycheck;
+//   - hold the offers in hand while processes decide, accepting one by its
+//     deadline or letting it lapse, whichever is worth more then;
+//   - decline everything and search on, while the processes decide.
 //
-//   - Scores are measured at the urgency in force today, so the
-//     reservation compares directly with the ranking.
-//   - One period is one month of runway. Runway between whole months
-//     interpolates linearly; at 0 the value of waiting has collapsed and any
-//     offer is taken.
-//   - A month of searching scores (1 − u(R))·search_fit, u(R) being the
-//     urgency the situation would have with R months of runway (the fixed
-//     urgency, when one is in force): it falls as the runway runs down.
-//   - Offers arrive at random, offers_per_month on average; their scores
-//     follow a beta-binomial distribution on 0..100 with the mean and spread
-//     of the open opportunities' scores as offers in hand, each counted
-//     once (offer_mean and offer_sd override them).
-//   - A job that fits poorly puts you back on the market sooner: it lasts
-//     poor_fit_months at fit 0 to good_fit_months at fit 100 on average,
-//     and then you search again from the runway you took it with.
-//   - Values are discounted by discount a month and are written as scores a
-//     month, for good: the steady score that would be worth as much.
+// The verdict is the best of them. At most one offer is ever "accept";
+// "wait" means the offer is held, and an offer the best course lets lapse
+// is "decline", with the process it lapses for named.
 
-// fallbackOfferMean is the mean offer score, and fit, assumed when the
-// profile has no open opportunity to estimate them from: the middle of the
-// scale. offer_mean overrides it.
-const fallbackOfferMean = 50
-
-// reservationRowsMax bounds how many months of runway the reservation
-// table lists; beyond two years it barely moves.
-const reservationRowsMax = 24
-
-// searchChainMax bounds the months of runway the recursion follows; at
-// discount 0.99 the reservation has converged to many digits long before.
-const searchChainMax = 1200
-
-// OfferEstimate is the distribution future offers' scores are drawn from,
-// and where it comes from.
-type OfferEstimate struct {
-	// Mean and SD are the mean and standard deviation in force.
-	Mean, SD float64
-	// MeanGiven and SDGiven report that [search] sets them.
-	MeanGiven, SDGiven bool
-	// SDRaised reports that the estimated spread was raised to
-	// offer_sd_min.
-	SDRaised bool
-	// Fit is the mean fit of the opportunities the estimate comes from:
-	// how well a future offer is expected to fit, and so how long it is
-	// expected to last.
-	Fit float64
-	// From indexes State.Assessments: the open, not vetoed opportunities
-	// the estimate comes from.
-	From []int
-}
-
-// OfferScore is the score opportunity a would have as an offer in hand at
-// urgency u: its relief counted in full, without the chance that it does
-// not come through.
-func OfferScore(a *Assessment, u float64) float64 {
-	return (1-u)*a.Fit.Value + u*a.Relief.Mean*100
-}
-
-// EstimateOffers estimates the distribution of offer scores from the open,
-// not vetoed opportunities of s, as offers in hand: each is one sample of
-// the jobs the person goes for, and counts once. Their chances do not
-// weigh them, so that a process's chance moves only the wait for that
-// process and not the whole market.
-func EstimateOffers(s *State, p SearchParams) OfferEstimate {
-	var e OfferEstimate
-	u := s.Urgency.Value
-	var scores []float64
-	fit := 0.0
-	for _, r := range s.Ranked {
-		a := &s.Assessments[r.Index]
-		e.From = append(e.From, r.Index)
-		scores = append(scores, OfferScore(a, u))
-		fit += a.Fit.Value
-	}
-	e.Mean, e.Fit = fallbackOfferMean, fallbackOfferMean
-	if n := float64(len(scores)); n > 0 {
-		e.Mean, e.Fit = 0, fit/n
-		for _, x := range scores {
-			e.Mean += x / n
-		}
-		variance := 0.0
-		for _, x := range scores {
-			variance += (x - e.Mean) * (x - e.Mean) / n
-		}
-		e.SD = math.Sqrt(variance)
-	}
-	if e.SD < p.OfferSDMin {
-		e.SD, e.SDRaised = p.OfferSDMin, true
-	}
-	if p.OfferMean != nil {
-		e.Mean, e.MeanGiven = *p.OfferMean, true
-	}
-	if p.OfferSD != nil {
-		e.SD, e.SDGiven, e.SDRaised = *p.OfferSD, true, false
-	}
-	return e
-}
-
-// ScoreOffers is a distribution of scores on the whole numbers 0..100 with
-// the given mean and standard deviation: the beta-binomial with those
-// moments. A spread below the binomial's √(100·p·(1 − p)), p = mean/100,
-// (5 at a mean of 50) cannot be had on this grid and gives the binomial; no
-// spread at all gives the mean itself.
-func ScoreOffers(mean, sd float64) Offers {
-	const n = 100
-	p := clamp01(mean / n)
-	if sd <= 0 || p == 0 || p == 1 {
-		return Offers{Values: []float64{mean}, Probs: []float64{1}}
-	}
-	values := make([]float64, n+1)
-	for k := range values {
-		values[k] = float64(k)
-	}
-	binomial := n * p * (1 - p)
-	// Var = n·p·(1 − p)·(1 + (n − 1)·ρ) with ρ = 1/(a + b + 1).
-	rho := (sd*sd/binomial - 1) / (n - 1)
-	if rho <= 0 {
-		return Offers{Values: values, Probs: Binomial(n, p)}
-	}
-	rho = math.Min(rho, 0.99) // ρ → 1 puts all the mass on 0 and 100
-	ab := 1/rho - 1
-	return Offers{Values: values, Probs: BetaBinomial(n, p*ab, (1-p)*ab)}
-}
-
-// Advice is what to do about an offer with a deadline.
+// Advice is what to do about one offer in hand.
 type Advice string
 
 // The three answers.
 const (
-	// AdviceAccept: accepting now is worth more than searching on or
-	// waiting for any process.
+	// AdviceAccept: accept it; nothing else is worth more.
 	AdviceAccept Advice = "accept"
-	// AdviceWait: waiting for a process that decides soon is worth more
+	// AdviceWait: hold it while a process decides; holding is worth more
 	// than accepting now.
 	AdviceWait Advice = "wait"
-	// AdviceDecline: the offer scores below the reservation score (or a
-	// deal-breaker vetoes it), so searching on is worth more.
+	// AdviceDecline: turn it down or let it lapse: another offer, a
+	// process decided after its deadline, or searching on is worth more,
+	// or a deal-breaker vetoes it.
 	AdviceDecline Advice = "decline"
 )
 
-// Decision is the search model solved for a state: the reservation scores,
-// the advice on every offer with a deadline, and the questions whose
-// answers matter most. Every value is a score a month, for good.
+// Action is the one thing to do today.
+type Action string
+
+// The actions a verdict can name.
+const (
+	ActionAccept Action = "accept"
+	ActionWait   Action = "wait"
+	ActionSearch Action = "search"
+)
+
+// Verdict is the one thing to do today.
+type Verdict struct {
+	Action Action
+	// Offer indexes State.Assessments: the offer to accept (accept), or the
+	// offer held meanwhile (wait); -1 for none.
+	Offer int
+	// WaitingFor indexes State.Assessments: the process waited for (wait),
+	// or -1.
+	WaitingFor int
+	// By is the day to act by: the offer's deadline (accept), the day the
+	// process decides (wait); zero when there is none.
+	By Date
+	// Value is the verdict's value and RunnerUp the best value of any other
+	// course, with RunnerUpAction and RunnerUpOffer saying which.
+	Value, RunnerUp float64
+	RunnerUpAction  Action
+	RunnerUpOffer   int
+	// Close reports that the two are within close_margin of each other;
+	// Settle is then the question that would settle it, or nil.
+	Close  bool
+	Settle *Question
+	// Lapses are the offers the verdict lets lapse, in profile order.
+	Lapses []int
+}
+
+// Lever is something to ask for that would change the answer.
+type Lever struct {
+	Kind LeverKind
+	// To is the deadline to ask for (extend); By the day the process would
+	// have to decide by (decide_by).
+	To, By Date
+	// Process indexes State.Assessments: the process concerned (extend,
+	// decide_by), or -1.
+	Process int
+	// Pay is the pay, in the offer's own per, at which accepting wins
+	// (counter).
+	Pay float64
+	// Worth is what pulling the lever is worth, in points a month: for an
+	// extension the gain over today's best course; for decide_by the gain
+	// if the process answered today; for a counter how much more accepting
+	// is worth at that pay.
+	Worth float64
+}
+
+// LeverKind names a lever.
+type LeverKind string
+
+// The levers.
+const (
+	LeverExtend   LeverKind = "extend"
+	LeverDecideBy LeverKind = "decide_by"
+	LeverCounter  LeverKind = "counter"
+)
+
+// OfferAdvice is the advice on one offer in hand: an offer, or one already
+// accepted (which can still be given up until it starts).
+type OfferAdvice struct {
+	// Index is the offer's position in State.Assessments.
+	Index  int
+	Advice Advice
+	// RespondBy is the offer's own deadline (zero when it gives none);
+	// Deadline the one in force: RespondBy, today when it has passed
+	// (Expired), or hold_days from today when there is none
+	// (DeadlineAssumed).
+	RespondBy, Deadline      Date
+	Expired, DeadlineAssumed bool
+	// Vetoed reports that a deal-breaker vetoes it: it is declined
+	// whatever the values.
+	Vetoed bool
+	// Chance is the chance it comes through once accepted.
+	Chance float64
+	// TenureMonths is how long, at its fit, it is expected to last.
+	TenureMonths float64
+	// Accept is the value of accepting it now; Wait of not accepting
+	// anything today and holding it (NaN when it cannot be held: its
+	// deadline is today); Search of declining every offer and searching
+	// on; Decline of the best course without it.
+	Accept, Wait, Search, Decline float64
+	// CanHold reports that its deadline is after today; Holds that it can
+	// be held until WaitingFor decides.
+	CanHold, Holds bool
+	// WaitingFor indexes State.Assessments: the process holding out is
+	// for, or -1.
+	WaitingFor int
+	// Lapse reports that the best course lets it lapse to wait for
+	// WaitingFor; Instead indexes the offer accepted instead, or -1.
+	Lapse   bool
+	Instead int
+	// BreakEven is the chance of WaitingFor at which holding out and
+	// accepting it now are worth the same; nil when no chance makes
+	// holding out worth more.
+	BreakEven *float64
+	// PaysFrom is its first payday; AcceptRunsOut the day the savings run
+	// out before it, and AcceptShortBy what is missing by then.
+	PaysFrom, AcceptRunsOut Date
+	AcceptShortBy           float64
+	// HoldOutPays is the first payday on the hold-out path (WaitingFor's,
+	// if it says yes; else the mean for a search); RunsOut and ShortBy the
+	// same on that path.
+	HoldOutPays, RunsOut Date
+	ShortBy              float64
+	// SavingsBreakEven is the savings at which accepting it and holding
+	// out are worth the same, the one nearest today's; AcceptAbove reports
+	// that accepting wins above it. Nil when savings do not change the
+	// answer.
+	SavingsBreakEven *float64
+	AcceptAbove      bool
+	// Beyond is the offer accepted instead across the break-even (an index
+	// into State.Assessments), or -1 when holding out wins there.
+	Beyond int
+	// Levers are what to ask for, most valuable first.
+	Levers []Lever
+	// Weighed reports that the savings break-even and the levers were
+	// looked for: for the verdict's offer, the ones it holds and the eight
+	// most worth accepting (see weighedOffers), not for a vetoed one.
+	Weighed bool
+}
+
+// Decision is the search model solved for a state.
 type Decision struct {
 	// Params are the assumptions in force.
 	Params SearchParams
-	// Estimate is the distribution of offer scores.
+	// Estimate is what a search is expected to find.
 	Estimate OfferEstimate
-	// Search is the problem solved: offers, monthly discount and arrival
-	// chance, and the share a typical offer keeps (see [Search]).
-	Search Search
 	// RunwayMonths is today's runway; +Inf when nothing burns the savings.
 	RunwayMonths float64
-	// Reservations[k] is the reservation score with k whole months of
-	// runway left: the lowest score worth accepting now. Reservations[0] is
-	// 0: with no runway left, any offer is worth taking. Empty when the
-	// runway is unbounded.
-	Reservations []float64
-	// Now is the reservation score at today's runway, which is also the
-	// value of searching on.
-	Now float64
-	// Offers is the advice on every offer with a respond_by, in profile
-	// order.
+	// FindRate is the monthly chance of finding a job today.
+	FindRate float64
+	// Reservations[k] is the reservation with k whole months of runway:
+	// the lowest fit a typical sure offer needs to be worth accepting
+	// rather than searching on. One entry when the runway is unbounded.
+	Reservations []Reservation
+	// Now is the reservation at today's runway.
+	Now Reservation
+	// Verdict is the one thing to do today.
+	Verdict Verdict
+	// Offers is the advice on every offer in hand, in profile order.
 	Offers []OfferAdvice
+	// Undated are open processes with no decision_expected, which no
+	// course can wait for; Hopeless those whose chance is 0.
+	Undated, Hopeless []int
 	// Questions are the unknown and uncertain ratings of every open
 	// opportunity, most decisive first.
 	Questions []Question
 
-	path       SearchPath
-	stationary float64
-	searchFlow func(runway float64) float64
+	sv *solver
 }
 
-// OfferAdvice is the advice on one offer with a deadline.
-type OfferAdvice struct {
-	// Index is the offer's position in State.Assessments.
-	Index int
-	// Advice is accept, wait or decline.
-	Advice Advice
-	// RespondBy is the offer's deadline; Expired reports that it is before
-	// today (the advice then is for deciding today).
-	RespondBy Date
-	Expired   bool
-	// Vetoed reports that a deal-breaker vetoes the offer.
-	Vetoed bool
-	// Broke reports that the runway is gone: declining to search on is
-	// not an option, so the offer is taken unless a deal-breaker vetoes
-	// it, or a process that decides by its deadline is worth holding it
-	// for.
-	Broke bool
-	// Score is its score as an offer in hand; TenureMonths how long, at its
-	// fit, it is expected to last.
-	Score, TenureMonths float64
-	// Accept is the value of accepting it now; Search of declining it and
-	// searching on; Wait of the best wait, or Search when no process
-	// decides in time.
-	Accept, Search, Wait float64
-	// Waits are the processes it is worth weighing a wait for, in order of
-	// their decision dates; Best indexes the most valuable, -1 for none.
-	Waits []WaitOption
-	Best  int
+// Reservation is the lowest fit worth accepting at a level of runway, and
+// what that is as a score at the urgency in force.
+type Reservation struct {
+	Months float64
+	// Fit is the lowest fit (0..100) of a typical sure offer worth taking:
+	// 0 when any is, and above 100 (Never) when none is.
+	Fit   float64
+	Any   bool
+	Never bool
+	// Score is the score such an offer has at the urgency in force.
+	Score float64
 }
 
-// WaitingFor is the opportunity the best wait is for (an index into
-// State.Assessments), or -1.
-func (o *OfferAdvice) WaitingFor() int {
-	if o.Best < 0 {
-		return -1
+// Flow turns a present value into points a month, for good: the steady
+// monthly amount worth as much.
+func (d *Decision) Flow(v float64) float64 { return v * d.sv.tl.rho }
+
+// solver holds a state's timeline and the courses built on it.
+type solver struct {
+	s        *State
+	p        SearchParams
+	e        OfferEstimate
+	tl       *timeline
+	offers   []heldOffer // non-vetoed offers in hand
+	all      []int       // every offer in hand, vetoed too
+	vetoed   map[int]bool
+	procs    []process
+	undated  []int
+	hopeless []int
+	// base are the courses of the offers and processes as they are.
+	base courses
+	// answers are holding out's values at today's savings were a process
+	// to answer on another day (see answerIn).
+	answers map[[2]int]float64
+	// payday is the mean first payday of a search that starts today (see
+	// timeline.meanPayday), or 0 before it is first asked for.
+	payday float64
+}
+
+// meanPayday is the timeline's mean payday for a search, worked out once.
+func (sv *solver) meanPayday() float64 {
+	if sv.payday == 0 {
+		sv.payday = sv.tl.meanPayday()
 	}
-	return o.Waits[o.Best].Index
+	return sv.payday
 }
 
-// BreakEven is the least chance of the best wait's process at which
-// waiting beats accepting now, and false when there is no wait or it never
-// does.
-func (o *OfferAdvice) BreakEven() (float64, bool) {
-	if o.Best < 0 || o.Waits[o.Best].BreakEven == nil {
-		return 0, false
-	}
-	return *o.Waits[o.Best].BreakEven, true
-}
-
-// WaitOption is waiting for one process instead of accepting an offer now.
-type WaitOption struct {
-	// Index is the process's position in State.Assessments.
-	Index int
-	// Decides is when it is expected to decide; Months how far that is from
-	// today, in months of runway.
-	Decides Date
-	Months  float64
-	// Holds reports that it decides by the offer's deadline, so the offer
-	// can be held meanwhile and taken if the process says no.
-	Holds bool
-	// Chance is the chance it comes through; Score its score as an offer,
-	// TenureMonths how long it is expected to last.
-	Chance, Score, TenureMonths float64
-	// Fallback is the value of waiting when it says no, IfOffered when it
-	// says yes, and Value at its chance:
-	// Value = Fallback + Chance·(IfOffered − Fallback).
-	Fallback, IfOffered, Value float64
-	// BreakEven is the least chance at which waiting beats accepting now;
-	// nil when it never does.
-	BreakEven *float64
-}
-
-// Decide solves the search model for the state s: the reservation scores
-// by months of runway left, the advice on every offer with a respond_by,
-// and the questions to ask. The profile's zero SearchParams means the
-// defaults.
-//
-// The advice weighs every offer against every process that decides in
-// time, so its cost grows with offers × processes; [DecideReservation]
-// computes the reservation scores alone.
-func Decide(s *State) *Decision {
-	d := DecideReservation(s)
-	for i := range s.Assessments {
-		if adv, ok := d.Advise(s, i); ok {
-			d.Offers = append(d.Offers, adv)
-		}
-	}
-	d.Questions = Questions(s)
-	return d
-}
-
-// Advise is the advice on opportunity i of s alone, exactly as Decide
-// gives it among Offers, and false when i is not an offer with a
-// respond_by. d must be solved for s (by Decide or DecideReservation). It
-// costs one pass over the processes, so a view showing one offer can
-// afford it where it cannot afford them all.
-func (d *Decision) Advise(s *State, i int) (OfferAdvice, bool) {
-	o := &s.Profile.Opportunities[i]
-	if o.Stage != StageOffer || o.RespondBy.IsZero() {
-		return OfferAdvice{}, false
-	}
-	return d.advise(s, i), true
-}
-
-// DecideReservation solves the search model for the state s as far as the
-// reservation scores: the Decision it returns has Reservations, Now and
-// the values of searching on (ValueAt, ReservationAt, SearchScore), but no
-// Offers and no Questions. Its cost grows only linearly with the
-// opportunities, so a view can afford it on every what-if; Decide gives
-// the same numbers and the rest.
-func DecideReservation(s *State) *Decision {
+func newSolver(s *State) *solver {
 	p := s.Profile.Search
 	if p == (SearchParams{}) {
 		p = DefaultSearchParams()
 	}
-	d := &Decision{Params: p, Estimate: EstimateOffers(s, p), RunwayMonths: s.Urgency.RunwayMonths}
-	d.Search = Search{Offers: ScoreOffers(d.Estimate.Mean, d.Estimate.SD), Discount: p.Discount,
-		Arrival: p.ArrivalChance(1), Keep: p.Keep(d.Estimate.Fit)}
-	derived, fixed := s.Urgency.IsDerived(), s.Urgency.Value
-	d.searchFlow = func(runway float64) float64 {
-		u := fixed
-		if derived {
-			u = s.urgencyAtRunway(runway)
+	sv := &solver{s: s, p: p, e: EstimateOffers(s, p), vetoed: map[int]bool{}}
+	sv.tl = newTimeline(s, p, &sv.e)
+	today := s.Request.Today
+	for i := range s.Assessments {
+		a := &s.Assessments[i]
+		o := &s.Profile.Opportunities[i]
+		if a.Closed || o.Stage != StageOffer && o.Stage != StageAccepted {
+			continue
 		}
-		return (1 - u) * p.SearchFit
+		sv.all = append(sv.all, i)
+		if a.Vetoed() {
+			sv.vetoed[i] = true
+			continue
+		}
+		sv.offers = append(sv.offers, sv.offerOf(i))
 	}
+	for _, r := range s.Ranked {
+		o := &s.Profile.Opportunities[r.Index]
+		if o.Stage == StageOffer || o.Stage == StageAccepted {
+			continue
+		}
+		a := &s.Assessments[r.Index]
+		switch {
+		case a.Relief.Chance <= 0:
+			sv.hopeless = append(sv.hopeless, r.Index)
+		case o.DecisionExpected.IsZero():
+			sv.undated = append(sv.undated, r.Index)
+		default:
+			at := math.Max(0, monthsUntil(today, o.DecisionExpected))
+			sv.procs = append(sv.procs, process{job: jobOf(s, p, &sv.e, r.Index, at), decides: at, chance: a.Relief.Chance, index: r.Index})
+		}
+	}
+	slices.SortStableFunc(sv.procs, func(a, b process) int {
+		switch {
+		case a.decides < b.decides:
+			return -1
+		case a.decides > b.decides:
+			return 1
+		}
+		return 0
+	})
+	return sv
+}
 
-	if math.IsInf(d.RunwayMonths, 1) {
-		d.stationary = d.Search.Stationary(d.searchFlow(d.RunwayMonths))
-		d.Now = d.stationary
-	} else {
-		rows := min(reservationRowsMax, max(ceilMonths(d.RunwayMonths), ceilMonths(s.Urgency.Comfortable)))
-		chain := max(rows, min(searchChainMax, ceilMonths(d.RunwayMonths)+1))
-		comp := make([]float64, chain+1)
-		for k := range comp {
-			comp[k] = d.searchFlow(float64(k))
-		}
-		d.path = d.Search.Deadline(comp)
-		d.Reservations = append([]float64{0}, d.path.Reservations[1:rows+1]...)
-		d.Now = d.ReservationAt(d.RunwayMonths)
+// offerOf is offer i as a held offer, with the deadline in force.
+func (sv *solver) offerOf(i int) heldOffer {
+	s := sv.s
+	o := &s.Profile.Opportunities[i]
+	j := jobOf(s, sv.p, &sv.e, i, 0)
+	j.chance = s.Assessments[i].Relief.Chance
+	return heldOffer{job: j, deadline: sv.deadlineOf(o), index: i}
+}
+
+func (sv *solver) deadlineOf(o *Opportunity) float64 {
+	today := sv.s.Request.Today
+	switch {
+	case o.Stage == StageAccepted && !o.Starts.IsZero():
+		// Accepted already: it can still be given up until it starts.
+		return math.Max(0, monthsUntil(today, o.Starts))
+	case o.RespondBy.IsZero():
+		return sv.p.HoldDays / daysPerMonth
+	case o.RespondBy.Before(today):
+		return 0
 	}
+	return monthsUntil(today, o.RespondBy)
+}
+
+// dateAt is the day t months from today falls on.
+func (sv *solver) dateAt(t float64) Date {
+	return sv.s.Request.Today.AddDays(int(math.Round(t * daysPerMonth)))
+}
+
+// world is one evaluation of the courses at a level of savings.
+type world struct {
+	tl *timeline
+	// fallback are the offers the hold course falls back on (see
+	// fallbacks), and top the two offers most worth accepting (see
+	// bestOtherAccept), each worked out once.
+	fallback map[int]bool
+	top      *[2]acceptValue
+	none     *pass // nothing pending: what a fall-through returns to
+	search   *pass // every offer declined, the processes pending
+	hold     *pass // the offers that can be held, held
+	c        *course
+	accept   map[int]float64 // accept offer (assessment index) now
+}
+
+// holdable are the offers of sv that can be held past today.
+func holdable(offers []heldOffer) []heldOffer {
+	var out []heldOffer
+	for _, o := range offers {
+		if o.deadline > sameTime {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// courses are the three courses every evaluation runs, kept so that their
+// layouts are built once.
+type courses struct {
+	none, search, hold *course
+}
+
+func (sv *solver) coursesFor(offers []heldOffer, procs []process) courses {
+	return courses{none: &course{}, search: &course{processes: procs}, hold: &course{offers: holdable(offers), processes: procs}}
+}
+
+// evaluate runs the passes at the given savings for the solver's own
+// offers and processes.
+func (sv *solver) evaluate(savings float64) *world {
+	if sv.base.none == nil {
+		sv.base = sv.coursesFor(sv.offers, sv.procs)
+	}
+	return sv.evaluateCourses(savings, sv.base, sv.offers)
+}
+
+func (sv *solver) evaluateCourses(savings float64, cs courses, offers []heldOffer) *world {
+	tl := sv.at(savings)
+	w := &world{tl: tl, accept: map[int]float64{}, c: cs.hold}
+	w.none = tl.run(cs.none, nil)
+	w.search = tl.run(cs.search, w.none)
+	w.hold = tl.run(cs.hold, w.none)
+	for k := range offers {
+		w.accept[offers[k].index] = tl.jobValue(&offers[k].job, 0, w.none.at)
+	}
+	return w
+}
+
+// acceptValue is the value of accepting opportunity i (an offer, vetoed
+// or not) now at the given savings.
+func (sv *solver) acceptValue(w *world, i int) float64 {
+	if v, ok := w.accept[i]; ok {
+		return v
+	}
+	o := sv.offerOf(i)
+	return w.tl.jobValue(&o.job, 0, w.none.at)
+}
+
+// acceptValue is what accepting one offer now is worth.
+type acceptValue struct {
+	index int
+	value float64
+}
+
+// bestOtherAccept is the most an offer other than i is worth to accept
+// now, or −Inf with none: the two best values are found once per world.
+func (w *world) bestOtherAccept(i int) float64 {
+	if w.top == nil {
+		w.top = &[2]acceptValue{{-1, math.Inf(-1)}, {-1, math.Inf(-1)}}
+		for idx, v := range w.accept {
+			switch {
+			case v > w.top[0].value || v == w.top[0].value && idx < w.top[0].index:
+				w.top[1], w.top[0] = w.top[0], acceptValue{idx, v}
+			case v > w.top[1].value:
+				w.top[1] = acceptValue{idx, v}
+			}
+		}
+	}
+	if w.top[0].index == i {
+		return w.top[1].value
+	}
+	return w.top[0].value
+}
+
+// bestAccept is the offer worth most to accept now, and its value; -1
+// with no offers.
+func bestAccept(w *world, offers []heldOffer) (int, float64) {
+	best, v := -1, math.Inf(-1)
+	for _, o := range offers {
+		if a := w.accept[o.index]; best < 0 || a > v+valueTolerance {
+			best, v = o.index, a
+		}
+	}
+	return best, v
+}
+
+// Decide solves the search model for the state s: the verdict, the advice
+// on every offer in hand with its values, break-evens and levers, the
+// reservation by months of runway, and the questions to ask.
+func Decide(s *State) *Decision {
+	sv := newSolver(s)
+	d := sv.decision()
+	d.Reservations, d.Now = sv.reservations()
+	sv.advise(d)
+	d.Questions = Questions(s)
+	d.settle()
 	return d
 }
 
-// ceilMonths is the whole months that cover m, at least 1.
-func ceilMonths(m float64) int {
-	if math.IsInf(m, 1) || m > searchChainMax {
-		return searchChainMax
-	}
-	return max(1, int(math.Ceil(m)))
+// DecideBrief solves the search model for the state s as far as a glance
+// needs: the reservation at today's runway (Now; no table by months), the
+// verdict, and every offer's advice, values and money, without the
+// searches for break-evens and levers (no offer is Weighed) or the
+// questions. A view can afford it on every what-if; Decide
+// gives the same numbers and the rest.
+func DecideBrief(s *State) *Decision {
+	sv := newSolver(s)
+	d := sv.decision()
+	d.Now = sv.reservationAt(sv.tl.cash.savings, sv.tl.cash.runway())
+	sv.adviseBrief(d)
+	return d
 }
 
-// ValueAt is the value of searching on with the given months of runway.
-func (d *Decision) ValueAt(runway float64) float64 {
-	if math.IsInf(d.RunwayMonths, 1) {
-		return d.stationary
-	}
-	return d.path.Value(runway)
+// SameMoney reports whether decisions for states a and b are the same
+// but for the urgency they score at: one profile, one situation, one day.
+// A what-if that only moves the urgency (State.WithUrgency) keeps all
+// three, and decide weighs money, not urgency.
+func SameMoney(a, b *State) bool {
+	return a.Profile == b.Profile && a.Situation == b.Situation && a.Request.Today == b.Request.Today
 }
 
-// ReservationAt is the reservation score with the given months of runway:
-// 0 once it is gone (any offer is worth taking), else the value of
-// searching on.
-func (d *Decision) ReservationAt(runway float64) float64 {
-	if runway <= 0 && !math.IsInf(d.RunwayMonths, 1) {
-		return 0
+// ForUrgency is d for state s, which has the same money as d's (see
+// [SameMoney]) at another urgency: the reservation is scored at s's
+// urgency; nothing else changes.
+func (d *Decision) ForUrgency(s *State) *Decision {
+	e := *d
+	sv := *d.sv
+	sv.s = s
+	e.sv = &sv
+	e.Now.Score = sv.typicalScore(e.Now.Fit, e.Now.Months)
+	e.Reservations = slices.Clone(d.Reservations)
+	for k := range e.Reservations {
+		e.Reservations[k].Score = sv.typicalScore(e.Reservations[k].Fit, e.Reservations[k].Months)
 	}
-	return d.ValueAt(runway)
+	return &e
 }
 
-// SearchScore is the score of a month spent searching with the given
-// months of runway: (1 − urgency)·search_fit.
-func (d *Decision) SearchScore(runway float64) float64 { return d.searchFlow(runway) }
-
-// jobValue is the value of taking a job that scores x and fits this well,
-// when its end returns you to a search worth back.
-func (d *Decision) jobValue(x, fit, back float64) float64 {
-	keep := d.Params.Keep(fit)
-	return keep*x + (1-keep)*back
+func (sv *solver) decision() *Decision {
+	return &Decision{Params: sv.p, Estimate: sv.e, RunwayMonths: sv.s.Urgency.RunwayMonths,
+		FindRate: sv.p.FindRateAt(sv.tl.spell), Undated: sv.undated, Hopeless: sv.hopeless, sv: sv,
+		Verdict: Verdict{Offer: -1, WaitingFor: -1, RunnerUpOffer: -1}}
 }
 
-// advise weighs accepting offer i now against searching on and against
-// waiting for each process that decides in time.
-func (d *Decision) advise(s *State, i int) OfferAdvice {
-	a := &s.Assessments[i]
-	o := &s.Profile.Opportunities[i]
-	today := s.Request.Today
-	u := s.Urgency.Value
-	adv := OfferAdvice{Index: i, RespondBy: o.RespondBy, Expired: o.RespondBy.Before(today), Vetoed: a.Vetoed(),
-		Score: OfferScore(a, u), TenureMonths: d.Params.TenureMonths(a.Fit.Value), Best: -1}
-	adv.Broke = !math.IsInf(d.RunwayMonths, 1) && d.RunwayMonths <= 0
-	adv.Search = d.ValueAt(d.RunwayMonths)
-	adv.Accept = d.jobValue(adv.Score, a.Fit.Value, adv.Search)
-	adv.Wait = adv.Search
-
-	latest := o.RespondBy.AddDays(int(math.Round(d.Params.WaitDays)))
-	if adv.Expired {
-		latest = today.AddDays(int(math.Round(d.Params.WaitDays)))
-	}
-	for _, r := range s.Ranked {
-		j := r.Index
-		q := &s.Profile.Opportunities[j]
-		if j == i || q.Stage == StageOffer || q.Stage == StageAccepted || q.DecisionExpected.IsZero() || latest.Before(q.DecisionExpected) {
-			continue
-		}
-		w := d.waitFor(s, &adv, j)
-		if adv.Broke && !w.Holds {
-			continue // waiting past the deadline means declining, and broke one cannot
-		}
-		adv.Waits = append(adv.Waits, w)
-	}
-	slices.SortStableFunc(adv.Waits, func(x, y WaitOption) int { return -x.Decides.DaysUntil(y.Decides) })
-	for k, w := range adv.Waits {
-		if adv.Best < 0 || w.Value > adv.Waits[adv.Best].Value {
-			adv.Best = k
-		}
-	}
-	if adv.Best >= 0 {
-		adv.Wait = adv.Waits[adv.Best].Value
-	}
-
+// verdictAt is the verdict at the given savings, for these offers and
+// processes: the best of accepting an offer now, holding the offers while
+// processes decide, and declining them all to search on.
+func (sv *solver) verdictAt(w *world, offers []heldOffer) Verdict {
+	v := Verdict{Offer: -1, WaitingFor: -1, RunnerUpOffer: -1, RunnerUp: math.Inf(-1)}
+	best, acceptValue := bestAccept(w, offers)
+	hold, search := w.hold.start(), w.search.start()
+	today := sv.s.Request.Today
 	switch {
-	case adv.Vetoed || (adv.Score < d.Now && !adv.Broke):
-		adv.Advice = AdviceDecline
-	case adv.Best >= 0 && adv.Wait > adv.Accept:
-		adv.Advice = AdviceWait
+	case best >= 0 && acceptValue >= math.Max(hold, search)-valueTolerance:
+		v.Action, v.Offer, v.Value = ActionAccept, best, acceptValue
+		if d := sv.s.Profile.Opportunities[best].RespondBy; !d.IsZero() && !d.Before(today) {
+			v.By = d
+		}
+		v.RunnerUp, v.RunnerUpAction = sv.declineValue(w, best), ActionSearch
+		for _, o := range offers {
+			if o.index == best {
+				continue
+			}
+			v.Lapses = append(v.Lapses, o.index)
+			if a := w.accept[o.index]; a >= v.RunnerUp-valueTolerance {
+				v.RunnerUp, v.RunnerUpAction, v.RunnerUpOffer = a, ActionAccept, o.index
+			}
+		}
+		if v.RunnerUpAction == ActionSearch && waitingFor(w.hold, w.c) >= 0 {
+			v.RunnerUpAction = ActionWait
+		}
+		return v
+	case hold > search+valueTolerance:
+		v.Action, v.Value = ActionWait, hold
+		v.WaitingFor = waitingFor(w.hold, w.c)
+		used := fallbacks(w)
+		for _, o := range offers {
+			if used[o.index] && v.Offer < 0 {
+				v.Offer = o.index
+			}
+			if !used[o.index] {
+				v.Lapses = append(v.Lapses, o.index)
+			}
+		}
 	default:
-		adv.Advice = AdviceAccept
+		v.Action, v.Value = ActionSearch, search
+		v.WaitingFor = waitingFor(w.search, sv.base.search)
+		v.Lapses = offerIndices(offers)
 	}
-	return adv
+	if v.WaitingFor >= 0 {
+		v.By = sv.s.Profile.Opportunities[v.WaitingFor].DecisionExpected
+		if v.By.Before(today) {
+			v.By = today
+		}
+	}
+	if best >= 0 {
+		v.RunnerUp, v.RunnerUpAction, v.RunnerUpOffer = acceptValue, ActionAccept, best
+	}
+	return v
 }
 
-// waitFor values waiting for process j instead of accepting the offer now.
-//
-// A process that decides by the deadline lets the offer be held: waiting
-// is worth the offer, or the process's job when it comes through and is
-// worth more. One that decides later means declining the offer: the runway
-// burns until the decision, offers may still arrive meanwhile, and then
-// the better of the process's job, such an offer and searching on is
-// taken.
-func (d *Decision) waitFor(s *State, adv *OfferAdvice, j int) WaitOption {
-	b := &s.Assessments[j]
-	q := &s.Profile.Opportunities[j]
-	today := s.Request.Today
-	w := WaitOption{Index: j, Decides: q.DecisionExpected, Holds: !adv.RespondBy.Before(q.DecisionExpected),
-		Chance: b.Relief.Chance, Score: OfferScore(b, s.Urgency.Value), TenureMonths: d.Params.TenureMonths(b.Fit.Value)}
-	w.Months = math.Max(0, float64(today.DaysUntil(q.DecisionExpected))) / daysPerMonth
-	if adv.Expired {
-		w.Holds = false
+func offerIndices(offers []heldOffer) []int {
+	out := make([]int, len(offers))
+	for k, o := range offers {
+		out[k] = o.index
 	}
-	if w.Holds {
-		w.Fallback = adv.Accept
-		w.IfOffered = math.Max(adv.Accept, d.jobValue(w.Score, b.Fit.Value, adv.Search))
-	} else {
-		later := d.ValueAt(d.RunwayMonths - w.Months)
-		job := d.jobValue(w.Score, b.Fit.Value, later)
-		β := math.Pow(d.Params.Discount, w.Months)
-		λ := d.Params.ArrivalChance(w.Months)
-		flow := (1 - β) * d.SearchScore(d.RunwayMonths)
-		without, with := 0.0, 0.0
-		for k, x := range d.Search.Offers.Values {
-			other := d.Search.accept(x, later)
-			without += d.Search.Offers.Probs[k] * math.Max(other, later)
-			with += d.Search.Offers.Probs[k] * math.Max(math.Max(other, job), later)
+	return out
+}
+
+// contributions are, for each process of course c, what its yes adds to
+// the course's value today: the chance of getting to its decision with no
+// job taken, times its chance, times what its job is worth over going on.
+func contributions(ps *pass, c *course) map[int]float64 {
+	reach := ps.reach()
+	out := map[int]float64{}
+	ps.events(func(kind, k, ev int) {
+		if kind == eventProcess && ps.take[ev] {
+			pr := &c.processes[k]
+			out[pr.index] += reach[ev] * pr.chance * (ps.job[ev] - ps.after[ev])
 		}
-		w.Fallback = flow + β*(λ*without+(1-λ)*later)
-		w.IfOffered = flow + β*(λ*with+(1-λ)*math.Max(job, later))
+	})
+	return out
+}
+
+// waitingFor is the process that course c (run as ps) is most for: the
+// one whose yes adds most to it, or -1 when none adds anything.
+func waitingFor(ps *pass, c *course) int {
+	best, most := -1, 0.0
+	cs := contributions(ps, c)
+	for _, pr := range c.processes {
+		if v := cs[pr.index]; v > most+valueTolerance {
+			best, most = pr.index, v
+		}
 	}
-	w.Value = w.Fallback + w.Chance*(w.IfOffered-w.Fallback)
-	switch {
-	case adv.Accept <= w.Fallback:
-		w.BreakEven = Float(0)
-	case w.IfOffered > adv.Accept:
-		w.BreakEven = Float((adv.Accept - w.Fallback) / (w.IfOffered - w.Fallback))
+	return best
+}
+
+// candidate is the process worth weighing a wait for even when waiting
+// does not pay: the one holding out is for, else the one whose yes would
+// add most, chance counted, were it reached.
+func (sv *solver) candidate(w *world) int {
+	if y := waitingFor(w.hold, w.c); y >= 0 {
+		return y
 	}
-	return w
+	if y := waitingFor(w.search, sv.base.search); y >= 0 {
+		return y
+	}
+	ps := w.hold
+	best, most := -1, 0.0
+	ps.events(func(kind, k, ev int) {
+		if kind != eventProcess {
+			return
+		}
+		pr := &w.c.processes[k]
+		if gain := pr.chance * (ps.job[ev] - ps.after[ev]); gain > most+valueTolerance {
+			best, most = pr.index, gain
+		}
+	})
+	return best
+}
+
+// fallbacks are the offers the hold course accepts at their deadline on
+// some branch that is reached.
+func fallbacks(w *world) map[int]bool {
+	if w.fallback != nil {
+		return w.fallback
+	}
+	ps := w.hold
+	reach := ps.reach()
+	out := map[int]bool{}
+	ps.events(func(kind, k, ev int) {
+		if kind == eventDeadline && ps.take[ev] && reach[ev] > 0 {
+			out[w.c.offers[k].index] = true
+		}
+	})
+	w.fallback = out
+	return out
+}
+
+// settle marks a close verdict and finds the question that would settle
+// it: the most decisive one about the opportunities the two courses turn
+// on.
+func (d *Decision) settle() {
+	v := &d.Verdict
+	if math.IsInf(v.RunnerUp, -1) || d.Flow(v.Value-v.RunnerUp) >= d.Params.CloseMargin {
+		return
+	}
+	v.Close = true
+	involved := map[int]bool{}
+	for _, i := range []int{v.Offer, v.WaitingFor, v.RunnerUpOffer} {
+		if i >= 0 {
+			involved[i] = true
+		}
+	}
+	for k := range d.Questions {
+		if involved[d.Questions[k].Index] {
+			v.Settle = &d.Questions[k]
+			return
+		}
+	}
 }

@@ -4,459 +4,550 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"reflect"
 	"testing"
 )
 
-// decideProfile is a small search: an okay offer that must be answered in
-// four days and a better-fitting final round that decides in two weeks.
-func decideProfile() *Profile {
+// nearlyBroke is the audit's case: $200 saved, $2,600 a month to pay and
+// $500 coming in, uninsured; a sure, poor-fit offer that pays in three
+// weeks and must be answered in five days; a final round with an even
+// chance that decides 18 days after that deadline.
+func nearlyBroke(savings float64) *Profile {
 	return &Profile{Version: 1, Scale: 5, Params: DefaultParams(), Search: DefaultSearchParams(),
-		Situation: Situation{Savings: Float(10000), MonthlyExpenses: Float(2800)},
-		Priorities: []Priority{
-			{ID: "craft", Weight: 3, Ask: "What does a week look like?"},
-			{ID: "team", Weight: 2, AtLeast: 2, Ask: "How does the team review work?"},
-		},
+		Situation:  Situation{Savings: Float(savings), MonthlyExpenses: Float(2600), MonthlyIncome: Float(500), Insured: Bool(false)},
+		Priorities: []Priority{{ID: "craft", Weight: 3, Ask: "What does a week look like?"}, {ID: "team", Weight: 2, Ask: "How does the team work?"}},
 		Opportunities: []Opportunity{
-			{Name: "Steady", Stage: StageOffer, Pay: Float(48000), Starts: today.AddDays(2), FirstPaycheckDays: Float(7),
-				Insurance: true, RespondBy: today.AddDays(4), Ratings: map[string]Rating{"craft": {2, 2}, "team": {3, 3}}},
-			{Name: "Bright", Stage: StageFinal, Chance: Float(0.5), Pay: Float(62000), Starts: today.AddDays(49), Insurance: true,
-				DecisionExpected: today.AddDays(14), Ratings: map[string]Rating{"craft": {5, 5}, "team": {3, 5}}},
+			{Name: "Sure", Stage: StageOffer, Pay: Float(36000), Starts: today.AddDays(7), FirstPaycheckDays: Float(14),
+				Insurance: true, InsuranceWaitDays: 60, RespondBy: today.AddDays(5), Ratings: map[string]Rating{"craft": {2, 2}, "team": {2, 2}}},
+			{Name: "Better", Stage: StageFinal, Chance: Float(0.5), Pay: Float(60000), Insurance: true,
+				DecisionExpected: today.AddDays(23), Ratings: map[string]Rating{"craft": {5, 5}, "team": {4, 4}}},
 		},
 	}
 }
 
-func mustDecide(t *testing.T, p *Profile, req Request) (*State, *Decision) {
+func decideAt(t *testing.T, p *Profile, req Request) (*State, *Decision) {
 	t.Helper()
 	if req.Today.IsZero() {
 		req.Today = today
 	}
-	s := mustEval(t, p, req)
+	s, err := Evaluate(p, req)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return s, Decide(s)
 }
 
-func TestScoreOffersMatchesItsMoments(t *testing.T) {
-	cases := []struct {
-		name           string
-		mean, sd       float64
-		wantSD         float64
-		pointMass, bin bool
-	}{
-		{"typical", 70, 10, 10, false, false},
-		{"wide", 50, 30, 30, false, false},
-		{"low mean", 20, 12, 12, false, false},
-		{"below the binomial spread gives the binomial", 50, 2, 5, false, true},
-		{"no spread is the mean itself", 63.5, 0, 0, true, false},
-		{"a mean at the top is a point", 100, 10, 0, true, false},
+func withSavings(p *Profile, savings float64) *Profile {
+	q := *p
+	q.Situation.Savings = Float(savings)
+	return &q
+}
+
+func offerNamed(t *testing.T, s *State, d *Decision, name string) *OfferAdvice {
+	t.Helper()
+	for k := range d.Offers {
+		if s.Assessments[d.Offers[k].Index].Name == name {
+			return &d.Offers[k]
+		}
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			o := ScoreOffers(c.mean, c.sd)
-			sum := 0.0
-			for _, q := range o.Probs {
-				sum += q
+	t.Fatalf("no advice on %q", name)
+	return nil
+}
+
+// TestNearlyBrokeTakesTheSureOffer: with the money gone in days, letting
+// the sure job go for an even chance at a better one would run the
+// savings thousands into the red; decide says accept, and says when the
+// money runs out on the hold-out path and by how much.
+func TestNearlyBrokeTakesTheSureOffer(t *testing.T) {
+	s, d := decideAt(t, nearlyBroke(200), Request{})
+	if d.Verdict.Action != ActionAccept || s.Assessments[d.Verdict.Offer].Name != "Sure" {
+		t.Fatalf("verdict %+v, want accept Sure", d.Verdict)
+	}
+	if d.Verdict.By != today.AddDays(5) {
+		t.Errorf("accept by %v, want the offer's deadline", d.Verdict.By)
+	}
+	o := offerNamed(t, s, d, "Sure")
+	if o.Advice != AdviceAccept || o.Holds || o.WaitingFor < 0 || s.Assessments[o.WaitingFor].Name != "Better" {
+		t.Errorf("advice %+v", o)
+	}
+	// The money runs out on the fourth day: $200 at $2,100 a month.
+	if want := today.AddDays(3); o.RunsOut != want {
+		t.Errorf("runs out on %v, want %v", o.RunsOut, want)
+	}
+	if o.ShortBy < 3000 {
+		t.Errorf("short by %.0f on the hold-out path, want thousands", o.ShortBy)
+	}
+	if o.BreakEven == nil || *o.BreakEven < 0.8 {
+		t.Errorf("break-even chance %v: waiting should need a near-certain yes", o.BreakEven)
+	}
+}
+
+// TestComfortableWaitsForTheBetterFit: with most of a year of runway the
+// same offer is not worth taking: searching on, with the final round
+// pending, is worth more.
+func TestComfortableWaitsForTheBetterFit(t *testing.T) {
+	s, d := decideAt(t, nearlyBroke(20000), Request{})
+	if d.Verdict.Action == ActionAccept {
+		t.Fatalf("verdict %+v: with 9.5 months of runway the poor fit should not win", d.Verdict)
+	}
+	if d.Verdict.WaitingFor < 0 || s.Assessments[d.Verdict.WaitingFor].Name != "Better" {
+		t.Errorf("waiting for %d, want Better", d.Verdict.WaitingFor)
+	}
+	o := offerNamed(t, s, d, "Sure")
+	if o.Advice != AdviceDecline {
+		t.Errorf("advice on Sure %s, want decline", o.Advice)
+	}
+	if o.SavingsBreakEven == nil || o.AcceptAbove || *o.SavingsBreakEven > 20000 {
+		t.Errorf("savings break-even %v (accept above %v): accepting should win below some savings under 20,000", o.SavingsBreakEven, o.AcceptAbove)
+	}
+}
+
+// TestBreakEvensFlipTheAdvice changes the profile to just either side of
+// each reported break-even and runs decide again.
+func TestBreakEvensFlipTheAdvice(t *testing.T) {
+	for _, savings := range []float64{200, 3000, 12000} {
+		t.Run(fmt.Sprint(savings), func(t *testing.T) {
+			p := nearlyBroke(savings)
+			s, d := decideAt(t, p, Request{})
+			o := offerNamed(t, s, d, "Sure")
+			accepting := o.Advice == AdviceAccept
+			if o.SavingsBreakEven != nil {
+				be := *o.SavingsBreakEven
+				for _, side := range []float64{be - 1, be + 1} {
+					if side < 0 {
+						continue
+					}
+					s2, d2 := decideAt(t, withSavings(p, side), Request{})
+					got := offerNamed(t, s2, d2, "Sure").Advice == AdviceAccept
+					want := (side > be) == o.AcceptAbove
+					if got != want {
+						t.Errorf("at savings %.2f (break-even %.2f) accept is %v, want %v", side, be, got, want)
+					}
+				}
 			}
-			if math.Abs(sum-1) > 1e-9 {
-				t.Fatalf("probabilities sum to %v", sum)
+			if o.BreakEven != nil && *o.BreakEven > 0.01 && *o.BreakEven < 0.99 {
+				be := *o.BreakEven
+				for _, side := range []float64{be - 0.01, be + 0.01} {
+					q := withSavings(p, savings)
+					q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+					q.Opportunities[1].Chance = Float(side)
+					s2, d2 := decideAt(t, q, Request{})
+					got := offerNamed(t, s2, d2, "Sure").Advice == AdviceAccept
+					if want := side < be; got != want {
+						t.Errorf("with Better's chance %.3f (break-even %.3f) accept is %v, want %v", side, be, got, want)
+					}
+				}
 			}
-			if math.Abs(o.Mean()-c.mean) > 1e-7 || math.Abs(o.SD()-c.wantSD) > 1e-6 {
-				t.Errorf("mean %v sd %v, want %v and %v", o.Mean(), o.SD(), c.mean, c.wantSD)
-			}
-			if (len(o.Values) == 1) != c.pointMass {
-				t.Errorf("%d values, point mass %v", len(o.Values), c.pointMass)
-			}
+			_ = accepting
 		})
 	}
 }
 
-func TestTenure(t *testing.T) {
-	p := DefaultSearchParams()
-	cases := []struct {
-		fit, months float64
-	}{{0, 6}, {100, 60}, {50, 1 / (0.5/6 + 0.5/60)}, {-10, 6}, {130, 60}}
-	for _, c := range cases {
-		if got := p.TenureMonths(c.fit); !near(got, c.months) {
-			t.Errorf("tenure at fit %v = %v, want %v", c.fit, got, c.months)
+// randomDecideProfile is a search with one to three offers and up to four
+// processes, over a wide range of money, pay, timing and fit. The offers
+// start within start_days (30), so that they pay no later than a job the
+// search or a process could bring: holding out costs money, which is the
+// case the monotone properties are about (an offer that pays later than
+// the alternatives gains from savings, and its break-even chance rightly
+// rises with them).
+func randomDecideProfile(r *rand.Rand) *Profile {
+	p := &Profile{Version: 1, Scale: 5, Params: DefaultParams(), Search: DefaultSearchParams(),
+		Priorities: []Priority{{ID: "a", Weight: 1 + r.Float64()*4}, {ID: "b", Weight: 1 + r.Float64()*4}}}
+	expenses := 1000 + r.Float64()*5000
+	p.Situation = Situation{Savings: Float(r.Float64() * 40000), MonthlyExpenses: Float(expenses),
+		MonthlyIncome: Float(r.Float64() * expenses * 0.8), Insured: Bool(r.IntN(2) == 0)}
+	rating := func() map[string]Rating {
+		return map[string]Rating{"a": {float64(1 + r.IntN(5)), 0}, "b": {float64(1 + r.IntN(5)), 0}}
+	}
+	fix := func(m map[string]Rating) map[string]Rating {
+		for k, v := range m {
+			m[k] = Rating{v.Low, v.Low}
 		}
+		return m
 	}
-	if p.Keep(20) >= p.Keep(80) {
-		t.Error("a better fit should keep more of its value")
-	}
-}
-
-func TestAdvice(t *testing.T) {
-	cases := []struct {
-		name   string
-		edit   func(p *Profile)
-		advice Advice
-		// waitingFor is the name of the process waited for, "" for none;
-		// breakEven is the break-even chance, -1 for none.
-		waitingFor string
-		breakEven  float64
-	}{
-		{"enough runway: wait for the better fit", nil, AdviceWait, "Bright", -2},
-		{"savings nearly gone: accept", func(p *Profile) { p.Situation.Savings = Float(4000) }, AdviceAccept, "Bright", -2},
-		{"a long shot is not worth waiting for", func(p *Profile) { p.Opportunities[1].Chance = Float(0.05) }, AdviceAccept, "Bright", -2},
-		{"a process that decides before the deadline: hold the offer", func(p *Profile) {
-			p.Opportunities[1].DecisionExpected = today.AddDays(3)
-		}, AdviceWait, "Bright", 0},
-		{"a process deciding long after the deadline is not weighed", func(p *Profile) {
-			p.Opportunities[1].DecisionExpected = today.AddDays(60)
-		}, AdviceAccept, "", -1},
-		{"a process with no decision date is not weighed", func(p *Profile) {
-			p.Opportunities[1].DecisionExpected = Date{}
-		}, AdviceAccept, "", -1},
-		{"a deal-breaker vetoes the offer", func(p *Profile) {
-			p.Opportunities[0].Ratings["team"] = Rating{1, 1}
-		}, AdviceDecline, "Bright", -2},
-		{"an offer below the reservation score", func(p *Profile) {
-			p.Situation.Savings, p.Situation.Insured = Float(60000), Bool(true)
-			p.Opportunities[0].Ratings["craft"] = Rating{1, 1}
-		}, AdviceDecline, "Bright", 0},
-		{"wait_days widens what counts as soon", func(p *Profile) {
-			p.Opportunities[1].DecisionExpected = today.AddDays(60)
-			p.Search.WaitDays = 90
-		}, AdviceWait, "Bright", -2},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			p := decideProfile()
-			if c.edit != nil {
-				c.edit(p)
-			}
-			s, d := mustDecide(t, p, Request{})
-			if len(d.Offers) != 1 {
-				t.Fatalf("%d offers advised, want 1", len(d.Offers))
-			}
-			o := &d.Offers[0]
-			if o.Advice != c.advice {
-				t.Errorf("advice %s, want %s (accept %v wait %v search %v, score %v, now %v)", o.Advice, c.advice, o.Accept, o.Wait, o.Search, o.Score, d.Now)
-			}
-			got := ""
-			if i := o.WaitingFor(); i >= 0 {
-				got = s.Assessments[i].Name
-			}
-			if got != c.waitingFor {
-				t.Errorf("waiting for %q, want %q", got, c.waitingFor)
-			}
-			be, ok := o.BreakEven()
-			switch {
-			case c.breakEven == -1 && ok:
-				t.Errorf("break-even %v, want none", be)
-			case c.breakEven >= 0 && (!ok || !near(be, c.breakEven)):
-				t.Errorf("break-even %v (%v), want %v", be, ok, c.breakEven)
-			}
-			if ok && o.Best >= 0 {
-				// At the break-even chance, waiting and accepting are worth the same.
-				w := o.Waits[o.Best]
-				if at := w.Fallback + be*(w.IfOffered-w.Fallback); be > 0 && !near(at, o.Accept) {
-					t.Errorf("at the break-even chance waiting is worth %v, accepting %v", at, o.Accept)
-				}
-			}
-		})
-	}
-}
-
-func TestDecideWithUnboundedRunway(t *testing.T) {
-	p := decideProfile()
-	p.Situation.MonthlyIncome = Float(3000)
-	_, d := mustDecide(t, p, Request{})
-	if len(d.Reservations) != 0 || !math.IsInf(d.RunwayMonths, 1) {
-		t.Fatalf("unbounded runway: reservations %v", d.Reservations)
-	}
-	c := d.SearchScore(math.Inf(1))
-	if !near(d.Now, d.Search.Stationary(c)) || !near(d.ValueAt(1), d.Now) {
-		t.Errorf("now %v, stationary %v, value at 1 month %v", d.Now, d.Search.Stationary(c), d.ValueAt(1))
-	}
-}
-
-// TestDecideReservationIsDecidesReservation checks that the cheap solve
-// gives exactly Decide's reservation scores and values, and no advice or
-// questions, with a derived, a fixed and an unbounded urgency; and that
-// advice on the one offer from it is Decide's.
-func TestDecideReservationIsDecidesReservation(t *testing.T) {
-	rich := decideProfile()
-	rich.Situation.MonthlyIncome = Float(3000)
-	cases := []struct {
-		name string
-		p    *Profile
-		req  Request
-	}{
-		{"derived urgency", decideProfile(), Request{}},
-		{"fixed urgency", decideProfile(), Request{Urgency: Float(0.8)}},
-		{"unbounded runway", rich, Request{}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			s, full := mustDecide(t, c.p, c.req)
-			r := DecideReservation(s)
-			if r.Now != full.Now || fmt.Sprint(r.Reservations) != fmt.Sprint(full.Reservations) {
-				t.Errorf("reservation now %v by month %v, Decide says %v by month %v", r.Now, r.Reservations, full.Now, full.Reservations)
-			}
-			for _, months := range []float64{0, 0.5, 1, 2.7, 12} {
-				if r.ValueAt(months) != full.ValueAt(months) || r.SearchScore(months) != full.SearchScore(months) {
-					t.Errorf("at %v months: value %v and search %v, Decide says %v and %v", months, r.ValueAt(months),
-						r.SearchScore(months), full.ValueAt(months), full.SearchScore(months))
-				}
-			}
-			if len(r.Offers) != 0 || len(r.Questions) != 0 {
-				t.Errorf("the reservation alone has %d offers and %d questions", len(r.Offers), len(r.Questions))
-			}
-			if len(full.Offers) == 0 {
-				t.Fatal("the profile's offer got no advice from Decide")
-			}
-			for i := range s.Assessments {
-				adv, ok := r.Advise(s, i)
-				isOffer := i == full.Offers[0].Index
-				if ok != isOffer {
-					t.Errorf("Advise on %s: %v", s.Assessments[i].Name, ok)
-				}
-				if ok && !reflect.DeepEqual(adv, full.Offers[0]) {
-					t.Errorf("Advise alone says %+v, Decide %+v", adv, full.Offers[0])
-				}
-			}
-		})
-	}
-}
-
-func TestEstimateOffers(t *testing.T) {
-	p := decideProfile()
-	s, d := mustDecide(t, p, Request{})
-	u := s.Urgency.Value
-	x0, x1 := OfferScore(&s.Assessments[0], u), OfferScore(&s.Assessments[1], u)
-	// Each counts once, whatever its chance.
-	mean := (x0 + x1) / 2
-	if !near(d.Estimate.Mean, mean) || len(d.Estimate.From) != 2 {
-		t.Errorf("mean %v from %v, want %v from both", d.Estimate.Mean, d.Estimate.From, mean)
-	}
-	p.Search.OfferMean, p.Search.OfferSD = Float(40), Float(15)
-	_, d = mustDecide(t, p, Request{})
-	if d.Estimate.Mean != 40 || d.Estimate.SD != 15 || !d.Estimate.MeanGiven || !d.Estimate.SDGiven {
-		t.Errorf("given mean and sd not in force: %+v", d.Estimate)
-	}
-	p.Opportunities, p.Search.OfferMean, p.Search.OfferSD = nil, nil, nil
-	_, d = mustDecide(t, p, Request{})
-	if d.Estimate.Mean != fallbackOfferMean || d.Estimate.MeanGiven || d.Estimate.SD != p.Search.OfferSDMin {
-		t.Errorf("with no opportunities: %+v", d.Estimate)
-	}
-}
-
-func TestQuestions(t *testing.T) {
-	p := decideProfile()
-	p.Opportunities = append(p.Opportunities,
-		Opportunity{Name: "Vetoed", Stage: StageApplied, Ratings: map[string]Rating{"team": {1, 1}}},
-		Opportunity{Name: "Unknown", Stage: StageLead, Ratings: map[string]Rating{}})
-	s, d := mustDecide(t, p, Request{})
-	byName := func(name, id string) *Question {
-		for k := range d.Questions {
-			if q := &d.Questions[k]; s.Assessments[q.Index].Name == name && q.Priority == id {
-				return q
-			}
+	for k := range 1 + r.IntN(3) {
+		o := Opportunity{Name: fmt.Sprintf("offer %d", k), Stage: StageOffer, Pay: Float(20000 + r.Float64()*100000),
+			Starts: today.AddDays(r.IntN(31)), Insurance: r.IntN(3) > 0, InsuranceWaitDays: float64(r.IntN(91)),
+			Ratings: fix(rating())}
+		if r.IntN(4) > 0 {
+			o.RespondBy = today.AddDays(r.IntN(30))
 		}
-		return nil
+		p.Opportunities = append(p.Opportunities, o)
 	}
-	leader, second := s.Ranked[0], s.Ranked[1]
-	team := byName("Bright", "team")
-	if team == nil {
-		t.Fatal("no question about Bright's team, rated 3–5")
-	}
-	wantSwing := (1 - s.Urgency.Value) * 0.4 * 2 / 4 * 100
-	if !near(team.Swing, wantSwing) || team.CouldVeto {
-		t.Errorf("Bright team: swing %v, want %v; could veto %v", team.Swing, wantSwing, team.CouldVeto)
-	}
-	if s.Assessments[leader.Index].Name == "Bright" && !near(team.Margin, leader.Score-second.Score) ||
-		s.Assessments[leader.Index].Name != "Bright" && !near(team.Margin, leader.Score-s.Assessments[team.Index].Score(s.Urgency.Value)) {
-		t.Errorf("margin %v", team.Margin)
-	}
-	if q := byName("Unknown", "team"); q == nil || !q.CouldVeto {
-		t.Errorf("an unknown rating under a floor could veto: %+v", q)
-	}
-	if q := byName("Vetoed", "craft"); q == nil || !math.IsInf(q.Margin, 1) || q.Decisive {
-		t.Errorf("a vetoed opportunity's unknowns cannot change the decision: %+v", q)
-	}
-	if q := byName("Steady", "craft"); q != nil {
-		t.Errorf("a known rating is no question: %+v", q)
-	}
-	for k := 1; k < len(d.Questions); k++ {
-		if d.Questions[k].importance() > d.Questions[k-1].importance() {
-			t.Errorf("question %d is more important than the one before it", k)
+	for k := range r.IntN(5) {
+		o := Opportunity{Name: fmt.Sprintf("process %d", k), Stage: []Stage{StageApplied, StageInterviewing, StageFinal}[r.IntN(3)],
+			Pay: Float(20000 + r.Float64()*100000), Insurance: r.IntN(3) > 0, Ratings: fix(rating()),
+			DecisionExpected: today.AddDays(r.IntN(90))}
+		if r.IntN(2) == 0 {
+			o.Chance = Float(r.Float64())
 		}
-	}
-	if qs := d.QuestionsFor(team.Index); len(qs) != 1 || qs[0] != *team {
-		t.Errorf("QuestionsFor(Bright) = %+v", qs)
-	}
-}
-
-func TestQuestionThatCouldVetoTheLeaderComesFirst(t *testing.T) {
-	p := decideProfile()
-	p.Opportunities[0].Ratings["team"] = Rating{1, 5} // the offer's team: unknown
-	p.Situation.Savings = Float(3000)                 // the offer leads
-	s, d := mustDecide(t, p, Request{})
-	if s.Assessments[s.Leader()].Name != "Steady" {
-		t.Fatalf("leader %s, want Steady", s.Assessments[s.Leader()].Name)
-	}
-	q := d.Questions[0]
-	if s.Assessments[q.Index].Name != "Steady" || q.Priority != "team" || !q.CouldVeto || !q.Decisive {
-		t.Errorf("first question %+v, want Steady's team, decisive", q)
-	}
-}
-
-// randomDecision gives a random profile an offer with a deadline and, on
-// most trials, a process that decides around it.
-func randomDecision(rng *rand.Rand) *Profile {
-	p := randomProfile(rng, 2+rng.IntN(6))
-	p.Search = DefaultSearchParams()
-	p.Search.OffersPerMonth = rng.Float64() * 2
-	p.Search.Discount = 0.8 + 0.19*rng.Float64()
-	p.Search.SearchFit = rng.Float64() * 100
-	p.Opportunities[0].Stage = StageOffer
-	p.Opportunities[0].RespondBy = today.AddDays(rng.IntN(20))
-	for i := 1; i < len(p.Opportunities); i++ {
-		if rng.IntN(3) > 0 {
-			p.Opportunities[i].DecisionExpected = today.AddDays(rng.IntN(50))
-		}
+		p.Opportunities = append(p.Opportunities, o)
 	}
 	return p
 }
 
-func TestPropertyLessRunwayNeverRaisesTheReservation(t *testing.T) {
-	rng := rand.New(rand.NewPCG(31, 32))
-	for trial := range 300 {
-		p := randomDecision(rng)
-		_, d := mustDecide(t, p, Request{})
-		for k := 1; k < len(d.Reservations); k++ {
-			if d.Reservations[k] < d.Reservations[k-1] {
-				t.Fatalf("trial %d: reservation with %d months %v < with %d months %v", trial, k, d.Reservations[k], k-1, d.Reservations[k-1])
-			}
-		}
-		prev := d.ReservationAt(0)
-		for r := 0.1; r < 30; r += 0.1 {
-			v := d.ReservationAt(r)
-			if v < prev-1e-9 {
-				t.Fatalf("trial %d: reservation at %.1f months %v, below %v just before", trial, r, v, prev)
-			}
-			prev = v
-		}
+// TestPropertyAdviceIsTheBestOfItsValues: on random searches, every offer's
+// advice is the best of the values printed beside it, at most one offer is
+// accepted, "wait" is only advised for an offer that can be held, and no
+// course waits for a process with no chance.
+func TestPropertyAdviceIsTheBestOfItsValues(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	n := 300
+	if testing.Short() {
+		n = 60
 	}
-}
-
-func TestPropertyHigherChanceNeverMakesWaitingWorse(t *testing.T) {
-	rng := rand.New(rand.NewPCG(33, 34))
-	checked := 0
-	for trial := range 300 {
-		p := randomDecision(rng)
-		j := 1 + rng.IntN(len(p.Opportunities)-1)
-		p.Opportunities[j].Stage = StageFinal
-		p.Opportunities[j].DecisionExpected = today.AddDays(rng.IntN(40))
-		prevWait, prevAdvice := math.Inf(-1), Advice("")
-		for _, c := range []float64{0, 0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95, 1} {
-			p.Opportunities[j].Chance = Float(c)
-			s, d := mustDecide(t, p, Request{})
-			if s.Assessments[0].Vetoed() || len(d.Offers) == 0 {
-				break
-			}
-			o := &d.Offers[0]
-			value := math.Inf(-1)
-			for _, w := range o.Waits {
-				if w.IfOffered < w.Fallback-1e-9 {
-					t.Fatalf("trial %d: a yes (%v) is worth less than a no (%v)", trial, w.IfOffered, w.Fallback)
-				}
-				if w.Index == j {
-					value = w.Value
-				}
-			}
-			if value < prevWait-1e-9 {
-				t.Fatalf("trial %d: at chance %v waiting is worth %v, less than %v at a lower chance", trial, c, value, prevWait)
-			}
-			if prevAdvice == AdviceWait && o.Advice == AdviceAccept {
-				t.Fatalf("trial %d: a higher chance (%v) turned wait into accept", trial, c)
-			}
-			prevWait, prevAdvice = value, o.Advice
-			checked++
-		}
-	}
-	if checked < 500 {
-		t.Fatalf("only %d cases checked", checked)
-	}
-}
-
-func TestPropertyDecideStaysFinite(t *testing.T) {
-	// Every setting at the ends of its range, and between.
-	rng := rand.New(rand.NewPCG(35, 36))
-	pick := func(vs ...float64) float64 { return vs[rng.IntN(len(vs))] }
-	for trial := range 400 {
-		p := randomDecision(rng)
-		p.Search = SearchParams{OffersPerMonth: pick(0, 0.01, 0.3, 30), Discount: pick(1e-9, 0.5, 0.97, 0.999999),
-			SearchFit: pick(0, 50, 100), PoorFitMonths: pick(1e-6, 6, 1200), OfferSDMin: pick(0, 10, 50), WaitDays: pick(0, 30, 3650)}
-		p.Search.GoodFitMonths = p.Search.PoorFitMonths * pick(1, 10)
-		if rng.IntN(2) == 0 {
-			p.Search.OfferMean, p.Search.OfferSD = Float(pick(0, 0.5, 50, 100)), Float(pick(0, 0.1, 25, 50))
-		}
-		if rng.IntN(5) == 0 {
-			p.Situation.Savings = Float(0)
-		}
-		_, d := mustDecide(t, p, Request{})
-		finite := func(what string, v float64) {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				t.Fatalf("trial %d (%+v): %s = %v", trial, p.Search, what, v)
-			}
-		}
-		finite("now", d.Now)
-		for k, r := range d.Reservations {
-			finite(fmt.Sprintf("reservation %d", k), r)
-		}
+	for trial := range n {
+		p := randomDecideProfile(r)
+		s, d := decideAt(t, p, Request{})
+		accepts := 0
 		for _, o := range d.Offers {
-			finite("accept", o.Accept)
-			finite("wait", o.Wait)
-			finite("search", o.Search)
-			for _, w := range o.Waits {
-				finite("if offered", w.IfOffered)
-				finite("fallback", w.Fallback)
-				if w.BreakEven != nil && (*w.BreakEven < 0 || *w.BreakEven > 1) {
-					t.Fatalf("trial %d: break-even %v outside 0..1", trial, *w.BreakEven)
-				}
-			}
-		}
-		for _, q := range d.Questions {
-			finite("swing", q.Swing)
-		}
-	}
-}
-
-// TestPropertyAcceptIsNeverWorthLessThanSearching: the advice to accept an
-// offer never comes with accepting worth less than declining and searching
-// on, except when the runway is gone and declining is not an option.
-func TestPropertyAcceptIsNeverWorthLessThanSearching(t *testing.T) {
-	rng := rand.New(rand.NewPCG(21, 22))
-	broke := 0
-	for trial := 0; trial < 200; trial++ {
-		p := randomProfile(rng, 2+rng.IntN(6))
-		for i := range p.Opportunities {
-			o := &p.Opportunities[i]
-			if o.Stage == StageOffer {
-				o.RespondBy = today.AddDays(rng.IntN(20))
-			} else if rng.IntN(2) == 0 {
-				o.DecisionExpected = today.AddDays(rng.IntN(40))
-			}
-		}
-		if rng.IntN(3) == 0 {
-			p.Situation.Savings = Float(0)
-		}
-		s := mustEval(t, p, Request{Today: today})
-		for _, o := range Decide(s).Offers {
-			if o.Broke {
-				broke++
-				if o.Advice == AdviceDecline && !o.Vetoed {
-					t.Fatalf("trial %d: broke, yet advised to decline %+v", trial, o)
-				}
+			if o.Vetoed {
 				continue
 			}
-			if o.Advice == AdviceAccept && o.Accept < o.Search-1e-9 {
-				t.Fatalf("trial %d: accept advised at %v while searching on is worth %v", trial, o.Accept, o.Search)
+			best := math.Max(o.Accept, math.Max(o.Search, o.Decline))
+			if o.CanHold {
+				best = math.Max(best, o.Wait)
+			}
+			var got float64
+			switch o.Advice {
+			case AdviceAccept:
+				accepts++
+				got = o.Accept
+			case AdviceWait:
+				got = o.Wait
+				if !o.CanHold {
+					t.Errorf("trial %d: %s advised wait but cannot be held", trial, s.Assessments[o.Index].Name)
+				}
+			case AdviceDecline:
+				got = o.Decline
+			}
+			if got < best-1e-6 {
+				t.Errorf("trial %d: %s advised %s worth %.4f while the best printed is %.4f (%+v)", trial, s.Assessments[o.Index].Name, o.Advice, got, best, o)
+			}
+		}
+		if accepts > 1 {
+			t.Errorf("trial %d: %d offers advised accept", trial, accepts)
+		}
+		if y := d.Verdict.WaitingFor; y >= 0 && s.Assessments[y].Relief.Chance <= 0 {
+			t.Errorf("trial %d: waiting for %s, whose chance is 0", trial, s.Assessments[y].Name)
+		}
+	}
+}
+
+// TestPropertyMonotoneInMoney: as savings grow with everything else fixed,
+// an offer's advice leaves accept at most once and never returns to it,
+// and the break-even chance of the process it waits for never rises.
+func TestPropertyMonotoneInMoney(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	n := 80
+	if testing.Short() {
+		n = 15
+	}
+	for trial := range n {
+		p := randomDecideProfile(r)
+		type track struct {
+			left, back bool
+			accepted   bool
+			chance     float64
+			seen       bool
+			y          int
+		}
+		tracks := map[string]*track{}
+		for savings := 0.0; savings <= 60000; savings += 1500 {
+			s, d := decideAt(t, withSavings(p, savings), Request{})
+			for _, o := range d.Offers {
+				name := s.Assessments[o.Index].Name
+				tr := tracks[name]
+				if tr == nil {
+					tr = &track{y: o.WaitingFor}
+					tracks[name] = tr
+				}
+				acc := o.Advice == AdviceAccept
+				if tr.accepted && !acc {
+					tr.left = true
+				}
+				if tr.left && acc {
+					t.Errorf("trial %d: %s is accepted again at savings %.0f after the advice left accept", trial, name, savings)
+				}
+				tr.accepted = acc
+				if o.BreakEven != nil && o.WaitingFor == tr.y {
+					if tr.seen && *o.BreakEven > tr.chance+1e-6 {
+						t.Errorf("trial %d: %s's break-even chance rose from %.4f to %.4f at savings %.0f", trial, name, tr.chance, *o.BreakEven, savings)
+					}
+					tr.chance, tr.seen = *o.BreakEven, true
+				}
 			}
 		}
 	}
-	if broke == 0 {
-		t.Fatal("no trial had the runway gone: the test is not exercising it")
+}
+
+// TestGapMatchesTheIntegral checks the shortfall's closed form against a
+// plain numerical integral of its definition.
+func TestGapMatchesTheIntegral(t *testing.T) {
+	l := ledger{savings: 1000, burn: 2000, expenses: 2500, shortfall: 100, rho: -math.Log(0.99)}
+	for _, c := range []struct{ a, b float64 }{{0, 0.3}, {0, 2}, {0.7, 3.5}, {1, 1.2}, {0, 24}} {
+		want := 0.0
+		const n = 200000
+		h := (c.b - c.a) / n
+		for k := range n {
+			t0 := c.a + (float64(k)+0.5)*h
+			want += math.Exp(-l.rho*t0) * math.Max(0, l.burn*t0-l.savings) * h
+		}
+		want *= l.shortfall / l.expenses
+		if got := l.gap(c.a, c.b); math.Abs(got-want) > 1e-6*math.Max(1, want) {
+			t.Errorf("gap(%v, %v) = %v, want %v", c.a, c.b, got, want)
+		}
+	}
+}
+
+// exploding is an offer that must be answered in three days and a final
+// round that decides in twelve, with savings enough to wait a while.
+func exploding() *Profile {
+	p := nearlyBroke(9000)
+	p.Opportunities[0].RespondBy = today.AddDays(3)
+	p.Opportunities[0].Starts = today.AddDays(21)
+	p.Opportunities[1].DecisionExpected = today.AddDays(12)
+	p.Opportunities[1].Chance = Float(0.5)
+	return p
+}
+
+func leverOf(o *OfferAdvice, kind LeverKind) *Lever {
+	for k := range o.Levers {
+		if o.Levers[k].Kind == kind {
+			return &o.Levers[k]
+		}
+	}
+	return nil
+}
+
+// TestExtendLever: asking for the deadline the lever names makes holding
+// the offer possible, and the advice turns to holding it.
+func TestExtendLever(t *testing.T) {
+	p := exploding()
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	l := leverOf(o, LeverExtend)
+	if l == nil {
+		t.Fatalf("no extend lever on %+v", o)
+	}
+	if o.Holds {
+		t.Fatalf("the offer already holds until Better decides")
+	}
+	if l.Worth <= 0 || l.Process < 0 || s.Assessments[l.Process].Name != "Better" {
+		t.Errorf("lever %+v", l)
+	}
+	q := *p
+	q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+	q.Opportunities[0].RespondBy = l.To
+	s2, d2 := decideAt(t, &q, Request{})
+	o2 := offerNamed(t, s2, d2, "Sure")
+	if !o2.Holds || o2.Advice != AdviceWait {
+		t.Errorf("with respond_by = %v the offer holds %v, advice %s; want it held for Better", l.To, o2.Holds, o2.Advice)
+	}
+	if got := d2.Flow(d2.Verdict.Value); math.Abs(got-(d.Flow(d.Verdict.Value)+l.Worth)) > 1e-6 {
+		t.Errorf("the extension is worth %.4f, the lever says %.4f", got-d.Flow(d.Verdict.Value), l.Worth)
+	}
+	q.Opportunities[0].RespondBy = l.To.AddDays(-1)
+	s3, d3 := decideAt(t, &q, Request{})
+	if o3 := offerNamed(t, s3, d3, "Sure"); o3.Holds {
+		t.Errorf("a day short of the lever's date the offer should not hold")
+	}
+}
+
+// TestCounterLever: the counter pay plus 3% makes accepting win; minus 3%
+// does not.
+func TestCounterLever(t *testing.T) {
+	// Pay moves the decision through income and through a priority rated
+	// from pay; without one, more pay past the expenses changes nothing.
+	p := nearlyBroke(12000)
+	p.Priorities = append(p.Priorities, Priority{ID: "pay", Weight: 2, FromPay: &[2]float64{30000, 90000}})
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	if o.Advice == AdviceAccept {
+		t.Fatalf("Sure is accepted already; the case needs a counter")
+	}
+	l := leverOf(o, LeverCounter)
+	if l == nil {
+		t.Fatalf("no counter lever on %+v", o)
+	}
+	if l.Pay <= *p.Opportunities[0].Pay {
+		t.Errorf("counter %.0f is not above the pay offered", l.Pay)
+	}
+	for _, c := range []struct {
+		factor float64
+		accept bool
+	}{{1.03, true}, {0.97, false}, {1, true}} {
+		q := *p
+		q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+		q.Opportunities[0].Pay = Float(l.Pay * c.factor)
+		s2, d2 := decideAt(t, &q, Request{})
+		if got := offerNamed(t, s2, d2, "Sure").Advice == AdviceAccept; got != c.accept {
+			t.Errorf("at pay %.0f (counter %.0f × %v) accept is %v, want %v", l.Pay*c.factor, l.Pay, c.factor, got, c.accept)
+		}
+	}
+}
+
+// TestDecideByLever: were the process to decide by the lever's day,
+// holding out would pay; a day later it would not.
+func TestDecideByLever(t *testing.T) {
+	p := nearlyBroke(3000)
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	if o.Advice != AdviceAccept {
+		t.Fatalf("want Sure accepted at 3,000, got %s", o.Advice)
+	}
+	l := leverOf(o, LeverDecideBy)
+	if l == nil {
+		t.Fatalf("no decide_by lever on %+v", o)
+	}
+	for _, c := range []struct {
+		day    Date
+		accept bool
+	}{{l.By, false}, {l.By.AddDays(1), true}} {
+		q := *p
+		q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+		q.Opportunities[1].DecisionExpected = c.day
+		s2, d2 := decideAt(t, &q, Request{})
+		if got := offerNamed(t, s2, d2, "Sure").Advice == AdviceAccept; got != c.accept {
+			t.Errorf("with Better deciding %v (lever: by %v) accept is %v, want %v", c.day, l.By, got, c.accept)
+		}
+	}
+}
+
+// TestHoldForTheEarlyOneThenDecideAboutTheLateOne: an offer held for a
+// process that decides before its deadline is worth more with a second,
+// later process to weigh after, than with either alone.
+func TestHoldForTheEarlyOneThenDecideAboutTheLateOne(t *testing.T) {
+	base := nearlyBroke(15000)
+	base.Opportunities[0].RespondBy = today.AddDays(20)
+	early := Opportunity{Name: "Early", Stage: StageFinal, Chance: Float(0.4), Pay: Float(55000), Insurance: true,
+		DecisionExpected: today.AddDays(10), Ratings: map[string]Rating{"craft": {4, 4}, "team": {4, 4}}}
+	late := base.Opportunities[1]
+	late.Name, late.DecisionExpected = "Late", today.AddDays(40)
+	value := func(opps ...Opportunity) float64 {
+		p := *base
+		p.Opportunities = append([]Opportunity{base.Opportunities[0]}, opps...)
+		_, d := decideAt(t, &p, Request{})
+		return d.Flow(d.Verdict.Value)
+	}
+	both, onlyEarly, onlyLate := value(early, late), value(early), value(late)
+	if !(both > onlyEarly+1e-6 && both > onlyLate+1e-6) {
+		t.Errorf("both processes %.4f, early alone %.4f, late alone %.4f: the second should add value", both, onlyEarly, onlyLate)
+	}
+}
+
+// TestNeverWaitsForChanceZero: a process with no chance is never waited
+// for, however good it would be.
+func TestNeverWaitsForChanceZero(t *testing.T) {
+	p := nearlyBroke(30000)
+	p.Opportunities[1].Chance = Float(0)
+	s, d := decideAt(t, p, Request{})
+	if d.Verdict.WaitingFor >= 0 {
+		t.Errorf("waiting for %s", s.Assessments[d.Verdict.WaitingFor].Name)
+	}
+	if len(d.Hopeless) != 1 {
+		t.Errorf("hopeless %v, want Better", d.Hopeless)
+	}
+}
+
+// TestExpiredOfferIsAdvisedForToday: an offer whose respond_by has passed
+// is still weighed, as an answer due today that cannot be held.
+func TestExpiredOfferIsAdvisedForToday(t *testing.T) {
+	p := nearlyBroke(200)
+	p.Opportunities[0].RespondBy = today.AddDays(-2)
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	if !o.Expired || o.CanHold || o.Deadline != today || o.Advice != AdviceAccept {
+		t.Errorf("expired offer: %+v", o)
+	}
+}
+
+// TestOfferWithoutDeadlineIsWeighed: an offer with no respond_by is held
+// for hold_days, and two offers are weighed against each other: the better
+// one is accepted, the other declined in its favour.
+func TestOfferWithoutDeadlineIsWeighed(t *testing.T) {
+	p := nearlyBroke(2000)
+	p.Opportunities[0].RespondBy = Date{}
+	second := p.Opportunities[0]
+	second.Name, second.Pay = "Second", Float(52000)
+	second.Ratings = map[string]Rating{"craft": {4, 4}, "team": {3, 3}}
+	second.RespondBy = today.AddDays(4)
+	p.Opportunities = append(p.Opportunities, second)
+	s, d := decideAt(t, p, Request{})
+	if len(d.Offers) != 2 {
+		t.Fatalf("%d offers advised, want both", len(d.Offers))
+	}
+	sure, sec := offerNamed(t, s, d, "Sure"), offerNamed(t, s, d, "Second")
+	if !sure.DeadlineAssumed || sure.Deadline != today.AddDays(7) {
+		t.Errorf("Sure's deadline %v assumed %v, want hold_days from today", sure.Deadline, sure.DeadlineAssumed)
+	}
+	if sec.Advice != AdviceAccept || sure.Advice != AdviceDecline || sure.Instead != sec.Index {
+		t.Errorf("Second %s, Sure %s instead of %d", sec.Advice, sure.Advice, sure.Instead)
+	}
+}
+
+// TestReservationFallsWithRunway: the lowest fit worth accepting never
+// rises as the runway shrinks, and with nothing left any offer is worth
+// taking.
+func TestReservationFallsWithRunway(t *testing.T) {
+	_, d := decideAt(t, nearlyBroke(12000), Request{})
+	rs := d.Reservations
+	if len(rs) < 6 || !rs[0].Any {
+		t.Fatalf("reservations %+v", rs)
+	}
+	for k := 1; k < len(rs); k++ {
+		if rs[k].Fit < rs[k-1].Fit-1e-9 {
+			t.Errorf("reservation %.2f at %d months is below %.2f at %d", rs[k].Fit, k, rs[k-1].Fit, k-1)
+		}
+	}
+}
+
+// TestFinerGridChangesNothing halves every step of the grid and checks
+// that no value moves by more than 0.01 points a month.
+func TestFinerGridChangesNothing(t *testing.T) {
+	for _, savings := range []float64{200, 5000, 20000} {
+		s, err := Evaluate(nearlyBroke(savings), Request{Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		coarse, fine := newSolver(s), newSolver(s)
+		fine.tl.grid = gridTimes(2)
+		wc, wf := coarse.evaluate(savings), fine.evaluate(savings)
+		for _, c := range []struct {
+			name   string
+			cv, fv float64
+		}{{"hold", wc.hold.start(), wf.hold.start()}, {"search", wc.search.start(), wf.search.start()}} {
+			if diff := math.Abs(coarse.flow(c.cv - c.fv)); diff > 0.01 {
+				t.Errorf("savings %.0f: %s moves by %.4f a month on a grid twice as fine", savings, c.name, diff)
+			}
+		}
+	}
+}
+
+// TestForUrgencyIsABriefDecisionAtThatUrgency: a decision rescored at
+// another urgency is what a fresh one at that urgency would be.
+func TestForUrgencyIsABriefDecisionAtThatUrgency(t *testing.T) {
+	s, err := Evaluate(nearlyBroke(3000), Request{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := s.WithUrgency(0.8, SourceWhatIf)
+	if !SameMoney(s, moved) {
+		t.Fatal("an urgency what-if changed the money")
+	}
+	fresh, kept := DecideBrief(moved), DecideBrief(s).ForUrgency(moved)
+	if fresh.Now != kept.Now || fresh.Verdict.Action != kept.Verdict.Action || fresh.Verdict.Value != kept.Verdict.Value {
+		t.Errorf("rescored %+v / %+v, fresh %+v / %+v", kept.Now, kept.Verdict, fresh.Now, fresh.Verdict)
+	}
+}
+
+// TestAcceptedJobIsInHand: a job already accepted is weighed as an offer
+// in hand that can be given up until it starts, not forgotten.
+func TestAcceptedJobIsInHand(t *testing.T) {
+	p := nearlyBroke(200)
+	p.Opportunities[0].Stage, p.Opportunities[0].RespondBy = StageAccepted, Date{}
+	s, d := decideAt(t, p, Request{})
+	o := offerNamed(t, s, d, "Sure")
+	if o.Deadline != p.Opportunities[0].Starts || d.Verdict.Offer != o.Index {
+		t.Errorf("accepted job: deadline %v, verdict %+v", o.Deadline, d.Verdict)
 	}
 }

@@ -7,7 +7,10 @@
 // The package is pure. It does no I/O, reads no clock and draws nothing: the
 // profile arrives as a value (package profiles turns TOML into it), today
 // arrives as a [Date], and every answer is a value the caller may keep,
-// compare or throw away. The same inputs always give the same outputs.
+// compare or throw away. The same inputs always give the same outputs. It
+// imports the standard library's math, sorting, strings and time alone:
+// never os, fmt, a TOML decoder, tview, tcell, profiles or views
+// (internal/arrows has a test that says so).
 //
 // # The numbers
 //
@@ -46,6 +49,24 @@
 // 0..1 the higher fit is the one that led just below it, so the ranking at a
 // leader change still shows the old leader and the new one takes over just
 // above. Lines that tie everywhere never produce a leader change.
+//
+// # Deciding
+//
+// [Decide] answers "what do I do today?" in money, not in score points.
+// Every course (accept an offer now; hold the offers in hand while the
+// processes decide, accepting one by its deadline or letting it lapse;
+// decline them all and search on) is followed on one timeline of deadlines,
+// decision dates and a weekly grid (money.go, timeline.go): until a
+// paycheck arrives every course burns the savings alike, a month without
+// money costs shortfall_cost for each month of expenses missing, the debt
+// left at the first paycheck costs for repay_months, uninsured months
+// cost, a job is worth its fit for as long as its fit lasts, and a search
+// brings offers at find_rate (market.go). One backward pass values every
+// plan of a course. The verdict is the best course; each offer's advice
+// is the best of the values printed beside it (advise.go), with the chance
+// and the savings at which it would change and the levers that would
+// change it (levers.go). search.go is McCall's model, which values the
+// search once a job ends.
 //
 // # What-ifs
 //

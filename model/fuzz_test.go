@@ -8,8 +8,9 @@ import (
 // FuzzEvaluate scores two opportunities built from arbitrary numbers (as a
 // profile that passed validation could hold them) and checks what must
 // hold whatever the numbers: finite scores in 0..100, a sorted ranking,
-// leader changes inside (0, 1) that agree with the ranking, and runway
-// crossings where the scores really are equal.
+// leader changes inside (0, 1) that agree with the ranking, runway
+// crossings where the scores really are equal, and a decision whose values
+// are finite and whose advice is the best of them.
 func FuzzEvaluate(f *testing.F) {
 	f.Add(9000.0, 3100.0, 600.0, 4.0, 2.0, 52000.0, 68000.0, 0.5, 14.0, 30.0, 6.0, false)
 	f.Add(0.0, 0.0, 0.0, 1.0, 5.0, 0.0, 1e9, 0.0, 0.0, 0.0, 0.0, true)
@@ -34,8 +35,12 @@ func FuzzEvaluate(f *testing.F) {
 				{Name: "one", Stage: StageOffer, Pay: Float(money(pay1)), Starts: today.AddDays(int(days(startdays))), FirstPaycheckDays: Float(days(paydays)),
 					Ratings: map[string]Rating{"a": {rating(r1), rating(r1)}}, ContractMonths: math.Min(money(contract), 1200), Insurance: true},
 				{Name: "two", Stage: StageFinal, Pay: Float(money(pay2)), Chance: Float(math.Min(money(chance), 1)),
-					Ratings: map[string]Rating{"a": {math.Min(rating(r1), rating(r2)), math.Max(rating(r1), rating(r2))}}},
+					DecisionExpected: today.AddDays(int(days(paydays + startdays))),
+					Ratings:          map[string]Rating{"a": {math.Min(rating(r1), rating(r2)), math.Max(rating(r1), rating(r2))}}},
 			}}
+		if int(days(contract))%2 == 0 {
+			p.Opportunities[0].RespondBy = today.AddDays(int(days(contract)) % 60)
+		}
 		s, err := Evaluate(p, Request{Today: today})
 		if err != nil {
 			t.Fatal(err)
@@ -64,5 +69,26 @@ func FuzzEvaluate(f *testing.F) {
 			}
 		}
 		s.RunwayLeaders()
+
+		// decide: every value finite, at most one offer accepted, and the
+		// advice the best of its values.
+		d := Decide(s)
+		accepts := 0
+		for _, o := range d.Offers {
+			for _, v := range []float64{o.Accept, o.Search, o.Decline} {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("decide value %v in %+v", v, o)
+				}
+			}
+			if o.Advice == AdviceAccept {
+				accepts++
+				if o.Accept < math.Max(o.Search, o.Decline)-1e-6 {
+					t.Fatalf("accepted at %v below %+v", o.Accept, o)
+				}
+			}
+		}
+		if accepts > 1 || math.IsNaN(d.Verdict.Value) {
+			t.Fatalf("verdict %+v with %d accepts", d.Verdict, accepts)
+		}
 	})
 }

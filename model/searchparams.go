@@ -2,56 +2,78 @@ package model
 
 import "math"
 
-// SearchParams are the assumptions of the search model behind [Decide].
-// Every one has a default (see [DefaultSearchParams]) and can be set in
-// the profile's [search] table under the key [SearchParamTable] gives it.
+// SearchParams are the assumptions behind [Decide]: how fast a search
+// finds work, what a month without work and a month without money cost,
+// and how long a job lasts at a given fit. Every one has a default (see
+// [DefaultSearchParams]) and can be set in the profile's [search] table
+// under the key [SearchParamTable] gives it.
 type SearchParams struct {
-	// OffersPerMonth is how many offers arrive in a month of searching,
-	// on average. Offers arrive at random (a Poisson process), so the
-	// chance that at least one comes in a month is 1 − e^(−OffersPerMonth).
-	OffersPerMonth float64
-	// Discount is how much next month counts against this one (β). The
-	// default, 0.97, is short-sighted by design: someone whose savings are
-	// running down weighs the coming months heavily. At 0.99, the
-	// textbook's value, a job lasts so long in the sums that a month of
-	// runway hardly moves the reservation score.
+	// FindRate is the monthly chance that a search finds a job that is
+	// taken, early in a spell; FindRateLong the same once the spell has
+	// lasted LongSpellMonths. Between the two it falls in a straight line.
+	// The defaults, 0.30 and 0.15 after a year, follow the US Current
+	// Population Survey's flows out of unemployment by duration (see the
+	// README).
+	FindRate, FindRateLong float64
+	// LongSpellMonths is the spell length at which FindRateLong is reached.
+	LongSpellMonths float64
+	// Discount is how much next month counts against this one (β, monthly).
 	Discount float64
-	// SearchFit is the fit (0..100) of a month spent searching. Searching
-	// brings no pay, so its relief is 0 and its score at urgency u is
-	// (1 − u)·SearchFit: worth less as the runway shrinks and urgency
-	// rises, and nothing once urgency reaches 1. The default, 50, is the
-	// middle of the scale: time of your own, and the worry that comes with
-	// it.
+	// SearchFit is what a month without a job is worth, on the fit scale
+	// (0..100): time of your own, and the strain of the search. Money and
+	// coverage are counted apart, by ShortfallCost and UninsuredCost.
 	SearchFit float64
+	// ShortfallCost is what a month costs, in fit points, for each month of
+	// expenses that is missing in it: the money has run out and bills go
+	// unpaid. It grows with the shortfall, so a long wait with no money
+	// costs more each month it lasts. A job that pays less than the
+	// expenses leaves the uncovered share short each month at this rate.
+	ShortfallCost float64
+	// RepayMonths is how long the money still missing when the first
+	// paycheck arrives goes on costing: it is paid back out of the pay,
+	// and counted whole at ShortfallCost for this many months.
+	RepayMonths float64
+	// UninsuredCost is what a month without health coverage costs, in fit
+	// points, while the situation is uninsured.
+	UninsuredCost float64
 	// PoorFitMonths and GoodFitMonths are how long, on average, a job at
 	// fit 0 and at fit 100 lasts before its holder is back on the market.
 	// The monthly chance of leaving falls in a straight line between
 	// 1/PoorFitMonths and 1/GoodFitMonths as fit rises: a mismatch ends
 	// sooner.
 	PoorFitMonths, GoodFitMonths float64
-	// OfferMean and OfferSD are the mean and standard deviation of an
-	// offer's score. Nil estimates them from the profile's opportunities
-	// (see [EstimateOffers]).
+	// OfferMean and OfferSD are the mean and standard deviation of the fit
+	// of a job a search finds. Nil estimates them from the profile's open
+	// opportunities (see [EstimateOffers]).
 	OfferMean, OfferSD *float64
 	// OfferSDMin is the least spread an estimated distribution is given: a
-	// handful of opportunities that happen to score alike says little
-	// about how alike the next offers will be.
+	// handful of opportunities that happen to fit alike says little about
+	// how alike the next jobs will be.
 	OfferSDMin float64
-	// WaitDays is how long past an offer's deadline another process may
-	// decide and still count as worth waiting for.
-	WaitDays float64
+	// HoldDays is how long an offer with no respond_by is assumed to wait
+	// for an answer.
+	HoldDays float64
+	// CloseMargin is the difference in value, in points a month, below
+	// which two courses of action are called a close call.
+	CloseMargin float64
 }
 
 // DefaultSearchParams returns the built-in assumptions.
 func DefaultSearchParams() SearchParams {
 	return SearchParams{
-		OffersPerMonth: 0.3,
-		Discount:       0.97,
-		SearchFit:      50,
-		PoorFitMonths:  6,
-		GoodFitMonths:  60,
-		OfferSDMin:     10,
-		WaitDays:       30,
+		FindRate:        0.30,
+		FindRateLong:    0.15,
+		LongSpellMonths: 12,
+		Discount:        0.99,
+		SearchFit:       25,
+		ShortfallCost:   100,
+		RepayMonths:     6,
+		UninsuredCost:   10,
+		PoorFitMonths:   6,
+		GoodFitMonths:   60,
+		OfferSDMin:      10,
+		HoldDays:        7,
+		CloseMargin:     1,
 	}
 }
 
@@ -67,32 +89,62 @@ func SearchParamTable() []Setting[SearchParams] {
 		}
 		return s
 	}
-	offers, setOffers := plain(func(p *SearchParams) *float64 { return &p.OffersPerMonth })
+	find, setFind := plain(func(p *SearchParams) *float64 { return &p.FindRate })
+	findLong, setFindLong := plain(func(p *SearchParams) *float64 { return &p.FindRateLong })
+	spell, setSpell := plain(func(p *SearchParams) *float64 { return &p.LongSpellMonths })
 	discount, setDiscount := plain(func(p *SearchParams) *float64 { return &p.Discount })
 	searchFit, setSearchFit := plain(func(p *SearchParams) *float64 { return &p.SearchFit })
+	short, setShort := plain(func(p *SearchParams) *float64 { return &p.ShortfallCost })
+	repay, setRepay := plain(func(p *SearchParams) *float64 { return &p.RepayMonths })
+	unins, setUnins := plain(func(p *SearchParams) *float64 { return &p.UninsuredCost })
 	poor, setPoor := plain(func(p *SearchParams) *float64 { return &p.PoorFitMonths })
 	good, setGood := plain(func(p *SearchParams) *float64 { return &p.GoodFitMonths })
 	mean, setMean := optional(func(p *SearchParams) **float64 { return &p.OfferMean })
 	sd, setSD := optional(func(p *SearchParams) **float64 { return &p.OfferSD })
 	sdMin, setSDMin := plain(func(p *SearchParams) *float64 { return &p.OfferSDMin })
-	wait, setWait := plain(func(p *SearchParams) *float64 { return &p.WaitDays })
+	hold, setHold := plain(func(p *SearchParams) *float64 { return &p.HoldDays })
+	closeMargin, setClose := plain(func(p *SearchParams) *float64 { return &p.CloseMargin })
 	return []Setting[SearchParams]{
-		info("offers_per_month", "offers a month of searching brings, on average", 0, 30, false, false, offers, setOffers),
+		info("find_rate", "monthly chance that a search finds a job, early in a spell", 0, 1, true, true, find, setFind),
+		info("find_rate_long", "the same once the search has lasted long_spell_months", 0, 1, true, true, findLong, setFindLong),
+		info("long_spell_months", "months of searching after which find_rate_long applies", 0, 600, true, false, spell, setSpell),
 		info("discount", "how much next month counts against this one", 0, 1, true, true, discount, setDiscount),
-		info("search_fit", "fit of a month spent searching; it scores (1 − urgency) × this", 0, 100, false, false, searchFit, setSearchFit),
+		info("search_fit", "what a month without a job is worth on the fit scale, money and coverage apart", 0, 100, false, false, searchFit, setSearchFit),
+		info("shortfall_cost", "fit points a month costs for each month of expenses missing in it", 0, 10000, false, false, short, setShort),
+		info("repay_months", "months the money still missing at the first paycheck goes on costing", 0, 120, false, false, repay, setRepay),
+		info("uninsured_cost", "fit points a month without health coverage costs", 0, 1000, false, false, unins, setUnins),
 		info("poor_fit_months", "months a job at fit 0 lasts before you are back on the market", 0, 1200, true, false, poor, setPoor),
 		info("good_fit_months", "months a job at fit 100 lasts", 0, 1200, true, false, good, setGood),
-		info("offer_mean", "mean score of an offer", 0, 100, false, false, mean, setMean),
-		info("offer_sd", "spread (standard deviation) of an offer's score", 0, 50, false, false, sd, setSD),
-		info("offer_sd_min", "least spread an estimated offer distribution gets", 0, 50, false, false, sdMin, setSDMin),
-		info("wait_days", "days past an offer's deadline a process may decide and be waited for", 0, 3650, false, false, wait, setWait),
+		info("offer_mean", "mean fit of a job a search finds", 0, 100, false, false, mean, setMean),
+		info("offer_sd", "spread (standard deviation) of that fit", 0, 50, false, false, sd, setSD),
+		info("offer_sd_min", "least spread an estimated fit distribution gets", 0, 50, false, false, sdMin, setSDMin),
+		info("hold_days", "days an offer with no respond_by is assumed to wait for an answer", 0, 365, false, false, hold, setHold),
+		info("close_margin", "difference in value (points a month) below which a choice is a close call", 0, 100, false, false, closeMargin, setClose),
 	}
 }
 
-// ArrivalChance is the chance that at least one offer arrives in a period
-// of the given length in months.
+// FindRateAt is the monthly chance of finding a job after a search has
+// lasted d months: FindRate at first, FindRateLong from LongSpellMonths
+// on, in a straight line between.
+func (p SearchParams) FindRateAt(d float64) float64 {
+	if p.LongSpellMonths <= 0 || d >= p.LongSpellMonths {
+		return p.FindRateLong
+	}
+	if d <= 0 {
+		return p.FindRate
+	}
+	return p.FindRate + (p.FindRateLong-p.FindRate)*d/p.LongSpellMonths
+}
+
+// hazard turns a monthly chance into the rate of a Poisson process with
+// that chance of at least one event in a month: a chance of 0.30 a month is
+// a rate of 0.357.
+func hazard(monthlyChance float64) float64 { return -math.Log1p(-clamp01(monthlyChance)) }
+
+// ArrivalChance is the chance that a search early in its spell finds a job
+// within the given months.
 func (p SearchParams) ArrivalChance(months float64) float64 {
-	return 1 - math.Exp(-p.OffersPerMonth*math.Max(0, months))
+	return 1 - math.Exp(-hazard(p.FindRate)*math.Max(0, months))
 }
 
 // LeaveChance is the monthly chance of leaving a job that fits this well

@@ -20,29 +20,38 @@ type Diagnostic struct {
 	Hint string
 	// Warning is true for problems that do not stop the program.
 	Warning bool
+	// IncludedFrom is where the file was included ("profile.toml:2:12"),
+	// for a problem that keeps an included file from being read at all:
+	// the fix may be in the file, or in the include that names it.
+	IncludedFrom string
 }
 
 // Where is "file:line:col", "file:line" or "file", as much as is known.
-func (d Diagnostic) Where() string {
+func (d Diagnostic) Where() string { return where(d.File, d.Line, d.Col) }
+
+func where(file string, line, col int) string {
 	switch {
-	case d.Line > 0 && d.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
-	case d.Line > 0:
-		return fmt.Sprintf("%s:%d", d.File, d.Line)
+	case line > 0 && col > 0:
+		return fmt.Sprintf("%s:%d:%d", file, line, col)
+	case line > 0:
+		return fmt.Sprintf("%s:%d", file, line)
 	}
-	return d.File
+	return file
 }
 
 // String is the diagnostic on one line, without its hint.
 func (d Diagnostic) String() string {
-	prefix := ""
+	prefix, suffix := "", ""
 	if d.Warning {
 		prefix = "warning: "
 	}
-	if w := d.Where(); w != "" {
-		return prefix + w + ": " + d.Message
+	if d.IncludedFrom != "" {
+		suffix = " (in the file included at " + d.IncludedFrom + ")"
 	}
-	return prefix + d.Message
+	if w := d.Where(); w != "" {
+		return prefix + w + ": " + d.Message + suffix
+	}
+	return prefix + d.Message + suffix
 }
 
 // Error is a profile that cannot be used: one diagnostic or more, and any

@@ -7,4 +7,10 @@
 // belongs here is everything about files: where they are, what is wrong
 // with them (with file, line, column and a hint), and where each value was
 // written, so that a later save can change that value and nothing else.
+//
+// The package may import model (whose Setting tables describe the
+// [situation], [model] and [search] keys it checks), the TOML decoder and
+// the file watcher; never views or the command layer (internal/arrows
+// has a test that says so). load.go maps its files: reading, includes,
+// syntax, the typed walker, one file per table, and saving.
 package profiles

@@ -3,10 +3,9 @@ package profiles
 import (
 	"fmt"
 	"math"
-	"reflect"
-	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -105,10 +104,17 @@ func setKey(src, table, key string, v any) (string, error) {
 	if _, err := toml.Decode(src, new(map[string]any)); err != nil {
 		return "", fmt.Errorf("the file does not parse, so it cannot be edited safely: %w", err)
 	}
-	ix := newTextIndex(src)
+	return editKey(src, newTextIndex(src), table, key, v, lit)
+}
+
+// editKey is setKey once src is known to parse and ix is its index.
+func editKey(src string, ix *textIndex, table, key string, v any, lit string) (string, error) {
 	if ix.truncated {
+		// Past the point where the index stopped, a key may be written
+		// where the index does not know it: an edit could land anywhere.
 		return "", fmt.Errorf("the file uses TOML that mutual cannot edit in place; change it by hand")
 	}
+	var err error
 	path := []string{key}
 	if table != "" {
 		path = []string{table, key}
@@ -162,9 +168,13 @@ func insertKey(src string, ix *textIndex, table, key, lit string) (string, error
 	}
 	header, ok := ix.lookup(table)
 	if !ok {
-		if hasPrefixPath(ix, table) {
-			return "", fmt.Errorf("[%s] is written with dotted keys; add %s to it by hand", table, key)
+		if e, ok := dottedUnder(ix, table); ok {
+			line, _ := ix.position(e.keyStart)
+			return "", fmt.Errorf("[%s] is written with dotted keys (%s on line %d); add %s to it by hand", table,
+				strings.TrimSpace(src[e.keyStart:e.keyEnd]), line, key)
 		}
+		// No table yet, or only tables under it ([situation.extra]): a
+		// [table] of its own may follow them.
 		sep := nl
 		if src == "" || strings.HasSuffix(src, nl+nl) {
 			sep = ""
@@ -174,7 +184,8 @@ func insertKey(src string, ix *textIndex, table, key, lit string) (string, error
 		return src + sep + "[" + bareOrQuoted(table) + "]" + nl + line, nil
 	}
 	if !header.header {
-		return "", fmt.Errorf("[%s] is written inline; add %s to it by hand", table, key)
+		line, _ := ix.position(header.keyStart)
+		return "", fmt.Errorf("[%s] is written inline, as %s = { ... } on line %d; add %s to it by hand", table, table, line, key)
 	}
 	// After the last key of the table's own section.
 	at := lineEnd(src, header.keyEnd)
@@ -195,13 +206,15 @@ func insertKey(src string, ix *textIndex, table, key, lit string) (string, error
 	return src[:at] + line + src[at:], nil
 }
 
-func hasPrefixPath(ix *textIndex, first string) bool {
+// dottedUnder returns the first key of the top level or of another table
+// that writes into table with dotted keys (table.key = ...).
+func dottedUnder(ix *textIndex, table string) (textEntry, bool) {
 	for _, e := range ix.entries {
-		if len(e.path) > 1 && e.path[0] == first {
-			return true
+		if !e.header && !e.element && e.own > 1 && len(e.path) == e.own && e.path[0] == table {
+			return e, true
 		}
 	}
-	return false
+	return textEntry{}, false
 }
 
 // lineStart is the offset of the start of the line holding off.
@@ -287,36 +300,65 @@ func checkEdit(before, after string, want func(map[string]any)) error {
 		old = map[string]any{}
 	}
 	want(old)
-	if !reflect.DeepEqual(normaliseTree(old), normaliseTree(now)) {
+	if !sameTOML(old, now) {
 		return fmt.Errorf("the edit would change more than it should; nothing was written")
 	}
 	return nil
 }
 
-// normaliseTree makes arrays of tables comparable whichever way the
-// decoder typed them.
-func normaliseTree(v any) any {
-	switch x := v.(type) {
+// sameTOML reports whether two decoded TOML values are the same value:
+// nan is nan (it is never == itself, so a file holding one anywhere would
+// make every edit look wrong), a date is the same moment in the same kind
+// of date, and an array of tables is equal to the same tables as a list.
+func sameTOML(a, b any) bool {
+	switch x := a.(type) {
 	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = normaliseTree(e)
+		y, ok := b.(map[string]any)
+		if !ok || len(x) != len(y) {
+			return false
 		}
-		return out
+		for k, v := range x {
+			w, ok := y[k]
+			if !ok || !sameTOML(v, w) {
+				return false
+			}
+		}
+		return true
+	case []map[string]any, []any:
+		xs, ys := asList(a), asList(b)
+		if xs == nil || ys == nil || len(xs) != len(ys) {
+			return false
+		}
+		for i := range xs {
+			if !sameTOML(xs[i], ys[i]) {
+				return false
+			}
+		}
+		return true
+	case float64:
+		y, ok := b.(float64)
+		return ok && (x == y && math.Signbit(x) == math.Signbit(y) || math.IsNaN(x) && math.IsNaN(y))
+	case time.Time:
+		y, ok := b.(time.Time)
+		return ok && x.Equal(y) && x.Location().String() == y.Location().String()
+	}
+	return a == b
+}
+
+// asList is an array of any kind as a list, or nil when v is none.
+func asList(v any) []any {
+	switch x := v.(type) {
+	case []any:
+		if x == nil {
+			return []any{}
+		}
+		return x
 	case []map[string]any:
 		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = normaliseTree(e)
+		for i, t := range x {
+			out[i] = t
 		}
 		return out
-	case []any:
-		return slices.Collect(func(yield func(any) bool) {
-			for _, e := range x {
-				if !yield(normaliseTree(e)) {
-					return
-				}
-			}
-		})
 	}
-	return v
+	return nil
 }

@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 )
 
 // This file follows the include graph: a file is read, decoded and
@@ -35,15 +33,13 @@ func (l *loader) file(path string, from Origin) {
 		l.unread++
 		return
 	}
-	src, d := decodeText(path, data)
+	doc, text, d := readTOML(path, data)
 	if d != nil {
+		if from.File != "" {
+			line, col := from.Position()
+			d.IncludedFrom = where(from.File, line, col)
+		}
 		l.ds.add(*d)
-		l.unread++
-		return
-	}
-	var doc map[string]any
-	if _, err := toml.Decode(src, &doc); err != nil {
-		l.ds.add(syntaxDiagnostic(path, src, err))
 		l.unread++
 		return
 	}
@@ -52,7 +48,7 @@ func (l *loader) file(path string, from Origin) {
 	l.stack = append(l.stack, canon)
 	defer func() { l.stack = l.stack[:len(l.stack)-1] }()
 
-	w := &walker{file: path, text: &lazyIndex{src: src}, ds: &l.ds, m: &l.m}
+	w := &walker{file: path, text: text, ds: &l.ds, m: &l.m}
 	includes := w.document(doc)
 	for _, inc := range includes {
 		p := inc.path

@@ -37,17 +37,60 @@ var ErrExample = errors.New("the built-in example is not a file; run 'mutual ini
 // the file whose [situation] the profile uses, or in the main file when
 // there is none yet.
 func SetSituation(l *Loaded, key string, value any) (*Saved, error) {
-	if !isSituationKey(key) {
-		return nil, fmt.Errorf("%q is not a [situation] key", key)
+	return SetSituationValues(l, SituationValue{key, value})
+}
+
+// SituationValue is one [situation] key and the value to save in it.
+type SituationValue struct {
+	Key   string
+	Value any
+}
+
+// SetSituationValues sets several [situation] keys in one edit of one
+// file: all of them are written, or none is, so what the screen shows and
+// what the disk holds never part after a save that failed half way.
+func SetSituationValues(l *Loaded, values ...SituationValue) (*Saved, error) {
+	return setSituation(l, atomicWriter{}, values)
+}
+
+func setSituation(l *Loaded, w atomicWriter, values []SituationValue) (*Saved, error) {
+	if len(values) == 0 {
+		return nil, errors.New("there is nothing to save")
 	}
-	file := l.Origins.SituationTable
+	file := ""
+	for _, v := range values {
+		if !isSituationKey(v.Key) {
+			return nil, fmt.Errorf("%q is not a [situation] key", v.Key)
+		}
+		f := situationFile(l, v.Key)
+		if file != "" && f != file {
+			return nil, fmt.Errorf("%s is set in %s and %s in %s; one save writes one file, so save them one at a time or move them together",
+				values[0].Key, file, v.Key, f)
+		}
+		file = f
+	}
+	return save(l, file, w, func(src string) (string, error) {
+		var err error
+		for _, v := range values {
+			if src, err = setKey(src, "situation", v.Key, v.Value); err != nil {
+				return "", err
+			}
+		}
+		return src, nil
+	})
+}
+
+// situationFile is the file a [situation] key is saved in: where it is
+// set, else the file whose [situation] the profile uses, else the main
+// file.
+func situationFile(l *Loaded, key string) string {
 	if o, ok := l.Origins.Situation[key]; ok {
-		file = o.File
+		return o.File
 	}
-	if file == "" {
-		file = l.Path
+	if l.Origins.SituationTable != "" {
+		return l.Origins.SituationTable
 	}
-	return save(l, file, func(src string) (string, error) { return setKey(src, "situation", key, value) })
+	return l.Path
 }
 
 // AddScenario appends a [[scenario]] block to the file that holds the
@@ -75,7 +118,7 @@ func AddScenario(l *Loaded, sc model.Scenario) (*Saved, error) {
 	if len(sc.Weights) > 0 {
 		keys, values = append(keys, "weights"), append(values, weightsTable(l.Profile.Priorities, sc.Weights))
 	}
-	return save(l, file, func(src string) (string, error) { return appendBlock(src, "scenario", keys, values) })
+	return save(l, file, atomicWriter{}, func(src string) (string, error) { return appendBlock(src, "scenario", keys, values) })
 }
 
 // weightsTable is a scenario's weights as the inline table it is written
@@ -108,11 +151,11 @@ func tomlValue(kind model.Kind, v float64) any {
 	return v
 }
 
-// save edits one file of a loaded profile and writes it. If the file
-// changes on disk while the save is under way, it starts again from the
-// new content (a few times at most), so an outside change is never
+// save edits one file of a loaded profile and writes it with w. If the
+// file changes on disk while the save is under way, it starts again from
+// the new content (a few times at most), so an outside change is never
 // written over.
-func save(l *Loaded, file string, edit func(string) (string, error)) (*Saved, error) {
+func save(l *Loaded, file string, w atomicWriter, edit func(string) (string, error)) (*Saved, error) {
 	if l.Path == ExampleName {
 		return nil, ErrExample
 	}
@@ -121,20 +164,20 @@ func save(l *Loaded, file string, edit func(string) (string, error)) (*Saved, er
 		return nil, fmt.Errorf("%s is not part of the loaded profile", file)
 	}
 	for attempt := 0; ; attempt++ {
-		out, err := saveOnce(l, file, loaded, edit)
+		out, err := saveOnce(l, file, loaded, w, edit)
 		if !errors.Is(err, errChangedOnDisk) || attempt == 2 {
 			return out, err
 		}
 	}
 }
 
-func saveOnce(l *Loaded, file string, loaded []byte, edit func(string) (string, error)) (*Saved, error) {
+func saveOnce(l *Loaded, file string, loaded []byte, w atomicWriter, edit func(string) (string, error)) (*Saved, error) {
 	current, err := readProfileFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s before saving: %w", file, unwrapPathError(err))
 	}
 	out := &Saved{File: file, Reapplied: !bytes.Equal(current, loaded)}
-	src, d := decodeText(file, current)
+	src, _, d := decodeText(file, current)
 	if d != nil {
 		return nil, fmt.Errorf("%s changed on disk and is no longer readable (%s); nothing was saved", file, d.Message)
 	}
@@ -161,7 +204,10 @@ func saveOnce(l *Loaded, file string, loaded []byte, edit func(string) (string, 
 	if bom {
 		data = append([]byte{0xEF, 0xBB, 0xBF}, data...)
 	}
-	if err := (atomicWriter{expect: current}).write(file, data); err != nil {
+	// The file must still hold what the edit was made on when the new one
+	// replaces it; if not, the loop in save starts again.
+	w.expect = current
+	if err := w.write(file, data); err != nil {
 		return nil, err
 	}
 	after.Contents[file] = data

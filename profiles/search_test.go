@@ -38,19 +38,26 @@ func TestSearchTable(t *testing.T) {
 		{name: "no table: the defaults", table: "",
 			check: func(p model.SearchParams) bool { return p == defaults }},
 		{name: "every key", table: `[search]
-offers_per_month = 0.5
+find_rate = 0.4
+find_rate_long = 0.2
+long_spell_months = 9
 discount = 0.95
 search_fit = 30
+shortfall_cost = 150
+repay_months = 4
+uninsured_cost = 20
 poor_fit_months = 4
 good_fit_months = 48
 offer_mean = 60
 offer_sd = 12
 offer_sd_min = 8
-wait_days = 21
+hold_days = 10
+close_margin = 2
 `, check: func(p model.SearchParams) bool {
-			return p.OffersPerMonth == 0.5 && p.Discount == 0.95 && p.SearchFit == 30 && p.PoorFitMonths == 4 &&
+			return p.FindRate == 0.4 && p.FindRateLong == 0.2 && p.LongSpellMonths == 9 && p.Discount == 0.95 &&
+				p.SearchFit == 30 && p.ShortfallCost == 150 && p.RepayMonths == 4 && p.UninsuredCost == 20 && p.PoorFitMonths == 4 &&
 				p.GoodFitMonths == 48 && p.OfferMean != nil && *p.OfferMean == 60 && p.OfferSD != nil && *p.OfferSD == 12 &&
-				p.OfferSDMin == 8 && p.WaitDays == 21
+				p.OfferSDMin == 8 && p.HoldDays == 10 && p.CloseMargin == 2
 		}},
 		{name: "offer_mean alone leaves the spread estimated", table: "[search]\noffer_mean = 55\n",
 			check: func(p model.SearchParams) bool { return p.OfferMean != nil && p.OfferSD == nil }},
@@ -58,16 +65,23 @@ wait_days = 21
 			problem: "discount = 1 is out of range", line: 14},
 		{name: "discount of 0 is out of range", table: "[search]\ndiscount = 0\n",
 			problem: "discount = 0 is out of range", line: 14},
-		{name: "negative offers", table: "[search]\noffers_per_month = -1\n",
-			problem: "offers_per_month = -1 is out of range", line: 14},
+		{name: "a negative find rate", table: "[search]\nfind_rate = -1\n",
+			problem: "find_rate = -1 is out of range", line: 14},
+		{name: "a find rate of 1 is out of range", table: "[search]\nfind_rate = 1\n",
+			problem: "find_rate = 1 is out of range", line: 14},
+		{name: "a negative shortfall cost", table: "[search]\nshortfall_cost = -5\n",
+			problem: "shortfall_cost = -5 is out of range", line: 14},
 		{name: "search_fit above 100", table: "[search]\nsearch_fit = 120\n",
 			problem: "search_fit = 120 is out of range", line: 14},
-		{name: "a text value", table: "[search]\nwait_days = \"ten\"\n",
-			problem: "wait_days must be a number", line: 14},
+		{name: "a text value", table: "[search]\nhold_days = \"ten\"\n",
+			problem: "hold_days must be a number", line: 14},
+		{name: "a key of the old model points at the new one", table: "[search]\noffers_per_month = 0.3\n",
+			problem: `did you mean "find_rate"?`, line: 14, warn: true,
+			check: func(p model.SearchParams) bool { return p == defaults }},
 		{name: "a good fit that ends sooner than a poor one", table: "[search]\npoor_fit_months = 24\ngood_fit_months = 12\n",
 			problem: "search.good_fit_months = 12 is less than search.poor_fit_months = 24", line: 15},
-		{name: "a misspelt key is a warning with a suggestion", table: "[search]\noffer_per_month = 1\n",
-			problem: `did you mean "offers_per_month"?`, line: 14, warn: true,
+		{name: "a misspelt key is a warning with a suggestion", table: "[search]\nfind_rates = 1\n",
+			problem: `did you mean "find_rate"?`, line: 14, warn: true,
 			check: func(p model.SearchParams) bool { return p == defaults }},
 		{name: "search must be a table", table: "search = 3\n",
 			problem: "search must be a table", line: 12},

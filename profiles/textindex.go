@@ -17,7 +17,12 @@ import (
 // something it does not follow it stops, leaving the rest unindexed.
 type textIndex struct {
 	// truncated reports that the scanner stopped before the end.
-	truncated  bool
+	truncated bool
+	// newer is the offset of the first inline table written the way only
+	// TOML 1.1 allows (over several lines, or with a comma after its last
+	// key), or -1; newerWhat says which.
+	newer      int
+	newerWhat  string
 	src        string
 	lineStarts []int
 	entries    []textEntry
@@ -29,8 +34,17 @@ type textEntry struct {
 	// path is the resolved key: table names, array indices (as decimal
 	// strings) and key parts.
 	path []string
-	// header reports a [table] or [[array]] header rather than a key.
-	header bool
+	// header reports a [table] or [[array]] header rather than a key;
+	// array, an [[array]] one.
+	header, array bool
+	// own is how many of the path's parts the key itself writes (2 for
+	// a.b = 1); the rest are its table's.
+	own int
+	// element reports an element of an array value, which has no key of
+	// its own: its key span is the element, so that a message about it
+	// (an opportunity with no name in opportunity = [{...}, {...}]) can
+	// name its line rather than the array's.
+	element bool
 	// keyStart and keyEnd span the key (the whole header for headers).
 	keyStart, keyEnd int
 	// valStart and valEnd span the value (empty for headers).
@@ -40,7 +54,7 @@ type textEntry struct {
 func pathKey(path []string) string { return strings.Join(path, "\x00") }
 
 func newTextIndex(src string) *textIndex {
-	ix := &textIndex{src: src, byPath: map[string]int{}}
+	ix := &textIndex{src: src, byPath: map[string]int{}, newer: -1}
 	ix.lineStarts = append(ix.lineStarts, 0)
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
@@ -203,7 +217,7 @@ func (s *textScanner) header() []string {
 		s.pos++
 	}
 	path := s.resolve(parts, array)
-	s.ix.add(textEntry{path: path, header: true, keyStart: start, keyEnd: s.pos, valStart: s.pos, valEnd: s.pos})
+	s.ix.add(textEntry{path: path, header: true, array: array, keyStart: start, keyEnd: s.pos, valStart: s.pos, valEnd: s.pos})
 	return path
 }
 
@@ -241,7 +255,7 @@ func (s *textScanner) keyValue(table []string) {
 	path := append(append([]string(nil), table...), parts...)
 	vs := s.pos
 	s.value(path)
-	s.ix.add(textEntry{path: path, keyStart: start, keyEnd: keyEnd, valStart: vs, valEnd: s.pos})
+	s.ix.add(textEntry{path: path, own: len(parts), keyStart: start, keyEnd: keyEnd, valStart: vs, valEnd: s.pos})
 }
 
 // key reads a dotted key and returns its parts, unquoted.
@@ -375,7 +389,10 @@ func (s *textScanner) array(path []string) {
 			s.stop = true
 			return
 		}
-		s.value(append(append([]string(nil), path...), strconv.Itoa(n)))
+		el := append(append([]string(nil), path...), strconv.Itoa(n))
+		start := s.pos
+		s.value(el)
+		s.ix.add(textEntry{path: el, element: true, keyStart: start, keyEnd: s.pos, valStart: start, valEnd: s.pos})
 		s.skipBlank()
 		if s.peek(0) == ',' {
 			s.pos++
@@ -385,9 +402,13 @@ func (s *textScanner) array(path []string) {
 
 func (s *textScanner) inlineTable(path []string) {
 	s.pos++
+	comma := -1
 	for !s.stop {
-		s.skipBlank()
+		s.inlineBlank()
 		if s.peek(0) == '}' {
+			if comma >= 0 {
+				s.newer(comma, "a comma after the last key of an inline table")
+			}
 			s.pos++
 			return
 		}
@@ -396,10 +417,30 @@ func (s *textScanner) inlineTable(path []string) {
 			return
 		}
 		s.keyValue(path)
-		s.skipBlank()
+		s.inlineBlank()
+		comma = -1
 		if s.peek(0) == ',' {
+			comma = s.pos
 			s.pos++
 		}
+	}
+}
+
+// inlineBlank skips the blanks in an inline table, noting a newline or a
+// comment there: TOML 1.0 keeps an inline table on one line.
+func (s *textScanner) inlineBlank() {
+	// On text that is not TOML a string may have run past the end.
+	from := min(s.pos, len(s.src))
+	s.skipBlank()
+	if i := strings.IndexAny(s.src[from:min(s.pos, len(s.src))], "\n#"); i >= 0 {
+		s.newer(from+i, "an inline table over several lines")
+	}
+}
+
+// newer notes the first TOML 1.1 construct the scanner meets.
+func (s *textScanner) newer(at int, what string) {
+	if s.ix.newer < 0 {
+		s.ix.newer, s.ix.newerWhat = at, what
 	}
 }
 

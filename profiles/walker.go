@@ -85,6 +85,7 @@ var misnamed = map[string]string{
 	"insured_now": "insured", "health_insurance": "insurance", "hours": "hours_per_week", "tax": "tax_rate",
 	"includes": "include", "runway": "comfortable_runway", "floor": "at_least", "minimum": "at_least",
 	"question": "ask", "name": "label", "title": "label",
+	"offers_per_month": "find_rate", "wait_days": "hold_days",
 }
 
 func (w *walker) unknownKey(path []string, key string, known []string) {

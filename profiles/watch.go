@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"errors"
 	"path/filepath"
 	"sync"
 	"time"
@@ -27,6 +28,9 @@ type Watcher struct {
 	mu    sync.Mutex
 	names map[string]bool
 	dirs  map[string]bool
+	// started is set once NewWatcher has returned: from then on, a
+	// failure to watch is reported on Errors rather than returned alone.
+	started bool
 }
 
 // NewWatcher watches the given files (as Loaded.Files names them).
@@ -41,6 +45,7 @@ func NewWatcher(files []string) (*Watcher, error) {
 		fw.Close()
 		return nil, err
 	}
+	w.started = true
 	go w.loop()
 	return w, nil
 }
@@ -48,8 +53,18 @@ func NewWatcher(files []string) (*Watcher, error) {
 // Changes delivers one value after each burst of changes to the files.
 func (w *Watcher) Changes() <-chan struct{} { return w.changes }
 
-// Errors delivers the watcher's own failures (not the profile's).
+// Errors delivers the watcher's own failures (not the profile's): after
+// one, changes may go unseen. It includes a directory that cannot be
+// watched after a reload, and the end of the system's watch.
 func (w *Watcher) Errors() <-chan error { return w.errors }
+
+// fail reports err on Errors, unless a failure is already waiting there.
+func (w *Watcher) fail(err error) {
+	select {
+	case w.errors <- err:
+	default:
+	}
+}
 
 // Watch replaces the set of files watched: after a reload, includes may
 // have come or gone, and links may lead elsewhere.
@@ -78,6 +93,9 @@ func (w *Watcher) Watch(files []string) error {
 		}
 	}
 	w.names, w.dirs = names, dirs
+	if firstErr != nil && w.started {
+		w.fail(firstErr)
+	}
 	return firstErr
 }
 
@@ -121,6 +139,7 @@ func (w *Watcher) loop() {
 			return
 		case ev, ok := <-w.fs.Events:
 			if !ok {
+				w.stopped()
 				return
 			}
 			if !w.matches(ev.Name) {
@@ -140,13 +159,20 @@ func (w *Watcher) loop() {
 			}
 		case err, ok := <-w.fs.Errors:
 			if !ok {
+				w.stopped()
 				return
 			}
-			select {
-			case w.errors <- err:
-			default:
-			}
+			w.fail(err)
 		}
+	}
+}
+
+// stopped reports that the system's watch ended without Close.
+func (w *Watcher) stopped() {
+	select {
+	case <-w.done:
+	default:
+		w.fail(errors.New("the system stopped reporting changes"))
 	}
 }
 

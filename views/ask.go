@@ -25,8 +25,8 @@ func (c *Controller) Asking() bool { return c.asking != askNothing }
 // askQuit asks whether to quit with the what-ifs unsaved.
 func (c *Controller) askQuit() {
 	c.asking = askQuit
-	c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (urgency %s)? %s or %s quits, any other key stays.",
-		report.Urgency(c.state.Urgency.Value), c.key(IntentQuit), c.key(IntentConfirm))}
+	c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Quit without saving your what-if (%s)? %s or %s quits, any other key stays.",
+		report.WhatIfWords(c.state), c.key(IntentQuit), c.key(IntentConfirm))}
 }
 
 // askSave asks where to save the what-ifs: into [situation], or as a new

@@ -17,16 +17,14 @@ import (
 // those crossings (◆ and their urgency under the axis) and the current
 // urgency (a dotted upright and "now" under the axis). Lines are braille
 // dots, labelled at their right end with the rank they have now; the
-// legend names them. The reservation score at today's runway, the lowest
-// score worth accepting (see [model.DecideReservation]), is a level dashed
-// line labelled with its value ("res 55.3"): at the urgency now, an offer
-// whose line is above it is worth more than searching on.
+// legend names them. What to do about the offers in hand is not a score:
+// decide weighs it in money, on the decide page and the header's Advice
+// line.
 type ScoreChart struct {
 	*frame
-	keys        Keymap
-	state       *model.State
-	selected    int
-	reservation *model.Decision
+	keys     Keymap
+	state    *model.State
+	selected int
 }
 
 // maxChartLines bounds how many opportunities the chart draws: more lines
@@ -44,10 +42,6 @@ func NewScoreChart(st Styles, keys Keymap) *ScoreChart {
 func (c *ScoreChart) SetState(s *model.State, selected int) {
 	c.state, c.selected = s, selected
 }
-
-// SetReservation draws the reservation score of d, solved for the state
-// the chart shows, as a level line; nil draws none.
-func (c *ScoreChart) SetReservation(d *model.Decision) { c.reservation = d }
 
 // Lines are the opportunities the chart draws: every one that leads
 // somewhere between urgency 0 and 1, the selected one, and (unless short,
@@ -166,10 +160,6 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 		lo = math.Min(lo, math.Min(a.Fit.Value, a.Relief.Value))
 		hi = math.Max(hi, math.Max(a.Fit.Value, a.Relief.Value))
 	}
-	res := c.reservationScore()
-	if !math.IsNaN(res) {
-		lo, hi = math.Min(lo, res), math.Max(hi, res)
-	}
 	lo, hi = math.Floor(lo/10)*10, math.Ceil(hi/10)*10
 	for hi-lo < 20 {
 		lo, hi = math.Max(0, lo-10), math.Min(100, hi+10)
@@ -188,32 +178,15 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 		cv.line(0, dotY(a.Fit.Value), cv.dotW()-1, dotY(a.Relief.Value), i)
 	}
 
-	// The reservation score, dashed (two cells on, one off) on a canvas
-	// of its own, so that it passes under the lines without blending into
-	// their cells; then the current urgency, under both.
-	resv := newCanvas(pw, ph)
-	resRow := -1
-	if !math.IsNaN(res) {
-		dy := dotY(res)
-		resRow = dy / 4
-		for dx := 0; dx < resv.dotW(); dx++ {
-			if (dx/2)%3 != 2 {
-				resv.set(dx, dy, 0)
-			}
-		}
-	}
+	// The current urgency, under the lines.
 	u := s.Urgency.Value
 	nowCol := dotX(u) / 2
 	for row := 0; row < ph; row++ {
-		if !cv.used(nowCol, row) && !resv.used(nowCol, row) {
+		if !cv.used(nowCol, row) {
 			screen.SetContent(px+nowCol, y+row, '┊', nil, st.Now)
 		}
 	}
-	resv.draw(screen, px, y, func(int) tcell.Style { return st.Reservation })
 	cv.draw(screen, px, y, func(i int) tcell.Style { return seriesStyle(st, s, i, c.selected) })
-	if resRow >= 0 {
-		c.labelReservation(screen, cv, px, y, resRow, nowCol)
-	}
 
 	// Leader changes, on the lines.
 	for _, ch := range s.LeaderChanges {
@@ -280,42 +253,6 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 	if legendRows > 0 {
 		drawLegend(screen, x, row, w, s, lines, c.selected, st)
 	}
-}
-
-// reservationScore is the reservation score to draw, or NaN for none.
-func (c *ScoreChart) reservationScore() float64 {
-	if c.reservation == nil || math.IsNaN(c.reservation.Now) || math.IsInf(c.reservation.Now, 0) {
-		return math.NaN()
-	}
-	return c.reservation.Now
-}
-
-// labelReservation writes "res 55.3" on the reservation line's row (over
-// its dashes), in the first stretch from the left that no opportunity's
-// line and no upright for now crosses; failing that, on the row above or
-// below; failing that, at the left end of its row, over whatever is there.
-func (c *ScoreChart) labelReservation(screen tcell.Screen, cv *canvas, px, y, row, nowCol int) {
-	label := report.ReservationLabel(c.reservation)
-	tw := report.Width(label)
-	free := func(col, r int) bool {
-		return col < 0 || col >= cv.w || col != nowCol && !cv.used(col, r)
-	}
-	for _, r := range []int{row, row - 1, row + 1} {
-		if r < 0 || r >= cv.h {
-			continue
-		}
-		for start := 0; start+tw <= cv.w; start++ {
-			ok := true
-			for col := start - 1; col <= start+tw && ok; col++ {
-				ok = free(col, r)
-			}
-			if ok {
-				drawText(screen, px+start, y+r, tw, label, c.styles.Reservation)
-				return
-			}
-		}
-	}
-	drawText(screen, px, y+row, cv.w, label, c.styles.Reservation)
 }
 
 // fitTitle is the longest of the titles that fits a frame width cells

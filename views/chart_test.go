@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"math"
 	"path/filepath"
 	"strings"
@@ -37,7 +36,6 @@ func TestChartGolden(t *testing.T) {
 	s := exampleState(t, nil)
 	chart := NewScoreChart(NewStyles(false), DefaultKeymap())
 	chart.SetState(s, index(t, s, "Globex"))
-	chart.SetReservation(model.DecideReservation(s))
 	golden.Check(t, filepath.Join("testdata", "screens", "chart-60x18.txt"), screenText(drawOn(t, chart, 60, 18)))
 	scatter := NewFitReliefScatter(NewStyles(false), DefaultKeymap())
 	scatter.SetState(s, index(t, s, "Globex"))
@@ -176,7 +174,6 @@ func TestChartsSurviveTinySizes(t *testing.T) {
 	s := exampleState(t, nil)
 	chart, scatter := NewScoreChart(NewStyles(false), DefaultKeymap()), NewFitReliefScatter(NewStyles(false), DefaultKeymap())
 	chart.SetState(s, 0)
-	chart.SetReservation(model.DecideReservation(s))
 	scatter.SetState(s, 0)
 	detail := NewDetailPane(NewStyles(false), DefaultKeymap())
 	detail.SetOpportunity(s, 1)
@@ -189,85 +186,5 @@ func TestChartsSurviveTinySizes(t *testing.T) {
 			drawOn(t, detail, w, h)
 			drawOn(t, table, w, h)
 		}
-	}
-}
-
-// reservationCells finds the chart's reservation line: the cells drawn in
-// its style that are braille dashes, as row → the dashes' text.
-func reservationCells(screen tcell.Screen, st Styles) map[int]string {
-	w, h := screen.Size()
-	out := map[int]string{}
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			str, style, _ := screen.Get(x, y)
-			if r := []rune(str); style == st.Reservation && len(r) == 1 && r[0] >= 0x2800 && r[0] <= 0x28ff {
-				out[y] += str
-			}
-		}
-	}
-	return out
-}
-
-// TestReservationLineFollowsTheWhatIfs checks that the chart draws the
-// reservation score of the state in force, dashed and labelled, and that
-// line and label move with the urgency what-ifs: + fixes the urgency at
-// 0.60, where searching no longer gets worse as the runway runs down, so
-// the reservation rises from 55.3 to 60.1; r brings it back.
-func TestReservationLineFollowsTheWhatIfs(t *testing.T) {
-	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
-	st := NewStyles(false)
-	type place struct {
-		at   string
-		now  float64
-		text string
-	}
-	var last place
-	for k, keys := range []string{"", "+", "r", "-----", "r]"} {
-		press(d, keys)
-		c := d.Controller()
-		want := report.ReservationLabel(c.Reservation())
-		screen := drawOn(t, d, 100, 30)
-		text := screenText(screen)
-		if !strings.Contains(text, want) {
-			t.Fatalf("after %q (urgency %s) the chart does not say %q:\n%s", keys, report.Urgency(c.State().Urgency.Value), want, text)
-		}
-		line := reservationCells(screen, st)
-		if len(line) != 1 {
-			t.Fatalf("after %q the reservation line is on %d rows, want 1:\n%s", keys, len(line), text)
-		}
-		var cur place
-		for row, dashes := range line {
-			if report.Width(dashes) < 5 {
-				t.Errorf("after %q the reservation line is only %q", keys, dashes)
-			}
-			cur = place{fmt.Sprint(row, dashes[:3]), c.Reservation().Now, want}
-		}
-		if k > 0 {
-			switch moved := cur.at != last.at; {
-			case math.Abs(cur.now-last.now) >= 2 && !moved:
-				t.Errorf("after %q the reservation went from %s to %s but its line stayed put:\n%s", keys, last.text, cur.text, text)
-			case cur.text == last.text && moved:
-				t.Errorf("after %q the reservation stayed %s but its line moved", keys, cur.text)
-			}
-		}
-		last = cur
-	}
-}
-
-// TestReservationLineReadsWithoutColour checks that with NO_COLOR the
-// line is still told apart from the opportunities' lines: by its gaps and
-// by its label.
-func TestReservationLineReadsWithoutColour(t *testing.T) {
-	s := exampleState(t, nil)
-	chart := NewScoreChart(NewStyles(true), DefaultKeymap())
-	chart.SetState(s, -1)
-	chart.SetReservation(model.DecideReservation(s))
-	text := screenText(drawOn(t, chart, 60, 18))
-	if !strings.Contains(text, "res 55.3") {
-		t.Errorf("no label for the reservation line:\n%s", text)
-	}
-	chart.SetReservation(nil)
-	if text := screenText(drawOn(t, chart, 60, 18)); strings.Contains(text, "res ") {
-		t.Errorf("with no reservation the chart still draws one:\n%s", text)
 	}
 }

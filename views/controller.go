@@ -247,24 +247,31 @@ func (c *Controller) Focus(p Pane) {
 // Page is the page covering the panes, or PageNone.
 func (c *Controller) Page() Page { return c.page }
 
-// Reservation is the search model solved for the state in force as far
-// as the reservation scores (see [model.DecideReservation]): cheap, and
-// solved once per state however often it is asked for.
-func (c *Controller) Reservation() *model.Decision {
+// Brief is the search model solved for the state in force as far
+// as a glance needs (see [model.DecideBrief]): the reservation and the
+// verdict, solved once per state however often it is asked for. Decide
+// weighs money, not urgency, so a move of the urgency alone keeps the
+// decision and only scores its reservation again.
+func (c *Controller) Brief() *model.Decision {
 	if c.decision.state == c.state {
 		return c.decision.decision
 	}
-	if c.reservation.state != c.state {
-		c.reservation = solved{c.state, model.DecideReservation(c.state)}
+	if prev := c.reservation.state; prev != c.state {
+		if prev != nil && model.SameMoney(prev, c.state) {
+			c.reservation = solved{c.state, c.reservation.decision.ForUrgency(c.state)}
+		} else {
+			c.reservation = solved{c.state, model.DecideBrief(c.state)}
+		}
 	}
 	return c.reservation.decision
 }
 
 // Decision is the search model solved for the state in force: the
-// reservation scores, the advice on every offer with a deadline and the
-// questions. It costs offers × processes (about 170 ms on the 2,000
-// opportunities of the benchmark profile), so it is solved once per
-// state, and only when asked for: the decide page asks while it is open.
+// verdict, the advice on every offer in hand with its break-evens and
+// levers, and the questions. It costs a search per offer in play (about
+// 45 ms on the 2,000 opportunities of the benchmark profile), so it is
+// solved once per state, and only when asked for: the decide page asks
+// while it is open.
 func (c *Controller) Decision() *model.Decision {
 	if c.decision.state != c.state {
 		c.decision = solved{c.state, model.Decide(c.state)}

@@ -397,27 +397,32 @@ func TestSearchModelIsSolvedOncePerState(t *testing.T) {
 		t.Fatal(err)
 	}
 	km := DefaultKeymap()
-	first := c.Reservation()
-	if c.Reservation() != first {
+	first := c.Brief()
+	if c.Brief() != first {
 		t.Error("the reservation was solved twice for one state")
 	}
-	if c.decision.state != nil || len(first.Offers) != 0 {
+	if c.decision.state != nil || len(first.Questions) != 0 {
 		t.Error("the whole decision was solved before anyone asked for it")
 	}
+	for _, o := range first.Offers {
+		if o.Weighed {
+			t.Errorf("the brief decision weighed %d's levers", o.Index)
+		}
+	}
 	c.Apply(km.Resolve(key(0, 'j'))) // a new selection is not a new state
-	if c.Reservation() != first {
+	if c.Brief() != first {
 		t.Error("moving the selection solved the reservation again")
 	}
 	c.Apply(km.Resolve(key(0, '+')))
-	moved := c.Reservation()
-	if moved == first || report.Num(moved.Now) == report.Num(first.Now) {
-		t.Errorf("after a what-if the reservation is still %s", report.Num(moved.Now))
+	moved := c.Brief()
+	if moved == first || report.Num(moved.Now.Score) == report.Num(first.Now.Score) {
+		t.Errorf("after a what-if the reservation is still %s", report.Num(moved.Now.Score))
 	}
 	if c.decision.state == c.State() {
 		t.Error("a what-if solved the whole decision with no page asking for it")
 	}
 	whole := c.Decision()
-	if c.Decision() != whole || c.Reservation() != whole {
+	if c.Decision() != whole || c.Brief() != whole {
 		t.Error("the whole decision is not kept, or not reused for the reservation")
 	}
 	if whole.Now != moved.Now || len(whole.Offers) == 0 {

@@ -180,6 +180,14 @@ func (d *Dashboard) ShowProblem(err error) {
 	d.sync()
 }
 
+// ShowStatus puts a message of the host's on the status line at once (a
+// watcher that failed, with the key that reloads instead). Call it from
+// the event loop, or before the dashboard runs.
+func (d *Dashboard) ShowStatus(st Status) {
+	d.ctl.SetStatus(Status{Kind: st.Kind, Text: report.Clean(st.Text)})
+	d.sync()
+}
+
 func (d *Dashboard) reload() {
 	if d.hooks.Reload == nil {
 		d.ctl.SetStatus(Status{Text: "There is no profile file to reload."})
@@ -210,7 +218,13 @@ func (d *Dashboard) Do(in Intent) {
 		d.sync()
 		return
 	}
-	switch d.ctl.Apply(in) {
+	before := d.ctl.Page()
+	effect := d.ctl.Apply(in)
+	if page := d.ctl.Page(); page != before && page != PageNone {
+		// A page opens at its top: its first lines say what matters most.
+		d.scrollTarget().ScrollTop()
+	}
+	switch effect {
 	case EffectQuit:
 		d.app.Stop()
 	case EffectEdit:
@@ -323,7 +337,7 @@ func (d *Dashboard) sync() {
 	d.table.SetShares(c.FirstShares())
 	d.detail.SetOpportunity(s, sel)
 	d.chart.SetState(s, sel)
-	d.chart.SetReservation(c.Reservation())
+	d.header.SetDecision(s, c.Brief())
 	if c.Page() == PageDecide {
 		d.decide.SetDecision(s, c.Decision(), sel)
 	}

@@ -7,10 +7,11 @@ import (
 	"mutual/views/report"
 )
 
-// DecidePage weighs wait or accept for the state in force, in the words
-// of 'mutual decide': the reservation score now and by months of runway
-// left, the advice on every offer with a deadline, and the questions to
-// ask about the selected opportunity, most decisive first. It follows every
+// DecidePage weighs what to do today for the state in force, in the words
+// of 'mutual decide': the verdict, the advice on every offer in hand with
+// its levers, the money on each course as a chart of savings over time,
+// the reservation by months of runway left, and the questions to ask
+// about the selected opportunity, most decisive first. It follows every
 // what-if and scenario, since the dashboard hands it the decision for each
 // new state while it is open. Its text is report.Advice.
 type DecidePage struct {
@@ -38,7 +39,7 @@ func (p *DecidePage) SetDecision(s *model.State, d *model.Decision, i int) {
 func (p *DecidePage) Draw(screen tcell.Screen) {
 	_, _, w, _ := p.GetRect()
 	closing := " (" + p.keys.closeHint(IntentDecide) + ")"
-	p.setTitle(fitTitle(w, "Decide: wait or accept"+closing, "Decide"+closing, "Decide"))
+	p.setTitle(fitTitle(w, "Decide: what to do today"+closing, "Decide"+closing, "Decide"))
 	p.drawLines(screen)
 }
 
@@ -48,5 +49,14 @@ func (p *DecidePage) lines(width int) []line {
 	if s == nil || d == nil {
 		return []line{plainLine("Nothing decided yet.", st.Dim)}
 	}
-	return st.rows(report.Advice(s, d, p.index, p.keys.reportKeys(), width).Rows(width))
+	rows, figures := report.Advice(s, d, p.index, p.keys.reportKeys(), width).RowsAndFigures(width)
+	out := st.rows(rows)
+	if at, ok := figures["money"]; ok {
+		chart := moneyChart(st, s, d, width)
+		if len(chart) > 0 {
+			chart = append([]line{nil}, chart...)
+		}
+		out = append(out[:at:at], append(chart, out[at:]...)...)
+	}
+	return out
 }

@@ -7,15 +7,14 @@ import (
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
-	"mutual/views/report"
 )
 
 // pageText draws the dashboard tall enough that the
-// decide page needs no scrolling, and returns the screen as one line of
+// decide page needs no scrolling (90 rows), and returns the screen as one line of
 // text, so that a sentence the page wraps still reads whole.
 func pageText(t *testing.T, d *Dashboard) string {
 	t.Helper()
-	text := screenText(drawOn(t, d, 100, 60))
+	text := screenText(drawOn(t, d, 100, 90))
 	var b strings.Builder
 	for _, l := range strings.Split(text, "\n") {
 		b.WriteString(strings.TrimSpace(strings.Trim(l, "│")) + " ")
@@ -25,38 +24,46 @@ func pageText(t *testing.T, d *Dashboard) string {
 
 // TestDecidePageAdvisesOnAcme opens the decide page on the example and
 // checks the advice on Acme Logistics, the offer that must be answered by
-// 2026-12-01, as the urgency what-ifs move it: wait for Globex at Sam's
-// own urgency, accept at 0.80, decline at 0.30.
+// 2026-12-01, as the savings what-ifs move it: accept at Sam's own $9,000,
+// search on (letting Acme go) with five months of burn more, accept again
+// once they are reset. An urgency what-if leaves the advice alone, and the
+// page says why.
 func TestDecidePageAdvisesOnAcme(t *testing.T) {
 	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
 	press(d, "d")
 	text := pageText(t, d)
 	for _, want := range []string{
-		"Decide: wait or accept (d or esc closes, ↑/↓ scroll)",
-		"With 3.6 months of runway the reservation score is 55.3: an offer scoring less is worth declining",
+		"Decide: what to do today (d or esc closes, ↑/↓ scroll)",
+		"Advice: Accept the offer from Acme Logistics by 2026-12-01. It pays from 2026-12-28, and the money lasts until then.",
+		"Holding out would pay with more than $20,670 of savings; you have $9,000.",
+		"Acme Logistics (respond by 2026-12-01): ACCEPT",
+		"Waiting for Globex would pay only with a chance above 0.76; it is 0.50.",
+		"accept now 53.0 · hold out 53.0 · decline and search on 48.4 · best without it 48.4 (points a month)",
+		"lever: Ask Acme Logistics to extend the deadline to 2026-12-09, when Globex decides",
+		"The money on each path",
+		"1 accept Acme Logistics  2 Globex, if yes  3 search on",
 		"months left     0     1     2     3     4     5     6",
-		"reservation   any  54.0  54.4  54.9  55.6  56.3  57.2",
-		"dashed line marked res 55.3",
-		"Acme Logistics (respond by 2026-12-01): WAIT for Globex",
-		"Waiting for Globex is worth it while its chance is above 0.30; it is 0.50.",
-		"accept now 58.2 · wait for Globex 60.0 · decline and search on 55.3",
-		"Values are scores a month, for good: the steady score that would be worth as much.",
+		"Processes to wait for",
+		"Globex (final) decides 2026-12-09, chance 0.50",
+		"Values are points a month on the fit scale",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the decide page does not say %q:\n%s", want, screenText(drawOn(t, d, 100, 60)))
 		}
 	}
 	for _, tc := range []struct{ keys, want string }{
-		{"+++++", "Acme Logistics (respond by 2026-12-01): ACCEPT"},
-		{"r-----", "Acme Logistics (respond by 2026-12-01): DECLINE"},
-		{"r", "Acme Logistics (respond by 2026-12-01): WAIT for Globex"},
+		{">>>>>", "Acme Logistics (respond by 2026-12-01): DECLINE: searching on is worth more"},
+		{"r", "Acme Logistics (respond by 2026-12-01): ACCEPT"},
+		{"+++", "Acme Logistics (respond by 2026-12-01): ACCEPT"},
+		{"", "The urgency is a what-if (0.70): decide follows your money, not the urgency"},
+		{"", "A savings what-if (< >) moves the advice. r brings it back."},
 	} {
 		press(d, tc.keys)
 		if d.Controller().Page() != PageDecide {
 			t.Fatalf("%q closed the page", tc.keys)
 		}
 		if text := pageText(t, d); !strings.Contains(text, tc.want) {
-			t.Errorf("after %q (urgency %s) the page does not say %q:\n%s", tc.keys, report.Urgency(d.Controller().State().Urgency.Value),
+			t.Errorf("after %q (savings %v) the page does not say %q:\n%s", tc.keys, d.Controller().State().Situation.Savings,
 				tc.want, screenText(drawOn(t, d, 100, 60)))
 		}
 	}
@@ -113,7 +120,7 @@ func TestDecidePageScrollsAndCloses(t *testing.T) {
 	if text := screenText(drawOn(t, d, 80, 24)); strings.Contains(text, "ask: How do you give feedback") || !strings.Contains(text, "▼") {
 		t.Fatalf("at 80×24 the whole page fits, or nothing says there is more:\n%s", text)
 	}
-	for range 30 {
+	for range 90 {
 		d.HandleKey(key(tcell.KeyDown, 0))
 	}
 	text := screenText(drawOn(t, d, 80, 24))
@@ -170,9 +177,10 @@ func TestDecidePageOnUnusualProfiles(t *testing.T) {
 		p    *model.Profile
 		want []string
 	}{
-		{"no deadline", noDeadline, []string{"(none: an offer with respond_by = YYYY-MM-DD gets advice here)", "Questions to ask about Acme Logistics"}},
-		{"empty", empty, []string{"(none: an offer with respond_by = YYYY-MM-DD gets advice here)", "No opportunity selected."}},
-		{"rich", rich, []string{"Nothing burns the savings, so the runway never runs out"}},
+		{"no deadline", noDeadline, []string{"Acme Logistics (no respond_by: counted as answered by 2026-12-02; ask for the date)",
+			"Questions to ask about Acme Logistics"}},
+		{"empty", empty, []string{"(none in hand: an opportunity with stage = \"offer\" gets advice here)", "No opportunity selected."}},
+		{"rich", rich, []string{"With nothing burning the savings", "nothing burns the savings"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,23 +196,5 @@ func TestDecidePageOnUnusualProfiles(t *testing.T) {
 				t.Errorf("with no runway limit the page shows a table by months:\n%s", text)
 			}
 		})
-	}
-}
-
-// TestDecidePageSaysWhyAFixedUrgencyFlattensTheReservation checks the
-// note that explains why + raises the reservation score: a what-if fixes
-// the urgency at every month of runway.
-func TestDecidePageSaysWhyAFixedUrgencyFlattensTheReservation(t *testing.T) {
-	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
-	press(d, "d")
-	if text := pageText(t, d); strings.Contains(text, "however little runway is left") {
-		t.Errorf("a derived urgency gets the note for a fixed one:\n%s", text)
-	}
-	press(d, "+")
-	want := "The urgency is a what-if, so it stays 0.60 however little runway is left: a month of searching scores the same " +
-		"at every month, and the reservation hardly falls. Derived from the situation it would be 0.55 now, and rise as the " +
-		"runway runs down. r brings it back."
-	if text := pageText(t, d); !strings.Contains(text, want) {
-		t.Errorf("the page does not say %q:\n%s", want, screenText(drawOn(t, d, 100, 60)))
 	}
 }

@@ -29,7 +29,8 @@
 //
 // A [HelpPage], an [ExplainPage] (every term of the selected
 // opportunity's score, as 'mutual explain' prints it) or a [DecidePage]
-// (wait or accept, as 'mutual decide' says it) covers the panes when asked
+// (what to do today, as 'mutual decide' says it, with a chart of the savings
+// on each course) covers the panes when asked
 // for. The pages and the details pane draw report documents
 // (report.Explain, report.Advice, report.Brief), styling each role of
 // their text, so they say exactly what the commands print. Below
@@ -52,10 +53,11 @@
 // QueueUpdateDraw. So key handling is tested as a table of key → intent →
 // state, and widgets by drawing them on a simulated screen.
 //
-// The search model costs differently by part: the reservation score, which
-// the score chart draws, is cheap and solved once per state; the advice
-// on every offer (offers × processes) only while the decide page is open.
-// The controller keeps both until the state changes.
+// The search model costs differently by part: the brief decision (the
+// reservation the score chart draws and the verdict on the header's
+// Advice line) is cheap and solved once per state; the break-evens and
+// levers of every offer in play only while the decide page is open. The
+// controller keeps both until the state changes.
 //
 // All looks come from [Styles], the one place that names a colour: the
 // terminal's own background and sixteen colours, and with NO_COLOR

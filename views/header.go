@@ -22,9 +22,10 @@ type Header struct {
 	keys   Keymap
 	// changes are the parts of the line that says what would change the
 	// answer: where the leader would change, in money when it can, and the
-	// nearest weight that would change it; worked out once per state, not
-	// per draw.
+	// nearest weight that would change it; advice is decide's verdict in a
+	// line. Both are worked out once per state, not per draw.
 	changes []report.Change
+	advice  []string
 	// profile names the profile file, or the built-in example.
 	profile string
 	today   model.Date
@@ -53,12 +54,21 @@ func (h *Header) SetState(s *model.State, k, total int) {
 	h.state, h.scenario, h.k, h.total = s, s.Request.Scenario, k, total
 }
 
+// SetDecision shows decide's verdict for the state, solved as far as a
+// glance needs (see [model.DecideBrief]); nil shows none.
+func (h *Header) SetDecision(s *model.State, d *model.Decision) {
+	h.advice = nil
+	if d != nil {
+		h.advice = report.VerdictParts(s, d)
+	}
+}
+
 // Height is how many lines the header takes.
 func (h *Header) Height() int {
 	if h.example {
-		return 4
+		return 5
 	}
-	return 3
+	return 4
 }
 
 // Draw draws the header.
@@ -112,16 +122,28 @@ func (h *Header) Draw(screen tcell.Screen) {
 	head := "urgency " + report.Urgency(h.state.Urgency.Value)
 	drawLine(screen, x, y+1, w, line{{head, st.Strong}, {strings.TrimPrefix(summary, head), st.Text}})
 
-	// Line 3: what would change the answer, the product's central
-	// sentence first.
-	if height >= 3 {
-		drawText(screen, x, y+2, w, report.FitChanges(h.changes, w), st.Text)
+	// Line 3: decide's verdict, the one thing to do today.
+	if height >= 3 && len(h.advice) > 0 {
+		room := max(w-report.Width("Advice: "), 1)
+		text := h.advice[0]
+		for _, part := range h.advice[1:] {
+			if report.Width(text+"; "+part) > room {
+				break
+			}
+			text += "; " + part
+		}
+		drawLine(screen, x, y+2, w, line{{"Advice: ", st.Strong}, {report.Truncate(text, room), st.Text}})
 	}
-	if h.example && height >= 4 {
+	// Line 4: what would change the answer, the product's central
+	// sentence first.
+	if height >= 4 {
+		drawText(screen, x, y+3, w, report.FitChanges(h.changes, w), st.Text)
+	}
+	if h.example && height >= 5 {
 		banner := "Built-in example (Sam's story), not your data: start your own with mutual init"
 		if report.Width(banner) > w {
 			banner = "Built-in example, not your data: mutual init starts your own"
 		}
-		drawText(screen, x, y+3, w, banner, st.Banner)
+		drawText(screen, x, y+4, w, banner, st.Banner)
 	}
 }

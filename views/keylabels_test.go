@@ -302,7 +302,7 @@ func TestSentencesFollowTheKeyTable(t *testing.T) {
 		"x resets.", "Save urgency 0.60? Y: into [situation]", "N: as a new scenario", "Nothing to save: * and _ make a what-if first.",
 		"N answers the save question: press S first.", "Q or Y quits, any other key stays.", "That key does nothing here: h lists the keys.",
 		"backspace closes this page; then tab moves between panes.", "(c switches).", "x shows the scenario's own.",
-		"Score against urgency (c: fit against relief)", "Wait or accept? Press w.", "x brings it back.",
+		"Score against urgency (c: fit against relief)", "Accept, hold or let go? Press w.", "x brings it back.",
 		"backspace, select it, and w again.", "x resets it and brings back the money figures", "(x shows them in money.)",
 		"press Q to quit",
 	} {

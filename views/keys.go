@@ -238,7 +238,8 @@ func (km Keymap) scenarioKeys() string {
 
 // reportKeys are the keys that the report documents drawn on pages name.
 func (km Keymap) reportKeys() report.Keys {
-	return report.Keys{Reset: km.KeyLabel(IntentReset), Decide: km.KeyLabel(IntentDecide), Close: km.KeyLabel(IntentClose)}
+	return report.Keys{Reset: km.KeyLabel(IntentReset), Decide: km.KeyLabel(IntentDecide), Close: km.KeyLabel(IntentClose),
+		SavingsUp: km.KeyLabel(IntentSavingsUp), SavingsDown: km.KeyLabel(IntentSavingsDown)}
 }
 
 // priorityKeys are the keys the Priorities page's document names.

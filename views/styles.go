@@ -36,9 +36,6 @@ type Styles struct {
 	// Now marks the current urgency in the chart; Change marks a leader
 	// change; Iso is the scatter's line of equal score.
 	Now, Change, Iso tcell.Style
-	// Reservation is the chart's line at the reservation score; it is
-	// dashed and labelled too, so it reads without colour.
-	Reservation tcell.Style
 	// Series are the chart's line styles, one an opportunity, reused in
 	// turn when there are more lines than styles.
 	Series []tcell.Style
@@ -66,7 +63,6 @@ func NewStyles(noColor bool) Styles {
 		Now:         plain.Bold(true),
 		Change:      plain.Bold(true),
 		Iso:         plain.Dim(true),
-		Reservation: plain.Bold(true),
 		Series:      []tcell.Style{plain},
 	}
 	if noColor {
@@ -84,7 +80,6 @@ func NewStyles(noColor bool) Styles {
 	s.Now = fg(tcell.ColorOlive).Bold(true)
 	s.Change = fg(tcell.ColorPurple).Bold(true)
 	s.Iso = fg(tcell.ColorGray)
-	s.Reservation = fg(tcell.ColorRed).Bold(true)
 	s.Series = []tcell.Style{
 		fg(tcell.ColorTeal), fg(tcell.ColorGreen), fg(tcell.ColorPurple),
 		fg(tcell.ColorNavy), fg(tcell.ColorOlive), fg(tcell.ColorSilver),

@@ -116,6 +116,18 @@ func (b *bench) profile(nOpp, nPri int, budgets bool) {
 	b.row("rank --format json: wall time", ms(median(mw)), ms(median(fw)), median(rw), budget(1.3))
 	b.row("rank --format json: max RSS", mb(median(mr)), mb(median(fr)), median(rr), budget(2))
 
+	// decide weighs every offer in hand against every process with a
+	// decision date; its floor is rank on the same file, which pays the
+	// same load and evaluation.
+	decide := []string{"decide", "--format", "json", "--profile", path, "--today", gen.Today}
+	var dw, dr []float64
+	for range b.runs {
+		d := b.process(mutual, decide)
+		r := b.process(mutual, rank)
+		dw, dr = append(dw, d.wall.Seconds()), append(dr, d.wall.Seconds()/r.wall.Seconds())
+	}
+	b.row(fmt.Sprintf("decide --format json (%s): wall", gen.DecideShape(data)), ms(median(dw)), "rank "+ms(median(mw)), median(dr), budget(3))
+
 	if !ptySupported {
 		fmt.Println("  dashboard first frame: skipped (the pseudo-terminal harness needs Linux)")
 		return

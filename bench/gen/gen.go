@@ -126,3 +126,10 @@ func Names(opportunities int) []string {
 	}
 	return out
 }
+
+// DecideShape says how much a generated profile gives decide to weigh:
+// "184 offers, 590 processes".
+func DecideShape(profile []byte) string {
+	text := string(profile)
+	return fmt.Sprintf("%d offers, %d processes", strings.Count(text, "stage = \"offer\""), strings.Count(text, "decision_expected = "))
+}

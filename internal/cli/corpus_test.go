@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -90,5 +91,39 @@ func TestKeyStorm(t *testing.T) {
 	r.screen.InjectKey(tcell.KeyCtrlC, 0, tcell.ModNone)
 	if err := r.finished(t); err != nil {
 		t.Fatalf("after the storm: %v (stderr %s)", err, r.stderr.String())
+	}
+}
+
+// TestEverySuiteDocumentIsNormalInput runs check and rank on every invalid
+// document of the TOML compliance suite (vendored under profiles/testdata):
+// each exits 1 within a second, names the file and the line of the
+// mistake, and gives a hint; never a panic.
+func TestEverySuiteDocumentIsNormalInput(t *testing.T) {
+	dir, err := filepath.Abs("../../profiles/testdata/toml-test/invalid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*", "*.toml"))
+	if len(names) < 400 {
+		t.Fatalf("only %d invalid documents", len(names))
+	}
+	line := regexp.MustCompile(`(?m)^mutual: ([^:\n]+\.toml):(\d+)(:\d+)?: \S`)
+	for _, path := range names {
+		for _, args := range [][]string{{"check", path}, {"rank", "--profile", path}} {
+			var stdout, stderr bytes.Buffer
+			sys := System{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr,
+				Getenv: func(string) string { return "" }, Home: t.TempDir(), Now: time.Now}
+			start := time.Now()
+			code := Run(args, sys)
+			if took := time.Since(start); took > time.Second {
+				t.Errorf("mutual %s took %v", args[0], took)
+			}
+			msg := stderr.String()
+			m := line.FindStringSubmatch(msg)
+			if code != exitFailure || m == nil || m[1] != path || !strings.Contains(msg, "\nhint: ") ||
+				strings.Contains(msg, "panic") || strings.Contains(msg, "goroutine") {
+				t.Errorf("mutual %s %s: exit %d, want 1 with file:line and a hint:\n%s", args[0], path, code, msg)
+			}
+		}
 	}
 }

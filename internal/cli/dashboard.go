@@ -33,7 +33,14 @@ func cmdDashboard(sys System, opts options) error {
 // application here, and passes them in, so tests can run the same code on
 // a simulated screen (see dashboardRun).
 func TerminalDashboard(sys System, s *session, opts options) error {
-	screen, err := tcell.NewScreen()
+	// The terminal's type comes from the system, as everything else does
+	// (tcell itself still reads a few settings of its own, such as
+	// COLORTERM and LINES, from the process).
+	ti, err := tcell.LookupTerminfo(sys.Getenv("TERM"))
+	var screen tcell.Screen
+	if err == nil {
+		screen, err = tcell.NewTerminfoScreenFromTtyTerminfo(nil, ti)
+	}
 	if err != nil {
 		return &failure{msg: "cannot draw the dashboard on this terminal: " + err.Error(),
 			hint: "run 'mutual rank' to print the ranking instead"}

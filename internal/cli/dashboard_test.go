@@ -157,23 +157,25 @@ func TestDashboardSmoke(t *testing.T) {
 }
 
 // TestDashboardDecidePage opens the decide page on the real event loop,
-// follows a what-if on it, survives resizes down to the minimum and back,
-// and closes it to find the chart's reservation line moved.
+// follows a savings what-if on it (the advice and the header's Advice line
+// move with the money), survives resizes down to the minimum and back,
+// and closes it to find the ranking again.
 func TestDashboardDecidePage(t *testing.T) {
 	r := startDashboard(t, 100, 30, nil, nil)
-	r.waitFor(t, "res 55.3")
+	r.waitFor(t, "Advice: Accept Acme Logistics by 2026-12-01")
 	r.typeKeys("d")
-	r.waitFor(t, "Acme Logistics (respond by 2026-12-01): WAIT for Globex")
-	r.typeKeys("+")
-	r.waitFor(t, "the reservation score is 60.1")
+	r.waitFor(t, "Acme Logistics (respond by 2026-12-01): ACCEPT")
+	r.typeKeys(">>>>>")
+	r.waitFor(t, "Acme Logistics (respond by 2026-12-01): DECLINE: searching on is worth more")
+	r.waitFor(t, "Advice: Decline the offer from Acme Logistics and search on")
 	r.resize(60, 20)
-	r.waitFor(t, "│an offer scoring less is worth declining, because")
+	r.waitFor(t, "│Advice: Decline the offer from Acme Logistics and")
 	r.resize(20, 8)
 	r.waitFor(t, "Terminal too")
 	r.resize(80, 24)
-	r.waitFor(t, "Decide: wait or accept")
+	r.waitFor(t, "Decide: what to do today")
 	r.screen.InjectKey(tcell.KeyEscape, 0, tcell.ModNone)
-	r.waitFor(t, "res 60.1")
+	r.waitFor(t, "Ranking at urgency")
 	r.typeKeys("qy")
 	if err := r.finished(t); err != nil {
 		t.Fatalf("the dashboard ended with %v", err)

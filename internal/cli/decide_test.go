@@ -50,6 +50,18 @@ func TestDecideAndPrepGolden(t *testing.T) {
 		{"names.decide", []string{"decide", "--profile", "testdata/decide/names.toml", "--today", "2026-11-25"}},
 		{"names.decide.json", []string{"decide", "--profile", "testdata/decide/names.toml", "--format", "json", "--today", "2026-11-25"}},
 		{"names.prep-evil", []string{"prep", "evil", "--profile", "testdata/decide/names.toml", "--today", "2026-11-25"}},
+		{"broke.decide", []string{"decide", "--profile", "testdata/decide/broke.toml", "--today", "2026-12-01"}},
+		{"broke.decide.json", []string{"decide", "--profile", "testdata/decide/broke.toml", "--format", "json", "--today", "2026-12-01"}},
+		{"broke.prep-northwind", []string{"prep", "northwind", "--profile", "testdata/decide/broke.toml", "--today", "2026-12-01"}},
+		{"comfortable.decide", []string{"decide", "--profile", "testdata/decide/comfortable.toml", "--today", "2026-12-01"}},
+		{"comfortable.decide.json", []string{"decide", "--profile", "testdata/decide/comfortable.toml", "--format", "json", "--today", "2026-12-01"}},
+		{"twooffers.decide", []string{"decide", "--profile", "testdata/decide/twooffers.toml", "--today", "2026-12-01"}},
+		{"twooffers.decide.json", []string{"decide", "--profile", "testdata/decide/twooffers.toml", "--format", "json", "--today", "2026-12-01"}},
+		{"twooffers.prep-maple", []string{"prep", "maple", "--profile", "testdata/decide/twooffers.toml", "--today", "2026-12-01"}},
+		{"exploding.decide", []string{"decide", "--profile", "testdata/decide/exploding.toml", "--today", "2026-12-01"}},
+		{"exploding.decide.json", []string{"decide", "--profile", "testdata/decide/exploding.toml", "--format", "json", "--today", "2026-12-01"}},
+		{"exploding.prep-quill", []string{"prep", "quill", "--profile", "testdata/decide/exploding.toml", "--today", "2026-12-01"}},
+		{"exploding.explain-quill", []string{"explain", "quill", "--profile", "testdata/decide/exploding.toml", "--today", "2026-12-01"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -92,9 +104,9 @@ func TestDecideAndPrepUsage(t *testing.T) {
 }
 
 // TestStoryAdviceFlipsAsSavingsFall follows the story profile's offer as
-// the savings run down: declined while the runway is long, then worth
-// holding out on for the better process, then, once the savings are low
-// enough, worth accepting. Each answer holds over one stretch of savings.
+// the savings run down: let lapse while the runway is long, to wait for the
+// better process, then, once the savings are low enough, accepted. Each
+// answer holds over one stretch of savings.
 func TestStoryAdviceFlipsAsSavingsFall(t *testing.T) {
 	l, err := profiles.Load("testdata/decide/story.toml")
 	if err != nil {
@@ -112,14 +124,16 @@ func TestStoryAdviceFlipsAsSavingsFall(t *testing.T) {
 			t.Fatalf("%d offers advised, want Steady Co's", len(d.Offers))
 		}
 		o := d.Offers[0]
-		if o.Advice == model.AdviceWait && s.Assessments[o.WaitingFor()].Name != "Bright Labs" {
-			t.Errorf("at %v waiting for %s", savings, s.Assessments[o.WaitingFor()].Name)
+		if o.Advice != model.AdviceAccept && (o.WaitingFor < 0 || s.Assessments[o.WaitingFor].Name != "Bright Labs") {
+			t.Errorf("at %v holding out for %d, want Bright Labs", savings, o.WaitingFor)
 		}
 		if len(seen) == 0 || seen[len(seen)-1] != o.Advice {
 			seen = append(seen, o.Advice)
 		}
 	}
-	if want := []model.Advice{model.AdviceDecline, model.AdviceWait, model.AdviceAccept}; !slices.Equal(seen, want) {
+	// Bright Labs decides after Steady Co's deadline, so the offer cannot
+	// be held for it: with savings it lapses, without them it is taken.
+	if want := []model.Advice{model.AdviceDecline, model.AdviceAccept}; !slices.Equal(seen, want) {
 		t.Errorf("as savings fall the advice runs %v, want %v", seen, want)
 	}
 }

@@ -33,7 +33,7 @@
 //	(none)   dashboard.go   the dashboard, or the ranking table when stdout is not a terminal
 //	rank     rank.go        the ranking
 //	explain  explain.go     every term of one opportunity's score
-//	decide   decide.go      accept, wait or decline on every offer, and the questions to ask
+//	decide   decide.go      what to do today: the verdict, every offer in hand, levers, questions
 //	prep     prep.go        a Markdown interview-prep sheet for one opportunity
 //	check    check.go       validate profiles, for hooks and CI
 //	init     init.go        write the commented starter profile
@@ -41,7 +41,7 @@
 //
 // # Errors and exit codes
 //
-// A command returns an error; report (errors.go) prints it the way every
+// A command returns an error; printError (errors.go) prints it the way every
 // mutual error looks (lowercase, prefixed "mutual: ", with a "hint: "
 // line when there is a likely fix) and picks the exit code: a usageError
 // is bad usage and exits 2; a profiles.Error prints each of its

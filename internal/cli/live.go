@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -52,7 +53,8 @@ func (lp *liveProfile) reload() (*model.Profile, error) {
 }
 
 // adopt makes l the session's profile and watches its files, which change
-// when includes come and go.
+// when includes come and go. A file that cannot be watched is reported by
+// the watcher itself, as a failure (see watch).
 func (lp *liveProfile) adopt(l *profiles.Loaded) {
 	lp.s.loaded = l
 	if lp.watcher != nil {
@@ -83,10 +85,19 @@ func (lp *liveProfile) edit(selected int) (*model.Profile, error) {
 		file, line = o[selected].File, o[selected].Line()
 	}
 	argv := editorCommand(lp.sys.Getenv, file, line)
+	program, err := lookPath(lp.sys.Getenv("PATH"), argv[0])
+	if err != nil {
+		return nil, &views.EditorError{Err: fmt.Errorf("%q did not start (%v): set VISUAL or EDITOR to your editor", argv[0], err)}
+	}
 	var runErr error
 	lp.app.Suspend(func() {
-		cmd := exec.Command(argv[0], argv[1:]...)
+		// The editor runs in the system's environment and streams, as
+		// the rest of the run does, not in the process's own.
+		cmd := exec.Command(program, argv[1:]...)
 		cmd.Stdin, cmd.Stdout, cmd.Stderr = lp.sys.Stdin, lp.sys.Stdout, lp.sys.Stderr
+		if lp.sys.Environ != nil {
+			cmd.Env = lp.sys.Environ()
+		}
 		runErr = cmd.Run()
 	})
 	if runErr != nil {
@@ -105,6 +116,28 @@ func (lp *liveProfile) edit(selected int) (*model.Profile, error) {
 	}
 	lp.adopt(l)
 	return &l.Profile, nil
+}
+
+// lookPath finds a program the way a shell would with the system's PATH
+// (exec.LookPath reads the process's own): a name with a slash is used as
+// it is, any other is looked for in each directory of path.
+func lookPath(path, name string) (string, error) {
+	if strings.ContainsRune(name, '/') {
+		return name, nil
+	}
+	for _, dir := range filepath.SplitList(path) {
+		if dir == "" {
+			dir = "."
+		}
+		p := filepath.Join(dir, name)
+		if dir == "." {
+			p = "./" + name // a bare name would be looked up again
+		}
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0 {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("not found in PATH")
 }
 
 // editorCommand is the editor to run on file: $VISUAL, else $EDITOR, else
@@ -128,30 +161,24 @@ func editorCommand(getenv func(string) string, file string, line int) []string {
 }
 
 // save writes the what-ifs (savings, urgency) into the file that holds
-// [situation], each as its own line.
+// [situation], in one edit: both are written or neither is, so the screen
+// and the disk agree after a save that failed.
 func (lp *liveProfile) save(w model.WhatIf) (*model.Profile, string, error) {
-	type edit struct {
-		key   string
-		value float64
-	}
-	var edits []edit
+	var values []profiles.SituationValue
 	if v := w.Situation.Savings; v != nil {
-		edits = append(edits, edit{"savings", math.Round(*v*100) / 100})
+		values = append(values, profiles.SituationValue{Key: "savings", Value: math.Round(*v*100) / 100})
 	}
 	if v := w.Urgency; v != nil {
-		edits = append(edits, edit{"urgency", roundUrgency(*v)})
+		values = append(values, profiles.SituationValue{Key: "urgency", Value: roundUrgency(*v)})
 	}
-	if len(edits) == 0 {
+	if len(values) == 0 {
 		return nil, "", errors.New("there is no savings or urgency what-if to save into [situation]; save the what-ifs as a scenario (n) instead")
 	}
-	var saved *profiles.Saved
-	for _, e := range edits {
-		var err error
-		if saved, err = profiles.SetSituation(lp.s.loaded, e.key, e.value); err != nil {
-			return nil, "", err
-		}
-		lp.adopt(saved.Loaded)
+	saved, err := profiles.SetSituationValues(lp.s.loaded, values...)
+	if err != nil {
+		return nil, "", err
 	}
+	lp.adopt(saved.Loaded)
 	return &saved.Loaded.Profile, lp.short(savedWhere(saved)), nil
 }
 
@@ -213,38 +240,94 @@ func savedWhere(s *profiles.Saved) string {
 
 // watch starts watching the profile's files and reloads the dashboard
 // within a second of a change. It returns how to stop, or nil when there
-// is nothing to watch.
+// is nothing to watch. A watcher that cannot start, or fails later, says
+// so on screen and leaves the reload key to do its work.
 func (lp *liveProfile) watch(d *views.Dashboard) (stop func()) {
 	if lp.s.example {
 		return nil
 	}
 	w, err := profiles.NewWatcher(lp.s.loaded.Files)
 	if err != nil {
-		d.Controller().SetStatus(views.Status{Kind: views.StatusWarn,
-			Text: "Cannot watch the profile for changes (" + err.Error() + "): press " + d.Keys().KeyLabel(views.IntentReload) + " to reload after editing."})
+		lp.watchFailed(d, "Cannot watch the profile for changes", err)
 		return nil
 	}
 	lp.watcher = w
 	done := make(chan struct{})
+	finished := make(chan struct{})
 	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-w.Changes():
-				// QueueUpdateDraw waits for the event loop; once the
-				// dashboard has quit there is none, so the wait must
-				// not hold this loop (and its done channel) hostage.
-				go lp.app.QueueUpdateDraw(func() { lp.fromDisk(d) })
-			case <-w.Errors():
-				// A lost event is not fatal: the next one, or R, reloads.
-			}
-		}
+		defer close(finished)
+		follow(w.Changes(), w.Errors(), done, lp.app, func() { lp.fromDisk(d) }, func(err error) {
+			lp.watchFailed(d, "Watching the profile for changes failed", err)
+		})
 	}()
 	return func() {
 		close(done)
 		w.Close()
+		<-finished
 	}
+}
+
+// updater is what follow needs of the tview application: a way to run a
+// function on its event loop.
+type updater interface {
+	QueueUpdateDraw(func()) *tview.Application
+}
+
+// follow turns the watcher's reports into updates on the event loop until
+// done is closed: a change runs onChange, a failure of the watcher itself
+// runs onFailure. It returns as soon as done closes, whatever the event
+// loop is doing.
+func follow(changes <-chan struct{}, failures <-chan error, done <-chan struct{}, app updater, onChange func(), onFailure func(error)) {
+	for {
+		select {
+		case <-done:
+			return
+		case <-changes:
+			queue(app, done, onChange)
+		case err, ok := <-failures:
+			if !ok {
+				return
+			}
+			queue(app, done, func() { onFailure(err) })
+		}
+	}
+}
+
+// queue runs f on the event loop and waits for it, unless done closes
+// first. tview's QueueUpdateDraw waits for the event loop to run f, and
+// once the dashboard has quit there is no loop: the wait is left to a
+// goroutine of its own, which then stays parked until the process exits
+// (tview gives no way to take back a queued update), and f, should it
+// ever run, does nothing.
+func queue(app updater, done <-chan struct{}, f func()) {
+	ran := make(chan struct{})
+	go func() {
+		app.QueueUpdateDraw(func() {
+			select {
+			case <-done:
+			default:
+				f()
+			}
+		})
+		close(ran)
+	}()
+	select {
+	case <-ran:
+	case <-done:
+	}
+}
+
+// watchFailed tells the user that changes on disk will not show by
+// themselves any more, and which key reloads instead. It is the one place
+// a watcher problem is reported: the Messages log (L) should record it
+// here too, once the dashboard has one.
+func (lp *liveProfile) watchFailed(d *views.Dashboard, what string, err error) {
+	if lp.watcher != nil {
+		lp.watcher.Close()
+		lp.watcher = nil
+	}
+	d.ShowStatus(views.Status{Kind: views.StatusWarn,
+		Text: what + " (" + err.Error() + "): press " + d.Keys().KeyLabel(views.IntentReload) + " to reload after editing."})
 }
 
 // fromDisk reloads after a watched file changed: a broken file keeps the

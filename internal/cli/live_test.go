@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -8,8 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+
 	"mutual/model"
 	"mutual/profiles"
+	"mutual/views"
 )
 
 // fileSession opens a real profile file the way `mutual --profile PATH
@@ -209,5 +214,125 @@ func TestSavingsWhatIf(t *testing.T) {
 	r.waitFor(t, "Saved savings $12,100 into [situation] in private.toml.")
 	if got, want := readFile(t, private), strings.Replace(livePrivateText, "savings = 9000 # after rent", "savings = 12100 # after rent", 1); got != want {
 		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestSaveScenarioKeepsTheScenarioInForce saves the what-ifs made over a
+// scenario: the new scenario keeps every situation key the one in force
+// had (tax_rate and comfortable_runway too), with the what-ifs on top.
+func TestSaveScenarioKeepsTheScenarioInForce(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	must(t, os.WriteFile(private, []byte(livePrivateText+"\n[[scenario]]\nname = \"lean\"\nsavings = 4000\ntax_rate = 0.3\ncomfortable_runway = 4\ninsured = true\n"), 0o600))
+	s, _ := fileSession(t, profile, nil)
+	lp := &liveProfile{s: s}
+	p, name, _, err := lp.saveScenario(model.WhatIf{Urgency: model.Float(0.7), Situation: model.Situation{MonthlyIncome: model.Float(500)}}, "lean")
+	must(t, err)
+	sc, ok := p.Scenario(name)
+	if !ok {
+		t.Fatalf("no scenario %q", name)
+	}
+	got := sc.Situation
+	if got.Savings == nil || *got.Savings != 4000 || got.TaxRate == nil || *got.TaxRate != 0.3 ||
+		got.ComfortableRunway == nil || *got.ComfortableRunway != 4 || got.Insured == nil || !*got.Insured ||
+		got.Urgency == nil || *got.Urgency != 0.7 || got.MonthlyIncome == nil || *got.MonthlyIncome != 500 {
+		t.Errorf("saved scenario %+v", got)
+	}
+}
+
+// blockedApp stands for the tview application once the dashboard has
+// quit: a queued update is never run, and QueueUpdateDraw never returns.
+type blockedApp struct{ queued chan struct{} }
+
+func (a blockedApp) QueueUpdateDraw(func()) *tview.Application {
+	a.queued <- struct{}{}
+	select {}
+}
+
+// runningApp runs a queued update at once, as a live event loop would.
+type runningApp struct{}
+
+func (runningApp) QueueUpdateDraw(f func()) *tview.Application { f(); return nil }
+
+// TestFollowReturnsAfterQuit: a change reported while the dashboard is
+// quitting queues an update that tview will never run; follow must still
+// return as soon as done closes, and the update must not run.
+func TestFollowReturnsAfterQuit(t *testing.T) {
+	changes, failures, done := make(chan struct{}, 1), make(chan error), make(chan struct{})
+	app := blockedApp{queued: make(chan struct{}, 1)}
+	returned := make(chan struct{})
+	ran := false
+	go func() {
+		follow(changes, failures, done, app, func() { ran = true }, func(error) {})
+		close(returned)
+	}()
+	changes <- struct{}{}
+	<-app.queued
+	close(done)
+	select {
+	case <-returned:
+	case <-time.After(time.Second):
+		t.Fatal("follow is still waiting for an event loop that has quit")
+	}
+	if ran {
+		t.Error("the update ran after quit")
+	}
+}
+
+// TestFollowReportsAFailure: the watcher's own failure reaches the event
+// loop, where it is shown.
+func TestFollowReportsAFailure(t *testing.T) {
+	changes, failures, done := make(chan struct{}), make(chan error, 1), make(chan struct{})
+	got := make(chan error, 1)
+	go follow(changes, failures, done, runningApp{}, func() {}, func(err error) { got <- err })
+	failures <- errors.New("queue overflow")
+	select {
+	case err := <-got:
+		if err.Error() != "queue overflow" {
+			t.Errorf("got %v", err)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("the failure was not reported")
+	}
+	close(done)
+}
+
+// TestWatcherFailureShowsOnScreen: when watching fails, the status line
+// says so and names the reload key that still works.
+func TestWatcherFailureShowsOnScreen(t *testing.T) {
+	_, profile, _ := writeLiveProfile(t)
+	s, opts := fileSession(t, profile, nil)
+	app := tview.NewApplication()
+	d, err := views.NewDashboard(app, &s.loaded.Profile, s.request, views.Options{Info: s.reportInfo(opts), Styles: views.NewStyles(true)}, views.Hooks{})
+	must(t, err)
+	lp := &liveProfile{s: s, app: app}
+	lp.watchFailed(d, "Watching the profile for changes failed", errors.New("queue overflow"))
+	screen := tcell.NewSimulationScreen("UTF-8")
+	must(t, screen.Init())
+	screen.SetSize(120, 30)
+	d.SetRect(0, 0, 120, 30)
+	d.Draw(screen)
+	screen.Show()
+	if text := screenText(screen); !strings.Contains(text, "Watching the profile for changes failed (queue overflow): press R to reload after editing.") {
+		t.Errorf("the screen does not say the watcher failed:\n%s", text)
+	}
+}
+
+// TestLookPathUsesTheSystemsPath: the editor is found on the PATH the
+// system gives, not the process's.
+func TestLookPathUsesTheSystemsPath(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, "myeditor"), []byte("#!/bin/sh\n"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "notes"), []byte("not a program\n"), 0o644))
+	if got, err := lookPath("/nowhere"+string(filepath.ListSeparator)+dir, "myeditor"); err != nil || got != filepath.Join(dir, "myeditor") {
+		t.Errorf("lookPath = %q, %v", got, err)
+	}
+	if _, err := lookPath(dir, "notes"); err == nil {
+		t.Error("a file that is not executable was taken for the editor")
+	}
+	if _, err := lookPath("", "myeditor"); err == nil {
+		t.Error("found without a PATH")
+	}
+	if got, _ := lookPath("", "/usr/bin/vi"); got != "/usr/bin/vi" {
+		t.Errorf("a path was looked up: %q", got)
 	}
 }

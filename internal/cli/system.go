@@ -15,6 +15,10 @@ type System struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
+	// Environ is the whole environment, as KEY=value lines, for the
+	// programs a run starts (the dashboard's editor); nil lets them
+	// inherit the process's own.
+	Environ func() []string
 	// Home is the user's home directory, "" when there is none.
 	Home string
 	Now  func() time.Time

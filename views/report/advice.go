@@ -17,45 +17,71 @@ type Keys struct {
 	Decide string
 	// Close closes the page in front.
 	Close string
+	// SavingsUp and SavingsDown move the savings by a month of burn.
+	SavingsUp, SavingsDown string
 }
 
 // Advice is the dashboard's decide page, in the words of 'mutual decide',
-// for a page width cells wide: the reservation score now and by months of
-// runway left (as many months as fit), the advice on every offer with a
-// deadline, and the questions to ask about opportunity i (an index into
-// s.Assessments, or -1 for none), most decisive first. d is the decision
-// solved for s.
+// for a page width cells wide: the verdict, the advice on every offer in
+// hand with its values, money, break-evens and levers, the money on each
+// path (the page draws it as a chart below), the reservation by months of
+// runway (as many months as fit), and the questions to ask about
+// opportunity i (an index into s.Assessments, or -1 for none), most
+// decisive first. d is the decision solved for s.
 func Advice(s *model.State, d *model.Decision, i int, keys Keys, width int) *Document {
 	doc := &Document{}
-	sec := doc.section("Reservation score: the lowest score worth accepting")
-	sec.para(0, reservationSentence(d), RoleText)
+	top := doc.section("")
+	top.lead(0, Span{"Advice: ", RoleStrong}, Span{VerdictSentence(s, d), RoleStrong})
+	for _, note := range []string{rankingNote(s, d), fixedUrgencyNote(s, keys)} {
+		if note != "" {
+			top.para(0, note, RoleDim)
+		}
+	}
+	offersSection(doc, s, d)
+	if procs := doc.section("Processes to wait for"); true {
+		processLines(s, d, procs)
+		if len(procs.Lines) == 0 {
+			procs.para(2, "(none: no open process has a decision_expected)", RoleDim)
+		}
+	}
+	paths := doc.section("The money on each path")
+	pathLines(s, d, paths)
+	paths.Figure = "money"
+
+	sec := doc.section("Reservation: the lowest fit worth accepting")
+	sec.para(0, reservationSentence(s, d), RoleText)
 	if head, row := reservationTable(d, reservationTableColumns(width-2)); head != "" {
 		sec.text(2, head, RoleDim)
 		sec.text(2, row, RoleText)
-	}
-	if note := fixedUrgencyNote(s, keys); note != "" {
-		sec.para(0, note, RoleDim)
-	}
-	sec.para(0, "On the score chart it is the dashed line marked "+ReservationLabel(d)+": at ▲ now, an offer scoring above it "+
-		"is worth more than searching on.", RoleDim)
-
-	sec = doc.section("Offers with a deadline")
-	if len(d.Offers) == 0 {
-		sec.para(2, noOffersNote, RoleDim)
-	}
-	for k := range d.Offers {
-		o := &d.Offers[k]
-		sec.para(2, adviceHeadline(s, o), RoleStrong)
-		sec.para(4, adviceSentence(s, d, o), RoleText)
-		sec.para(4, valuesLine(s, o), RoleText)
-	}
-	if len(d.Offers) > 0 {
-		sec.para(2, valueNote, RoleDim)
 	}
 
 	questions(doc, s, d, i, keys)
 	doc.section("").para(0, "'mutual decide' prints all of this with its assumptions; 'mutual prep NAME' writes an interview sheet.", RoleDim)
 	return doc
+}
+
+// fixedUrgencyNote says, when the urgency is fixed (by the profile, a
+// scenario, --urgency or a what-if), that decide follows the money and not
+// the urgency: the advice moves with savings, and a fixed urgency only
+// scores the reservation. It is "" when the urgency is derived.
+func fixedUrgencyNote(s *model.State, keys Keys) string {
+	u := s.Urgency
+	if u.IsDerived() {
+		return ""
+	}
+	source := UrgencySource(s)
+	if u.Source == model.SourceWhatIf {
+		source = "a what-if"
+	}
+	note := fmt.Sprintf("The urgency is %s (%s): decide follows your money, not the urgency, so the advice stays as it is; "+
+		"only the reservation's score moves.", source, Urgency(u.Value))
+	if keys.SavingsUp != "" {
+		note += fmt.Sprintf(" A savings what-if (%s %s) moves the advice.", keys.SavingsDown, keys.SavingsUp)
+	}
+	if u.Source == model.SourceWhatIf && keys.Reset != "" {
+		note += " " + keys.Reset + " brings it back."
+	}
+	return note
 }
 
 // questions adds the questions about opportunity i to doc, most decisive

@@ -29,10 +29,10 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 	}
 	if dates := deadlines(s.Request.Today, o); dates != "" && !a.Closed {
 		sec.para(0, dates, RoleWarning)
-		if o.Stage == model.StageOffer && !o.RespondBy.IsZero() {
-			// The advice itself weighs every process that decides in time,
-			// too dear to work out on every what-if: the decide page has it.
-			sec.add(Line{Lead: []Span{{"Wait or accept? Press ", RoleText}, {keys.Decide, RoleKey}}, Text: Span{".", RoleText}})
+		if o.Stage == model.StageOffer {
+			// The advice with its levers weighs every course in money, too
+			// dear to work out on every what-if: the decide page has it.
+			sec.add(Line{Lead: []Span{{"Accept, hold or let go? Press ", RoleText}, {keys.Decide, RoleKey}}, Text: Span{".", RoleText}})
 		}
 	}
 	sec.para(0, summary(s, i), RoleText)

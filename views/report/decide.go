@@ -14,9 +14,9 @@ import (
 func DecideFormats() []string { return []string{"table", "json"} }
 
 // WriteDecide writes what the search model decides for state s: the
-// reservation scores, the advice on every offer with a deadline, the
-// questions to ask and the assumptions behind them, in one of
-// [DecideFormats].
+// verdict, the advice on every offer in hand, the money on each path, the
+// reservation by runway, the questions to ask and the assumptions behind
+// them, in one of [DecideFormats].
 func WriteDecide(w io.Writer, s *model.State, d *model.Decision, info Info, format string) error {
 	switch format {
 	case "table":
@@ -27,26 +27,26 @@ func WriteDecide(w io.Writer, s *model.State, d *model.Decision, info Info, form
 	return fmt.Errorf("unknown format %q", format)
 }
 
-// valueNote says what the values of the search model are, for every view
-// that shows them.
-const valueNote = "Values are scores a month, for good: the steady score that would be worth as much."
-
-// reservationText writes a reservation score: "any" with no runway left.
-func reservationText(d *model.Decision, monthsLeft int) string {
-	if monthsLeft == 0 {
+// reservationText writes a reservation: "any" when any offer is worth
+// taking, "none" when none is, else the lowest fit worth accepting.
+func reservationText(r model.Reservation) string {
+	switch {
+	case r.Any:
 		return "any"
+	case r.Never:
+		return "none"
 	}
-	return Num(d.Reservations[monthsLeft])
+	return Num(r.Fit)
 }
 
-// reservationTable writes the reservation scores by months of runway left
-// as two aligned lines, "months left     0     1 …" over "reservation
-// any  54.0 …", with at most columns months; both are "" when the runway
-// is unbounded. Months beyond that are thinned out where the score barely
-// moves, and then the farthest are left off.
+// reservationTable writes the reservations by months of runway left as two
+// aligned lines, "months left     0     1 …" over "lowest fit    any  12.3
+// …", with at most columns months; both are "" when the runway is
+// unbounded. Months beyond that are thinned out, and then the farthest are
+// left off.
 func reservationTable(d *model.Decision, columns int) (head, row string) {
 	n := len(d.Reservations)
-	if n == 0 {
+	if n <= 1 && math.IsInf(d.RunwayMonths, 1) {
 		return "", ""
 	}
 	var months []int
@@ -61,10 +61,10 @@ func reservationTable(d *model.Decision, columns int) (head, row string) {
 			}
 		}
 	}
-	head, row = "months left", "reservation"
+	head, row = "months left", "lowest fit "
 	for _, k := range months {
 		head += fmt.Sprintf(" %5d", k)
-		row += fmt.Sprintf(" %5s", reservationText(d, k))
+		row += fmt.Sprintf(" %5s", reservationText(d.Reservations[k]))
 	}
 	return head, row
 }
@@ -75,150 +75,84 @@ const decideTableMonths = 13
 
 // reservationTableColumns is how many months [reservationTable] fits in
 // width cells.
-func reservationTableColumns(width int) int { return max(1, (width-Width("reservation"))/6) }
+func reservationTableColumns(width int) int { return max(1, (width-Width("months left"))/6) }
 
-// fixedUrgencyNote says why the reservation barely moves with the runway
-// when the urgency is fixed (by the profile, a scenario, --urgency or a
-// what-if): a fixed urgency does not rise as the savings run down, so
-// neither does the cost of searching. It is "" when the urgency is
-// derived or nothing burns the savings.
-func fixedUrgencyNote(s *model.State, keys Keys) string {
-	u := s.Urgency
-	if u.IsDerived() || math.IsInf(u.RunwayMonths, 1) {
-		return ""
+// reservationSentence says today's reservation in words.
+func reservationSentence(s *model.State, d *model.Decision) string {
+	pm := s.Profile.Params
+	typical := fmt.Sprintf("a sure offer that pays like your others and starts in %s days", trim(pm.StartDays))
+	r := d.Now
+	when := "With " + Months(d.RunwayMonths) + " of runway"
+	if math.IsInf(d.RunwayMonths, 1) {
+		when = "With nothing burning the savings"
 	}
-	source := UrgencySource(s)
-	if u.Source == model.SourceWhatIf {
-		source = "a what-if"
-	}
-	note := fmt.Sprintf("The urgency is %s, so it stays %s however little runway is left: a month of searching scores the same "+
-		"at every month, and the reservation hardly falls. Derived from the situation it would be %s now, and rise as the runway "+
-		"runs down.", source, Urgency(u.Value), Urgency(u.Derived))
-	if u.Source == model.SourceWhatIf {
-		note += " " + keys.Reset + " brings it back."
-	}
-	return note
-}
-
-// ReservationLabel is the short name of today's reservation score, as the
-// score chart labels its line: "res 55.3".
-func ReservationLabel(d *model.Decision) string { return "res " + Num(d.Now) }
-
-// noOffersNote is what decide says when no offer has a deadline.
-const noOffersNote = "(none: an offer with respond_by = YYYY-MM-DD gets advice here)"
-
-// reservationSentence says today's reservation score in words: "With 3.6
-// months of runway the reservation score is 52.0: an offer scoring less is
-// worth declining, because searching on is worth more."
-func reservationSentence(d *model.Decision) string {
 	switch {
-	case math.IsInf(d.RunwayMonths, 1):
-		return fmt.Sprintf("Nothing burns the savings, so the runway never runs out: the reservation score is %s at any time. "+
-			"An offer scoring less is worth declining, because searching on is worth more.", Num(d.Now))
-	case d.RunwayMonths <= 0:
-		return "The runway is gone: any offer is worth taking."
+	case r.Any:
+		return fmt.Sprintf("%s, %s is worth taking at any fit: searching on costs more than any such job.", when, typical)
+	case r.Never:
+		return fmt.Sprintf("%s, searching on (with your processes pending) is worth more than %s at any fit.", when, typical)
 	}
-	return fmt.Sprintf("With %s of runway the reservation score is %s: an offer scoring less is worth declining, "+
-		"because searching on is worth more.", Months(d.RunwayMonths), Num(d.Now))
+	return fmt.Sprintf("%s, %s is worth taking from fit %s (a score of %s today); below that, searching on is worth more.",
+		when, typical, Num(r.Fit), Num(r.Score))
 }
 
-// adviceHeadline is the advice on one offer in a few words: "Acme
-// Logistics (respond by 2026-12-01): WAIT for Globex".
-func adviceHeadline(s *model.State, o *model.OfferAdvice) string {
-	by := "respond by " + o.RespondBy.String()
-	if o.Expired {
-		by = "its deadline " + o.RespondBy.String() + " has passed: ask whether it still stands"
+// noOffersNote is what decide says when no offer is in hand.
+const noOffersNote = "(none in hand: an opportunity with stage = \"offer\" gets advice here)"
+
+// processLines list the processes a course can wait for, and the ones it
+// cannot: no decision date, or no chance.
+func processLines(s *model.State, d *model.Decision, sec *Section) {
+	for _, r := range s.Ranked {
+		o := &s.Profile.Opportunities[r.Index]
+		if o.Stage == model.StageOffer || o.Stage == model.StageAccepted || o.DecisionExpected.IsZero() {
+			continue
+		}
+		a := &s.Assessments[r.Index]
+		if a.Relief.Chance <= 0 {
+			continue
+		}
+		when := "decides " + o.DecisionExpected.String()
+		if o.DecisionExpected.Before(s.Request.Today) {
+			when = "was to decide " + o.DecisionExpected.String() + " (counted as today: ask where it stands)"
+		}
+		sec.para(2, fmt.Sprintf("%s (%s) %s, chance %s, fit %s", name(s, r.Index), o.Stage, when, chanceText(a.Relief.Chance), Num(a.Fit.Value)), RoleText)
 	}
-	head := fmt.Sprintf("%s (%s): %s", name(s, o.Index), by, strings.ToUpper(string(o.Advice)))
-	if o.Advice == model.AdviceWait {
-		head += " for " + name(s, o.WaitingFor())
+	for _, i := range d.Undated {
+		sec.para(2, fmt.Sprintf("%s has no decision_expected: add the date it expects to decide, to weigh waiting for it.", name(s, i)), RoleDim)
 	}
-	return head
+	for _, i := range d.Hopeless {
+		sec.para(2, fmt.Sprintf("%s has a chance of 0: no course waits for it.", name(s, i)), RoleDim)
+	}
 }
 
-// adviceSentence says why: "Waiting for Globex is worth it while its
-// chance is above 0.34; it is 0.50."
-func adviceSentence(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
-	text := adviceReason(s, d, o)
-	if o.Expired && !o.Vetoed {
-		text = "If the offer still stands: " + text
+// pathLines say, for each course drawn in money, when it pays and how far
+// the savings fall first.
+func pathLines(s *model.State, d *model.Decision, sec *Section) {
+	cur := s.Currency()
+	today := s.Request.Today
+	for _, p := range d.Paths() {
+		var what string
+		switch p.Kind {
+		case model.PathAccept:
+			what = "accept " + name(s, p.Index)
+		case model.PathHoldOut:
+			what = "hold out for " + name(s, p.Index) + ", if it says yes"
+		default:
+			what = fmt.Sprintf("search on, finding a job in the average time (%s to the first pay)", Months(p.PayMonths))
+		}
+		low := p.Savings(p.PayMonths)
+		line := fmt.Sprintf("%s: paid from %s", what, p.PaysFrom)
+		switch {
+		case math.IsInf(d.RunwayMonths, 1):
+			line += "; nothing burns the savings"
+		case low < 0:
+			out := today.AddDays(int(math.Round(d.RunwayMonths * 30.4375)))
+			line += fmt.Sprintf("; the money runs out on %s and is %s short by then", out, Money(cur, -low))
+		default:
+			line += fmt.Sprintf("; %s left then", Money(cur, low))
+		}
+		sec.para(2, line+".", RoleText)
 	}
-	return text
-}
-
-func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
-	who := name(s, o.Index)
-	switch {
-	case o.Vetoed:
-		return fmt.Sprintf("A deal-breaker vetoes %s: %s.", who, strings.Join(Reasons(&s.Assessments[o.Index]), "; "))
-	case o.Advice == model.AdviceDecline:
-		return fmt.Sprintf("As an offer %s scores %s, below the reservation score of %s: searching on is worth more.",
-			who, Num(o.Score), Num(d.Now))
-	}
-	if o.Broke && o.Best < 0 {
-		return "With no runway left any offer is worth taking: declining to search on is not an option."
-	}
-	if o.Best < 0 {
-		return fmt.Sprintf("It scores %s, above the reservation score of %s, and no open process decides by %s (plus %s days) to wait for.",
-			Num(o.Score), Num(d.Now), o.RespondBy, trim(d.Params.WaitDays))
-	}
-	w := &o.Waits[o.Best]
-	other := name(s, w.Index)
-	be, ok := o.BreakEven()
-	switch {
-	case !ok:
-		return fmt.Sprintf("Waiting for %s is not worth it at any chance: even a yes is worth less than accepting now.", other)
-	case w.Holds && be == 0:
-		return fmt.Sprintf("%s decides by the deadline, so hold the offer until then: taking %s if it says yes is worth more.", other, other)
-	case o.Advice == model.AdviceWait:
-		return fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, chanceText(be), chanceText(w.Chance))
-	}
-	return fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, chanceText(be), chanceText(w.Chance))
-}
-
-// valuesLine compares the three choices: "accept now 55.6 · wait for
-// Globex 57.3 · decline and search on 52.0".
-func valuesLine(s *model.State, o *model.OfferAdvice) string {
-	line := "accept now " + Num(o.Accept)
-	if o.Best >= 0 {
-		line += " · wait for " + name(s, o.WaitingFor()) + " " + Num(o.Wait)
-	}
-	if o.Broke {
-		return line + " · no runway left to decline and search on"
-	}
-	return line + " · decline and search on " + Num(o.Search)
-}
-
-// days writes a number of days: "1 day", "8 days".
-func days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return strconv.Itoa(n) + " days"
-}
-
-// tenureText says how long a job at this fit should last: "should last
-// about 10 months".
-func tenureText(months float64) string {
-	return "should last about " + strconv.FormatFloat(months, 'f', 0, 64) + " months"
-}
-
-// waitSentence describes one wait: when the process decides and what
-// each answer is worth.
-func waitSentence(s *model.State, o *model.OfferAdvice, w *model.WaitOption) string {
-	after := o.RespondBy.DaysUntil(w.Decides)
-	when := fmt.Sprintf("%s after the deadline, %s of runway from today", days(after), Months(w.Months))
-	if w.Holds {
-		when = "by the deadline"
-	}
-	if ago := w.Decides.DaysUntil(s.Request.Today); ago > 0 {
-		when = fmt.Sprintf("was expected %s ago: ask where it stands", days(ago))
-		return fmt.Sprintf("%s's decision %s; counted as due today: if yes %s (it scores %s and at fit %s %s), if no %s.",
-			name(s, w.Index), when, Num(w.IfOffered), Num(w.Score), Num(s.Assessments[w.Index].Fit.Value), tenureText(w.TenureMonths), Num(w.Fallback))
-	}
-	fit := s.Assessments[w.Index].Fit.Value
-	return fmt.Sprintf("%s decides %s, %s: if yes %s (it scores %s and at fit %s %s), if no %s.", name(s, w.Index), w.Decides, when,
-		Num(w.IfOffered), Num(w.Score), Num(fit), tenureText(w.TenureMonths), Num(w.Fallback))
 }
 
 // questionRating says what is known of a rating now: "unknown" or "rated
@@ -318,28 +252,45 @@ func assumptions(d *model.Decision) []assumption {
 	return out
 }
 
-// assumptionNotes are the sentences that go with the assumptions: where
-// the offer distribution comes from, what searching scores today, how long
-// jobs last.
+// assumptionNotes are the sentences that go with the assumptions: what a
+// search finds and how fast, what money and coverage cost, how long jobs
+// last.
 func assumptionNotes(s *model.State, d *model.Decision) []string {
 	est := d.Estimate
-	from := fmt.Sprintf("Offers' scores follow a beta-binomial on 0..100 with mean %s and spread %s", Num(est.Mean), Num(est.SD))
+	p := d.Params
+	from := fmt.Sprintf("A search brings an offer in a month with chance %s at first, %s past %s months; its fit follows a "+
+		"beta-binomial on 0..100 with mean %s and spread %s", chanceText(p.FindRate), chanceText(p.FindRateLong),
+		trim(p.LongSpellMonths), Num(est.Mean), Num(est.SD))
 	switch n := len(est.From); {
 	case est.MeanGiven && est.SDGiven:
 		from += ", both set in [search]."
 	case n == 0:
 		from += "; with no open opportunity to learn from, the mean is the middle of the scale."
 	default:
-		from += fmt.Sprintf(", learnt from %d open %s as offers in hand, each counted once.", n, pluralWord(n, "opportunity", "opportunities"))
+		from += fmt.Sprintf(", learnt from %d open %s, each counted once.", n, pluralWord(n, "opportunity", "opportunities"))
+	}
+	pay := "With no pay given anywhere, such a job is taken to cover the expenses."
+	if est.PayFrom > 0 {
+		covers := "covering the expenses"
+		if est.Uncovered > 0 {
+			covers = percent(est.Uncovered) + " of the expenses uncovered"
+		}
+		pay = fmt.Sprintf("It pays %s a month after tax (the median of %d), %s; %s of your opportunities insure.",
+			Money(s.Currency(), est.NetMonthly), est.PayFrom, covers, percent(est.InsuredShare))
+	}
+	money := fmt.Sprintf("Once the money is gone, a month costs %s points for each month of expenses missing in it; the debt left at "+
+		"the first paycheck goes on costing for %s months. A month without a job is worth %s points", trim(p.ShortfallCost),
+		trim(p.RepayMonths), trim(p.SearchFit))
+	if s.Situation.IsInsured() {
+		money += "."
+	} else {
+		money += fmt.Sprintf(", and a month uninsured costs %s.", trim(p.UninsuredCost))
 	}
 	return []string{
-		from,
-		fmt.Sprintf("An offer arrives in a month with chance %s; a month of searching scores %s today (urgency %s).",
-			chanceText(d.Search.Arrival), Num(d.SearchScore(d.RunwayMonths)), Urgency(s.Urgency.Value)),
+		from, pay, money,
 		fmt.Sprintf("A poor fit puts you back on the market sooner: a job at fit 0 lasts about %s months, at fit 100 about %s, "+
-			"and a future offer (fit %s) about %s.", trim(d.Params.PoorFitMonths), trim(d.Params.GoodFitMonths), Num(est.Fit),
-			strconv.FormatFloat(d.Params.TenureMonths(est.Fit), 'f', 0, 64)),
-		valueNote,
+			"and one at the mean fit (%s) about %s.", trim(p.PoorFitMonths), trim(p.GoodFitMonths), Num(est.Mean),
+			strconv.FormatFloat(p.TenureMonths(est.Mean), 'f', 0, 64)),
 	}
 }
 
@@ -350,37 +301,37 @@ func pluralWord(n int, one, many string) string {
 	return many
 }
 
-// decideTable is the decision as 'mutual decide' prints it: the
-// reservation scores by months of runway left, the advice on every offer
-// with a deadline and every wait behind it, the questions to ask, and the
-// assumptions.
+// decideTable is the decision as 'mutual decide' prints it: the verdict,
+// the advice on every offer in hand with its values, money, break-evens
+// and levers, the processes, the money on each path, the reservation by
+// months of runway left, the questions to ask, and the assumptions.
 func decideTable(s *model.State, d *model.Decision, info Info) *Document {
 	doc := &Document{}
 	doc.section("").text(0, fmt.Sprintf("%s · %s · today %s", Clean(info.Profile), urgencyLine(s), info.Today), RoleText)
+	top := doc.section("")
+	top.lead(0, Span{"Advice: ", RoleStrong}, Span{VerdictSentence(s, d), RoleStrong})
+	for _, note := range []string{rankingNote(s, d), fixedUrgencyNote(s, Keys{})} {
+		if note != "" {
+			top.para(0, note, RoleDim)
+		}
+	}
 
-	sec := doc.section("Reservation score: the lowest score worth accepting, by months of runway left")
+	offersSection(doc, s, d)
+
+	sec := doc.section("Processes to wait for")
+	processLines(s, d, sec)
+	if len(sec.Lines) == 0 {
+		sec.text(2, "(none: no open process has a decision_expected)", RoleDim)
+	}
+
+	pathLines(s, d, doc.section("The money on each path"))
+
+	sec = doc.section("Reservation: the lowest fit worth accepting, by months of runway left")
 	if head, row := reservationTable(d, decideTableMonths); head != "" {
 		sec.text(2, head, RoleDim)
 		sec.text(2, row, RoleText)
 	}
-	sec.para(2, reservationSentence(d), RoleText)
-
-	sec = doc.section("Offers with a deadline")
-	if len(d.Offers) == 0 {
-		sec.text(2, noOffersNote, RoleDim)
-	}
-	for k := range d.Offers {
-		o := &d.Offers[k]
-		sec.text(2, adviceHeadline(s, o), RoleStrong)
-		sec.para(4, adviceSentence(s, d, o), RoleText)
-		sec.para(4, valuesLine(s, o), RoleText)
-		a := &s.Assessments[o.Index]
-		sec.para(4, fmt.Sprintf("As an offer in hand %s scores %s; at fit %s it %s.", name(s, o.Index), Num(o.Score),
-			Num(a.Fit.Value), tenureText(o.TenureMonths)), RoleText)
-		for x := range o.Waits {
-			sec.para(4, waitSentence(s, o, &o.Waits[x]), RoleText)
-		}
-	}
+	sec.para(2, reservationSentence(s, d), RoleText)
 
 	sec = doc.section("Questions to ask, most decisive first")
 	if len(d.Questions) == 0 {
@@ -405,4 +356,37 @@ func decideTable(s *model.State, d *model.Decision, info Info) *Document {
 		sec.para(2, line, RoleText)
 	}
 	return doc
+}
+
+// offersSection adds every offer in hand with its advice, values, money,
+// break-evens and levers.
+func offersSection(doc *Document, s *model.State, d *model.Decision) {
+	sec := doc.section("Offers in hand")
+	if len(d.Offers) == 0 {
+		sec.para(2, noOffersNote, RoleDim)
+		return
+	}
+	for k := range d.Offers {
+		o := &d.Offers[k]
+		sec.para(2, adviceHeadline(s, o), RoleStrong)
+		if r := adviceReason(s, d, o); r != "" {
+			sec.para(4, r, RoleText)
+		}
+		sec.para(4, valuesLine(o), RoleText)
+		if !o.Vetoed {
+			for _, line := range moneyLines(s, o) {
+				sec.para(4, line, RoleText)
+			}
+		}
+		if line := savingsLine(s, o); line != "" {
+			sec.para(4, line, RoleText)
+		}
+		for x := range o.Levers {
+			sec.lead(4, Span{"lever: ", RoleStrong}, Span{leverSentence(s, o, &o.Levers[x]), RoleText})
+		}
+		if !o.Weighed && !o.Vetoed {
+			sec.para(4, fmt.Sprintf("(one of %d offers: break-evens and levers are weighed for the few most worth accepting)", len(d.Offers)), RoleDim)
+		}
+	}
+	sec.para(2, valueNote, RoleDim)
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -12,9 +13,12 @@ import (
 // shows, as many as fit; nothing when the runway is unbounded.
 func TestReservationTableFitsItsColumns(t *testing.T) {
 	byMonth := func(n int) *model.Decision {
-		d := &model.Decision{Reservations: make([]float64, n)}
-		for k := 1; k < n; k++ {
-			d.Reservations[k] = 50 + float64(k)/10
+		d := &model.Decision{Reservations: make([]model.Reservation, n), RunwayMonths: float64(n)}
+		if n == 0 {
+			d.RunwayMonths = math.Inf(1)
+		}
+		for k := range n {
+			d.Reservations[k] = model.Reservation{Months: float64(k), Fit: 50 + float64(k)/10, Any: k == 0}
 		}
 		return d
 	}
@@ -36,10 +40,10 @@ func TestReservationTableFitsItsColumns(t *testing.T) {
 			if head != tt.want {
 				t.Errorf("head %q, want %q", head, tt.want)
 			}
-			if Width(row) != Width(head) || tt.months > 0 && !strings.HasPrefix(row, "reservation   any  50.1") {
+			if Width(row) != Width(head) || tt.months > 0 && !strings.HasPrefix(row, "lowest fit    any  50.1") {
 				t.Errorf("row %q does not line up with head %q", row, head)
 			}
-			if tt.months > 0 && Width(head) > Width("reservation")+6*tt.columns {
+			if tt.months > 0 && Width(head) > Width("months left")+6*tt.columns {
 				t.Errorf("%d columns are %d wide", tt.columns, Width(head))
 			}
 		})

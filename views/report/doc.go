@@ -21,12 +21,14 @@
 //     JSON, Markdown or CSV ([RankFormats]).
 //   - [WriteExplain]: every term of one opportunity's score, in numbers and
 //     in words, with every default in force.
-//   - [WriteDecide]: the reservation scores, the advice on every offer with
-//     a deadline, the questions to ask and the assumptions, as a table or
-//     JSON ([DecideFormats]).
+//   - [WriteDecide]: the verdict, the advice on every offer in hand with
+//     its values, money, break-evens and levers, the money on each path,
+//     the reservation, the questions to ask and the assumptions, as a
+//     table or JSON ([DecideFormats]; decide_json.go holds its contract).
 //   - [WritePrep]: a Markdown interview sheet for one opportunity.
 //
-// The JSON fields of rank and decide are a contract (see json.go): they
+// The JSON fields of rank and decide are a contract (see json.go and
+// decide_json.go): they
 // may be added to, never renamed or removed. Text with bidirectional
 // controls is escaped in the JSON too; Markdown and CSV escape what would
 // start formatting or a spreadsheet formula.
@@ -51,7 +53,7 @@
 // [Num] and [Urgency] for numbers; [UrgencySummary] and [UrgencySource]
 // for where the urgency comes from; [FitText], [Marker] and [Reasons] for
 // a row of the ranking; [TradeOff], the one sentence of where the leader
-// would change; [WhatIfWords] and [ReservationLabel]. [Clean], [Width],
+// would change; and [WhatIfWords]. [Clean], [Width],
 // [Truncate] and [Pad] make text safe and measure it in terminal cells,
 // so wide characters keep columns aligned.
 package report

@@ -66,6 +66,10 @@ type Line struct {
 type Section struct {
 	Heading string
 	Lines   []Line
+	// Figure names a picture a page draws after the section's lines (the
+	// decide page's money chart is "money"); plain text has none, and
+	// writers that cannot draw it skip it.
+	Figure string
 }
 
 // Document is a report as data: headed sections of lines, each span of
@@ -107,7 +111,15 @@ func (s *Section) add(lines ...Line) { s.Lines = append(s.Lines, lines...) }
 // Rows lays the document out for width cells: one row a slice of spans,
 // a blank row between sections (nil), each heading a row of its own.
 func (d *Document) Rows(width int) [][]Span {
+	rows, _ := d.RowsAndFigures(width)
+	return rows
+}
+
+// RowsAndFigures is Rows, with where each section's figure goes: the row
+// before which it is drawn, by name.
+func (d *Document) RowsAndFigures(width int) ([][]Span, map[string]int) {
 	var rows [][]Span
+	figures := map[string]int{}
 	for k, sec := range d.Sections {
 		if k > 0 {
 			rows = append(rows, nil)
@@ -118,8 +130,11 @@ func (d *Document) Rows(width int) [][]Span {
 		for _, l := range sec.Lines {
 			rows = append(rows, l.Rows(width)...)
 		}
+		if sec.Figure != "" {
+			figures[sec.Figure] = len(rows)
+		}
 	}
-	return rows
+	return rows, figures
 }
 
 // Rows lays the line out for width cells. A line that wraps breaks

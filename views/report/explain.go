@@ -321,9 +321,13 @@ func summary(s *model.State, i int) string {
 
 // searchDefaults adds explain's account of the search model to doc:
 // every [search] setting in force, in the layout of explain's other
-// defaults, and how long opportunity i should last at its fit.
+// defaults, how long opportunity i should last at its fit, and, for an
+// offer in hand, what decide advises and what the money does.
 func searchDefaults(doc *Document, s *model.State, i int) {
-	d := model.Decide(s)
+	d := model.DecideBrief(s)
+	if s.Profile.Opportunities[i].Stage == model.StageOffer {
+		d = model.Decide(s)
+	}
 	sec := doc.section("Search assumptions ([search], for mutual decide)")
 	for _, a := range assumptions(d) {
 		mark := ""
@@ -335,4 +339,15 @@ func searchDefaults(doc *Document, s *model.State, i int) {
 	fit := s.Assessments[i].Fit.Value
 	sec.para(2, fmt.Sprintf("At fit %s, %s %s: a poorer fit puts you back on the market sooner.", Num(fit), name(s, i),
 		tenureText(d.Params.TenureMonths(fit))), RoleText)
+	if o := offerAdvice(d, i); o != nil {
+		sec = doc.section("Decide (mutual decide says more)")
+		sec.para(2, adviceHeadline(s, o), RoleStrong)
+		if r := adviceReason(s, d, o); r != "" {
+			sec.para(4, r, RoleText)
+		}
+		sec.para(4, valuesLine(o), RoleText)
+		for _, line := range moneyLines(s, o) {
+			sec.para(4, line, RoleText)
+		}
+	}
 }

@@ -26,11 +26,32 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 	if text := BreakEvenPayText(s, i); text != "" {
 		b.WriteString("**What pay would change it:** " + md(text) + ".\n\n")
 	}
+	var say []string
 	for k := range d.Offers {
 		adv := &d.Offers[k]
-		if adv.Index == i || adv.WaitingFor() == i {
-			b.WriteString("**What rides on it:** " + md(adviceHeadline(s, adv)+". "+adviceSentence(s, d, adv)) + "\n\n")
+		if adv.Index != i && adv.WaitingFor != i {
+			continue
 		}
+		text := adviceHeadline(s, adv) + "."
+		if r := adviceReason(s, d, adv); r != "" {
+			text += " " + r
+		}
+		b.WriteString("**What rides on it:** " + md(text) + "\n\n")
+		for x := range adv.Levers {
+			l := &adv.Levers[x]
+			if line := sayAloud(s, adv, l, i); line != "" {
+				say = append(say, fmt.Sprintf("- %s  \n  (%s)\n", md(line), md(leverSentence(s, adv, l))))
+			}
+		}
+	}
+	if len(say) > 0 {
+		b.WriteString("## What to negotiate, in words to say aloud\n\n")
+		b.WriteString("Asking is not free: an employer can say no, or take back an offer. Ask when what it is worth (in " +
+			"points a month on the fit scale) is worth the risk to you.\n\n")
+		for _, line := range say {
+			b.WriteString(line)
+		}
+		b.WriteString("\n")
 	}
 
 	qs := d.QuestionsFor(i)
@@ -98,6 +119,25 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// sayAloud phrases a lever as something to say to the opportunity i the
+// sheet is for: an extension or more pay to the offer's employer, an
+// earlier decision to the process it waits for. It is "" when the lever is
+// for someone else.
+func sayAloud(s *model.State, o *model.OfferAdvice, l *model.Lever, i int) string {
+	switch {
+	case l.Kind == model.LeverExtend && o.Index == i:
+		return fmt.Sprintf("“Thank you, I'm glad to have this offer. I'm finishing another process that decides on %s; "+
+			"could you give me until then to answer?”", l.To)
+	case l.Kind == model.LeverCounter && o.Index == i:
+		return fmt.Sprintf("“I'd like to make this work. For me to say yes now, the pay would need to be %s. Is there room for that?”",
+			payText(s, i, l.Pay))
+	case l.Kind == model.LeverDecideBy && l.Process == i:
+		return fmt.Sprintf("“I have an offer I must answer by %s, and this role is the one I want. Is there any way you could "+
+			"decide by %s?”", o.Deadline, l.By)
+	}
+	return ""
 }
 
 // anchorsText is what the ends of a priority's scale mean: "1 = flaky;

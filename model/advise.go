@@ -1,0 +1,349 @@
+package model
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// This file weighs each offer in hand on its own: its values beside the
+// verdict's, where the answer would change (the chance of the process it
+// waits for, the savings), and the levers that would change it (a later
+// deadline, an earlier decision, more pay).
+
+// advise fills the verdict and the advice on every offer at today's
+// savings, with the break-evens and levers of the offers in play.
+func (sv *solver) advise(d *Decision) { sv.adviseWith(d, true) }
+
+// adviseBrief is advise without the break-evens and levers.
+func (sv *solver) adviseBrief(d *Decision) { sv.adviseWith(d, false) }
+
+func (sv *solver) adviseWith(d *Decision, weigh bool) {
+	w := sv.evaluate(sv.tl.cash.savings)
+	d.Verdict = sv.verdictAt(w, sv.offers)
+	y := sv.candidate(w)
+	var chances *chanceCurve
+	if y >= 0 && weigh {
+		chances = sv.chanceCurve(w, y)
+	}
+	inPlay := map[int]bool{}
+	if weigh {
+		inPlay = sv.inPlay(w, d)
+	}
+	for _, i := range sv.all {
+		d.Offers = append(d.Offers, sv.offerAdvice(d, w, i, y, chances, inPlay[i]))
+	}
+}
+
+// weighedOffers is how many offers, by what accepting each is worth, get
+// the break-evens and levers that take a search of their own, besides the
+// verdict's offer and the ones it holds. Nobody weighs fifty offers at
+// once; a profile with that many still gets every offer's advice and
+// values.
+const weighedOffers = 8
+
+// inPlay are the offers weighed in full: the verdict's, the ones the hold
+// course falls back on, and the weighedOffers most worth accepting.
+func (sv *solver) inPlay(w *world, d *Decision) map[int]bool {
+	out := map[int]bool{}
+	if d.Verdict.Offer >= 0 {
+		out[d.Verdict.Offer] = true
+	}
+	for i := range fallbacks(w) {
+		out[i] = true
+	}
+	ranked := slices.Clone(sv.offers)
+	slices.SortStableFunc(ranked, func(a, b heldOffer) int { return cmp.Compare(w.accept[b.index], w.accept[a.index]) })
+	for k := range min(weighedOffers, len(ranked)) {
+		out[ranked[k].index] = true
+	}
+	return out
+}
+
+func (sv *solver) flow(v float64) float64 { return v * sv.tl.rho }
+
+// process returns the process with assessment index i.
+func (sv *solver) process(i int) *process {
+	for k := range sv.procs {
+		if sv.procs[k].index == i {
+			return &sv.procs[k]
+		}
+	}
+	return nil
+}
+
+func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCurve, weigh bool) OfferAdvice {
+	s := sv.s
+	o := &s.Profile.Opportunities[i]
+	a := &s.Assessments[i]
+	today := s.Request.Today
+	dl := sv.deadlineOf(o)
+	adv := OfferAdvice{Index: i, RespondBy: o.RespondBy, Deadline: sv.dateAt(dl), Expired: !o.RespondBy.IsZero() && o.RespondBy.Before(today),
+		DeadlineAssumed: o.RespondBy.IsZero(), Vetoed: sv.vetoed[i], Chance: a.Relief.Chance,
+		TenureMonths: sv.p.TenureMonths(a.Fit.Value), WaitingFor: y, Instead: -1, Beyond: -1, Wait: math.NaN()}
+	if !o.RespondBy.IsZero() && !adv.Expired {
+		adv.Deadline = o.RespondBy
+	}
+	adv.CanHold = dl > sameTime && !adv.Vetoed
+	adv.Accept = sv.flow(sv.acceptValue(w, i))
+	adv.Search = sv.flow(w.search.start())
+	if adv.CanHold {
+		adv.Wait = sv.flow(w.hold.start())
+	}
+	adv.Decline = sv.flow(sv.declineValue(w, i))
+	if pr := sv.process(y); pr != nil {
+		adv.Holds = adv.CanHold && dl >= pr.decides-sameTime
+	}
+
+	v := &d.Verdict
+	switch {
+	case adv.Vetoed:
+		adv.Advice = AdviceDecline
+	case v.Action == ActionAccept && v.Offer == i:
+		adv.Advice = AdviceAccept
+	case v.Action == ActionWait && v.Offer == i && adv.CanHold:
+		adv.Advice = AdviceWait
+	case v.Action == ActionWait && adv.CanHold && fallbacks(w)[i]:
+		adv.Advice = AdviceWait
+	default:
+		adv.Advice = AdviceDecline
+		switch v.Action {
+		case ActionAccept:
+			adv.Instead = v.Offer
+		case ActionWait:
+			adv.Lapse = true
+		}
+	}
+	// The chance only decides between accepting this offer and holding
+	// out when no other offer is worth more to accept.
+	if !adv.Vetoed && chances != nil && sv.acceptValue(w, i) >= w.bestOtherAccept(i)-valueTolerance {
+		adv.BreakEven = chances.breakEven(sv.acceptValue(w, i))
+	}
+	sv.money(&adv, i, y)
+	adv.Weighed = weigh && !adv.Vetoed
+	if adv.Weighed {
+		sv.savingsBreakEven(&adv, i)
+		adv.Levers = sv.levers(d, w, &adv, i, y)
+	}
+	return adv
+}
+
+// declineValue is the best course without offer i: another offer, or
+// holding the others out, or searching on. An offer that no plan of the
+// hold course takes, and whose deadline is not the last one held, changes
+// nothing by its absence; only the others need a pass of their own.
+func (sv *solver) declineValue(w *world, i int) float64 {
+	v := math.Max(w.search.start(), w.bestOtherAccept(i))
+	k := sv.offerSlot(i)
+	if k < 0 {
+		return math.Max(v, w.hold.start())
+	}
+	// Every held offer's deadline but i's, at the latest.
+	last := 0.0
+	for _, o := range sv.base.hold.offers {
+		if o.index != i {
+			last = math.Max(last, o.deadline)
+			if last >= sv.base.hold.offers[k].deadline {
+				break
+			}
+		}
+	}
+	if !fallbacks(w)[i] && sv.base.hold.offers[k].deadline <= last {
+		return math.Max(v, w.hold.start())
+	}
+	others := slices.Delete(slices.Clone(sv.base.hold.offers), k, k+1)
+	return math.Max(v, w.tl.run(&course{offers: others, processes: sv.procs}, w.none).start())
+}
+
+// at is the timeline at the given savings.
+func (sv *solver) at(savings float64) *timeline {
+	tl := *sv.tl
+	tl.cash.savings = savings
+	return &tl
+}
+
+// money works out when the savings run out on the paths of offer i:
+// accepting it, and holding out for process y (or searching, with none).
+func (sv *solver) money(adv *OfferAdvice, i, y int) {
+	cash := &sv.tl.cash
+	j := jobOf(sv.s, sv.p, &sv.e, i, 0)
+	adv.PaysFrom = sv.dateAt(j.firstPay)
+	holdOut := sv.meanPayday()
+	if pr := sv.process(y); pr != nil {
+		holdOut = pr.job.firstPay
+	}
+	adv.HoldOutPays = sv.dateAt(holdOut)
+	k := cash.runway()
+	if math.IsInf(k, 1) {
+		return
+	}
+	if short := cash.short(j.firstPay); short > 0 {
+		adv.AcceptRunsOut, adv.AcceptShortBy = sv.dateAt(k), short
+	}
+	if short := cash.short(holdOut); short > 0 {
+		adv.RunsOut, adv.ShortBy = sv.dateAt(k), short
+	}
+}
+
+// meanPayday is when, on average, a search that starts today first pays:
+// the mean time to find a job, plus its start and first-paycheck delays.
+func (tl *timeline) meanPayday() float64 {
+	mean, alive := 0.0, 1.0
+	for k := 0; k+1 < len(tl.grid); k++ {
+		a, b := tl.grid[k], tl.grid[k+1]
+		p := tl.findChance(a, b)
+		// Within a step the chance of still searching falls from alive to
+		// alive·(1 − p); the mean time adds the area under it.
+		h := -math.Log1p(-p) / (b - a)
+		if h > 0 {
+			mean += alive * p / h
+		} else {
+			mean += alive * (b - a)
+		}
+		alive *= 1 - p
+	}
+	return mean + tl.market.startDelay + tl.market.payDelay
+}
+
+// chanceCurve is the value of holding out as the chance of one process
+// moves, with everything else as it is: a convex, piecewise straight line
+// (each plan of the hold course is a line in that chance, and the best of
+// them is taken), met exactly by tangents from the right.
+type chanceCurve struct {
+	eval func(chance float64) (value, slope float64)
+}
+
+func (sv *solver) chanceCurve(w *world, y int) *chanceCurve {
+	// slopeOf is how fast a pass's value moves with y's chance: the chance
+	// of reaching y's answer with no job taken, times what its yes adds.
+	slopeOf := func(ps *pass, c *course) float64 {
+		reach := ps.reach()
+		slope := 0.0
+		ps.events(func(kind, k, ev int) {
+			if kind == eventProcess && c.processes[k].index == y && ps.take[ev] {
+				slope += reach[ev] * (ps.job[ev] - ps.after[ev])
+			}
+		})
+		return slope
+	}
+	procs := slices.Clone(sv.procs)
+	hold := &course{offers: holdable(sv.offers), processes: procs}
+	search := &course{processes: procs}
+	return &chanceCurve{eval: func(chance float64) (float64, float64) {
+		// A process's chance weighs its answer, not the layout: the courses
+		// keep theirs and only the event's chance changes.
+		for _, c := range []*course{hold, search} {
+			L := w.tl.layoutOf(c)
+			for ev, kind := range L.kind {
+				if kind == eventProcess && c.processes[L.k[ev]].index == y {
+					L.chance[ev] = chance
+				}
+			}
+		}
+		hp, sp := w.tl.run(hold, w.none), w.tl.run(search, w.none)
+		if hp.start() >= sp.start() {
+			return hp.start(), slopeOf(hp, hold)
+		}
+		return sp.start(), slopeOf(sp, search)
+	}}
+}
+
+// breakEven is the least chance at which holding out is worth at least
+// target, or nil when no chance is enough.
+func (cc *chanceCurve) breakEven(target float64) *float64 {
+	if v, _ := cc.eval(0); v > target+valueTolerance {
+		return Float(0)
+	}
+	x := 1.0
+	v, slope := cc.eval(x)
+	if v <= target+valueTolerance {
+		return nil // even a sure yes only ties: holding out never wins
+	}
+	// Tangents of a convex function lie below it, so each step from the
+	// right lands on or right of the root; on a piecewise straight line it
+	// lands on it once it reaches the piece that holds it.
+	for range 64 {
+		if v-target <= valueTolerance || slope <= 0 {
+			break
+		}
+		next := math.Max(0, x-(v-target)/slope)
+		if next >= x {
+			break
+		}
+		x = next
+		v, slope = cc.eval(x)
+	}
+	return Float(x)
+}
+
+// savingsBreakEven finds the savings nearest today's at which accepting
+// offer i and holding out are worth the same. Accepting wins over one
+// stretch of savings at most (see the README: before any paycheck every
+// course burns the savings alike), so the stretch's ends are the only
+// switches, and bisection finds them.
+func (sv *solver) savingsBreakEven(adv *OfferAdvice, i int) {
+	cash := &sv.tl.cash
+	if cash.burn <= 0 || !adv.CanHold {
+		return
+	}
+	gain := func(savings float64) float64 {
+		w := sv.evaluate(savings)
+		return w.accept[i] - math.Max(w.hold.start(), w.search.start())
+	}
+	s0 := math.Max(0, cash.savings)
+	hi := math.Max(s0, cash.burn*horizonMonths)
+	g0, gLo, gHi := gain(s0), gain(0), gain(hi)
+	root := func(a, b float64, ga float64) float64 {
+		for range 60 {
+			m := (a + b) / 2
+			if b-a < 0.005 {
+				break
+			}
+			if gm := gain(m); (gm >= -valueTolerance) == (ga >= -valueTolerance) {
+				a = m
+			} else {
+				b = m
+			}
+		}
+		return (a + b) / 2
+	}
+	accepting := g0 >= -valueTolerance
+	var found []float64
+	var above []bool
+	if accepting {
+		if gHi < -valueTolerance {
+			found, above = append(found, root(s0, hi, g0)), append(above, false)
+		}
+		if gLo < -valueTolerance && s0 > 0 {
+			found, above = append(found, root(0, s0, gLo)), append(above, true)
+		}
+	} else {
+		if gHi >= -valueTolerance {
+			found, above = append(found, root(s0, hi, g0)), append(above, true)
+		}
+		if gLo >= -valueTolerance && s0 > 0 {
+			found, above = append(found, root(0, s0, gLo)), append(above, false)
+		}
+	}
+	best := -1
+	for k, f := range found {
+		if best < 0 || math.Abs(f-s0) < math.Abs(found[best]-s0) {
+			best = k
+		}
+	}
+	if best >= 0 {
+		be := math.Round(found[best]*100) / 100
+		adv.SavingsBreakEven, adv.AcceptAbove = Float(be), above[best]
+		// Across the break-even, say what wins instead: another offer, or
+		// holding out.
+		across := be + 1
+		if above[best] {
+			across = math.Max(0, be-1)
+		}
+		w := sv.evaluate(across)
+		adv.Beyond = -1
+		if v := sv.verdictAt(w, sv.offers); v.Action == ActionAccept && v.Offer != i {
+			adv.Beyond = v.Offer
+		}
+	}
+}

@@ -1,0 +1,299 @@
+package model
+
+import (
+	"math"
+	"slices"
+)
+
+// This file finds the levers on an offer: what to ask for, and what each is
+// worth. Each is found by changing the one fact it names (the offer's
+// deadline, the process's decision date, the offer's pay) and weighing the
+// courses again, so that changing the profile the same way gives the same
+// answer.
+
+// levers are the levers on offer i, most valuable first.
+func (sv *solver) levers(d *Decision, w *world, adv *OfferAdvice, i, y int) []Lever {
+	var out []Lever
+	best := w.hold.start()
+	for _, v := range w.accept {
+		best = math.Max(best, v)
+	}
+	best = math.Max(best, w.search.start())
+	if pr := sv.process(y); pr != nil {
+		if l, ok := sv.extend(w, adv, i, pr, best); ok {
+			out = append(out, l)
+		}
+		if l, ok := sv.decideBy(w, i, pr); ok {
+			out = append(out, l)
+		}
+	}
+	if adv.Advice != AdviceAccept {
+		if l, ok := sv.counter(w, i); ok {
+			out = append(out, l)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Lever) int {
+		switch {
+		case a.Worth > b.Worth:
+			return -1
+		case a.Worth < b.Worth:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// offerSlot is the position of offer i among the solver's offers that
+// can be held (the hold course's offers), or -1.
+func (sv *solver) offerSlot(i int) int {
+	for k, o := range sv.base.hold.offers {
+		if o.index == i {
+			return k
+		}
+	}
+	return -1
+}
+
+// holdOut is the value of holding out with the hold course given: the
+// better of it and declining every offer to search on.
+func (sv *solver) holdOut(w *world, hold, search *course) float64 {
+	return math.Max(w.tl.run(hold, w.none).start(), w.tl.run(search, w.none).start())
+}
+
+// extend is the deadline to ask for so that offer i can be held until
+// process pr decides, when pr decides after it and holding would then be
+// worth more than the best course today.
+func (sv *solver) extend(w *world, adv *OfferAdvice, i int, pr *process, best float64) (Lever, bool) {
+	o := sv.offerOf(i)
+	if o.deadline >= pr.decides-sameTime && adv.CanHold {
+		return Lever{}, false
+	}
+	to := sv.dateAt(pr.decides)
+	o.deadline = math.Max(pr.decides, monthsUntil(sv.s.Request.Today, to))
+	offers := slices.Clone(sv.offers)
+	for k := range offers {
+		if offers[k].index == i {
+			offers[k] = o
+		}
+	}
+	v := sv.holdOut(w, &course{offers: holdable(offers), processes: sv.procs}, sv.base.search)
+	if v <= best+valueTolerance {
+		return Lever{}, false
+	}
+	return Lever{Kind: LeverExtend, To: to, Process: pr.index, Worth: sv.flow(v - best)}, true
+}
+
+// decideByLimit is how far past its own date a process's answer is
+// followed for decide_by: a wait that would still pay half a year late does
+// not hinge on the date.
+const decideByLimit = 182
+
+// answerIn is the value of holding out, at today's savings, were process pr
+// to answer on the given day (-1: never, as if it were not there). It does
+// not depend on the offer weighed, so the solver keeps it.
+func (sv *solver) answerIn(w *world, pr *process, day int) float64 {
+	key := [2]int{pr.index, day}
+	if v, ok := sv.answers[key]; ok {
+		return v
+	}
+	procs := slices.Clone(sv.procs)
+	if day < 0 {
+		procs = slices.DeleteFunc(procs, func(p process) bool { return p.index == pr.index })
+	}
+	for k := range procs {
+		if procs[k].index == pr.index {
+			t := float64(day) / daysPerMonth
+			procs[k].decides = t
+			procs[k].job = jobOf(sv.s, sv.p, &sv.e, pr.index, t)
+		}
+	}
+	v := sv.holdOut(w, &course{offers: sv.base.hold.offers, processes: procs}, &course{processes: procs})
+	if sv.answers == nil {
+		sv.answers = map[[2]int]float64{}
+	}
+	sv.answers[key] = v
+	return v
+}
+
+// decideBy is the last day by which process pr would have to decide for
+// holding out to be worth more than accepting offer i now, found over whole
+// days.
+func (sv *solver) decideBy(w *world, i int, pr *process) (Lever, bool) {
+	accept := w.accept[i]
+	today := sv.s.Request.Today
+	pays := func(day int) bool { return sv.answerIn(w, pr, day) > accept+valueTolerance }
+	// Without pr, holding out may already beat accepting (the search
+	// alone does): then pr's timing changes nothing.
+	if pays(-1) || !pays(0) {
+		return Lever{}, false
+	}
+	// Later answers are worth less: the wait burns more, and past the
+	// deadline the offer is gone. So the days on which holding out pays
+	// run from today to the last one.
+	due := today.DaysUntil(sv.dateAt(pr.decides))
+	lo, hi := 0, due
+	if pays(due) {
+		if pays(due + decideByLimit) {
+			return Lever{}, false
+		}
+		lo, hi = due, due+decideByLimit
+	}
+	for hi-lo > 1 {
+		m := (lo + hi) / 2
+		if pays(m) {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return Lever{Kind: LeverDecideBy, By: today.AddDays(lo), Process: pr.index, Worth: sv.flow(sv.answerIn(w, pr, 0) - accept)}, true
+}
+
+// counter is the pay, in offer i's own per, at which accepting it becomes
+// the best course: its fit (through ratings taken from pay), what it leaves
+// uncovered and so its value rise with pay, while the courses that hold it
+// as a fallback rise by less.
+func (sv *solver) counter(w *world, i int) (Lever, bool) {
+	s := sv.s
+	o := s.Profile.Opportunities[i]
+	if o.Pay == nil || *o.Pay <= 0 {
+		return Lever{}, false
+	}
+	base := *o.Pay
+	shares := prioritySharesOf(s.Profile.Priorities)
+	wins := func(pay float64) (bool, float64) {
+		q := o
+		q.Pay = Float(pay)
+		a := s.Assessments[i]
+		a.Fit, a.Flags = assessFit(s.Profile, shares, &q)
+		a.Relief = assessRelief(s.Profile.Params, s.Situation, s.Situation.RunwayMonths(), &q, s.Request.Today)
+		j := jobFrom(s, sv.p, &sv.e, &a, &q, 0)
+		j.chance = a.Relief.Chance
+		accept := w.tl.jobValue(&j, 0, w.none.at)
+		alt := w.search.start()
+		if k := sv.offerSlot(i); k >= 0 {
+			alt = math.Max(alt, w.tl.run(w.tl.withJob(sv.base.hold, k, j), w.none).start())
+		} else {
+			alt = math.Max(alt, w.hold.start())
+		}
+		for _, other := range sv.offers {
+			if other.index != i {
+				alt = math.Max(alt, w.accept[other.index])
+			}
+		}
+		return accept >= alt-valueTolerance, accept
+	}
+	lo, hi := base, base*2
+	ok, _ := wins(hi)
+	for k := 0; !ok && k < 8; k++ {
+		lo, hi = hi, hi*2
+		ok, _ = wins(hi)
+	}
+	if !ok {
+		return Lever{}, false
+	}
+	step := 1.0
+	if o.Per == "hour" {
+		step = 0.01
+	}
+	for hi-lo > step/2 {
+		m := (lo + hi) / 2
+		if win, _ := wins(m); win {
+			hi = m
+		} else {
+			lo = m
+		}
+	}
+	pay := math.Ceil(hi/step) * step
+	_, at := wins(pay)
+	return Lever{Kind: LeverCounter, Pay: pay, Process: -1, Worth: sv.flow(at - w.accept[i])}, true
+}
+
+// reservations are the reservation fits by whole months of runway, up to
+// the comfortable runway or today's, and the one at today's runway.
+func (sv *solver) reservations() ([]Reservation, Reservation) {
+	cash := &sv.tl.cash
+	runway := cash.runway()
+	if math.IsInf(runway, 1) {
+		r := sv.reservationAt(cash.savings, runway)
+		return []Reservation{r}, r
+	}
+	rows := min(reservationRowsMax, max(ceilMonths(runway), ceilMonths(sv.s.Urgency.Comfortable)))
+	out := make([]Reservation, rows+1)
+	for k := range out {
+		out[k] = sv.reservationAt(float64(k)*cash.burn, float64(k))
+	}
+	return out, sv.reservationAt(cash.savings, runway)
+}
+
+// reservationRowsMax bounds how many months of runway the reservation
+// table lists.
+const reservationRowsMax = 24
+
+// ceilMonths is the whole months that cover m, at least 1.
+func ceilMonths(m float64) int {
+	if math.IsInf(m, 1) || m > reservationRowsMax {
+		return reservationRowsMax
+	}
+	return max(1, int(math.Ceil(m)))
+}
+
+// reservationAt is the lowest fit of a typical sure offer (paying like the
+// person's opportunities, starting start_days from now) worth accepting
+// rather than searching on with the processes pending, at these savings.
+func (sv *solver) reservationAt(savings, months float64) Reservation {
+	if sv.base.none == nil {
+		sv.base = sv.coursesFor(sv.offers, sv.procs)
+	}
+	tl := sv.at(savings)
+	none := tl.run(sv.base.none, nil)
+	search := tl.run(sv.base.search, none).start()
+	e := &sv.e
+	pm := sv.s.Profile.Params
+	typical := func(fit float64) float64 {
+		j := jobTerms{fit: fit, leave: sv.p.LeaveChance(fit), start: pm.StartDays / daysPerMonth,
+			net: e.NetMonthly, uncovered: e.Uncovered, chance: 1, insWait: e.InsuranceWaitDays / daysPerMonth}
+		j.firstPay = j.start + pm.FirstPaycheckDays/daysPerMonth
+		v := (1 - e.InsuredShare) * tl.jobValue(&j, 0, none.at)
+		j.insurance = true
+		return v + e.InsuredShare*tl.jobValue(&j, 0, none.at)
+	}
+	r := Reservation{Months: months}
+	switch {
+	case typical(0) >= search:
+		r.Any = true
+	case typical(100) < search:
+		r.Never, r.Fit = true, 100
+	default:
+		lo, hi := 0.0, 100.0
+		for hi-lo > 1e-9 {
+			m := (lo + hi) / 2
+			if typical(m) >= search {
+				hi = m
+			} else {
+				lo = m
+			}
+		}
+		r.Fit = (lo + hi) / 2
+	}
+	r.Score = sv.typicalScore(r.Fit, months)
+	return r
+}
+
+// typicalScore is the score, at the urgency in force, of a typical sure
+// offer with this fit, as the ranking would give it with this runway.
+func (sv *solver) typicalScore(fit, runway float64) float64 {
+	s := sv.s
+	pm := s.Profile.Params
+	e := &sv.e
+	r := Relief{Chance: 1, Lasting: 1, CoverageCounted: !s.Situation.IsInsured()}
+	r.Income = 1 - e.Uncovered
+	r.MonthsToPay = (pm.StartDays + pm.FirstPaycheckDays) / daysPerMonth
+	r.Timeliness = Timeliness(r.MonthsToPay, runway)
+	r.Coverage = e.InsuredShare * clamp01(1-e.InsuranceWaitDays/pm.CoverageWaitDays)
+	wts := reliefWeightsFor(pm, r.CoverageCounted)
+	r.Mean = wts.income*r.Income + wts.time*r.Timeliness + wts.lasting*r.Lasting + wts.coverage*r.Coverage
+	u := s.Urgency.Value
+	return (1-u)*fit + u*r.Mean*100
+}

@@ -1,0 +1,263 @@
+package model
+
+import (
+	"math"
+	"slices"
+)
+
+// This file follows money through time for [Decide]. Time runs in months
+// from today (a day is 1/30.4375 of a month), continuously, and every value
+// is a present value: what a stream of monthly amounts is worth today at
+// the rate ρ = −ln(discount) a month.
+//
+// Until a paycheck arrives every course of action burns the savings at the
+// same rate, monthly_expenses − monthly_income. Once they are gone, each
+// month costs shortfall_cost for every month of expenses missing in it, so
+// the cost of a wait grows with its square: a wait twice as long runs twice
+// as deep into the red for twice as long. A month without health coverage
+// costs uninsured_cost while the situation is uninsured; a month without a
+// job is worth search_fit; a month in a job is worth its fit. A job lasts
+// its fit's tenure on average and then its holder searches again, with the
+// money in order by then.
+//
+// Courses of action are followed on one timeline of nodes: a fine grid (a
+// week at first, a fortnight later), every offer's deadline and every
+// process's decision date. Between nodes, while no offer is held, a search
+// brings an offer at the rate find_rate gives for the spell so far, its
+// fit drawn from the fits of the person's own opportunities, and it is
+// taken when it is worth more than going on: McCall's search, with money. At a process's decision the
+// job comes through with its chance and is taken when worth more; at an
+// offer's deadline the offer is accepted or lets lapse, whichever is worth
+// more. One backward pass over the nodes values every course at once;
+// nothing is sampled.
+
+// horizonMonths is how far the timeline runs. A search finds a job with at
+// least find_rate_long a month, so the chance of still searching after ten
+// years is below e^−19 at the default rates.
+const horizonMonths = 120
+
+// gridTimes lays out the grid: a week for the first year, where decisions
+// and deadlines fall, a fortnight to the third, a month after; fine
+// divides every step by that much more (a test halves them and checks that
+// no value moves).
+func gridTimes(fine float64) []float64 {
+	var out []float64
+	t := 0.0
+	for _, g := range [...]struct{ until, step float64 }{{12, 0.25}, {36, 0.5}, {horizonMonths, 1}} {
+		for ; t < g.until-sameTime; t += g.step / fine {
+			out = append(out, t)
+		}
+	}
+	return append(out, horizonMonths)
+}
+
+// sameTime is how close two times (in months) must be to share a node: a
+// hundredth of a second.
+const sameTime = 1e-8
+
+// valueTolerance is the margin, in present value, within which two courses
+// count as worth the same; a tie goes to the offer in hand.
+const valueTolerance = 1e-9
+
+// monthsUntil is the time from today to d in months; 0 for the zero date.
+func monthsUntil(today, d Date) float64 {
+	if d.IsZero() {
+		return 0
+	}
+	return float64(today.DaysUntil(d)) / daysPerMonth
+}
+
+// ledger is the money side of the situation: what is saved, what burns
+// each month before any paycheck arrives, and what missing money costs.
+type ledger struct {
+	savings, burn, expenses float64
+	// shortfall is the cost of a month with a whole month of expenses
+	// missing; repay how many months the debt left when pay arrives is
+	// counted at that cost.
+	shortfall, repay float64
+	rho              float64
+}
+
+// runway is the months the savings last at the current burn; +Inf when
+// nothing burns.
+func (l *ledger) runway() float64 { return runwayFor(l.savings, l.burn) }
+
+// short is the money missing at time t if no paycheck has arrived by then.
+func (l *ledger) short(t float64) float64 {
+	if l.burn <= 0 {
+		return 0
+	}
+	return math.Max(0, l.burn*t-math.Max(0, l.savings))
+}
+
+// gap is the present value of the shortfall's cost between a and b when no
+// paycheck arrives before b:
+//
+//	shortfall/expenses · ∫ₐᵇ e^(−ρt) · max(0, burn·t − savings) dt
+func (l *ledger) gap(a, b float64) float64 {
+	if l.burn <= 0 || l.shortfall == 0 || b <= a {
+		return 0
+	}
+	k := math.Max(0, l.savings) / l.burn
+	lo := math.Max(a, k)
+	if b <= lo {
+		return 0
+	}
+	return l.shortfall * l.burn / l.expenses * (l.deficitIntegral(b, k) - l.deficitIntegral(lo, k))
+}
+
+// debt is the present value of the cost of the money still missing when
+// the first paycheck arrives at fp: it is paid back from the pay, and
+// counted whole at the shortfall's cost for repay_months.
+func (l *ledger) debt(fp float64) float64 {
+	short := l.short(fp)
+	if short == 0 || l.shortfall == 0 {
+		return 0
+	}
+	r := l.rho
+	return l.shortfall * short / l.expenses * math.Exp(-r*fp) * (1 - math.Exp(-r*l.repay)) / r
+}
+
+// deficitIntegral is an antiderivative of e^(−ρt)·(t − k).
+func (l *ledger) deficitIntegral(t, k float64) float64 {
+	r := l.rho
+	return -math.Exp(-r*t) * ((t-k)/r + 1/(r*r))
+}
+
+// jobTerms are the facts of one job that the timeline needs.
+type jobTerms struct {
+	// fit is its fit (0..100); leave the monthly rate at which its holder
+	// leaves it.
+	fit, leave float64
+	// start and firstPay are when it starts and first pays, in months
+	// from today; a decision later than start moves both by as much.
+	start, firstPay float64
+	// net is its pay after tax a month, and uncovered the share of the
+	// expenses it leaves unpaid.
+	net, uncovered float64
+	// insurance reports that it provides coverage, after insWait months.
+	insurance bool
+	insWait   float64
+	// chance is the chance it comes through once accepted: 1 for a
+	// process that has said yes; an offer's own chance otherwise. One that
+	// falls through is found out on its first payday, and the search
+	// starts again from there.
+	chance float64
+}
+
+// timeline is the search model solved for one situation: the constants of
+// every job and the grid, ready for passes at any level of savings.
+type timeline struct {
+	p   SearchParams
+	rho float64
+	// cash is the money side; its savings change from pass to pass.
+	cash ledger
+	// unins is the cost of a month without coverage (0 when insured);
+	// idle what a month without a job is worth, coverage counted.
+	unins, idle float64
+	// spell is how long the search has lasted today, in months.
+	spell float64
+	// endValue is the present value, at the moment a job ends, of
+	// searching again with the money in order.
+	endValue float64
+	// market is the job a search finds, on average.
+	market marketTerms
+	// grid are the times the search steps between.
+	grid []float64
+}
+
+// marketTerms are the jobs a search finds: their delays, and for each fit
+// on the grid 0..100 the part of its value that does not depend on when it
+// is found or on the savings, sorted, with running sums for the expected
+// value of taking the best of it and going on.
+type marketTerms struct {
+	startDelay, payDelay float64
+	// worth[k] is, per unit of e^(−ρ·start), the value of holding the k-th
+	// job (its fit, what it leaves uncovered or uninsured, the search after
+	// it); prob[k] its chance; below[k] and mass[k] the sums of prob and
+	// prob·worth over the jobs before k.
+	worth, prob, below, mass []float64
+	fit                      float64
+}
+
+// expect is E[max(worth, z)] over the jobs a search finds, and the chance
+// that a job beats z.
+func (m *marketTerms) expect(z float64) (float64, float64) {
+	k, _ := slices.BinarySearch(m.worth, z)
+	n := len(m.worth)
+	total, totalMass := m.below[n], m.mass[n]
+	v := totalMass - m.mass[k]
+	if k > 0 {
+		v += z * m.below[k]
+	}
+	return v, total - m.below[k]
+}
+
+// idlePV is the value of the months between a and b without a job.
+func (tl *timeline) idlePV(a, b float64) float64 {
+	if b <= a {
+		return 0
+	}
+	r := tl.rho
+	return tl.idle * (math.Exp(-r*a) - math.Exp(-r*b)) / r
+}
+
+// workPV is the value, at today's prices, of holding job j from its start s
+// until it ends, and of searching again after, with its first pay at fp.
+func (tl *timeline) workPV(j *jobTerms, s, fp float64) float64 {
+	r, d := tl.rho, j.leave
+	uninsured := 1.0
+	if j.insurance {
+		uninsured = 1 - math.Exp(-(r+d)*j.insWait)
+	}
+	v := math.Exp(-r*s) / (r + d) * (j.fit + d*tl.endValue - tl.unins*uninsured)
+	if j.uncovered > 0 {
+		v -= tl.cash.shortfall * j.uncovered * math.Exp(-r*fp-d*(fp-s)) / (r + d)
+	}
+	return v
+}
+
+// jobValue is the value of committing to job j at time td: the months
+// until it starts, the job and what follows it, the chance that it falls
+// through (then the search resumes from its first payday, worth fallback
+// there), the shortfall until its first paycheck and the debt left then.
+func (tl *timeline) jobValue(j *jobTerms, td float64, fallback func(t float64) float64) float64 {
+	s := math.Max(j.start, td)
+	fp := math.Max(j.firstPay+(s-j.start), s)
+	v := j.chance * (tl.idlePV(td, s) + tl.workPV(j, s, fp) - tl.cash.debt(fp))
+	if j.chance < 1 {
+		v += (1 - j.chance) * (tl.idlePV(td, fp) + fallback(fp))
+	}
+	return v - tl.cash.gap(td, fp)
+}
+
+// marketBase is the part of the value of a job found at t that all jobs
+// share, and the factor e^(−ρ·start) their own worth is scaled by.
+func (tl *timeline) marketBase(t float64) (base, scale float64) {
+	m := &tl.market
+	s, fp := t+m.startDelay, t+m.startDelay+m.payDelay
+	return tl.idlePV(t, s) - tl.cash.gap(t, fp) - tl.cash.debt(fp), math.Exp(-tl.rho * s)
+}
+
+// marketValue is the value of taking, at time t, whatever job a search
+// finds then.
+func (tl *timeline) marketValue(t float64) float64 {
+	base, scale := tl.marketBase(t)
+	v, _ := tl.market.expect(math.Inf(-1))
+	return base + scale*v
+}
+
+// marketChoice is the value, at time t, of a job found then against going
+// on, worth cont: the job is taken when it is worth more. It returns that
+// value and the chance the job is taken.
+func (tl *timeline) marketChoice(t, cont float64) (float64, float64) {
+	base, scale := tl.marketBase(t)
+	v, take := tl.market.expect((cont - base) / scale)
+	return base + scale*v, take
+}
+
+// findChance is the chance that a search finds a job between a and b.
+func (tl *timeline) findChance(a, b float64) float64 {
+	h := hazard(tl.p.FindRateAt(tl.spell + (a+b)/2))
+	return 1 - math.Exp(-h*(b-a))
+}

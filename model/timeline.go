@@ -1,0 +1,391 @@
+package model
+
+import (
+	"math"
+	"slices"
+)
+
+// This file is the pass of money.go's timeline: a course's nodes laid out
+// once (everything that does not depend on the savings worked out then),
+// and the backward pass that values the course at a level of savings.
+
+// heldOffer is an offer in hand on the timeline: its job and deadline.
+type heldOffer struct {
+	job      jobTerms
+	deadline float64
+	// index is its position in State.Assessments.
+	index int
+}
+
+// process is an opportunity on its way to an answer: its job if it comes
+// through, when it decides and its chance.
+type process struct {
+	job     jobTerms
+	decides float64
+	chance  float64
+	index   int
+}
+
+// course is what a pass follows: the offers held (each until its deadline)
+// and the processes waited for. Its layout is built on first use and kept:
+// a course is weighed at many levels of savings.
+type course struct {
+	offers    []heldOffer
+	processes []process
+	lay       *layout
+}
+
+// event kinds at a node, in the order they happen on a day: a process
+// answers, then an offer's deadline comes.
+const (
+	eventProcess = iota
+	eventDeadline
+)
+
+// layout is a course's nodes and events with every constant a pass needs.
+type layout struct {
+	times, disc []float64
+	// held[i] reports that an offer is still held in the step after node
+	// i, so the search does not run in it.
+	held []bool
+	// Per step after node i: its midpoint, the value of the months without
+	// a job before and after it, the chance a search finds a job in it, and
+	// for a job found at the midpoint its first payday and the value of the
+	// months until it starts and the scale of its own worth.
+	mid, discMid, idleA, idleB, find  []float64
+	mkPay, discMkPay, mkIdle, mkScale []float64
+	// Events, node by node: first[i] is the first event of node i (events
+	// of node i run to first[i+1]).
+	first []int
+	kind  []int
+	// k indexes the course's processes or offers; chance is the process's
+	// chance (1 for a deadline); fp, discFP the job's first payday; keep
+	// the part of its value that does not depend on the savings; jobChance
+	// the chance it comes through once taken; fallAt the grid position of
+	// fp for a job that may fall through.
+	k                       []int
+	chance, fp, discFP      []float64
+	keep, jobChance         []float64
+	fallNode                []int
+	fallFrac                []float64
+	termPay, termDisc, term float64
+}
+
+// layoutOf is the layout of course c, built once.
+func (tl *timeline) layoutOf(c *course) *layout {
+	if c.lay == nil {
+		c.lay = tl.buildLayout(c)
+	}
+	return c.lay
+}
+
+func (tl *timeline) buildLayout(c *course) *layout {
+	type at struct {
+		t    float64
+		kind int
+		k    int
+	}
+	var evs []at
+	for k, p := range c.processes {
+		evs = append(evs, at{p.decides, eventProcess, k})
+	}
+	for k, o := range c.offers {
+		evs = append(evs, at{o.deadline, eventDeadline, k})
+	}
+	slices.SortStableFunc(evs, func(a, b at) int {
+		switch {
+		case a.t < b.t-sameTime:
+			return -1
+		case a.t > b.t+sameTime:
+			return 1
+		}
+		return a.kind - b.kind
+	})
+	L := &layout{}
+	r := tl.rho
+	last := math.Inf(-1)
+	for _, o := range c.offers {
+		last = math.Max(last, o.deadline)
+	}
+	addNode := func(t float64) {
+		L.times = append(L.times, t)
+		L.first = append(L.first, len(L.kind))
+	}
+	// Merge the grid with the event times; equal times share a node.
+	g, e := 0, 0
+	for g < len(tl.grid) || e < len(evs) {
+		var t float64
+		switch {
+		case e >= len(evs) || (g < len(tl.grid) && tl.grid[g] <= evs[e].t):
+			t = tl.grid[g]
+		default:
+			t = math.Min(evs[e].t, horizonMonths)
+		}
+		if n := len(L.times); n == 0 || t > L.times[n-1]+sameTime {
+			addNode(t)
+		}
+		for g < len(tl.grid) && tl.grid[g] <= t+sameTime {
+			g++
+		}
+		for e < len(evs) && math.Min(evs[e].t, horizonMonths) <= t+sameTime {
+			L.kind = append(L.kind, evs[e].kind)
+			L.k = append(L.k, evs[e].k)
+			e++
+		}
+	}
+	L.first = append(L.first, len(L.kind))
+	n := len(L.times)
+	L.disc = make([]float64, n)
+	L.held = make([]bool, n)
+	for i, t := range L.times {
+		L.disc[i] = math.Exp(-r * t)
+		L.held[i] = t < last-sameTime
+	}
+	m := &tl.market
+	L.mid, L.discMid, L.idleA, L.idleB, L.find = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	L.mkPay, L.discMkPay, L.mkIdle, L.mkScale = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := 0; i+1 < n; i++ {
+		a, b := L.times[i], L.times[i+1]
+		mid := (a + b) / 2
+		L.mid[i], L.discMid[i] = mid, math.Exp(-r*mid)
+		L.idleA[i], L.idleB[i] = tl.idlePV(a, mid), tl.idlePV(mid, b)
+		L.find[i] = tl.findChance(a, b)
+		s := mid + m.startDelay
+		L.mkPay[i] = s + m.payDelay
+		L.discMkPay[i] = math.Exp(-r * L.mkPay[i])
+		L.mkIdle[i], L.mkScale[i] = tl.idlePV(mid, s), math.Exp(-r*s)
+	}
+	ne := len(L.kind)
+	L.chance, L.fp, L.discFP, L.keep, L.jobChance = make([]float64, ne), make([]float64, ne), make([]float64, ne), make([]float64, ne), make([]float64, ne)
+	L.fallNode, L.fallFrac = make([]int, ne), make([]float64, ne)
+	for i := range n {
+		td := L.times[i]
+		for ev := L.first[i]; ev < L.first[i+1]; ev++ {
+			var j *jobTerms
+			if L.kind[ev] == eventProcess {
+				p := &c.processes[L.k[ev]]
+				j, L.chance[ev] = &p.job, p.chance
+			} else {
+				j, L.chance[ev] = &c.offers[L.k[ev]].job, 1
+			}
+			tl.eventJob(L, ev, td, j)
+		}
+	}
+	L.termPay = horizonMonths + m.startDelay + m.payDelay
+	L.termDisc = math.Exp(-r * L.termPay)
+	return L
+}
+
+// withJob is course c with offer k's job replaced by j, its deadline kept:
+// the layout is c's with that one event's constants worked out again, so a
+// changed offer costs one pass and no new layout.
+func (tl *timeline) withJob(c *course, k int, j jobTerms) *course {
+	L := tl.layoutOf(c)
+	out := &course{offers: slices.Clone(c.offers), processes: c.processes}
+	out.offers[k].job = j
+	M := *L
+	M.keep, M.fp, M.discFP, M.jobChance = slices.Clone(L.keep), slices.Clone(L.fp), slices.Clone(L.discFP), slices.Clone(L.jobChance)
+	M.fallNode, M.fallFrac = slices.Clone(L.fallNode), slices.Clone(L.fallFrac)
+	for i := range L.times {
+		for ev := L.first[i]; ev < L.first[i+1]; ev++ {
+			if L.kind[ev] == eventDeadline && L.k[ev] == k {
+				tl.eventJob(&M, ev, L.times[i], &out.offers[k].job)
+			}
+		}
+	}
+	out.lay = &M
+	return out
+}
+
+// eventJob works out event ev's job constants, decided at td.
+func (tl *timeline) eventJob(L *layout, ev int, td float64, j *jobTerms) {
+	r := tl.rho
+	s := math.Max(j.start, td)
+	fp := math.Max(j.firstPay+(s-j.start), s)
+	L.fp[ev], L.discFP[ev], L.jobChance[ev] = fp, math.Exp(-r*fp), j.chance
+	L.keep[ev] = j.chance*(tl.idlePV(td, s)+tl.workPV(j, s, fp)) + (1-j.chance)*tl.idlePV(td, fp)
+	L.fallNode[ev], L.fallFrac[ev] = tl.gridPlace(fp)
+}
+
+// gridPlace is where time t falls on the grid: the node before it and how
+// far towards the next.
+func (tl *timeline) gridPlace(t float64) (int, float64) {
+	i, found := slices.BinarySearch(tl.grid, t)
+	switch {
+	case found:
+		return i, 0
+	case i == 0:
+		return 0, 0
+	case i >= len(tl.grid):
+		return len(tl.grid) - 1, 0
+	}
+	a, b := tl.grid[i-1], tl.grid[i]
+	return i - 1, (t - a) / (b - a)
+}
+
+// pricing is the savings-dependent part of a pass: when the money runs
+// out, and what being short costs then and after.
+type pricing struct {
+	savings, burn, runway, discRunway float64
+	gapCoef, debtCoef, invR, invR2    float64
+}
+
+func (tl *timeline) pricing() pricing {
+	l := &tl.cash
+	p := pricing{savings: math.Max(0, l.savings), burn: l.burn, runway: math.Inf(1), invR: 1 / tl.rho}
+	p.invR2 = p.invR * p.invR
+	if l.burn > 0 && l.shortfall > 0 {
+		p.runway = p.savings / l.burn
+		p.discRunway = math.Exp(-tl.rho * p.runway)
+		p.gapCoef = l.shortfall * l.burn / l.expenses
+		p.debtCoef = l.shortfall / l.expenses * (1 - math.Exp(-tl.rho*l.repay)) / tl.rho
+	}
+	return p
+}
+
+// gap is ledger.gap with the discount factors of a and b given.
+func (p *pricing) gap(a, da, b, db float64) float64 {
+	if b <= p.runway || b <= a {
+		return 0
+	}
+	lo, dlo := a, da
+	if a < p.runway {
+		lo, dlo = p.runway, p.discRunway
+	}
+	prim := func(t, d float64) float64 { return -d * ((t-p.runway)*p.invR + p.invR2) }
+	return p.gapCoef * (prim(b, db) - prim(lo, dlo))
+}
+
+// debt is ledger.debt with the discount factor of fp given.
+func (p *pricing) debt(fp, dfp float64) float64 {
+	if p.debtCoef == 0 {
+		return 0
+	}
+	short := p.burn*fp - p.savings
+	if short <= 0 {
+		return 0
+	}
+	return p.debtCoef * short * dfp
+}
+
+// pass is one backward pass over a course: the value at every node before
+// its events, and what the best plan chooses at each.
+type pass struct {
+	lay *layout
+	// value[i] is the value at node i before its events.
+	value []float64
+	// after, job and take are per event: the value just after it, the
+	// value of its job there, and whether the plan takes the job.
+	after, job []float64
+	take       []bool
+	// market[i] is the chance that the plan takes a job the search finds
+	// in the step after node i, if it finds one.
+	market []float64
+}
+
+// start is the value of the course today.
+func (ps *pass) start() float64 { return ps.value[0] }
+
+// run makes the backward pass for course c at the timeline's savings.
+// fallback is the pass of the course with nothing pending, for jobs that
+// may fall through; nil means the pass is that course itself.
+func (tl *timeline) run(c *course, fallback *pass) *pass {
+	L := tl.layoutOf(c)
+	n, ne := len(L.times), len(L.kind)
+	ps := &pass{lay: L, value: make([]float64, n), after: make([]float64, ne), job: make([]float64, ne),
+		take: make([]bool, ne), market: make([]float64, n)}
+	pr := tl.pricing()
+	m := &tl.market
+	fall := func(ev int) float64 {
+		if fallback == nil {
+			return 0
+		}
+		v := fallback.value
+		i, f := L.fallNode[ev], L.fallFrac[ev]
+		if f == 0 || i+1 >= len(v) {
+			return v[i]
+		}
+		return v[i] + f*(v[i+1]-v[i])
+	}
+	// At the horizon a job is taken, whatever it is.
+	all, _ := m.expect(math.Inf(-1))
+	last := L.times[n-1]
+	v := tl.idlePV(last, last+m.startDelay) + math.Exp(-tl.rho*(last+m.startDelay))*all -
+		pr.gap(last, L.disc[n-1], L.termPay, L.termDisc) - pr.debt(L.termPay, L.termDisc)
+	for i := n - 1; i >= 0; i-- {
+		if i < n-1 {
+			t, next := L.times[i], L.times[i+1]
+			if L.held[i] {
+				v = L.idleA[i] + L.idleB[i] - pr.gap(t, L.disc[i], next, L.disc[i+1]) + v
+			} else {
+				cont := L.idleB[i] - pr.gap(L.mid[i], L.discMid[i], next, L.disc[i+1]) + v
+				base := L.mkIdle[i] - pr.gap(L.mid[i], L.discMid[i], L.mkPay[i], L.discMkPay[i]) - pr.debt(L.mkPay[i], L.discMkPay[i])
+				worth, take := m.expect((cont - base) / L.mkScale[i])
+				ps.market[i] = take
+				p := L.find[i]
+				v = L.idleA[i] - pr.gap(t, L.disc[i], L.mid[i], L.discMid[i]) + p*(base+L.mkScale[i]*worth) + (1-p)*cont
+			}
+		}
+		for ev := L.first[i+1] - 1; ev >= L.first[i]; ev-- {
+			ps.after[ev] = v
+			jc := L.jobChance[ev]
+			j := L.keep[ev] - jc*pr.debt(L.fp[ev], L.discFP[ev]) - pr.gap(L.times[i], L.disc[i], L.fp[ev], L.discFP[ev])
+			if jc < 1 {
+				j += (1 - jc) * fall(ev)
+			}
+			ps.job[ev] = j
+			if j > v+valueTolerance {
+				ps.take[ev] = true
+				ch := L.chance[ev]
+				v = ch*j + (1-ch)*v
+			}
+		}
+		ps.value[i] = v
+	}
+	return ps
+}
+
+// at is the value of the pass at time t, straight between nodes.
+func (ps *pass) at(t float64) float64 {
+	times := ps.lay.times
+	i, found := slices.BinarySearch(times, t)
+	switch {
+	case found:
+		return ps.value[i]
+	case i == 0:
+		return ps.value[0]
+	case i >= len(times):
+		return ps.value[len(times)-1]
+	}
+	a, b := times[i-1], times[i]
+	f := (t - a) / (b - a)
+	return ps.value[i-1] + f*(ps.value[i]-ps.value[i-1])
+}
+
+// reach follows the pass's plan forward from today: for each event, the
+// chance of getting to it with no job taken yet.
+func (ps *pass) reach() []float64 {
+	L := ps.lay
+	out := make([]float64, len(L.kind))
+	p := 1.0
+	for i := range L.times {
+		for ev := L.first[i]; ev < L.first[i+1]; ev++ {
+			out[ev] = p
+			if ps.take[ev] {
+				p *= 1 - L.chance[ev]
+			}
+		}
+		if i < len(L.times)-1 && !L.held[i] {
+			p *= 1 - L.find[i]*ps.market[i]
+		}
+	}
+	return out
+}
+
+// events calls f for every event of the pass with its kind, its index in
+// the course and its flat index.
+func (ps *pass) events(f func(kind, k, ev int)) {
+	for ev, kind := range ps.lay.kind {
+		f(kind, ps.lay.k[ev], ev)
+	}
+}

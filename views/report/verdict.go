@@ -1,0 +1,442 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"mutual/model"
+)
+
+// This file holds the words of a decision: the verdict in a sentence, each
+// offer's advice and why, the money on each path, the break-evens and the
+// levers. The decide table, the decide page, the JSON's sentences, prep and
+// the dashboard header all say them with these.
+
+// valueNote says what the values of the search model are, for every view
+// that shows them.
+const valueNote = "Values are points a month on the fit scale (0 to 100): 53.0 is worth as much as holding, for good, " +
+	"a job of fit 53 with no money trouble."
+
+// rankingNote says, when the verdict accepts an offer the ranking does not
+// put first, why the two differ: the ranking scores fit against relief at
+// the urgency, decide follows the money day by day. It is "" otherwise.
+func rankingNote(s *model.State, d *model.Decision) string {
+	v := &d.Verdict
+	lead := s.Leader()
+	if v.Action != model.ActionAccept || lead < 0 || lead == v.Offer {
+		return ""
+	}
+	if o := &s.Profile.Opportunities[lead]; o.Stage != model.StageOffer && o.Stage != model.StageAccepted {
+		when := "with no decision date"
+		if !o.DecisionExpected.IsZero() {
+			when = "deciding " + o.DecisionExpected.String()
+		}
+		return fmt.Sprintf("The ranking puts %s first, but it is not an offer yet (chance %s, %s): the ranking counts its "+
+			"chance once, while this advice weighs what you would live on if it said no.", name(s, lead),
+			chanceText(s.Assessments[lead].Relief.Chance), when)
+	}
+	return fmt.Sprintf("The ranking puts %s first: it scores fit against relief at your urgency, while this advice follows "+
+		"your money day by day until each paycheck; they part ways when the timing of pay matters more than the ranking's "+
+		"relief can show.", name(s, lead))
+}
+
+// VerdictSentence is the one thing to do today, in a sentence or two:
+// what, by when, and what it costs in money.
+func VerdictSentence(s *model.State, d *model.Decision) string {
+	v := &d.Verdict
+	cur := s.Currency()
+	var b strings.Builder
+	switch v.Action {
+	case model.ActionAccept:
+		o := offerAdvice(d, v.Offer)
+		fmt.Fprintf(&b, "Accept the offer from %s", name(s, v.Offer))
+		switch {
+		case accepted(s, v.Offer):
+			b.Reset()
+			fmt.Fprintf(&b, "Keep the job you accepted at %s.", name(s, v.Offer))
+		case o != nil && o.Expired:
+			b.WriteString(" today, if it still stands (its deadline has passed).")
+		case !v.By.IsZero():
+			fmt.Fprintf(&b, " by %s.", v.By)
+		default:
+			b.WriteString(" (it gives no deadline: answer soon).")
+		}
+		if o != nil {
+			b.WriteString(" " + acceptMoney(s, o, cur))
+			if y := o.WaitingFor; y >= 0 && o.ShortBy > 0 {
+				fmt.Fprintf(&b, " Holding out for %s would run the money out on %s and leave you %s short by its first paycheck.",
+					name(s, y), o.RunsOut, Money(cur, o.ShortBy))
+			}
+			if be := o.SavingsBreakEven; be != nil && !o.AcceptAbove && o.Beyond < 0 {
+				fmt.Fprintf(&b, " Holding out would pay with more than %s of savings; you have %s.", Money(cur, *be), Money(cur, savings(s)))
+			}
+		}
+	case model.ActionWait:
+		y := name(s, v.WaitingFor)
+		chance := chanceText(s.Assessments[v.WaitingFor].Relief.Chance)
+		if v.Offer >= 0 && accepted(s, v.Offer) {
+			fmt.Fprintf(&b, "Keep the job you accepted at %s while %s decides by %s (chance %s); if it says no, start at %s as planned.",
+				name(s, v.Offer), y, v.By, chance, name(s, v.Offer))
+		} else if v.Offer >= 0 {
+			o := offerAdvice(d, v.Offer)
+			fmt.Fprintf(&b, "Hold the offer from %s and wait for %s, which decides by %s (chance %s); if it says no, accept %s by %s.",
+				name(s, v.Offer), y, v.By, chance, name(s, v.Offer), o.Deadline)
+		} else {
+			fmt.Fprintf(&b, "Wait for %s, which decides by %s (chance %s)", y, v.By, chance)
+			if lapses := offerNames(s, v.Lapses); lapses != "" {
+				fmt.Fprintf(&b, ", and let %s lapse", lapses)
+			}
+			b.WriteString(".")
+		}
+		b.WriteString(" " + holdOutMoney(s, d, cur))
+	case model.ActionSearch:
+		if lapses := offerNames(s, v.Lapses); lapses != "" {
+			fmt.Fprintf(&b, "Decline %s and search on", lapses)
+		} else {
+			b.WriteString("No offer in hand: search on")
+		}
+		if v.WaitingFor >= 0 {
+			fmt.Fprintf(&b, "; %s decides by %s (chance %s)", name(s, v.WaitingFor), v.By, chanceText(s.Assessments[v.WaitingFor].Relief.Chance))
+		}
+		b.WriteString(". " + holdOutMoney(s, d, cur))
+	}
+	if v.Close {
+		fmt.Fprintf(&b, " It is a close call (%s points a month apart, on the fit scale)", strconv.FormatFloat(d.Flow(v.Value-v.RunnerUp), 'f', 2, 64))
+		if q := v.Settle; q == nil {
+			b.WriteString(": every rating that bears on it is known, so weigh what the numbers leave out")
+		} else {
+			if q.Ask != "" {
+				fmt.Fprintf(&b, ": ask %s “%s” to settle it", name(s, q.Index), Clean(q.Ask))
+			} else {
+				fmt.Fprintf(&b, ": find out how %s rates on %s to settle it", name(s, q.Index), Clean(q.Label))
+			}
+		}
+		b.WriteString(".")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// tenureText says how long a job at this fit should last: "should last
+// about 10 months".
+func tenureText(months float64) string {
+	return "should last about " + strconv.FormatFloat(months, 'f', 0, 64) + " months"
+}
+
+// VerdictParts is the verdict in short parts for the dashboard's header
+// (after "Advice: "), most important first: what to do and by when, then
+// the money, then whether it is a close call. A narrow header shows as
+// many as fit; the decide page and 'mutual decide' say it in full.
+func VerdictParts(s *model.State, d *model.Decision) []string {
+	v := &d.Verdict
+	cur := s.Currency()
+	var parts []string
+	switch v.Action {
+	case model.ActionAccept:
+		what := "Accept " + name(s, v.Offer)
+		if !v.By.IsZero() {
+			what += " by " + v.By.String()
+		}
+		parts = append(parts, what)
+		if o := offerAdvice(d, v.Offer); o != nil && o.AcceptShortBy > 0 {
+			parts = append(parts, fmt.Sprintf("money runs out %s, %s short of its first pay", o.AcceptRunsOut, Money(cur, o.AcceptShortBy)))
+		} else if o != nil {
+			parts = append(parts, "it pays from "+o.PaysFrom.String())
+		}
+	case model.ActionWait:
+		if v.Offer >= 0 {
+			parts = append(parts, fmt.Sprintf("Hold the offer from %s until %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By))
+		} else {
+			what := fmt.Sprintf("Wait for %s (decides %s)", name(s, v.WaitingFor), v.By)
+			if len(v.Lapses) > 0 {
+				what += "; let " + offerNames(s, v.Lapses) + " lapse"
+			}
+			parts = append(parts, what)
+		}
+	case model.ActionSearch:
+		what := "No offer in hand: search on"
+		if len(v.Lapses) > 0 {
+			what = "Decline " + offerNames(s, v.Lapses) + " and search on"
+		}
+		parts = append(parts, what)
+		if v.WaitingFor >= 0 {
+			parts = append(parts, fmt.Sprintf("%s decides %s", name(s, v.WaitingFor), v.By))
+		}
+	}
+	if v.Action != model.ActionAccept && !math.IsInf(d.RunwayMonths, 1) {
+		out := s.Request.Today.AddDays(int(math.Round(d.RunwayMonths * 30.4375)))
+		parts = append(parts, "money lasts to "+out.String())
+	}
+	if v.Close {
+		parts = append(parts, "a close call")
+	}
+	return parts
+}
+
+// accepted reports that opportunity i is an offer already accepted.
+func accepted(s *model.State, i int) bool {
+	return s.Profile.Opportunities[i].Stage == model.StageAccepted
+}
+
+// offerAdvice is the advice on offer i, or nil.
+func offerAdvice(d *model.Decision, i int) *model.OfferAdvice {
+	for k := range d.Offers {
+		if d.Offers[k].Index == i {
+			return &d.Offers[k]
+		}
+	}
+	return nil
+}
+
+func offerNames(s *model.State, idx []int) string {
+	var names []string
+	for _, i := range idx {
+		names = append(names, "the offer from "+name(s, i))
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// acceptMoney says when accepting offer o pays and whether the money lasts
+// until then.
+func acceptMoney(s *model.State, o *model.OfferAdvice, cur string) string {
+	if o.AcceptShortBy > 0 {
+		return fmt.Sprintf("It pays from %s; the money runs out on %s, %s short by then.", o.PaysFrom, o.AcceptRunsOut, Money(cur, o.AcceptShortBy))
+	}
+	return fmt.Sprintf("It pays from %s, and the money lasts until then.", o.PaysFrom)
+}
+
+// holdOutMoney says what holding out does to the money: until when it
+// lasts, and how short it falls before the first paycheck.
+func holdOutMoney(s *model.State, d *model.Decision, cur string) string {
+	runway := d.RunwayMonths
+	var pays model.Date
+	who := ""
+	for _, p := range d.Paths() {
+		if p.Kind == model.PathHoldOut && p.Index == d.Verdict.WaitingFor {
+			pays, who = p.PaysFrom, name(s, p.Index)
+		}
+	}
+	if pays.IsZero() {
+		for _, p := range d.Paths() {
+			if p.Kind == model.PathSearch {
+				pays, who = p.PaysFrom, ""
+			}
+		}
+	}
+	if math.IsInf(runway, 1) {
+		return "Nothing burns the savings, so the wait costs no money."
+	}
+	today := s.Request.Today
+	out := today.AddDays(int(math.Round(runway * 30.4375)))
+	paid := "a job found by searching pays, on average, from " + pays.String()
+	if who != "" {
+		paid = "if " + who + " says yes, it pays from " + pays.String()
+	}
+	if out.Before(pays) {
+		short := math.Max(0, s.Urgency.Burn*float64(today.DaysUntil(pays))/30.4375-math.Max(0, savings(s)))
+		return fmt.Sprintf("The money runs out on %s; %s, %s short by then.", out, paid, Money(cur, short))
+	}
+	return fmt.Sprintf("The money lasts until %s; %s.", out, paid)
+}
+
+func savings(s *model.State) float64 {
+	if s.Situation.Savings == nil {
+		return 0
+	}
+	return *s.Situation.Savings
+}
+
+// deadlineText says which deadline is in force for offer o.
+func deadlineText(s *model.State, o *model.OfferAdvice) string {
+	op := &s.Profile.Opportunities[o.Index]
+	switch {
+	case op.Stage == model.StageAccepted && !op.Starts.IsZero():
+		return "accepted; it starts " + op.Starts.String()
+	case op.Stage == model.StageAccepted:
+		return "accepted"
+	case o.Expired:
+		return "its respond_by " + o.RespondBy.String() + " has passed: ask whether it still stands"
+	case o.DeadlineAssumed:
+		return "no respond_by: counted as answered by " + o.Deadline.String() + "; ask for the date"
+	}
+	return "respond by " + o.RespondBy.String()
+}
+
+// adviceHeadline is the advice on one offer in a few words: "Acme
+// Logistics (respond by 2026-12-01): HOLD it while Globex decides".
+func adviceHeadline(s *model.State, o *model.OfferAdvice) string {
+	head := fmt.Sprintf("%s (%s): ", name(s, o.Index), deadlineText(s, o))
+	switch o.Advice {
+	case model.AdviceAccept:
+		return head + "ACCEPT"
+	case model.AdviceWait:
+		return head + "WAIT: hold it while " + name(s, o.WaitingFor) + " decides"
+	}
+	switch {
+	case o.Vetoed:
+		return head + "DECLINE: a deal-breaker vetoes it"
+	case o.Instead >= 0:
+		return head + "DECLINE: the offer from " + name(s, o.Instead) + " is worth more"
+	case o.Lapse && o.WaitingFor >= 0:
+		return head + "DECLINE: let it lapse to wait for " + name(s, o.WaitingFor)
+	}
+	return head + "DECLINE: searching on is worth more"
+}
+
+// adviceReason says why, in numbers: the break-even chance of the process
+// it turns on, or what beats it.
+func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
+	who := name(s, o.Index)
+	if o.Vetoed {
+		return fmt.Sprintf("A deal-breaker vetoes %s: %s.", who, strings.Join(Reasons(&s.Assessments[o.Index]), "; "))
+	}
+	var parts []string
+	if y := o.WaitingFor; y >= 0 {
+		chance := chanceText(s.Assessments[y].Relief.Chance)
+		other := name(s, y)
+		switch be := o.BreakEven; {
+		case be == nil && o.Instead < 0:
+			parts = append(parts, fmt.Sprintf("Waiting for %s does not pay at any chance: even a sure yes is worth less than accepting.", other))
+		case be == nil:
+		case o.Advice == model.AdviceAccept:
+			parts = append(parts, fmt.Sprintf("Waiting for %s would pay only with a chance above %s; it is %s.", other, chanceText(*be), chance))
+		default:
+			parts = append(parts, fmt.Sprintf("Waiting for %s pays while its chance is above %s; it is %s.", other, chanceText(*be), chance))
+		}
+		if o.Holds && o.Advice == model.AdviceWait {
+			parts = append(parts, fmt.Sprintf("%s decides by the deadline, so holding the offer costs only the days until then.", other))
+		}
+	} else if o.Advice == model.AdviceAccept {
+		parts = append(parts, "No process that decides soon is worth waiting for.")
+	}
+	text := strings.Join(parts, " ")
+	if o.Expired && text != "" {
+		text = "If the offer still stands: " + lowerFirst(text)
+	}
+	return text
+}
+
+// valuesLine compares the courses an offer's advice weighs: "accept now
+// 55.4 · hold out 57.4 · decline and search on 52.1 · best without it
+// 57.6". Holding out is accepting nothing today, holding every offer that
+// can be held.
+func valuesLine(o *model.OfferAdvice) string {
+	line := "accept now " + Num(o.Accept)
+	if o.CanHold {
+		line += " · hold out " + Num(o.Wait)
+	} else {
+		line += " · cannot be held"
+	}
+	return line + " · decline and search on " + Num(o.Search) + " · best without it " + Num(o.Decline) + " (points a month)"
+}
+
+// moneyLines say, for offer o, when each path pays and whether the money
+// lasts until then.
+func moneyLines(s *model.State, o *model.OfferAdvice) []string {
+	cur := s.Currency()
+	out := []string{"Accepting: " + lowerFirst(acceptMoney(s, o, cur))}
+	if y := o.WaitingFor; y >= 0 {
+		line := fmt.Sprintf("If you wait for %s and it says yes: it pays from %s", name(s, y), o.HoldOutPays)
+		if o.ShortBy > 0 {
+			line += fmt.Sprintf("; the money runs out on %s, %s short by then.", o.RunsOut, Money(cur, o.ShortBy))
+		} else {
+			line += ", and the money lasts until then."
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// savingsLine says where savings would change the advice: "Holding out
+// wins with more than $9,390 of savings, accepting below; you have
+// $3,000."
+func savingsLine(s *model.State, o *model.OfferAdvice) string {
+	if o.SavingsBreakEven == nil {
+		return ""
+	}
+	cur := s.Currency()
+	at := Money(cur, *o.SavingsBreakEven)
+	have := Money(cur, savings(s))
+	other := "not accepting now"
+	if o.Beyond >= 0 {
+		other = "accepting " + name(s, o.Beyond) + " instead"
+	}
+	if o.AcceptAbove {
+		return fmt.Sprintf("Accepting wins with more than %s of savings, %s below that; you have %s.", at, other, have)
+	}
+	return fmt.Sprintf("%s wins with more than %s of savings, accepting below that; you have %s.", upperFirst(other), at, have)
+}
+
+// leverSentence says what to ask for and what it is worth.
+func leverSentence(s *model.State, o *model.OfferAdvice, l *model.Lever) string {
+	who := name(s, o.Index)
+	switch l.Kind {
+	case model.LeverExtend:
+		return fmt.Sprintf("Ask %s to extend the deadline to %s, when %s decides: holding the offer would then be worth %s points a month more.",
+			who, l.To, name(s, l.Process), Num(l.Worth))
+	case model.LeverDecideBy:
+		if o.Advice == model.AdviceAccept {
+			return fmt.Sprintf("Ask %s whether it can decide by %s: if it can, waiting for it pays (up to %s points a month more if it answered today).",
+				name(s, l.Process), l.By, Num(l.Worth))
+		}
+		return fmt.Sprintf("Waiting pays only while %s decides by %s; if it slips past that, accepting is worth more.", name(s, l.Process), l.By)
+	case model.LeverCounter:
+		return fmt.Sprintf("Ask %s for %s: at that pay accepting it is the best course (it offers %s; worth %s points a month more).",
+			who, payText(s, o.Index, l.Pay), payText(s, o.Index, offeredPay(s, o.Index)), Num(l.Worth))
+	}
+	return ""
+}
+
+func offeredPay(s *model.State, i int) float64 {
+	if p := s.Profile.Opportunities[i].Pay; p != nil {
+		return *p
+	}
+	return 0
+}
+
+// payText writes pay in the offer's own per: "$57,400 a year".
+func payText(s *model.State, i int, pay float64) string {
+	per := s.Profile.Opportunities[i].Per
+	if per == "" {
+		per = "year"
+	}
+	if per == "hour" {
+		return moneyCents(s.Currency(), pay) + " an hour"
+	}
+	return Money(s.Currency(), pay) + " a " + per
+}
+
+// moneyCents writes an hourly amount with its cents: "$23.50", "23.50 CHF".
+func moneyCents(cur string, v float64) string {
+	cents := int64(math.Round(v * 100))
+	whole := Money(cur, float64(cents/100))
+	if cents%100 == 0 {
+		return whole
+	}
+	frac := fmt.Sprintf(".%02d", cents%100)
+	if i := strings.IndexByte(whole, ' '); i >= 0 {
+		return whole[:i] + frac + whole[i:]
+	}
+	return whole + frac
+}
