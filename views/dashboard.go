@@ -283,12 +283,17 @@ func (d *Dashboard) edit() {
 
 func (d *Dashboard) save() {
 	u := report.Urgency(d.ctl.State().Urgency.Value)
-	what := report.WhatIfWords(d.ctl.State())
+	// What goes into [situation]: the savings and the urgency, not the
+	// weights.
+	st := *d.ctl.State()
+	st.Request.WhatIf.Weights = nil
+	what := report.WhatIfWords(&st)
 	if d.hooks.Save == nil {
 		d.ctl.SetStatus(Status{Text: "There is no profile file to save into: to come back to this view, start mutual with --urgency " + u + "."})
 		return
 	}
-	p, file, err := d.hooks.Save(d.ctl.State().Request.WhatIf)
+	w := d.ctl.State().Request.WhatIf
+	p, file, err := d.hooks.Save(w)
 	if err != nil {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
 		return
@@ -299,6 +304,14 @@ func (d *Dashboard) save() {
 	}
 	d.ctl.SetProblem("")
 	text := "Saved " + what + " into [situation] in " + report.Clean(file) + "."
+	if len(w.Weights) > 0 {
+		// [situation] holds no weights: they stay a what-if, for a
+		// scenario to keep.
+		if err := d.ctl.evaluate(model.WhatIf{Weights: w.Weights}); err == nil {
+			text += " The weights stay a what-if: " + d.keys.KeyLabel(IntentSave) + " then " + d.keys.KeyLabel(IntentSaveScenario) +
+				" keeps them in a scenario."
+		}
+	}
 	if st := d.ctl.State(); st.Urgency.Source == model.SourceScenario {
 		text += " Scenario " + strconv.Quote(report.Clean(d.ctl.ScenarioName())) + " sets its own (" + report.Urgency(st.Urgency.Value) + "): " +
 			d.keys.scenarioKeys() + " leaves it."

@@ -336,7 +336,7 @@ func DefaultKeymap() Keymap {
 		{Keys: []Key{r('-')}, Intent: IntentWeightDown, Context: ContextPriorities,
 			Help: "what-if: the selected priority's weight down by 1, never below 0"},
 		{Keys: []Key{r('s')}, Intent: IntentSaveWeights, Context: ContextPriorities,
-			Help: "save the what-ifs, the weights with them, as a new [[scenario]] (weights = { ... })", Hint: "save as scenario", Keep: 6},
+			Help: "save the what-ifs, the weights with them, as a new [[scenario]] (weights = { ... })", Hint: "save", Keep: 6},
 	}
 }
 

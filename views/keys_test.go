@@ -172,13 +172,17 @@ func TestHintsFitAndAlwaysOfferHelpAndQuit(t *testing.T) {
 		}
 	}
 	// On the Priorities page the page's keys replace the ones they shadow.
-	want := "↑/↓ j/k priority  +/- weight  s save as scenario  tab pane  r reset  v chart  e edit  ? help  q quit"
-	if got := HintText(km.HintsIn(100, ContextPriorities)); got != want {
-		t.Errorf("hints on the Priorities page at 100 columns:\n got %q\nwant %q", got, want)
+	for w, want := range map[int]string{
+		100: "↑/↓ j/k priority  +/- weight  s save  tab pane  r reset  [ ] scenario  e edit  ? help  q quit",
+		80:  "↑/↓ j/k priority  +/- weight  s save  tab pane  r reset  e edit  ? help  q quit",
+	} {
+		if got := HintText(km.HintsIn(w, ContextPriorities)); got != want {
+			t.Errorf("hints on the Priorities page at %d columns:\n got %q\nwant %q", w, got, want)
+		}
 	}
 	// At 100 columns the brief's keys show but for enter (the status
 	// line's first tip names it); our own additions (d, v) wait for room.
-	want = "↑/↓ j/k select  tab pane  +/- urgency  r reset  [ ] scenario  e edit  s save  ? help  q quit"
+	want := "↑/↓ j/k select  tab pane  +/- urgency  r reset  [ ] scenario  e edit  s save  ? help  q quit"
 	if got := HintText(km.Hints(100)); got != want {
 		t.Errorf("hints at 100 columns:\n got %q\nwant %q", got, want)
 	}

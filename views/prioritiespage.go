@@ -24,6 +24,8 @@ type PrioritiesPage struct {
 	doc      *report.Document
 	docState *model.State
 	docSel   [2]int
+	// docNarrow is whether doc was laid out for a narrow page.
+	docNarrow bool
 }
 
 // NewPrioritiesPage returns an empty Priorities page whose sentences name
@@ -53,9 +55,10 @@ func (p *PrioritiesPage) lines(width int) []line {
 	if p.state == nil {
 		return []line{plainLine("No profile.", st.Dim)}
 	}
-	if p.doc == nil || p.docState != p.state || p.docSel != [2]int{p.priority, p.index} {
-		p.doc = report.Priorities(p.state, p.priority, p.index, p.keys.priorityKeys())
-		p.docState, p.docSel = p.state, [2]int{p.priority, p.index}
+	narrow := width < report.PrioritiesNarrow
+	if p.doc == nil || p.docState != p.state || p.docSel != [2]int{p.priority, p.index} || p.docNarrow != narrow {
+		p.doc = report.Priorities(p.state, p.priority, p.index, p.keys.priorityKeys(), narrow)
+		p.docState, p.docSel, p.docNarrow = p.state, [2]int{p.priority, p.index}, narrow
 	}
 	rows := p.doc.Rows(width)
 	// Keep the selected priority in sight, with the line under it.

@@ -40,7 +40,7 @@ func TestPrioritiesPage(t *testing.T) {
 
 	press(d, "+")
 	text = screenText(drawOn(t, d, 100, 30))
-	if !strings.Contains(text, "▸      6    33%  Uses my real strengths (what-if)") || c.State().Urgency.Value != 0.55 {
+	if !strings.Contains(text, "▸      6    35%  Uses my real strengths (what-if)") || c.State().Urgency.Value != 0.55 {
 		t.Fatalf("+ moved the weight to 6 and left the urgency:\n%s", text)
 	}
 	if !strings.Contains(rankingLine(text, "1"), "Acme Logistics") || !strings.Contains(c.Status().Text, "weighs 6 (what-if)") {

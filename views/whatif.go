@@ -208,6 +208,32 @@ func (c *Controller) nudgeWeight(dir int) {
 		c.state = next
 		c.keepSelection()
 	}
-	c.status = c.leaderNews(before, fmt.Sprintf("%s weighs %s (what-if)", label, report.Weight(v)))
+	c.status = c.weightNews(before, k, fmt.Sprintf("%s weighs %s (what-if)", label, report.Weight(v)))
 	c.status.Text += " " + c.key(IntentReset) + " resets."
+}
+
+// weightNews is the status line after priority k's weight moved: who
+// leads now, and when the leader did not change, the nearest weight of k
+// that would change it, since that is what the next presses head for.
+func (c *Controller) weightNews(before, k int, what string) Status {
+	s := c.state
+	now := s.Leader()
+	if now < 0 || before >= 0 && now != before {
+		return c.leaderNews(before, what)
+	}
+	var near *model.WeightFlip
+	for _, f := range s.WeightFlips() {
+		if f.Priority == k && (near == nil || math.Abs(f.Weight-f.Now) < math.Abs(near.Weight-near.Now)) {
+			near = &f
+		}
+	}
+	if near == nil {
+		return Status{Text: fmt.Sprintf("%s: %s leads whatever this priority weighs.", what, nameOf(s, now))}
+	}
+	side := "above"
+	if near.Weight < near.Now {
+		side = "below"
+	}
+	return Status{Text: fmt.Sprintf("%s: %s leads; %s would lead %s %s.", what, nameOf(s, now), nameOf(s, near.Beyond), side,
+		report.Weight(near.Weight))}
 }

@@ -40,9 +40,10 @@ func NearWeightFlip(s *model.State) string {
 }
 
 // Change is one part of what would change the answer, in a long and a
-// short form for a narrow line.
+// short form for a narrow line, and as a tail that carries on the part
+// before it in the fewest words ("or with strengths above 20.4").
 type Change struct {
-	Long, Short string
+	Long, Short, Tail string
 }
 
 // WhatWouldChange is the dashboard header's line of what would change the
@@ -50,36 +51,51 @@ type Change struct {
 // money (or urgency), and the nearest weight that would change it, when
 // one is near. The header shows as much as fits (see [FitChanges]).
 func WhatWouldChange(s *model.State, keys Keys) []Change {
-	parts := []Change{{Long: TradeOff(s, keys), Short: shortTradeOff(s, keys)}}
+	short, named := shortTradeOff(s, keys)
+	parts := []Change{{Long: TradeOff(s, keys), Short: short}}
 	if f, ok := s.NearestWeightFlip(); ok {
+		id := Clean(s.Profile.Priorities[f.Priority].ID)
+		side := "above"
+		if f.Weight < f.Now {
+			side = "below"
+		}
+		// The tail carries on the money's short form: "Globex leads above
+		// 4.5 months of runway (+$2,324) or with strengths above 20.4".
+		tail := fmt.Sprintf("or with %s %s %s", id, side, Weight(f.Weight))
+		if named != f.Beyond {
+			tail = fmt.Sprintf("; %s with %s %s %s", name(s, f.Beyond), id, side, Weight(f.Weight))
+		}
 		parts = append(parts, Change{Long: WeightFlipText(s, f) + ".", Short: fmt.Sprintf("%s would lead if %s weighed %s.",
-			name(s, f.Beyond), Clean(s.Profile.Priorities[f.Priority].ID), Weight(f.Weight))})
+			name(s, f.Beyond), id, Weight(f.Weight)), Tail: tail})
 	}
 	return parts
 }
 
-// shortTradeOff is TradeOff in fewer words: the nearest change in money
-// only.
-func shortTradeOff(s *model.State, keys Keys) string {
+// shortTradeOff is TradeOff in fewer words, the nearest change in money
+// only, and who it says would lead (−1 when it names no one alone).
+func shortTradeOff(s *model.State, keys Keys) (string, int) {
 	if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
-		return TradeOff(s, keys)
+		return TradeOff(s, keys), -1
 	}
 	cur := s.Currency()
 	below, above := s.NearestRunwayChanges()
 	now := val(s.Situation.Savings)
 	switch {
 	case above != nil && (below == nil || above.Savings-now <= now-below.Savings):
-		return fmt.Sprintf("%s leads above %s of runway (+%s).", name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-now))
+		return fmt.Sprintf("%s leads above %s of runway (+%s).", name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-now)),
+			above.Leader
 	case below != nil:
-		return fmt.Sprintf("%s leads below %s of runway (−%s).", name(s, below.Leader), Months(below.Months), Money(cur, now-below.Savings))
+		return fmt.Sprintf("%s leads below %s of runway (−%s).", name(s, below.Leader), Months(below.Months), Money(cur, now-below.Savings)),
+			below.Leader
 	}
-	return TradeOff(s, keys)
+	return TradeOff(s, keys), -1
 }
 
 // FitChanges writes as much of what would change the answer as fits in
 // width cells: every part in its long form if they fit, else the first
-// long and the rest short, else all short, else the first alone, cut to
-// fit.
+// long and the rest short, else all short, else the first alone, long or
+// short, else the first short form cut to fit. The first part (where the
+// leader changes in money) always stays; the others give way to it.
 func FitChanges(parts []Change, width int) string {
 	if len(parts) == 0 {
 		return ""
@@ -93,12 +109,38 @@ func FitChanges(parts []Change, width int) string {
 	}
 	long := func(c Change) string { return c.Long }
 	short := func(c Change) string { return c.Short }
-	for _, text := range []string{join(long, long), join(long, short), join(short, short)} {
+	// The tails carry on the first part's short form, which ends with a
+	// full stop.
+	tails := ""
+	if len(parts) > 1 && strings.HasSuffix(parts[0].Short, ".") {
+		tails = strings.TrimSuffix(parts[0].Short, ".")
+		for _, p := range parts[1:] {
+			switch {
+			case p.Tail == "":
+				tails = ""
+			case strings.HasPrefix(p.Tail, ";"):
+				tails += p.Tail
+			default:
+				tails += " " + p.Tail
+			}
+			if tails == "" {
+				break
+			}
+		}
+		if tails != "" {
+			tails += "."
+		}
+	}
+	candidates := []string{join(long, long), join(long, short), join(short, short), tails, parts[0].Long, parts[0].Short}
+	for _, text := range candidates {
+		if text == "" {
+			continue
+		}
 		if Width(text) <= width {
 			return text
 		}
 	}
-	return Truncate(parts[0].Long, width)
+	return Truncate(parts[0].Short, width)
 }
 
 // WeightFlipLines says, for every priority with any, the weights at which

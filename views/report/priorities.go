@@ -14,19 +14,33 @@ type PriorityKeys struct {
 	Up, Down, Reset, Save string
 }
 
+// PrioritiesNarrow is the width, in cells, below which the Priorities page
+// packs its columns closer, so that a priority's name keeps room beside
+// its weight and share on an 80-column screen split in two.
+const PrioritiesNarrow = 48
+
 // Priorities is the dashboard's Priorities page: every priority with its
-// weight (marked when a what-if moved it) and its share of fit, and the
-// weights at which the leader at the urgency in force would change, the
-// others held; the priority sel (an index into the profile's priorities)
-// is marked as selected. Below, what pay would change where opportunity i
-// (an index into s.Assessments, or -1) stands. Every number is one that
-// 'mutual explain' prints.
-func Priorities(s *model.State, sel, i int, keys PriorityKeys) *Document {
+// weight (marked when a what-if moved it) and its share of fit, one line
+// each, and under each the weights at which the leader at the urgency in
+// force would change, the others held; the priority sel (an index into the
+// profile's priorities) is marked as selected. Below, what pay would
+// change where opportunity i (an index into s.Assessments, or -1) stands.
+// Narrow packs the columns for a page less than PrioritiesNarrow wide.
+// Every number is one that 'mutual explain' prints.
+func Priorities(s *model.State, sel, i int, keys PriorityKeys, narrow bool) *Document {
 	doc := &Document{}
 	sec := doc.section("")
-	sec.text(0, "  weight  share  priority", RoleDim)
+	// The columns: the selection mark, the weight and the share, then the
+	// name; a priority's flips hang under its name.
+	weightCol, gap, heading := 6, "  ", "  weight  share  priority"
+	if narrow {
+		weightCol, gap, heading = 4, " ", "    wt share  priority"
+	}
+	lead := 2 + weightCol + len(gap) + 5 + 2
+	sec.text(0, heading, RoleDim)
 	flips := s.WeightFlips()
 	shares := fitShares(s)
+	bare := 0
 	for k, pr := range s.Profile.Priorities {
 		mark, role := "  ", RoleText
 		if k == sel {
@@ -36,8 +50,8 @@ func Priorities(s *model.State, sel, i int, keys PriorityKeys) *Document {
 		if _, moved := s.Request.WhatIf.Weights[pr.ID]; moved {
 			label += " (what-if)"
 		}
-		sec.add(Line{Lead: []Span{{mark + fmt.Sprintf("%6s  %5s  ", Weight(pr.Weight), percent(shares[k])), role}},
-			Text: Span{label, role}, Wrap: true, Hang: 17})
+		cols := mark + padLeft(Weight(pr.Weight), weightCol) + gap + padLeft(percent(shares[k]), 5) + "  "
+		sec.add(Line{Lead: []Span{{cols, role}}, Text: Span{label, role}})
 		var parts []string
 		for _, f := range flips {
 			if f.Priority == k {
@@ -45,19 +59,25 @@ func Priorities(s *model.State, sel, i int, keys PriorityKeys) *Document {
 			}
 		}
 		if len(parts) == 0 {
-			if len(s.Ranked) > 1 {
-				sec.add(Line{Indent: 17, Text: Span{"no weight of it alone changes the leader", RoleDim}, Wrap: true})
-			}
+			bare++
 			continue
 		}
-		sec.add(Line{Indent: 17, Text: Span{strings.Join(parts, "; "), RoleText}, Wrap: true})
+		sec.add(Line{Indent: lead, Text: Span{strings.Join(parts, "; "), RoleText}, Wrap: true, Hang: lead})
+	}
+	switch {
+	case len(s.Ranked) < 2:
+		sec.para(0, "With fewer than two ranked, no weight changes the leader.", RoleDim)
+	case bare == len(s.Profile.Priorities):
+		sec.para(0, "No weight of one priority alone, the others held, changes the leader.", RoleDim)
+	case bare > 0:
+		sec.para(0, "The rest: no weight of one alone changes the leader.", RoleDim)
 	}
 
 	if i >= 0 && !s.Assessments[i].Closed {
 		sec = doc.section("")
 		text := BreakEvenPayText(s, i)
 		if text == "" {
-			text = "No pay changes where " + name(s, i) + " stands against the leader"
+			text = "no pay changes where " + name(s, i) + " stands against the leader"
 		}
 		sec.lead(0, Span{"Pay: ", RoleStrong}, Span{text + ".", RoleText})
 	}
@@ -65,6 +85,14 @@ func Priorities(s *model.State, sel, i int, keys PriorityKeys) *Document {
 		keys.Up, keys.Down, Urgency(s.Urgency.Value), keys.Reset, keys.Save)
 	doc.section("").para(0, what, RoleDim)
 	return doc
+}
+
+// padLeft pads s with spaces on the left to w cells.
+func padLeft(s string, w int) string {
+	if n := w - Width(s); n > 0 {
+		return strings.Repeat(" ", n) + s
+	}
+	return s
 }
 
 // flipPhrase is one flip as the Priorities page lists it under its

@@ -354,7 +354,7 @@ func TradeOff(s *model.State, keys Keys) string {
 }
 
 // WhatIfWords names the what-ifs in force that a save would write:
-// "urgency 0.60", "savings $11,500", or both.
+// "urgency 0.60", "savings $11,500", "weight strengths 6", or several.
 func WhatIfWords(s *model.State) string {
 	w := s.Request.WhatIf
 	var parts []string
@@ -363,6 +363,11 @@ func WhatIfWords(s *model.State) string {
 	}
 	if w.Urgency != nil {
 		parts = append(parts, "urgency "+Urgency(*w.Urgency))
+	}
+	for _, pr := range s.Profile.Priorities {
+		if v, ok := w.Weights[pr.ID]; ok {
+			parts = append(parts, "weight "+Clean(pr.ID)+" "+Weight(v))
+		}
 	}
 	if len(parts) == 0 {
 		return "the what-ifs"
