@@ -111,3 +111,37 @@ func TestSaveWeightsAsScenario(t *testing.T) {
 		t.Fatalf("after saving, the scenario holds the weight: scenario %q, weights %+v", c.ScenarioName(), c.State().Profile.Priorities)
 	}
 }
+
+// TestSaveIntoSituationKeepsWeights: [situation] has no weights, so a save
+// there writes the urgency and leaves the weights a what-if, and the
+// question and the news say so; with only weights moved, the question
+// says that only a scenario keeps them.
+func TestSaveIntoSituationKeepsWeights(t *testing.T) {
+	var saved model.WhatIf
+	hooks := Hooks{Save: func(w model.WhatIf) (*model.Profile, string, error) {
+		saved = w
+		p := samProfile()
+		p.Situation.Urgency = w.Urgency
+		return p, "profile.toml", nil
+	}}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
+	c := d.Controller()
+	press(d, "p+")
+	d.HandleKey(tcell.NewEventKey(tcell.KeyEscape, 0, tcell.ModNone))
+	press(d, "s")
+	if !strings.Contains(c.Status().Text, "nothing: weights go only into a scenario") {
+		t.Fatalf("with only a weight moved the question says %q", c.Status().Text)
+	}
+	press(d, "x+s")
+	if !strings.Contains(c.Status().Text, "weight strengths 6") || !strings.Contains(c.Status().Text, "(the weights stay a what-if)") {
+		t.Fatalf("the question says %q", c.Status().Text)
+	}
+	press(d, "y")
+	if saved.Urgency == nil || c.State().Request.WhatIf.Urgency != nil || c.State().Request.WhatIf.Weights["strengths"] != 6 ||
+		c.State().Profile.Priorities[0].Weight != 6 {
+		t.Fatalf("after the save the what-ifs are %+v", c.State().Request.WhatIf)
+	}
+	if text := c.Status().Text; !strings.Contains(text, "Saved urgency 0.60 into [situation]") || !strings.Contains(text, "The weights stay a what-if") {
+		t.Fatalf("the news says %q", text)
+	}
+}

@@ -238,7 +238,7 @@ func ShareText(share float64) string {
 func FirstShareMethod(fs model.FirstShares) string {
 	if fs.Exact {
 		if fs.Outcomes == 1 {
-			return "exact: every rating that matters is known"
+			return "exact: no unknown or unsure rating could change who is first"
 		}
 		return "exact, over " + count(fs.Outcomes) + " outcomes"
 	}
@@ -255,12 +255,13 @@ func FirstShareText(s *model.State, fs model.FirstShares, i int) string {
 
 // QuestionShareText says what an answer would do to how sure the
 // opportunity's place is: "first in 30% of the ways now; 0% if the answer
-// is low, 75% if high". It is "" when the answer moves nothing.
+// is the lowest, 75% if the highest", or "first in 30% of the ways now,
+// whatever the answer".
 func QuestionShareText(q *model.Question) string {
 	if q.FirstShare == q.IfLow && q.FirstShare == q.IfHigh {
-		return ""
+		return fmt.Sprintf("first in %s of the ways now, whatever the answer", ShareText(q.FirstShare))
 	}
-	return fmt.Sprintf("first in %s of the ways now; %s if the answer is low, %s if high", ShareText(q.FirstShare),
+	return fmt.Sprintf("first in %s of the ways now; %s if the answer is the lowest, %s if the highest", ShareText(q.FirstShare),
 		ShareText(q.IfLow), ShareText(q.IfHigh))
 }
 
@@ -271,6 +272,16 @@ func PayUnknownNote(a *model.Assessment) string {
 		return ""
 	}
 	return payUnknownWords
+}
+
+// reliefWithNote is a's relief as a number, with the pay-unknown note
+// after it when its pay is not given: "24.0 (pay unknown: relief counts no
+// income)".
+func reliefWithNote(a *model.Assessment) string {
+	if note := PayUnknownNote(a); note != "" {
+		return Num(a.Relief.Value) + " (" + note + ")"
+	}
+	return Num(a.Relief.Value)
 }
 
 // payUnknownWords say that relief counts no income for a pay not given.

@@ -25,7 +25,7 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 	if !a.Closed {
 		u := s.Urgency.Value
 		sec.para(0, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", Num(a.Score(u)), Urgency(1-u), Num(a.Fit.Value), Urgency(u),
-			Num(a.Relief.Value)), RoleText)
+			reliefWithNote(a)), RoleText)
 	}
 	if dates := deadlines(s.Request.Today, o); dates != "" && !a.Closed {
 		sec.para(0, dates, RoleWarning)

@@ -292,6 +292,9 @@ func summary(s *model.State, i int) string {
 	if a.Relief.Chance < 1 {
 		rs += fmt.Sprintf(", counting a %s%% chance it comes through", strconv.FormatFloat(a.Relief.Chance*100, 'f', 0, 64))
 	}
+	if note := PayUnknownNote(a); note != "" {
+		rs += "; " + note
+	}
 	parts = append(parts, rs+").")
 	text := strings.Join(parts, " ")
 	switch {

@@ -66,9 +66,7 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 		pr, _ := s.Profile.Priority(q.Priority)
 		fmt.Fprintf(&b, "%d. **%s** (%s; %s)\n", k+1, md(q.Label), md(questionRating(q)), md(questionWeight(q)))
 		fmt.Fprintf(&b, "   %s\n", md(askText(q)))
-		if moves := QuestionShareText(q); moves != "" {
-			fmt.Fprintf(&b, "   How sure it is: %s.\n", md(moves))
-		}
+		fmt.Fprintf(&b, "   How sure it is: %s.\n", md(QuestionShareText(q)))
 		if pr.LowText != "" && pr.HighText != "" {
 			fmt.Fprintf(&b, "   Listen for where the answer falls between “%s” (1) and “%s” (%d).\n", md(pr.LowText), md(pr.HighText), s.Profile.Scale)
 		}
@@ -176,5 +174,5 @@ func standingSentence(s *model.State, i int) string {
 	if a.Relief.ChanceDefault {
 		chance = "default for stage " + string(a.Stage)
 	}
-	return fmt.Sprintf("%s. Fit %s, relief %s, chance %s (%s).", text, FitText(a.Fit), Num(a.Relief.Value), chanceText(a.Relief.Chance), chance)
+	return fmt.Sprintf("%s. Fit %s, relief %s, chance %s (%s).", text, FitText(a.Fit), reliefWithNote(a), chanceText(a.Relief.Chance), chance)
 }
