@@ -80,7 +80,7 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 	dl := sv.deadlineOf(o)
 	adv := OfferAdvice{Index: i, RespondBy: o.RespondBy, Deadline: sv.dateAt(dl), Expired: !o.RespondBy.IsZero() && o.RespondBy.Before(today),
 		DeadlineAssumed: o.RespondBy.IsZero(), Vetoed: sv.vetoed[i], Chance: a.Relief.Chance,
-		TenureMonths: sv.p.TenureMonths(a.Fit.Value), WaitingFor: y, Instead: -1, Beyond: -1, Wait: math.NaN()}
+		TenureMonths: 1 / jobOf(s, sv.p, &sv.e, i, 0).leave, WaitingFor: y, Instead: -1, Beyond: -1, Wait: math.NaN()}
 	if !o.RespondBy.IsZero() && !adv.Expired {
 		adv.Deadline = o.RespondBy
 	}
@@ -112,12 +112,15 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 			adv.Instead = v.Offer
 		case ActionWait:
 			adv.Lapse = true
+		case ActionSearch:
+			// Declined to search on while a process decides: let go for it.
+			adv.Lapse = v.WaitingFor >= 0
 		}
 	}
 	// The chance only decides between accepting this offer and holding
 	// out when no other offer is worth more to accept.
 	if !adv.Vetoed && chances != nil && sv.acceptValue(w, i) >= w.bestOtherAccept(i)-valueTolerance {
-		adv.BreakEven = chances.breakEven(sv.acceptValue(w, i))
+		adv.BreakEven, adv.ChanceWeighed = chances.breakEven(sv.acceptValue(w, i)), true
 	}
 	sv.money(&adv, i, y)
 	adv.Weighed = weigh && !adv.Vetoed
@@ -283,7 +286,7 @@ func (cc *chanceCurve) breakEven(target float64) *float64 {
 // switches, and bisection finds them.
 func (sv *solver) savingsBreakEven(adv *OfferAdvice, i int) {
 	cash := &sv.tl.cash
-	if cash.burn <= 0 || !adv.CanHold {
+	if cash.burn <= 0 {
 		return
 	}
 	gain := func(savings float64) float64 {

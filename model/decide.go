@@ -133,8 +133,11 @@ type OfferAdvice struct {
 	Instead int
 	// BreakEven is the chance of WaitingFor at which holding out and
 	// accepting it now are worth the same; nil when no chance makes
-	// holding out worth more.
-	BreakEven *float64
+	// holding out worth more, or when it was not looked for
+	// (ChanceWeighed false: another offer is worth more to accept, so the
+	// chance decides nothing about this one).
+	BreakEven     *float64
+	ChanceWeighed bool
 	// PaysFrom is its first payday; AcceptRunsOut the day the savings run
 	// out before it, and AcceptShortBy what is missing by then.
 	PaysFrom, AcceptRunsOut Date
@@ -204,221 +207,13 @@ type Reservation struct {
 	Score float64
 }
 
+// MonthsLater is the day m months after today, as decide counts months
+// (a month is 30.4375 days).
+func (d *Decision) MonthsLater(m float64) Date { return d.sv.dateAt(m) }
+
 // Flow turns a present value into points a month, for good: the steady
 // monthly amount worth as much.
 func (d *Decision) Flow(v float64) float64 { return v * d.sv.tl.rho }
-
-// solver holds a state's timeline and the courses built on it.
-type solver struct {
-	s        *State
-	p        SearchParams
-	e        OfferEstimate
-	tl       *timeline
-	offers   []heldOffer // non-vetoed offers in hand
-	all      []int       // every offer in hand, vetoed too
-	vetoed   map[int]bool
-	procs    []process
-	undated  []int
-	hopeless []int
-	// base are the courses of the offers and processes as they are.
-	base courses
-	// answers are holding out's values at today's savings were a process
-	// to answer on another day (see answerIn).
-	answers map[[2]int]float64
-	// payday is the mean first payday of a search that starts today (see
-	// timeline.meanPayday), or 0 before it is first asked for.
-	payday float64
-}
-
-// meanPayday is the timeline's mean payday for a search, worked out once.
-func (sv *solver) meanPayday() float64 {
-	if sv.payday == 0 {
-		sv.payday = sv.tl.meanPayday()
-	}
-	return sv.payday
-}
-
-func newSolver(s *State) *solver {
-	p := s.Profile.Search
-	if p == (SearchParams{}) {
-		p = DefaultSearchParams()
-	}
-	sv := &solver{s: s, p: p, e: EstimateOffers(s, p), vetoed: map[int]bool{}}
-	sv.tl = newTimeline(s, p, &sv.e)
-	today := s.Request.Today
-	for i := range s.Assessments {
-		a := &s.Assessments[i]
-		o := &s.Profile.Opportunities[i]
-		if a.Closed || o.Stage != StageOffer && o.Stage != StageAccepted {
-			continue
-		}
-		sv.all = append(sv.all, i)
-		if a.Vetoed() {
-			sv.vetoed[i] = true
-			continue
-		}
-		sv.offers = append(sv.offers, sv.offerOf(i))
-	}
-	for _, r := range s.Ranked {
-		o := &s.Profile.Opportunities[r.Index]
-		if o.Stage == StageOffer || o.Stage == StageAccepted {
-			continue
-		}
-		a := &s.Assessments[r.Index]
-		switch {
-		case a.Relief.Chance <= 0:
-			sv.hopeless = append(sv.hopeless, r.Index)
-		case o.DecisionExpected.IsZero():
-			sv.undated = append(sv.undated, r.Index)
-		default:
-			at := math.Max(0, monthsUntil(today, o.DecisionExpected))
-			sv.procs = append(sv.procs, process{job: jobOf(s, p, &sv.e, r.Index, at), decides: at, chance: a.Relief.Chance, index: r.Index})
-		}
-	}
-	slices.SortStableFunc(sv.procs, func(a, b process) int {
-		switch {
-		case a.decides < b.decides:
-			return -1
-		case a.decides > b.decides:
-			return 1
-		}
-		return 0
-	})
-	return sv
-}
-
-// offerOf is offer i as a held offer, with the deadline in force.
-func (sv *solver) offerOf(i int) heldOffer {
-	s := sv.s
-	o := &s.Profile.Opportunities[i]
-	j := jobOf(s, sv.p, &sv.e, i, 0)
-	j.chance = s.Assessments[i].Relief.Chance
-	return heldOffer{job: j, deadline: sv.deadlineOf(o), index: i}
-}
-
-func (sv *solver) deadlineOf(o *Opportunity) float64 {
-	today := sv.s.Request.Today
-	switch {
-	case o.Stage == StageAccepted && !o.Starts.IsZero():
-		// Accepted already: it can still be given up until it starts.
-		return math.Max(0, monthsUntil(today, o.Starts))
-	case o.RespondBy.IsZero():
-		return sv.p.HoldDays / daysPerMonth
-	case o.RespondBy.Before(today):
-		return 0
-	}
-	return monthsUntil(today, o.RespondBy)
-}
-
-// dateAt is the day t months from today falls on.
-func (sv *solver) dateAt(t float64) Date {
-	return sv.s.Request.Today.AddDays(int(math.Round(t * daysPerMonth)))
-}
-
-// world is one evaluation of the courses at a level of savings.
-type world struct {
-	tl *timeline
-	// fallback are the offers the hold course falls back on (see
-	// fallbacks), and top the two offers most worth accepting (see
-	// bestOtherAccept), each worked out once.
-	fallback map[int]bool
-	top      *[2]acceptValue
-	none     *pass // nothing pending: what a fall-through returns to
-	search   *pass // every offer declined, the processes pending
-	hold     *pass // the offers that can be held, held
-	c        *course
-	accept   map[int]float64 // accept offer (assessment index) now
-}
-
-// holdable are the offers of sv that can be held past today.
-func holdable(offers []heldOffer) []heldOffer {
-	var out []heldOffer
-	for _, o := range offers {
-		if o.deadline > sameTime {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-// courses are the three courses every evaluation runs, kept so that their
-// layouts are built once.
-type courses struct {
-	none, search, hold *course
-}
-
-func (sv *solver) coursesFor(offers []heldOffer, procs []process) courses {
-	return courses{none: &course{}, search: &course{processes: procs}, hold: &course{offers: holdable(offers), processes: procs}}
-}
-
-// evaluate runs the passes at the given savings for the solver's own
-// offers and processes.
-func (sv *solver) evaluate(savings float64) *world {
-	if sv.base.none == nil {
-		sv.base = sv.coursesFor(sv.offers, sv.procs)
-	}
-	return sv.evaluateCourses(savings, sv.base, sv.offers)
-}
-
-func (sv *solver) evaluateCourses(savings float64, cs courses, offers []heldOffer) *world {
-	tl := sv.at(savings)
-	w := &world{tl: tl, accept: map[int]float64{}, c: cs.hold}
-	w.none = tl.run(cs.none, nil)
-	w.search = tl.run(cs.search, w.none)
-	w.hold = tl.run(cs.hold, w.none)
-	for k := range offers {
-		w.accept[offers[k].index] = tl.jobValue(&offers[k].job, 0, w.none.at)
-	}
-	return w
-}
-
-// acceptValue is the value of accepting opportunity i (an offer, vetoed
-// or not) now at the given savings.
-func (sv *solver) acceptValue(w *world, i int) float64 {
-	if v, ok := w.accept[i]; ok {
-		return v
-	}
-	o := sv.offerOf(i)
-	return w.tl.jobValue(&o.job, 0, w.none.at)
-}
-
-// acceptValue is what accepting one offer now is worth.
-type acceptValue struct {
-	index int
-	value float64
-}
-
-// bestOtherAccept is the most an offer other than i is worth to accept
-// now, or −Inf with none: the two best values are found once per world.
-func (w *world) bestOtherAccept(i int) float64 {
-	if w.top == nil {
-		w.top = &[2]acceptValue{{-1, math.Inf(-1)}, {-1, math.Inf(-1)}}
-		for idx, v := range w.accept {
-			switch {
-			case v > w.top[0].value || v == w.top[0].value && idx < w.top[0].index:
-				w.top[1], w.top[0] = w.top[0], acceptValue{idx, v}
-			case v > w.top[1].value:
-				w.top[1] = acceptValue{idx, v}
-			}
-		}
-	}
-	if w.top[0].index == i {
-		return w.top[1].value
-	}
-	return w.top[0].value
-}
-
-// bestAccept is the offer worth most to accept now, and its value; -1
-// with no offers.
-func bestAccept(w *world, offers []heldOffer) (int, float64) {
-	best, v := -1, math.Inf(-1)
-	for _, o := range offers {
-		if a := w.accept[o.index]; best < 0 || a > v+valueTolerance {
-			best, v = o.index, a
-		}
-	}
-	return best, v
-}
 
 // Decide solves the search model for the state s: the verdict, the advice
 // on every offer in hand with its values, break-evens and levers, the
@@ -601,13 +396,18 @@ func fallbacks(w *world) map[int]bool {
 		return w.fallback
 	}
 	ps := w.hold
-	reach := ps.reach()
+	reach, atChoice := ps.reachAll()
 	out := map[int]bool{}
 	ps.events(func(kind, k, ev int) {
 		if kind == eventDeadline && ps.take[ev] && reach[ev] > 0 {
 			out[w.c.offers[k].index] = true
 		}
 	})
+	for i, k := range ps.choose {
+		if k >= 0 && atChoice[i] > 0 {
+			out[w.c.offers[k].index] = true
+		}
+	}
 	w.fallback = out
 	return out
 }

@@ -354,7 +354,7 @@ func TestExtendLever(t *testing.T) {
 }
 
 // TestCounterLever: the counter pay plus 3% makes accepting win; minus 3%
-// does not.
+// does not; and it is exact to the dollar.
 func TestCounterLever(t *testing.T) {
 	// Pay moves the decision through income and through a priority rated
 	// from pay; without one, more pay past the expenses changes nothing.
@@ -373,15 +373,15 @@ func TestCounterLever(t *testing.T) {
 		t.Errorf("counter %.0f is not above the pay offered", l.Pay)
 	}
 	for _, c := range []struct {
-		factor float64
+		pay    float64
 		accept bool
-	}{{1.03, true}, {0.97, false}, {1, true}} {
+	}{{l.Pay * 1.03, true}, {l.Pay * 0.97, false}, {l.Pay, true}, {l.Pay - 1, false}} {
 		q := *p
 		q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
-		q.Opportunities[0].Pay = Float(l.Pay * c.factor)
+		q.Opportunities[0].Pay = Float(c.pay)
 		s2, d2 := decideAt(t, &q, Request{})
 		if got := offerNamed(t, s2, d2, "Sure").Advice == AdviceAccept; got != c.accept {
-			t.Errorf("at pay %.0f (counter %.0f × %v) accept is %v, want %v", l.Pay*c.factor, l.Pay, c.factor, got, c.accept)
+			t.Errorf("at pay %.2f (counter %.2f) accept is %v, want %v", c.pay, l.Pay, got, c.accept)
 		}
 	}
 }
@@ -549,5 +549,48 @@ func TestAcceptedJobIsInHand(t *testing.T) {
 	o := offerNamed(t, s, d, "Sure")
 	if o.Deadline != p.Opportunities[0].Starts || d.Verdict.Offer != o.Index {
 		t.Errorf("accepted job: deadline %v, verdict %+v", o.Deadline, d.Verdict)
+	}
+}
+
+// TestLaterDeadlineIsNeverWorthLess: more time to answer an offer can only
+// help: it can be accepted as soon as there is nothing more to hear, so
+// holding out is never worth less with a later respond_by, and the
+// break-even chance never rises.
+func TestLaterDeadlineIsNeverWorthLess(t *testing.T) {
+	base := nearlyBroke(4000)
+	base.Opportunities[0].Starts = today.AddDays(6)
+	base.Opportunities[1].DecisionExpected = today.AddDays(2)
+	base.Opportunities[1].Chance = Float(0.3)
+	prevHold, prevBE := math.Inf(-1), 2.0
+	for _, days := range []int{3, 9, 19, 40, 76} {
+		p := *base
+		p.Opportunities = append([]Opportunity(nil), base.Opportunities...)
+		p.Opportunities[0].RespondBy = today.AddDays(days)
+		s, d := decideAt(t, &p, Request{})
+		o := offerNamed(t, s, d, "Sure")
+		if o.Wait < prevHold-1e-9 {
+			t.Errorf("respond_by in %d days: holding out is worth %.4f, less than %.4f with an earlier deadline", days, o.Wait, prevHold)
+		}
+		be := 1.5
+		if o.BreakEven != nil {
+			be = *o.BreakEven
+		}
+		if be > prevBE+1e-9 {
+			t.Errorf("respond_by in %d days: break-even chance %.4f rose from %.4f", days, be, prevBE)
+		}
+		prevHold, prevBE = o.Wait, be
+	}
+}
+
+// TestMonthsSearchedLowersTheFindRate: a search already nine months long
+// finds work more slowly, so searching on is worth less.
+func TestMonthsSearchedLowersTheFindRate(t *testing.T) {
+	fresh := nearlyBroke(8000)
+	long := nearlyBroke(8000)
+	long.Search.MonthsSearched = 9
+	_, a := decideAt(t, fresh, Request{})
+	_, b := decideAt(t, long, Request{})
+	if !(b.FindRate < a.FindRate) || !(b.Offers[0].Search < a.Offers[0].Search) {
+		t.Errorf("find rate %v → %v, search %v → %v", a.FindRate, b.FindRate, a.Offers[0].Search, b.Offers[0].Search)
 	}
 }

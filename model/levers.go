@@ -32,6 +32,8 @@ func (sv *solver) levers(d *Decision, w *world, adv *OfferAdvice, i, y int) []Le
 			out = append(out, l)
 		}
 	}
+	// A lever worth less than a twentieth of a point a month is not one.
+	out = slices.DeleteFunc(out, func(l Lever) bool { return l.Worth < minLeverWorth })
 	slices.SortStableFunc(out, func(a, b Lever) int {
 		switch {
 		case a.Worth > b.Worth:
@@ -150,6 +152,13 @@ func (sv *solver) decideBy(w *world, i int, pr *process) (Lever, bool) {
 	return Lever{Kind: LeverDecideBy, By: today.AddDays(lo), Process: pr.index, Worth: sv.flow(sv.answerIn(w, pr, 0) - accept)}, true
 }
 
+// minLeverWorth is the least a lever must be worth, in points a month, to
+// be named.
+const minLeverWorth = 0.05
+
+// counterMax bounds a counter-offer, as a multiple of the pay offered.
+const counterMax = 2
+
 // counter is the pay, in offer i's own per, at which accepting it becomes
 // the best course: its fit (through ratings taken from pay), what it leaves
 // uncovered and so its value rise with pay, while the courses that hold it
@@ -184,13 +193,10 @@ func (sv *solver) counter(w *world, i int) (Lever, bool) {
 		}
 		return accept >= alt-valueTolerance, accept
 	}
-	lo, hi := base, base*2
-	ok, _ := wins(hi)
-	for k := 0; !ok && k < 8; k++ {
-		lo, hi = hi, hi*2
-		ok, _ = wins(hi)
-	}
-	if !ok {
+	// Twice the pay offered is as far as a counter-offer goes: beyond it
+	// the ask is not a negotiation.
+	lo, hi := base, base*counterMax
+	if ok, _ := wins(hi); !ok {
 		return Lever{}, false
 	}
 	step := 1.0
@@ -205,7 +211,45 @@ func (sv *solver) counter(w *world, i int) (Lever, bool) {
 			lo = m
 		}
 	}
-	pay := math.Ceil(hi/step) * step
+	// The search above holds fixed what a search is expected to find,
+	// which the offer's own pay is part of; the last stretch weighs the
+	// whole decision again at each pay, so that the profile changed to the
+	// lever's pay gives the lever's answer.
+	exact := func(pay float64) bool {
+		q := *s
+		prof := *s.Profile
+		prof.Opportunities = slices.Clone(s.Profile.Opportunities)
+		prof.Opportunities[i].Pay = Float(pay)
+		q.Profile = &prof
+		q.Assessments = slices.Clone(s.Assessments)
+		a := &q.Assessments[i]
+		a.Fit, a.Flags = assessFit(&prof, shares, &prof.Opportunities[i])
+		a.Relief = assessRelief(prof.Params, s.Situation, s.Situation.RunwayMonths(), &prof.Opportunities[i], s.Request.Today)
+		other := newSolver(&q)
+		ow := other.evaluate(other.tl.cash.savings)
+		v := other.verdictAt(ow, other.offers)
+		return v.Action == ActionAccept && v.Offer == i
+	}
+	lo, hi = math.Max(base, hi*0.95), math.Min(base*counterMax, hi*1.05)
+	for !exact(hi) && hi < base*counterMax {
+		lo, hi = hi, math.Min(base*counterMax, hi*1.05)
+	}
+	if !exact(hi) {
+		return Lever{}, false
+	}
+	for hi-lo > step/64 {
+		m := (lo + hi) / 2
+		if exact(m) {
+			hi = m
+		} else {
+			lo = m
+		}
+	}
+	// The least whole step that wins.
+	pay := math.Ceil(lo/step) * step
+	if !exact(pay) {
+		pay += step
+	}
 	_, at := wins(pay)
 	return Lever{Kind: LeverCounter, Pay: pay, Process: -1, Worth: sv.flow(at - w.accept[i])}, true
 }

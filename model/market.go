@@ -139,6 +139,7 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	tl := &timeline{p: p, rho: -math.Log(p.Discount),
 		cash: ledger{savings: val(sit.Savings), burn: sit.Burn(), expenses: expenses, shortfall: p.ShortfallCost, repay: p.RepayMonths}}
 	tl.cash.rho = tl.rho
+	tl.spell = p.MonthsSearched
 	if !sit.IsInsured() {
 		tl.unins = p.UninsuredCost
 	}
@@ -151,6 +152,11 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	m := &tl.market
 	m.startDelay, m.payDelay = pm.StartDays/daysPerMonth, pm.FirstPaycheckDays/daysPerMonth
 	m.fit = e.Mean
+	net := e.NetMonthly
+	if e.PayFrom == 0 {
+		net = expenses
+	}
+	m.job = jobTerms{fit: e.Mean, leave: p.LeaveChance(e.Mean), net: net, chance: 1}
 
 	// Once a job ends its holder searches again with the money in order:
 	// McCall's search (search.go), offers arriving at find_rate with the
@@ -175,7 +181,6 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	for k, x := range fits.Values {
 		d := p.LeaveChance(x)
 		w := (x + d*tl.endValue - tl.unins*insuredPart(d)) / (r + d)
-		w -= p.ShortfallCost * e.Uncovered * math.Exp(-(r+d)*m.payDelay) / (r + d)
 		jobs[k] = job{w, fits.Probs[k]}
 	}
 	slices.SortFunc(jobs, func(a, b job) int { return cmp.Compare(a.worth, b.worth) })
@@ -214,6 +219,7 @@ func jobFrom(s *State, p SearchParams, e *OfferEstimate, a *Assessment, o *Oppor
 		insurance: o.Insurance, insWait: o.InsuranceWaitDays / daysPerMonth, chance: 1}
 	if o.ContractMonths > 0 {
 		j.leave = math.Max(j.leave, 1/o.ContractMonths)
+		j.contract = o.ContractMonths
 	}
 	expenses := val(s.Situation.MonthlyExpenses)
 	switch {

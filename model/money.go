@@ -135,6 +135,8 @@ type jobTerms struct {
 	// net is its pay after tax a month, and uncovered the share of the
 	// expenses it leaves unpaid.
 	net, uncovered float64
+	// contract is its length in months when it is a contract, else 0.
+	contract float64
 	// insurance reports that it provides coverage, after insWait months.
 	insurance bool
 	insWait   float64
@@ -178,6 +180,9 @@ type marketTerms struct {
 	// prob·worth over the jobs before k.
 	worth, prob, below, mass []float64
 	fit                      float64
+	// job is the job a search finds, at the mean fit, for what its pay
+	// does to the money (see timeline.afterPay).
+	job jobTerms
 }
 
 // expect is E[max(worth, z)] over the jobs a search finds, and the chance
@@ -212,9 +217,67 @@ func (tl *timeline) workPV(j *jobTerms, s, fp float64) float64 {
 	}
 	v := math.Exp(-r*s) / (r + d) * (j.fit + d*tl.endValue - tl.unins*uninsured)
 	if j.uncovered > 0 {
+		// A job that pays less than the expenses leaves that share short
+		// every month, whatever the savings: the model errs against a job
+		// that does not cover your costs, and keeps the savings' part in the
+		// wait before pay, where it is exact.
 		v -= tl.cash.shortfall * j.uncovered * math.Exp(-r*fp-d*(fp-s)) / (r + d)
 	}
 	return v
+}
+
+// afterPay is the cost, at today's prices and at the pass's savings, of
+// what a contract leaves when it ends: its holder searches again with the
+// money left then (the savings at its first paycheck, less any debt, and
+// what the contract's pay added or took), so a short contract on little
+// money leaves a search that runs short too. A job left by choice is, as
+// a rule, left for another, and its holder searches with the money in
+// order; so is it here.
+func (tl *timeline) afterPay(j *jobTerms, s, fp float64, pr *pricing) float64 {
+	if j.contract <= 0 || pr.gapCoef == 0 && pr.debtCoef == 0 {
+		return 0
+	}
+	r, d := tl.rho, j.leave
+	atPay := math.Max(0, pr.savings-pr.burn*fp)
+	left := atPay + (j.net-tl.cash.expenses)*math.Max(0, s+j.contract-fp)
+	return d * math.Exp(-r*s) / (r + d) * tl.searchShort(left)
+}
+
+// deficitFrom is ∫ from a to ∞ of e^(−α·t)·(t − k) dt, for a ≥ k.
+func deficitFrom(a, k, alpha float64) float64 {
+	return math.Exp(-alpha*a) * ((a-k)/alpha + 1/(alpha*alpha))
+}
+
+// searchShort is what a search that starts with these savings (below zero:
+// a debt) costs in shortfall, valued when it starts: the money burns until
+// a job found at the find rate of a fresh spell pays, start and first
+// paycheck later, and the debt left then costs for repay_months.
+func (tl *timeline) searchShort(savings float64) float64 {
+	l := &tl.cash
+	if l.burn <= 0 || l.shortfall == 0 {
+		return 0
+	}
+	r := tl.rho
+	h := hazard(tl.p.FindRateAt(0))
+	delay := tl.market.startDelay + tl.market.payDelay
+	k := savings / l.burn // when the money runs out; below zero when it has
+	// ∫ e^(−ρt)·P(not paid by t)·max(0, t − k) dt: no pay before delay,
+	// then pay comes at rate h.
+	part := func(a, b, alpha float64) float64 {
+		lo := math.Max(a, k)
+		if b <= lo {
+			return 0
+		}
+		v := deficitFrom(lo, k, alpha)
+		if !math.IsInf(b, 1) {
+			v -= deficitFrom(b, k, alpha)
+		}
+		return v
+	}
+	gap := part(0, delay, r) + math.Exp(h*delay)*part(delay, math.Inf(1), r+h)
+	debt := h * math.Exp(h*delay) * part(delay, math.Inf(1), r+h) // E[e^(−ρT)·(T − k)⁺]
+	return l.shortfall*l.burn/l.expenses*gap +
+		l.shortfall*l.burn/l.expenses*(1-math.Exp(-r*l.repay))/r*debt
 }
 
 // jobValue is the value of committing to job j at time td: the months
@@ -224,7 +287,8 @@ func (tl *timeline) workPV(j *jobTerms, s, fp float64) float64 {
 func (tl *timeline) jobValue(j *jobTerms, td float64, fallback func(t float64) float64) float64 {
 	s := math.Max(j.start, td)
 	fp := math.Max(j.firstPay+(s-j.start), s)
-	v := j.chance * (tl.idlePV(td, s) + tl.workPV(j, s, fp) - tl.cash.debt(fp))
+	pr := tl.pricing()
+	v := j.chance * (tl.idlePV(td, s) + tl.workPV(j, s, fp) - tl.cash.debt(fp) - tl.afterPay(j, s, fp, &pr))
 	if j.chance < 1 {
 		v += (1 - j.chance) * (tl.idlePV(td, fp) + fallback(fp))
 	}
@@ -236,7 +300,8 @@ func (tl *timeline) jobValue(j *jobTerms, td float64, fallback func(t float64) f
 func (tl *timeline) marketBase(t float64) (base, scale float64) {
 	m := &tl.market
 	s, fp := t+m.startDelay, t+m.startDelay+m.payDelay
-	return tl.idlePV(t, s) - tl.cash.gap(t, fp) - tl.cash.debt(fp), math.Exp(-tl.rho * s)
+	pr := tl.pricing()
+	return tl.idlePV(t, s) - tl.cash.gap(t, fp) - tl.cash.debt(fp) - tl.afterPay(&m.job, s, fp, &pr), math.Exp(-tl.rho * s)
 }
 
 // marketValue is the value of taking, at time t, whatever job a search

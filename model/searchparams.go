@@ -17,6 +17,9 @@ type SearchParams struct {
 	FindRate, FindRateLong float64
 	// LongSpellMonths is the spell length at which FindRateLong is reached.
 	LongSpellMonths float64
+	// MonthsSearched is how long the search has lasted by today: where on
+	// the line from FindRate to FindRateLong it starts.
+	MonthsSearched float64
 	// Discount is how much next month counts against this one (β, monthly).
 	Discount float64
 	// SearchFit is what a month without a job is worth, on the fit scale
@@ -92,6 +95,7 @@ func SearchParamTable() []Setting[SearchParams] {
 	find, setFind := plain(func(p *SearchParams) *float64 { return &p.FindRate })
 	findLong, setFindLong := plain(func(p *SearchParams) *float64 { return &p.FindRateLong })
 	spell, setSpell := plain(func(p *SearchParams) *float64 { return &p.LongSpellMonths })
+	searched, setSearched := plain(func(p *SearchParams) *float64 { return &p.MonthsSearched })
 	discount, setDiscount := plain(func(p *SearchParams) *float64 { return &p.Discount })
 	searchFit, setSearchFit := plain(func(p *SearchParams) *float64 { return &p.SearchFit })
 	short, setShort := plain(func(p *SearchParams) *float64 { return &p.ShortfallCost })
@@ -108,7 +112,8 @@ func SearchParamTable() []Setting[SearchParams] {
 		info("find_rate", "monthly chance that a search finds a job, early in a spell", 0, 1, true, true, find, setFind),
 		info("find_rate_long", "the same once the search has lasted long_spell_months", 0, 1, true, true, findLong, setFindLong),
 		info("long_spell_months", "months of searching after which find_rate_long applies", 0, 600, true, false, spell, setSpell),
-		info("discount", "how much next month counts against this one", 0, 1, true, true, discount, setDiscount),
+		info("months_searched", "months you have been searching by today (where find_rate starts falling from)", 0, 600, false, false, searched, setSearched),
+		info("discount", "how much next month counts against this one", 0, 0.9999, true, false, discount, setDiscount),
 		info("search_fit", "what a month without a job is worth on the fit scale, money and coverage apart", 0, 100, false, false, searchFit, setSearchFit),
 		info("shortfall_cost", "fit points a month costs for each month of expenses missing in it", 0, 10000, false, false, short, setShort),
 		info("repay_months", "months the money still missing at the first paycheck goes on costing", 0, 120, false, false, repay, setRepay),

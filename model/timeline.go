@@ -65,6 +65,8 @@ type layout struct {
 	// fp for a job that may fall through.
 	k                       []int
 	chance, fp, discFP      []float64
+	start                   []float64
+	job                     []*jobTerms
 	keep, jobChance         []float64
 	fallNode                []int
 	fallFrac                []float64
@@ -157,6 +159,7 @@ func (tl *timeline) buildLayout(c *course) *layout {
 	}
 	ne := len(L.kind)
 	L.chance, L.fp, L.discFP, L.keep, L.jobChance = make([]float64, ne), make([]float64, ne), make([]float64, ne), make([]float64, ne), make([]float64, ne)
+	L.start, L.job = make([]float64, ne), make([]*jobTerms, ne)
 	L.fallNode, L.fallFrac = make([]int, ne), make([]float64, ne)
 	for i := range n {
 		td := L.times[i]
@@ -185,6 +188,7 @@ func (tl *timeline) withJob(c *course, k int, j jobTerms) *course {
 	out.offers[k].job = j
 	M := *L
 	M.keep, M.fp, M.discFP, M.jobChance = slices.Clone(L.keep), slices.Clone(L.fp), slices.Clone(L.discFP), slices.Clone(L.jobChance)
+	M.start, M.job = slices.Clone(L.start), slices.Clone(L.job)
 	M.fallNode, M.fallFrac = slices.Clone(L.fallNode), slices.Clone(L.fallFrac)
 	for i := range L.times {
 		for ev := L.first[i]; ev < L.first[i+1]; ev++ {
@@ -202,7 +206,7 @@ func (tl *timeline) eventJob(L *layout, ev int, td float64, j *jobTerms) {
 	r := tl.rho
 	s := math.Max(j.start, td)
 	fp := math.Max(j.firstPay+(s-j.start), s)
-	L.fp[ev], L.discFP[ev], L.jobChance[ev] = fp, math.Exp(-r*fp), j.chance
+	L.fp[ev], L.discFP[ev], L.jobChance[ev], L.start[ev], L.job[ev] = fp, math.Exp(-r*fp), j.chance, s, j
 	L.keep[ev] = j.chance*(tl.idlePV(td, s)+tl.workPV(j, s, fp)) + (1-j.chance)*tl.idlePV(td, fp)
 	L.fallNode[ev], L.fallFrac[ev] = tl.gridPlace(fp)
 }
@@ -281,6 +285,11 @@ type pass struct {
 	// market[i] is the chance that the plan takes a job the search finds
 	// in the step after node i, if it finds one.
 	market []float64
+	// choose[i] is the offer of the course (an index into its offers) the
+	// plan accepts at node i, just after the processes there answer, or
+	// -1: a held offer need not wait for its deadline once there is
+	// nothing more to hear before it.
+	choose []int
 }
 
 // start is the value of the course today.
@@ -293,8 +302,9 @@ func (tl *timeline) run(c *course, fallback *pass) *pass {
 	L := tl.layoutOf(c)
 	n, ne := len(L.times), len(L.kind)
 	ps := &pass{lay: L, value: make([]float64, n), after: make([]float64, ne), job: make([]float64, ne),
-		take: make([]bool, ne), market: make([]float64, n)}
+		take: make([]bool, ne), market: make([]float64, n), choose: make([]int, n)}
 	pr := tl.pricing()
+	early := tl.earlyOffers(c, &pr)
 	m := &tl.market
 	fall := func(ev int) float64 {
 		if fallback == nil {
@@ -311,7 +321,8 @@ func (tl *timeline) run(c *course, fallback *pass) *pass {
 	all, _ := m.expect(math.Inf(-1))
 	last := L.times[n-1]
 	v := tl.idlePV(last, last+m.startDelay) + math.Exp(-tl.rho*(last+m.startDelay))*all -
-		pr.gap(last, L.disc[n-1], L.termPay, L.termDisc) - pr.debt(L.termPay, L.termDisc)
+		pr.gap(last, L.disc[n-1], L.termPay, L.termDisc) - pr.debt(L.termPay, L.termDisc) -
+		tl.afterPay(&m.job, last+m.startDelay, L.termPay, &pr)
 	for i := n - 1; i >= 0; i-- {
 		if i < n-1 {
 			t, next := L.times[i], L.times[i+1]
@@ -319,17 +330,30 @@ func (tl *timeline) run(c *course, fallback *pass) *pass {
 				v = L.idleA[i] + L.idleB[i] - pr.gap(t, L.disc[i], next, L.disc[i+1]) + v
 			} else {
 				cont := L.idleB[i] - pr.gap(L.mid[i], L.discMid[i], next, L.disc[i+1]) + v
-				base := L.mkIdle[i] - pr.gap(L.mid[i], L.discMid[i], L.mkPay[i], L.discMkPay[i]) - pr.debt(L.mkPay[i], L.discMkPay[i])
+				base := L.mkIdle[i] - pr.gap(L.mid[i], L.discMid[i], L.mkPay[i], L.discMkPay[i]) - pr.debt(L.mkPay[i], L.discMkPay[i]) -
+					tl.afterPay(&m.job, L.mid[i]+m.startDelay, L.mkPay[i], &pr)
 				worth, take := m.expect((cont - base) / L.mkScale[i])
 				ps.market[i] = take
 				p := L.find[i]
 				v = L.idleA[i] - pr.gap(t, L.disc[i], L.mid[i], L.discMid[i]) + p*(base+L.mkScale[i]*worth) + (1-p)*cont
 			}
 		}
+		ps.choose[i] = -1
+		chosen := false
 		for ev := L.first[i+1] - 1; ev >= L.first[i]; ev-- {
+			if L.kind[ev] == eventProcess && !chosen {
+				// Right after the processes of this node answer, a held
+				// offer may be accepted at once rather than on its
+				// deadline, so that its start is not put off for nothing.
+				chosen = true
+				if k, j := tl.bestEarly(c, early, L.times[i], &pr, fallback); k >= 0 && j > v+valueTolerance {
+					v, ps.choose[i] = j, k
+				}
+			}
 			ps.after[ev] = v
 			jc := L.jobChance[ev]
-			j := L.keep[ev] - jc*pr.debt(L.fp[ev], L.discFP[ev]) - pr.gap(L.times[i], L.disc[i], L.fp[ev], L.discFP[ev])
+			j := L.keep[ev] - jc*(pr.debt(L.fp[ev], L.discFP[ev])+tl.afterPay(L.job[ev], L.start[ev], L.fp[ev], &pr)) -
+				pr.gap(L.times[i], L.disc[i], L.fp[ev], L.discFP[ev])
 			if jc < 1 {
 				j += (1 - jc) * fall(ev)
 			}
@@ -343,6 +367,70 @@ func (tl *timeline) run(c *course, fallback *pass) *pass {
 		ps.value[i] = v
 	}
 	return ps
+}
+
+// earlyOffers are the course's offers most worth accepting today, best
+// first, at most earlyMax: the ones a plan would accept before its
+// deadline. Before their starts every offer is worth what it is worth
+// today less the same months of waiting, so today's order holds.
+func (tl *timeline) earlyOffers(c *course, pr *pricing) []int {
+	type kv struct {
+		k int
+		v float64
+	}
+	var all []kv
+	for k := range c.offers {
+		all = append(all, kv{k, tl.acceptAt(&c.offers[k].job, 0, pr, nil)})
+	}
+	slices.SortStableFunc(all, func(a, b kv) int {
+		switch {
+		case a.v > b.v:
+			return -1
+		case a.v < b.v:
+			return 1
+		}
+		return 0
+	})
+	out := make([]int, 0, earlyMax)
+	for _, e := range all[:min(earlyMax, len(all))] {
+		out = append(out, e.k)
+	}
+	return out
+}
+
+// earlyMax bounds the offers weighed for accepting before their deadline
+// at each answer: the best few by today's value.
+const earlyMax = 4
+
+// bestEarly is the best of the early offers still held at time t, accepted
+// then, and its value; -1 when none is held.
+func (tl *timeline) bestEarly(c *course, early []int, t float64, pr *pricing, fallback *pass) (int, float64) {
+	best, value := -1, math.Inf(-1)
+	for _, k := range early {
+		o := &c.offers[k]
+		if o.deadline <= t+sameTime {
+			continue
+		}
+		if v := tl.acceptAt(&o.job, t, pr, fallback); v > value {
+			best, value = k, v
+		}
+	}
+	return best, value
+}
+
+// acceptAt is the value of committing to job j at time t (as jobValue, at
+// the pass's pricing); fallback, when not nil, is where a job that falls
+// through returns.
+func (tl *timeline) acceptAt(j *jobTerms, t float64, pr *pricing, fallback *pass) float64 {
+	s := math.Max(j.start, t)
+	fp := math.Max(j.firstPay+(s-j.start), s)
+	dfp := math.Exp(-tl.rho * fp)
+	v := j.chance*(tl.idlePV(t, s)+tl.workPV(j, s, fp)-pr.debt(fp, dfp)-tl.afterPay(j, s, fp, pr)) + (1-j.chance)*tl.idlePV(t, fp) -
+		pr.gap(t, math.Exp(-tl.rho*t), fp, dfp)
+	if j.chance < 1 && fallback != nil {
+		v += (1 - j.chance) * fallback.at(fp)
+	}
+	return v
 }
 
 // at is the value of the pass at time t, straight between nodes.
@@ -365,21 +453,42 @@ func (ps *pass) at(t float64) float64 {
 // reach follows the pass's plan forward from today: for each event, the
 // chance of getting to it with no job taken yet.
 func (ps *pass) reach() []float64 {
+	out, _ := ps.reachAll()
+	return out
+}
+
+// reachAll is reach, and for each node the chance of getting to the point
+// after its processes answer, where the plan may accept a held offer.
+func (ps *pass) reachAll() ([]float64, []float64) {
 	L := ps.lay
 	out := make([]float64, len(L.kind))
+	atChoice := make([]float64, len(L.times))
 	p := 1.0
 	for i := range L.times {
+		chose := false
 		for ev := L.first[i]; ev < L.first[i+1]; ev++ {
+			if L.kind[ev] == eventDeadline && !chose {
+				chose, atChoice[i] = true, p
+				if ps.choose[i] >= 0 {
+					p = 0 // the plan accepted a held offer after the answers
+				}
+			}
 			out[ev] = p
 			if ps.take[ev] {
 				p *= 1 - L.chance[ev]
 			}
 		}
+		if !chose {
+			atChoice[i] = p
+		}
+		if ps.choose[i] >= 0 {
+			p = 0
+		}
 		if i < len(L.times)-1 && !L.held[i] {
 			p *= 1 - L.find[i]*ps.market[i]
 		}
 	}
-	return out
+	return out, atChoice
 }
 
 // events calls f for every event of the pass with its kind, its index in

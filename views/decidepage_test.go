@@ -37,7 +37,7 @@ func TestDecidePageAdvisesOnAcme(t *testing.T) {
 		"Advice: Accept the offer from Acme Logistics by 2026-12-01. It pays from 2026-12-28, and the money lasts until then.",
 		"Holding out would pay with more than $20,670 of savings; you have $9,000.",
 		"Acme Logistics (respond by 2026-12-01): ACCEPT",
-		"Waiting for Globex would pay only with a chance above 0.76; it is 0.50.",
+		"Waiting for Globex would pay only with a chance above 0.75; it is 0.50.",
 		"accept now 53.0 · hold out 53.0 · decline and search on 48.4 · best without it 48.4 (points a month)",
 		"lever: Ask Acme Logistics to extend the deadline to 2026-12-09, when Globex decides",
 		"The money on each path",
@@ -52,7 +52,7 @@ func TestDecidePageAdvisesOnAcme(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct{ keys, want string }{
-		{">>>>>", "Acme Logistics (respond by 2026-12-01): DECLINE: searching on is worth more"},
+		{">>>>>", "Acme Logistics (respond by 2026-12-01): DECLINE: let it lapse to wait for Globex"},
 		{"r", "Acme Logistics (respond by 2026-12-01): ACCEPT"},
 		{"+++", "Acme Logistics (respond by 2026-12-01): ACCEPT"},
 		{"", "The urgency is a what-if (0.70): decide follows your money, not the urgency"},

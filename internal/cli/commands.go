@@ -44,7 +44,7 @@ func commands() []command {
 			formats: report.RankFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdRank},
 		{name: "explain", usage: "NAME [flags]", summary: "show every term of one opportunity's score", help: explainHelp,
 			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, run: cmdExplain},
-		{name: "decide", usage: "[flags]", summary: "advise accept, wait or decline on offers; questions to ask", help: decideHelp,
+		{name: "decide", usage: "[flags]", summary: "what to do today: accept, hold or let go of each offer; levers; questions", help: decideHelp(),
 			formats: report.DecideFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdDecide},
 		{name: "prep", usage: "NAME [flags]", summary: "print a Markdown interview-prep sheet for one opportunity", help: prepHelp,
 			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, run: cmdPrep},

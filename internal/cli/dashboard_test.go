@@ -166,7 +166,7 @@ func TestDashboardDecidePage(t *testing.T) {
 	r.typeKeys("d")
 	r.waitFor(t, "Acme Logistics (respond by 2026-12-01): ACCEPT")
 	r.typeKeys(">>>>>")
-	r.waitFor(t, "Acme Logistics (respond by 2026-12-01): DECLINE: searching on is worth more")
+	r.waitFor(t, "Acme Logistics (respond by 2026-12-01): DECLINE: let it lapse to wait for Globex")
 	r.waitFor(t, "Advice: Decline the offer from Acme Logistics and search on")
 	r.resize(60, 20)
 	r.waitFor(t, "│Advice: Decline the offer from Acme Logistics and")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"mutual/model"
 	"mutual/views"
 )
 
@@ -104,21 +105,43 @@ func cmdHelp(sys System, opts options) error {
 	return nil
 }
 
-const decideHelp = `Decide, not just rank: the search model behind waiting or accepting.
+const decideHelpText = `What to do today, weighed in money: accept an offer by its deadline, hold the
+offers in hand while a process decides, or decline them and search on.
 
-It prints the reservation score for each month of runway left (the lowest
-score worth accepting: an offer scoring less is worth declining, because
-searching on is worth more), then for every offer with a respond_by date
-the advice to accept it, wait for an open process that decides soon after
-(its decision_expected date), or decline it, with the value of each choice
-and the break-even chance ("waiting for Globex is worth it while its chance
-is above 0.30"), then the unknown and uncertain ratings ranked by how much
-their answer could change the decision, each with its priority's question.
+It prints the verdict in a sentence, then every offer in hand (with or
+without a respond_by) with the value of accepting it now, of holding out and
+of searching on, when the money runs out on each course and by how much, the
+chance and the savings at which the advice would change, and the levers to
+pull: the deadline to ask for, the day the process would have to decide by,
+the pay at which accepting wins. Then the processes it can wait for, the
+money on each course, the lowest fit worth accepting by months of runway,
+and the questions whose answers could change the decision.
 
 Every assumption is listed with its value and can be set in the profile's
-[search] table: offers_per_month, discount, search_fit, poor_fit_months,
-good_fit_months, offer_mean, offer_sd, offer_sd_min, wait_days.
+[search] table:
+%s
 `
+
+// decideHelp is decide's help, naming the [search] keys from their table.
+func decideHelp() string {
+	var keys []string
+	for _, k := range model.SearchParamTable() {
+		keys = append(keys, k.Key)
+	}
+	var lines []string
+	line := " "
+	for k, key := range keys {
+		word := " " + key
+		if k < len(keys)-1 {
+			word += ","
+		}
+		if len(line)+len(word) > 78 {
+			lines, line = append(lines, line), " "
+		}
+		line += word
+	}
+	return fmt.Sprintf(decideHelpText, strings.Join(append(lines, line+"."), "\n"))
+}
 
 const prepHelp = `Print a Markdown interview-prep sheet for one opportunity: where it stands,
 the questions whose answers would most change the decision (most decisive

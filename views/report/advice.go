@@ -31,7 +31,7 @@ type Keys struct {
 func Advice(s *model.State, d *model.Decision, i int, keys Keys, width int) *Document {
 	doc := &Document{}
 	top := doc.section("")
-	top.lead(0, Span{"Advice: ", RoleStrong}, Span{VerdictSentence(s, d), RoleStrong})
+	top.lead(0, Span{"Advice: ", RoleStrong}, Span{verdictSentence(s, d), RoleStrong})
 	for _, note := range []string{rankingNote(s, d), fixedUrgencyNote(s, keys)} {
 		if note != "" {
 			top.para(0, note, RoleDim)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -102,7 +103,19 @@ const noOffersNote = "(none in hand: an opportunity with stage = \"offer\" gets 
 // processLines list the processes a course can wait for, and the ones it
 // cannot: no decision date, or no chance.
 func processLines(s *model.State, d *model.Decision, sec *Section) {
-	for _, r := range s.Ranked {
+	// In the order they decide, the ones with no date after.
+	ranked := slices.Clone(s.Ranked)
+	slices.SortStableFunc(ranked, func(a, b model.Ranked) int {
+		da, db := s.Profile.Opportunities[a.Index].DecisionExpected, s.Profile.Opportunities[b.Index].DecisionExpected
+		switch {
+		case da == db:
+			return 0
+		case db.IsZero() || !da.IsZero() && da.Before(db):
+			return -1
+		}
+		return 1
+	})
+	for _, r := range ranked {
 		o := &s.Profile.Opportunities[r.Index]
 		if o.Stage == model.StageOffer || o.Stage == model.StageAccepted || o.DecisionExpected.IsZero() {
 			continue
@@ -129,7 +142,6 @@ func processLines(s *model.State, d *model.Decision, sec *Section) {
 // the savings fall first.
 func pathLines(s *model.State, d *model.Decision, sec *Section) {
 	cur := s.Currency()
-	today := s.Request.Today
 	for _, p := range d.Paths() {
 		var what string
 		switch p.Kind {
@@ -146,7 +158,7 @@ func pathLines(s *model.State, d *model.Decision, sec *Section) {
 		case math.IsInf(d.RunwayMonths, 1):
 			line += "; nothing burns the savings"
 		case low < 0:
-			out := today.AddDays(int(math.Round(d.RunwayMonths * 30.4375)))
+			out := d.MonthsLater(d.RunwayMonths)
 			line += fmt.Sprintf("; the money runs out on %s and is %s short by then", out, Money(cur, -low))
 		default:
 			line += fmt.Sprintf("; %s left then", Money(cur, low))
@@ -309,7 +321,7 @@ func decideTable(s *model.State, d *model.Decision, info Info) *Document {
 	doc := &Document{}
 	doc.section("").text(0, fmt.Sprintf("%s · %s · today %s", Clean(info.Profile), urgencyLine(s), info.Today), RoleText)
 	top := doc.section("")
-	top.lead(0, Span{"Advice: ", RoleStrong}, Span{VerdictSentence(s, d), RoleStrong})
+	top.lead(0, Span{"Advice: ", RoleStrong}, Span{verdictSentence(s, d), RoleStrong})
 	for _, note := range []string{rankingNote(s, d), fixedUrgencyNote(s, Keys{})} {
 		if note != "" {
 			top.para(0, note, RoleDim)

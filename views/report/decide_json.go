@@ -205,7 +205,6 @@ func question(s *model.State, q *model.Question) jsonQuestion {
 
 func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) error {
 	u := s.Urgency
-	today := s.Request.Today
 	v := &d.Verdict
 	rep := jsonDecide{
 		Profile: info.Profile,
@@ -213,7 +212,7 @@ func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) 
 		Urgency: jsonUrgency{Value: round(u.Value, 4), Source: string(u.Source), RunwayMonths: finite(u.RunwayMonths, 2),
 			Derived: round(u.Derived, 4), Cash: round(u.Cash, 4), Cover: round(u.Cover, 4), Burn: round(u.Burn, 2)},
 		Verdict: jsonVerdict{Action: string(v.Action), Name: nameOrNull(s, v.Offer), By: dateOrNull(v.By),
-			Sentence: VerdictSentence(s, d), WaitingFor: nameOrNull(s, v.WaitingFor), Value: round(d.Flow(v.Value), 2),
+			Sentence: verdictSentence(s, d), WaitingFor: nameOrNull(s, v.WaitingFor), Value: round(d.Flow(v.Value), 2),
 			Close: v.Close, Lapses: []string{}},
 		ReservationNow: round(d.Now.Score, 2),
 		Reservation:    []jsonReservation{},
@@ -269,11 +268,11 @@ func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) 
 	for _, p := range d.Paths() {
 		j := jsonPath{Kind: string(p.Kind), Name: nameOrNull(s, p.Index), PaysFrom: p.PaysFrom.String(), Savings: []jsonAt{}}
 		if low := p.Savings(p.PayMonths); low < 0 && !math.IsInf(d.RunwayMonths, 1) {
-			j.RunsOutOn = ptr(today.AddDays(int(math.Round(d.RunwayMonths * 30.4375))).String())
+			j.RunsOutOn = ptr(d.MonthsLater(d.RunwayMonths).String())
 			j.ShortBy = round(-low, 2)
 		}
 		for m := 0; m <= pathMonths(p); m++ {
-			j.Savings = append(j.Savings, jsonAt{Date: today.AddDays(int(math.Round(float64(m) * 30.4375))).String(),
+			j.Savings = append(j.Savings, jsonAt{Date: d.MonthsLater(float64(m)).String(),
 				Savings: round(p.Savings(float64(m)), 2)})
 		}
 		rep.Paths = append(rep.Paths, j)

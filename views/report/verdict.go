@@ -42,9 +42,9 @@ func rankingNote(s *model.State, d *model.Decision) string {
 		"relief can show.", name(s, lead))
 }
 
-// VerdictSentence is the one thing to do today, in a sentence or two:
+// verdictSentence is the one thing to do today, in a sentence or two:
 // what, by when, and what it costs in money.
-func VerdictSentence(s *model.State, d *model.Decision) string {
+func verdictSentence(s *model.State, d *model.Decision) string {
 	v := &d.Verdict
 	cur := s.Currency()
 	var b strings.Builder
@@ -83,6 +83,9 @@ func VerdictSentence(s *model.State, d *model.Decision) string {
 			o := offerAdvice(d, v.Offer)
 			fmt.Fprintf(&b, "Hold the offer from %s and wait for %s, which decides by %s (chance %s); if it says no, accept %s by %s.",
 				name(s, v.Offer), y, v.By, chance, name(s, v.Offer), o.Deadline)
+			if lapses := offerNames(s, v.Lapses); lapses != "" {
+				fmt.Fprintf(&b, " Let %s go.", lapses)
+			}
 		} else {
 			fmt.Fprintf(&b, "Wait for %s, which decides by %s (chance %s)", y, v.By, chance)
 			if lapses := offerNames(s, v.Lapses); lapses != "" {
@@ -103,7 +106,7 @@ func VerdictSentence(s *model.State, d *model.Decision) string {
 		b.WriteString(". " + holdOutMoney(s, d, cur))
 	}
 	if v.Close {
-		fmt.Fprintf(&b, " It is a close call (%s points a month apart, on the fit scale)", strconv.FormatFloat(d.Flow(v.Value-v.RunnerUp), 'f', 2, 64))
+		fmt.Fprintf(&b, " It is a close call (%s points a month apart, on the fit scale)", strconv.FormatFloat(math.Floor(d.Flow(v.Value-v.RunnerUp)*100)/100, 'f', 2, 64))
 		if q := v.Settle; q == nil {
 			b.WriteString(": every rating that bears on it is known, so weigh what the numbers leave out")
 		} else {
@@ -117,6 +120,10 @@ func VerdictSentence(s *model.State, d *model.Decision) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// chanceFloor writes a break-even chance for "above …", rounded down so
+// that the words stay true: 0.996 is "above 0.99", not "above 1.00".
+func chanceFloor(c float64) string { return chanceText(math.Floor(c*100) / 100) }
 
 // tenureText says how long a job at this fit should last: "should last
 // about 10 months".
@@ -146,7 +153,11 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		}
 	case model.ActionWait:
 		if v.Offer >= 0 {
-			parts = append(parts, fmt.Sprintf("Hold the offer from %s until %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By))
+			what := fmt.Sprintf("Hold the offer from %s until %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By)
+			if len(v.Lapses) > 0 {
+				what += "; let " + offerNames(s, v.Lapses) + " go"
+			}
+			parts = append(parts, what)
 		} else {
 			what := fmt.Sprintf("Wait for %s (decides %s)", name(s, v.WaitingFor), v.By)
 			if len(v.Lapses) > 0 {
@@ -165,7 +176,7 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		}
 	}
 	if v.Action != model.ActionAccept && !math.IsInf(d.RunwayMonths, 1) {
-		out := s.Request.Today.AddDays(int(math.Round(d.RunwayMonths * 30.4375)))
+		out := d.MonthsLater(d.RunwayMonths)
 		parts = append(parts, "money lasts to "+out.String())
 	}
 	if v.Close {
@@ -234,17 +245,21 @@ func holdOutMoney(s *model.State, d *model.Decision, cur string) string {
 		return "Nothing burns the savings, so the wait costs no money."
 	}
 	today := s.Request.Today
-	out := today.AddDays(int(math.Round(runway * 30.4375)))
+	out := d.MonthsLater(runway)
 	paid := "a job found by searching pays, on average, from " + pays.String()
 	if who != "" {
 		paid = "if " + who + " says yes, it pays from " + pays.String()
 	}
 	if out.Before(pays) {
-		short := math.Max(0, s.Urgency.Burn*float64(today.DaysUntil(pays))/30.4375-math.Max(0, savings(s)))
+		short := math.Max(0, s.Urgency.Burn*monthsBetween(today, pays)-math.Max(0, savings(s)))
 		return fmt.Sprintf("The money runs out on %s; %s, %s short by then.", out, paid, Money(cur, short))
 	}
 	return fmt.Sprintf("The money lasts until %s; %s.", out, paid)
 }
+
+// monthsBetween is the months from a to b, as decide counts them: a day
+// is a 30.4375th of a month.
+func monthsBetween(a, b model.Date) float64 { return float64(a.DaysUntil(b)) / 30.4375 }
 
 func savings(s *model.State) float64 {
 	if s.Situation.Savings == nil {
@@ -298,23 +313,28 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 		return fmt.Sprintf("A deal-breaker vetoes %s: %s.", who, strings.Join(Reasons(&s.Assessments[o.Index]), "; "))
 	}
 	var parts []string
-	if y := o.WaitingFor; y >= 0 {
+	if y := o.WaitingFor; y >= 0 && o.ChanceWeighed {
 		chance := chanceText(s.Assessments[y].Relief.Chance)
 		other := name(s, y)
 		switch be := o.BreakEven; {
-		case be == nil && o.Instead < 0:
-			parts = append(parts, fmt.Sprintf("Waiting for %s does not pay at any chance: even a sure yes is worth less than accepting.", other))
 		case be == nil:
+			parts = append(parts, fmt.Sprintf("Waiting for %s does not pay at any chance: even a sure yes is worth less than accepting.", other))
+		case *be < 0.005:
+			parts = append(parts, fmt.Sprintf("Holding out is worth more than accepting whatever %s says.", other))
 		case o.Advice == model.AdviceAccept:
-			parts = append(parts, fmt.Sprintf("Waiting for %s would pay only with a chance above %s; it is %s.", other, chanceText(*be), chance))
+			parts = append(parts, fmt.Sprintf("Waiting for %s would pay only with a chance above %s; it is %s.", other, chanceFloor(*be), chance))
 		default:
-			parts = append(parts, fmt.Sprintf("Waiting for %s pays while its chance is above %s; it is %s.", other, chanceText(*be), chance))
+			parts = append(parts, fmt.Sprintf("Waiting for %s pays while its chance is above %s; it is %s.", other, chanceFloor(*be), chance))
 		}
 		if o.Holds && o.Advice == model.AdviceWait {
 			parts = append(parts, fmt.Sprintf("%s decides by the deadline, so holding the offer costs only the days until then.", other))
 		}
 	} else if o.Advice == model.AdviceAccept {
 		parts = append(parts, "No process that decides soon is worth waiting for.")
+	}
+	if o.Instead >= 0 {
+		parts = append(parts, fmt.Sprintf("Accepting %s instead is worth %s; this one, %s.", name(s, o.Instead),
+			Num(d.Flow(d.Verdict.Value)), Num(o.Accept)))
 	}
 	text := strings.Join(parts, " ")
 	if o.Expired && text != "" {

@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRealBinaryInTmux builds mutual and drives it as a person would, in a
+// real terminal (tmux, 100×30): the dashboard opens on the built-in example
+// with the urgency and the Advice line, d opens the decide page, a savings
+// what-if moves the advice, and q then y quits with the terminal given
+// back. It skips without tmux, and under -short.
+func TestRealBinaryInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the real binary in tmux: not in -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "mutual")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = "../.."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	sock := filepath.Join(dir, "tmux.sock")
+	tmux := func(args ...string) string {
+		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+		if err != nil && args[0] != "kill-server" {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	home := filepath.Join(dir, "home")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	tmux("new-session", "-d", "-s", "m", "-x", "100", "-y", "30",
+		"env", "HOME="+home, "XDG_CONFIG_HOME=", "TERM=xterm-256color", bin, "--today", "2026-11-25")
+	defer tmux("kill-server")
+	screen := func() string { return tmux("capture-pane", "-p", "-t", "m") }
+	waitFor := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if strings.Contains(screen(), want) {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("the screen never showed %q:\n%s", want, screen())
+	}
+	waitFor("urgency 0.55")
+	waitFor("Advice: Accept Acme Logistics by 2026-12-01")
+	tmux("send-keys", "-t", "m", "d")
+	waitFor("Decide: what to do today")
+	tmux("send-keys", "-t", "m", ">>>>>")
+	waitFor("DECLINE: let it lapse to wait for Globex")
+	tmux("send-keys", "-t", "m", "q")
+	waitFor("quits")
+	tmux("send-keys", "-t", "m", "y")
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if out, _ := exec.Command("tmux", "-S", sock, "has-session", "-t", "m").CombinedOutput(); strings.Contains(string(out), "can't find") ||
+			strings.Contains(string(out), "no server") || strings.Contains(string(out), "error") {
+			return // the program ended and its session with it
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("mutual did not quit:\n%s", screen())
+}
