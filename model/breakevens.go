@@ -10,4 +10,8 @@ type stateMemo struct {
 	flips     []WeightFlip
 	flipsDone bool
 	shares    FirstShares
+	// below and above are the nearest runway changes, which the header's
+	// long and short sentences both ask for.
+	below, above *RunwayChange
+	nearDone     bool
 }

@@ -117,13 +117,13 @@ func (s *State) assessAtPay(b *Assessment, sc *payScore, y float64) (float64, bo
 			next++
 			// As ratingFor rates it, and assessFit puts it on 0..1.
 			v := 1 + float64(sc.scale-1)*pt.level(y)
-			fit += t.Share * (((v-1)/sc.span + (v-1)/sc.span) / 2) * 100
+			fit += b.Fit.Share(k) * (((v-1)/sc.span + (v-1)/sc.span) / 2) * 100
 			if pt.atLeast > 0 && v < pt.atLeast {
 				vetoed = true
 			}
 			continue
 		}
-		fit += t.Share * ((t.Low + t.High) / 2) * 100
+		fit += b.Fit.Share(k) * ((t.Low + t.High) / 2) * 100
 	}
 	p := s.Profile
 	r := b.Relief
@@ -193,13 +193,13 @@ func (s *State) payScore(i int) (payScore, bool) {
 		t := &a.Fit.Terms[k]
 		// A from_pay priority rated by hand keeps the hand rating.
 		if pr.FromPay == nil || t.From == FromHand {
-			sc.fixedFit += t.Points
+			sc.fixedFit += a.Fit.Points(k)
 			if pr.AtLeast > 0 && t.Rating.High < pr.AtLeast {
 				return payScore{}, false // vetoed by hand, whatever the pay
 			}
 			continue
 		}
-		pt := payTerm{k: k, share: t.Share, lo: pr.FromPay[0], hi: pr.FromPay[1], atLeast: pr.AtLeast}
+		pt := payTerm{k: k, share: a.Fit.Share(k), lo: pr.FromPay[0], hi: pr.FromPay[1], atLeast: pr.AtLeast}
 		if pr.AtLeast > 0 {
 			pt.floor = (pr.AtLeast - 1) / span
 		}

@@ -92,8 +92,8 @@ func Questions(s *State) []Question {
 			if pr.FromPay != nil && t.From == FromUnknown {
 				continue // the pay question asks it
 			}
-			q := Question{Index: r.Index, Priority: t.Priority, Label: t.Label, Ask: pr.Ask, Rating: t.Rating, From: t.From,
-				Swing:     (1 - u) * t.Share * (t.Rating.High - t.Rating.Low) / span * 100,
+			q := Question{Index: r.Index, Priority: pr.ID, Label: pr.Name(), Ask: pr.Ask, Rating: t.Rating, From: t.From,
+				Swing:     (1 - u) * a.Fit.Share(k) * (t.Rating.High - t.Rating.Low) / span * 100,
 				Margin:    margin,
 				CouldVeto: pr.AtLeast > 0 && t.Rating.Low < pr.AtLeast && !a.Vetoed()}
 			if q.Swing <= 0 && !q.CouldVeto {
@@ -143,7 +143,7 @@ func payQuestion(s *State, a *Assessment, margin float64, leader bool) (Question
 		if pr.FromPay == nil || t.From != FromUnknown {
 			continue
 		}
-		q.Swing += (1 - u) * t.Share * (t.High - t.Low) * 100
+		q.Swing += (1 - u) * a.Fit.Share(k) * (t.High - t.Low) * 100
 		q.CouldVeto = q.CouldVeto || pr.AtLeast > 1 && !a.Vetoed()
 	}
 	q.Swing += u * (payHighRelief(s, a) - a.Relief.Value)

@@ -608,6 +608,27 @@ type RunwayChange struct {
 // They are the changes either side of the current span of
 // [State.RunwayLeaders], found walking only as far as they are.
 func (s *State) NearestRunwayChanges() (below, above *RunwayChange) {
+	if s.memo != nil {
+		if !s.memo.nearDone {
+			s.memo.below, s.memo.above = s.nearestRunwayChanges()
+			s.memo.nearDone = true
+		}
+		return copyChange(s.memo.below), copyChange(s.memo.above)
+	}
+	return s.nearestRunwayChanges()
+}
+
+// copyChange is a copy of c, so that a caller cannot change what the memo
+// keeps.
+func copyChange(c *RunwayChange) *RunwayChange {
+	if c == nil {
+		return nil
+	}
+	d := *c
+	return &d
+}
+
+func (s *State) nearestRunwayChanges() (below, above *RunwayChange) {
 	if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
 		return nil, nil
 	}

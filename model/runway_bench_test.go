@@ -343,6 +343,6 @@ func BenchmarkNearestRunwayChanges(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		s.NearestRunwayChanges()
+		s.nearestRunwayChanges() // afresh, as a new state works it out once
 	}
 }

@@ -213,7 +213,7 @@ func (s *State) newShareSetupWith(exactLimit float64) *shareSetup {
 		base := a.Fit.Value
 		count := 1.0
 		for _, t := range terms {
-			base -= a.Fit.Terms[t.k].Points
+			base -= a.Fit.Points(t.k)
 			count *= float64(len(t.ratings))
 		}
 		sh.contenders, sh.terms = append(sh.contenders, c.index), append(sh.terms, terms)
@@ -247,10 +247,10 @@ func (sh *shareSetup) uncertain(a *Assessment) []uncertainTerm {
 		if t.Rating.Known() {
 			continue
 		}
-		ut := uncertainTerm{k: k, ratings: wholeRatings(t.Rating), share: t.Share, atLeast: sh.s.Profile.Priorities[k].AtLeast}
+		ut := uncertainTerm{k: k, ratings: wholeRatings(t.Rating), share: a.Fit.Share(k), atLeast: sh.s.Profile.Priorities[k].AtLeast}
 		ut.points = make([]float64, len(ut.ratings))
 		for x, r := range ut.ratings {
-			ut.points[x] = t.Share * (r - 1) / sh.span * 100
+			ut.points[x] = ut.share * (r - 1) / sh.span * 100
 		}
 		out = append(out, ut)
 	}
@@ -314,7 +314,7 @@ func (sh *shareSetup) outcomes(a *Assessment, fixed []fixedRating, relief float6
 		}
 		fit := 0.0
 		for k := range mids {
-			fit += a.Fit.Terms[k].Share * mids[k] * 100
+			fit += a.Fit.Share(k) * mids[k] * 100
 		}
 		return outcome{score: (1-sh.u)*fit + sh.u*relief, fit: fit, vetoed: v}
 	}

@@ -128,14 +128,21 @@ func newWeightSweep(s *State) *weightSweep {
 	for _, p := range s.Profile.Priorities {
 		ws.total += p.Weight
 	}
+	weights := make([]float64, K)
+	for k := range s.Profile.Priorities {
+		weights[k] = s.Profile.Priorities[k].Weight
+	}
 	for r, rk := range s.Ranked {
+		a := &s.Assessments[rk.Index]
+		terms := a.Fit.Terms[:K]
 		sum := 0.0
-		for k, t := range s.Assessments[rk.Index].Fit.Terms {
-			sum += s.Profile.Priorities[k].Weight * t.Mid
-			ws.mids[k*n+r] = t.Mid
+		for k := range terms {
+			mid := terms[k].Mid
+			sum += weights[k] * mid
+			ws.mids[k*n+r] = mid
 		}
 		ws.sums[r] = sum
-		ws.reliefs[r] = s.Assessments[rk.Index].Relief.Value
+		ws.reliefs[r] = a.Relief.Value
 	}
 	return ws
 }
@@ -357,24 +364,16 @@ func (s *State) WithWeights(weights map[string]float64) (*State, error) {
 	q.Priorities = prs
 	t.Profile = &q
 	t.Request.WhatIf.Weights = weights
+	// The ratings stay as they are, terms and all; only the shares move,
+	// and each fit is summed again with them.
 	shares := prioritySharesOf(prs)
-	K := len(prs)
-	slab := make([]FitTerm, len(s.Assessments)*K)
 	t.Assessments = slices.Clone(s.Assessments)
 	for i := range t.Assessments {
 		a := &t.Assessments[i]
-		terms := slab[i*K : (i+1)*K : (i+1)*K]
-		copy(terms, a.Fit.Terms)
-		f := Fit{Terms: terms}
-		for k := range terms {
-			tm := &terms[k]
-			tm.Share = shares[k]
-			tm.Points = tm.Share * tm.Mid * 100
-			f.Low += tm.Share * tm.Low * 100
-			f.High += tm.Share * tm.High * 100
-			f.Value += tm.Points
+		a.Fit = Fit{Terms: a.Fit.Terms, Shares: shares}
+		for k := range a.Fit.Terms {
+			a.Fit.addTerm(k)
 		}
-		a.Fit = f
 	}
 	t.rank()
 	t.Envelope, t.LeaderChanges = leaderEnvelope(t.Assessments, t.contenders())

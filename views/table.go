@@ -27,12 +27,16 @@ type RankTable struct {
 	// offset is the first row shown; top and shown are where the rows were
 	// drawn last, for the mouse.
 	offset, top, shown int
-	// measured caches the widest name and fit text of the rows, which do
-	// not change with urgency: a what-if shares the assessments, so it
-	// does not measure two thousand names again.
+	// measured caches the widest name of the rows, which no what-if
+	// changes (they share the profile's opportunities), and the widest fit
+	// text, which only a weight changes (an urgency what-if shares the
+	// assessments): a what-if does not measure two thousand names again.
 	measured struct {
-		of              *model.Assessment
-		rows, name, fit int
+		names      *model.Opportunity
+		fits       *model.Assessment
+		rows, name int
+		fitRows    int
+		fit        int
 	}
 }
 
@@ -82,14 +86,21 @@ func (t *RankTable) layoutColumns(width int) columns {
 	c := columns{gap: 2, rank: max(2, len(strconv.Itoa(len(s.Ranked)))), stage: report.Width("interviewing"), score: 5, chance: 6, first: 5,
 		fit: report.Width("FIT"), relief: 6, flag: report.Width("at risk")}
 	m := &t.measured
-	if len(s.Assessments) == 0 || m.of != &s.Assessments[0] || m.rows != len(t.rows) {
-		m.of, m.rows, m.name, m.fit = nil, len(t.rows), report.Width("OPPORTUNITY"), 0
-		if len(s.Assessments) > 0 {
-			m.of = &s.Assessments[0]
-		}
+	var names *model.Opportunity
+	var fits *model.Assessment
+	if len(s.Assessments) > 0 {
+		names, fits = &s.Profile.Opportunities[0], &s.Assessments[0]
+	}
+	if names == nil || m.names != names || m.rows != len(t.rows) {
+		m.names, m.rows, m.name = names, len(t.rows), report.Width("OPPORTUNITY")
 		for _, i := range t.rows {
 			m.name = max(m.name, report.Width(nameOf(s, i)))
-			m.fit = max(m.fit, report.Width(report.FitText(s.Assessments[i].Fit)))
+		}
+	}
+	if fits == nil || m.fits != fits || m.fitRows != len(t.rows) {
+		m.fits, m.fitRows, m.fit = fits, len(t.rows), 0
+		for _, i := range t.rows {
+			m.fit = max(m.fit, report.FitTextWidth(s.Assessments[i].Fit))
 		}
 	}
 	wantName := m.name

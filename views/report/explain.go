@@ -62,20 +62,20 @@ func Explain(s *model.State, i int, info Info) *Document {
 	sec = doc.section("Fit " + FitText(a.Fit))
 	row("fit = Σ share × (rating − 1) / (scale − 1) × 100; scale 1..%d; unknowns count as the whole scale", p.Scale)
 	labelW := Width("priority")
-	for _, t := range a.Fit.Terms {
-		labelW = max(labelW, min(34, Width(Clean(t.Label))))
+	for k := range a.Fit.Terms {
+		labelW = max(labelW, min(34, Width(Clean(p.Priorities[k].Name()))))
 	}
 	row("%s  %6s  %6s  %-7s  %-7s  %s", Pad("priority", labelW), "weight", "share", "rating", "from", "points")
 	for k, t := range a.Fit.Terms {
-		pts := Num(t.Points)
+		pts := Num(a.Fit.Points(k))
 		if t.Low != t.High {
-			pts += fmt.Sprintf(" (%s–%s)", Num(t.Share*t.Low*100), Num(t.Share*t.High*100))
+			pts += fmt.Sprintf(" (%s–%s)", Num(a.Fit.Share(k)*t.Low*100), Num(a.Fit.Share(k)*t.High*100))
 		}
-		from := string(t.From)
+		from := t.From.String()
 		if t.From == model.FromUnknown {
 			from = "unknown"
 		}
-		row("%s  %6s  %5.1f%%  %-7s  %-7s  %s", Pad(Clean(t.Label), labelW), trim(p.Priorities[k].Weight), t.Share*100,
+		row("%s  %6s  %5.1f%%  %-7s  %-7s  %s", Pad(Clean(p.Priorities[k].Name()), labelW), trim(p.Priorities[k].Weight), a.Fit.Share(k)*100,
 			t.Rating.String(), from, pts)
 	}
 	for _, line := range dealBreakers(s, i) {

@@ -85,7 +85,7 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 		if t.From == model.FromPay {
 			rating += " (from pay)"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(t.Label), rating, percent(t.Share), md(anchorsText(s, s.Profile.Priorities[k])))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(s.Profile.Priorities[k].Name()), rating, percent(a.Fit.Share(k)), md(anchorsText(s, s.Profile.Priorities[k])))
 	}
 	b.WriteString("\n")
 	for _, t := range reliefTerms(s, i) {
