@@ -145,3 +145,34 @@ func TestSaveIntoSituationKeepsWeights(t *testing.T) {
 		t.Fatalf("the news says %q", text)
 	}
 }
+
+// TestPayUnknownIsSaid: an opportunity with no pay has a ? after its
+// relief in the ranking at 80 columns, and the details say that relief
+// counts no income.
+func TestPayUnknownIsSaid(t *testing.T) {
+	p := samProfile()
+	hooli := -1
+	for k, o := range p.Opportunities {
+		if o.Name == "Hooli" {
+			hooli, p.Opportunities[k].Pay = k, nil
+		}
+	}
+	d, _ := newTestDashboard(t, p, model.Request{}, false, Hooks{})
+	c := d.Controller()
+	text := screenText(drawOn(t, d, 80, 24))
+	row := ""
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, "Hooli") {
+			row = l
+		}
+	}
+	if !strings.Contains(row, "? at risk") {
+		t.Errorf("Hooli's row has no ? after its relief: %q\n%s", row, text)
+	}
+	c.Select(hooli)
+	d.sync()
+	text = screenText(drawOn(t, d, 100, 40))
+	if !strings.Contains(text, "relief 2.4 (pay") || !strings.Contains(text, "unknown: relief counts no income)") {
+		t.Errorf("the details do not say relief counts no income:\n%s", text)
+	}
+}

@@ -15,9 +15,10 @@ import (
 // the ways its unknown ratings could turn out in which it ranks first),
 // fit (with the interval its unknowns leave) and relief, ranked ones best
 // first, then vetoed ones, then closed ones; a marker says which are
-// vetoed, at risk or closed, and whose relief counts no income because
-// the pay is not given. Columns are measured in terminal cells,
-// so names in wide scripts keep the columns aligned.
+// vetoed, at risk or closed, and a ? after the relief (with the words
+// where there is room) whose relief counts no income because the pay is
+// not given. Columns are measured in terminal cells, so names in wide
+// scripts keep the columns aligned.
 type RankTable struct {
 	*frame
 	state    *model.State
@@ -282,6 +283,12 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 		{report.Pad(string(a.Stage), c.stage), text}, gap, {padLeft(score, c.score), text}, gap,
 	}
 	l = append(l, extra(chance, first)...)
-	return append(l, span{report.Pad(fit, c.fit), text}, gap, span{padLeft(relief, c.relief), text}, gap,
+	// A ? just after the relief, in the gap before the marker, says it
+	// counts no income: the pay is not given.
+	after := gap
+	if !a.Closed && !a.Relief.PayKnown {
+		after = span{"?" + strings.Repeat(" ", c.gap-1), text}
+	}
+	return append(l, span{report.Pad(fit, c.fit), text}, gap, span{padLeft(relief, c.relief), text}, after,
 		span{report.Pad(marker, c.flag), flag})
 }
