@@ -195,6 +195,10 @@ type Binding struct {
 	Keep int
 	// Context is where the binding applies; ContextAll by default.
 	Context KeyContext
+	// Idle are the contexts in which the key does nothing useful (tab on
+	// a page, which covers the panes it would move between): their
+	// footers leave its hint out, for the page's own keys.
+	Idle []KeyContext
 }
 
 // Label writes the binding's keys for the help page: "↑ k", "+ =".
@@ -280,7 +284,7 @@ func DefaultKeymap() Keymap {
 			HelpKeys: []Intent{IntentDecide}, Hint: "decide", Keep: 2},
 		{Keys: []Key{sp(tcell.KeyTab)}, Intent: IntentNextPane,
 			Help: "move to the next pane: ranking, details, chart (a narrow terminal shows one of the last two at a time)",
-			Hint: "pane", Keep: 9},
+			Hint: "pane", Keep: 9, Idle: []KeyContext{ContextPriorities}},
 		{Keys: []Key{sp(tcell.KeyBacktab)}, Intent: IntentPrevPane,
 			Help: "move to the previous pane"},
 		{Keys: []Key{r('+'), r('=')}, Intent: IntentUrgencyUp,
@@ -446,7 +450,7 @@ func (km Keymap) HintsIn(width int, ctx KeyContext) []Hint {
 		}
 	}
 	for _, b := range ordered {
-		if b.Hint == "" || !km.inContext(b, ctx) {
+		if b.Hint == "" || !km.inContext(b, ctx) || slices.Contains(b.Idle, ctx) {
 			continue
 		}
 		keys := b.HintKeys
