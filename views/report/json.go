@@ -26,7 +26,7 @@ type jsonReport struct {
 	// model.RunwayMap).
 	RunwayTruncated bool             `json:"runway_leaders_truncated"`
 	WeightFlips     []jsonWeightFlip `json:"weight_flips"`
-	FirstShare      jsonFirstShare   `json:"first_share"`
+	FirstShare      jsonFirstShare   `json:"first_share_method"`
 }
 
 // jsonWeightFlip is a weight of one priority, the others held, at which
