@@ -31,10 +31,12 @@ type WeightFlip struct {
 	Priority int
 	// Now is the priority's weight now; Weight the weight of the change.
 	Now, Weight float64
-	// Near leads between Now and Weight; Beyond leads past Weight (above
-	// it when Weight > Now, below it when Weight < Now). Both index
-	// State.Assessments.
+	// Near leads between Now and Weight; Beyond leads past Weight: above
+	// it when Up, below it otherwise. Both index State.Assessments. Up
+	// says which way a flip at the weight now goes, where a tie leaves
+	// the lead on one side of it.
 	Near, Beyond int
+	Up           bool
 }
 
 // WeightFlips lists, for every priority in profile order, every weight at
@@ -183,12 +185,16 @@ func (ws *weightSweep) flips(k int, out []WeightFlip) []WeightFlip {
 	if lead := ws.leaderAtZero(k, kept); lead != segs[0].Index {
 		segs = append([]Segment{{From: 0, To: 0, Index: lead}}, segs...)
 	}
+	// The segment of the weight now; on a corner, the one whose leader
+	// leads now, since the tie-breaks there decide which side holds it.
 	tNow := now / (others + now)
 	at := 0
-	for at < len(segs) && (segs[at].To < tNow || tNow > 0 && segs[at].To == tNow && at+1 < len(segs)) {
+	for at+1 < len(segs) && segs[at].To < tNow {
 		at++
 	}
-	at = min(at, len(segs)-1)
+	if at+1 < len(segs) && segs[at].To == tNow && segs[at].Index != s.Leader() && segs[at+1].Index == s.Leader() {
+		at++
+	}
 	weight := func(t float64) float64 { return others * t / (1 - t) }
 	// Below the weight now, nearest first reversed into ascending order.
 	var below []WeightFlip
@@ -198,7 +204,8 @@ func (ws *weightSweep) flips(k int, out []WeightFlip) []WeightFlip {
 	slices.Reverse(below)
 	out = append(out, below...)
 	for x := at + 1; x < len(segs); x++ {
-		out = append(out, WeightFlip{Priority: k, Now: now, Weight: weight(segs[x].From), Near: segs[x-1].Index, Beyond: segs[x].Index})
+		out = append(out, WeightFlip{Priority: k, Now: now, Weight: weight(segs[x].From), Near: segs[x-1].Index, Beyond: segs[x].Index,
+			Up: true})
 	}
 	return out
 }

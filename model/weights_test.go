@@ -104,7 +104,7 @@ func TestPropertyWeightFlips(t *testing.T) {
 				}
 			}
 			nearSide, farSide := f.Weight-h, f.Weight+h
-			if f.Weight < f.Now {
+			if !f.Up {
 				nearSide, farSide = farSide, max(0, nearSide)
 			}
 			if f.Weight == 0 && f.Now == 0 {

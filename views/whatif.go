@@ -231,7 +231,7 @@ func (c *Controller) weightNews(before, k int, what string) Status {
 		return Status{Text: fmt.Sprintf("%s: %s leads whatever this priority weighs.", what, nameOf(s, now))}
 	}
 	side := "above"
-	if near.Weight < near.Now {
+	if !near.Up {
 		side = "below"
 	}
 	return Status{Text: fmt.Sprintf("%s: %s leads; %s would lead %s %s.", what, nameOf(s, now), nameOf(s, near.Beyond), side,

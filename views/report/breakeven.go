@@ -56,7 +56,7 @@ func WhatWouldChange(s *model.State, keys Keys) []Change {
 	if f, ok := s.NearestWeightFlip(); ok {
 		id := Clean(s.Profile.Priorities[f.Priority].ID)
 		side := "above"
-		if f.Weight < f.Now {
+		if !f.Up {
 			side = "below"
 		}
 		// The tail carries on the money's short form: "Globex leads above
@@ -156,7 +156,7 @@ func WeightFlipLines(s *model.State) []string {
 				continue
 			}
 			side := "above"
-			if f.Weight < f.Now {
+			if !f.Up {
 				side = "below"
 			}
 			text := fmt.Sprintf("%s would lead %s %s", name(s, f.Beyond), side, Weight(f.Weight))

@@ -104,7 +104,7 @@ func flipPhrase(s *model.State, f model.WeightFlip) string {
 		return who + " leads above 0"
 	case f.Weight == 0:
 		return who + " leads at 0"
-	case f.Weight < f.Now:
+	case !f.Up:
 		return who + " leads below " + Weight(f.Weight)
 	}
 	return who + " leads above " + Weight(f.Weight)
