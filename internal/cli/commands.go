@@ -52,6 +52,8 @@ func commands() []command {
 			flags: []ownFlag{{"strict", "also fail on warnings (unknown keys...), for\npre-commit hooks and CI"}}, maxArgs: -1, run: cmdCheck},
 		{name: "init", usage: "[PATH]", summary: "write a commented starter profile", help: initHelp,
 			maxArgs: 1, run: cmdInit},
+		{name: "schema", summary: "print the profile format's JSON Schema, for editors", help: schemaHelp,
+			maxArgs: 0, run: cmdSchema},
 		{name: "help", usage: "[COMMAND]", summary: "show help", maxArgs: 1, run: cmdHelp},
 	}
 }
@@ -98,7 +100,10 @@ func (c command) usageLine() string {
 	if len(c.formats) > 0 {
 		words = append(words, "[--format "+strings.Join(c.formats, "|")+"]")
 	}
-	return strings.Join(append(words, c.usage), " ")
+	if c.usage != "" {
+		words = append(words, c.usage)
+	}
+	return strings.Join(words, " ")
 }
 
 // flagsHelp is the Flags section of the command's help: --format with its

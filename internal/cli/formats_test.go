@@ -21,6 +21,7 @@ func TestEachCommandHasItsOwnFormats(t *testing.T) {
 		"prep":    nil,
 		"check":   nil,
 		"init":    nil,
+		"schema":  nil,
 		"help":    nil,
 	}
 	var every []string

@@ -60,6 +60,19 @@ names, or to $XDG_CONFIG_HOME/mutual/profile.toml. It never overwrites an
 existing file, and the new file is readable by you alone (0600).
 `
 
+const schemaHelp = `Print the JSON Schema (draft 2020-12) of profile format version 1, for an
+editor that checks TOML as you type (taplo, Even Better TOML): every key with
+its type, range, default and meaning; a key the format does not have is
+flagged. Save it once and name it on the profile's first line:
+
+  mutual schema > ~/.config/mutual/profile.schema.json
+  #:schema ./profile.schema.json
+
+Rules that depend on the whole profile (a rating above your scale, a range
+written backwards, duplicate names) are beyond a schema: mutual check says
+those.
+`
+
 // commonFlagsHelp is commonFlagsText with the key table's own key.
 func commonFlagsHelp() string {
 	return fmt.Sprintf(commonFlagsText, views.DefaultKeymap().KeyLabel(views.IntentEdit))
