@@ -73,6 +73,19 @@ written backwards, duplicate names) are beyond a schema: mutual check says
 those.
 `
 
+const completionHelp = `Print a completion script for bash, zsh or fish: the commands, their flags,
+the formats each command writes, profile NAMEs from $XDG_CONFIG_HOME/mutual/,
+opportunity names for explain and prep, and scenario names for --scenario,
+all read from the profile the line names as you press tab. Install it once:
+
+  bash  mutual completion bash > ~/.local/share/bash-completion/completions/mutual
+  zsh   mutual completion zsh > "${fpath[1]}/_mutual"   (or in ~/.zshrc, after
+        compinit: source <(mutual completion zsh))
+  fish  mutual completion fish > ~/.config/fish/completions/mutual.fish
+
+Names with spaces, quotes or brackets complete quoted as the line needs.
+`
+
 // commonFlagsHelp is commonFlagsText with the key table's own key.
 func commonFlagsHelp() string {
 	return fmt.Sprintf(commonFlagsText, views.DefaultKeymap().KeyLabel(views.IntentEdit))
@@ -97,6 +110,9 @@ usage: mutual [COMMAND] [flags]
 Commands:
 `)
 	for _, c := range commands() {
+		if c.hidden {
+			continue
+		}
 		name := c.name
 		if name == "" {
 			name = "(none)"
