@@ -92,6 +92,12 @@ func commands() []command {
 			maxArgs: 1, args: []argKind{argFile}, run: cmdInit},
 		{name: "schema", summary: "print the profile format's JSON Schema, for editors", help: schemaHelp,
 			maxArgs: 0, run: cmdSchema},
+		{name: "import", usage: "FILE.csv [--stage-map STATUS=STAGE,...] [--write]", summary: "turn a job tracker's CSV export into [[opportunity]] blocks", help: importHelp,
+			flags: []ownFlag{
+				{name: "stage-map", value: "STATUS=STAGE,...", help: "read these statuses as these stages, over the ones\nmutual knows: --stage-map 'Ghosted=rejected,=lead'\n(a blank STATUS is an empty cell); may be repeated"},
+				{name: "write", help: "append the opportunities to the file that holds\nthem, instead of printing them"},
+			},
+			minArgs: 1, maxArgs: 1, args: []argKind{argFile}, run: cmdImport},
 		{name: "completion", usage: "bash|zsh|fish", summary: "print a completion script for your shell", help: completionHelp,
 			minArgs: 1, maxArgs: 1, args: []argKind{argShell}, run: cmdCompletion},
 		{name: "help", usage: "[COMMAND]", summary: "show help", maxArgs: 1, args: []argKind{argCommand}, run: cmdHelp},

@@ -39,6 +39,8 @@
 //	check    check.go       validate profiles, for hooks and CI
 //	init     init.go        write the commented starter profile
 //	schema   schema.go      the profile format's JSON Schema, for editors
+//	import   import.go      a job tracker's CSV export as [[opportunity]] blocks,
+//	                        printed or (--write) appended through the safe save
 //	completion  completion.go  a completion script for bash, zsh or fish
 //	            (written by completion_scripts.go from the command table);
 //	            the hidden complete-names, which the scripts run to list

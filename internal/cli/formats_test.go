@@ -23,6 +23,7 @@ func TestEachCommandHasItsOwnFormats(t *testing.T) {
 		"init":           nil,
 		"schema":         nil,
 		"completion":     nil,
+		"import":         nil,
 		"complete-names": nil,
 		"help":           nil,
 	}

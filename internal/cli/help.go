@@ -73,6 +73,30 @@ written backwards, duplicate names) are beyond a schema: mutual check says
 those.
 `
 
+const importHelp = `Read a job tracker's or a spreadsheet's CSV export (Huntr, Teal, a Google
+Sheet) and print an [[opportunity]] block for each row, ready to append to
+your profile; or, with --write, append them to the file that holds your
+opportunities, through the same safe save as the dashboard (rows whose name
+the profile has already are skipped, so a newer export adds only the new).
+
+The header row names the columns. Understood: Company (or Name, Employer),
+Job Title (or Title, Position, Role), Status (or Stage), Salary (or Pay,
+Compensation), Per (or Pay Period), Hours, Deadline (respond_by), Start Date,
+Decision Date, Date Applied, Notes, URL (or Link) and Location; the last four
+go into the notes. Statuses understood: Wishlist, Saved, Bookmarked, Applied,
+Interviewing, Phone Screen, Onsite, Final Round, Offer, Negotiating, Accepted,
+Declined, Withdrawn, Rejected, Not Selected and the stage names themselves.
+
+Pay reads "$85,000", "85k", "85000", "$40/hr" or "$4,000/month"; a range
+("$80k-$95k") takes its low end and keeps the range in the notes. Dates
+read 2026-12-01, 12/01/2026 or 01/12/2026 (day or month first as the
+file shows), Dec 1, 2026. Nothing is guessed: a row with no company or an
+unknown status is reported with its line and skipped (map the status with
+--stage-map), and a value that cannot be read is reported, left out and
+kept in the notes. A file with no company column is an error that lists
+the columns it has.
+`
+
 const completionHelp = `Print a completion script for bash, zsh or fish: the commands, their flags,
 the formats each command writes, profile NAMEs from $XDG_CONFIG_HOME/mutual/,
 opportunity names for explain and prep, and scenario names for --scenario,
