@@ -162,7 +162,13 @@ func (c command) usageLine() string {
 func (c command) flagsHelp() string {
 	var b strings.Builder
 	line := func(flag, help string) {
-		fmt.Fprintf(&b, "  %-22s%s\n", flag, strings.ReplaceAll(help, "\n", "\n"+strings.Repeat(" ", 24)))
+		help = strings.ReplaceAll(help, "\n", "\n"+strings.Repeat(" ", 24))
+		if len(flag) >= 22 {
+			// A flag with a long value has its help on the lines below.
+			fmt.Fprintf(&b, "  %s\n%24s%s\n", flag, "", help)
+			return
+		}
+		fmt.Fprintf(&b, "  %-22s%s\n", flag, help)
 	}
 	if len(c.formats) > 0 {
 		line("--format FORMAT", formatWords(c.formats))

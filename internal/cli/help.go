@@ -17,7 +17,7 @@ const commonFlagsText = `Flags for every command:
   --scenario NAME       apply a [[scenario]] from the profile
   --today YYYY-MM-DD    the day to compute for (default: today)
   --example             use the built-in example instead of your profile
-                        (all but check and init)
+                        (the dashboard, rank, explain, decide and prep)
   --help, -h            show help
   --version             show the version
 
@@ -133,6 +133,12 @@ usage: mutual [COMMAND] [flags]
 
 Commands:
 `)
+	width := 0
+	for _, c := range commands() {
+		if !c.hidden {
+			width = max(width, len(c.name))
+		}
+	}
 	for _, c := range commands() {
 		if c.hidden {
 			continue
@@ -141,7 +147,7 @@ Commands:
 		if name == "" {
 			name = "(none)"
 		}
-		fmt.Fprintf(&b, "  %-9s %s\n", name, c.summary)
+		fmt.Fprintf(&b, "  %-*s %s\n", width, name, c.summary)
 	}
 	b.WriteString("\nRun 'mutual COMMAND --help' for a command's flags.\n\n")
 	b.WriteString(commonFlagsHelp())
