@@ -23,8 +23,6 @@ type rawPriority struct {
 	idWritten bool
 }
 
-var priorityKeys = []string{"id", "label", "weight", "low", "high", "at_least", "ask", "from_pay"}
-
 func (w *walker) priority(path []string, t map[string]any) {
 	w.block, _ = t["id"].(string)
 	defer func() { w.block = "" }()
@@ -59,7 +57,7 @@ func (w *walker) priority(path []string, t map[string]any) {
 		case "from_pay":
 			rp.p.FromPay = w.payRange(p, v)
 		default:
-			w.unknownKey(path, k, priorityKeys)
+			w.unknownKey(path, k, keyNames(priorityTable))
 		}
 	}
 	if rp.p.ID == "" && !rp.idWritten {
