@@ -48,8 +48,25 @@ func tomlLiteral(v any) (string, error) {
 		return strconv.FormatBool(x), nil
 	case string:
 		return tomlString(x), nil
+	case inlineTable:
+		parts := make([]string, len(x.keys))
+		for i, k := range x.keys {
+			lit, err := tomlLiteral(x.values[i])
+			if err != nil {
+				return "", err
+			}
+			parts[i] = bareOrQuoted(k) + " = " + lit
+		}
+		return "{ " + strings.Join(parts, ", ") + " }", nil
 	}
 	return "", fmt.Errorf("cannot save a %T", v)
+}
+
+// inlineTable is a table of numbers written on one line, { a = 1, b = 2 },
+// its keys in the order given.
+type inlineTable struct {
+	keys   []string
+	values []float64
 }
 
 // tomlString quotes s as a TOML basic string.
@@ -289,6 +306,12 @@ func normalise(v any) any {
 		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
 			return int64(x) // written without a decimal point
 		}
+	case inlineTable:
+		t := make(map[string]any, len(x.keys))
+		for i, k := range x.keys {
+			t[k] = normalise(x.values[i])
+		}
+		return t
 	}
 	return v
 }

@@ -115,7 +115,27 @@ func AddScenario(l *Loaded, sc model.Scenario) (*Saved, error) {
 			keys, values = append(keys, k.Key), append(values, tomlValue(k.Kind, v))
 		}
 	}
+	if len(sc.Weights) > 0 {
+		keys, values = append(keys, "weights"), append(values, weightsTable(l.Profile.Priorities, sc.Weights))
+	}
 	return save(l, file, atomicWriter{}, func(src string) (string, error) { return appendBlock(src, "scenario", keys, values) })
+}
+
+// weightsTable is a scenario's weights as the inline table it is written
+// as, in the order of the profile's priorities.
+func weightsTable(prs []model.Priority, weights map[string]float64) inlineTable {
+	var t inlineTable
+	for _, pr := range prs {
+		if v, ok := weights[pr.ID]; ok {
+			t.keys, t.values = append(t.keys, pr.ID), append(t.values, v)
+		}
+	}
+	for _, id := range sortedKeys(weights) {
+		if !slices.Contains(t.keys, id) {
+			t.keys, t.values = append(t.keys, id), append(t.values, weights[id])
+		}
+	}
+	return t
 }
 
 // AddOpportunities appends one [[opportunity]] block for each of opps to
