@@ -5,22 +5,38 @@ import "math"
 // daysPerMonth is the mean length of a month (365.25 / 12).
 const daysPerMonth = 30.4375
 
-// RatingFrom says where a rating used in fit came from.
-type RatingFrom string
+// RatingFrom says where a rating used in fit came from. It is a number,
+// not a string, so that a fit term holds no pointer (see [FitTerm]).
+type RatingFrom uint8
 
 // Where ratings come from.
 const (
-	FromHand    RatingFrom = "hand"
-	FromPay     RatingFrom = "pay"
-	FromUnknown RatingFrom = "unknown"
+	FromHand RatingFrom = iota
+	FromPay
+	FromUnknown
 )
 
-// FitTerm is one priority's part in an opportunity's fit.
+// String is how explain names where a rating came from: "hand", "pay",
+// "unknown".
+func (f RatingFrom) String() string {
+	switch f {
+	case FromPay:
+		return "pay"
+	case FromUnknown:
+		return "unknown"
+	}
+	return "hand"
+}
+
+// FitTerm is one priority's rating in an opportunity's fit: what is
+// known of it and where it came from.
+//
+// Fit.Terms[k] is the term of the profile's priority k, which names it
+// (its ID and label), and its share of fit is Fit.Share(k): a term holds
+// the rating alone, in numbers only, so that the 60,000 terms of a
+// 2,000 × 30 profile cost the collector nothing to scan and a weight
+// what-if, which moves the shares and nothing else, shares them.
 type FitTerm struct {
-	// Priority is the priority's ID; Label its human name.
-	Priority, Label string
-	// Share is the priority's normalised weight, 0..1.
-	Share float64
 	// Rating is the interval used: the hand or pay rating, or [1, scale]
 	// when unknown.
 	Rating Rating
@@ -28,8 +44,6 @@ type FitTerm struct {
 	From RatingFrom
 	// Low, High and Mid are the rating's interval on 0..1.
 	Low, High, Mid float64
-	// Points is Share × Mid × 100: what this term adds to fit.
-	Points float64
 }
 
 // Fit is how well an opportunity matches the priorities, 0..100, with the
@@ -37,14 +51,25 @@ type FitTerm struct {
 type Fit struct {
 	Value, Low, High float64
 	Terms            []FitTerm
+	// Shares are the priorities' normalised weights, 0..1, one per term:
+	// the same slice for every assessment of a state.
+	Shares []float64
 }
+
+// Share is priority k's share of fit, 0..1.
+func (f *Fit) Share(k int) float64 { return f.Shares[k] }
+
+// Points is what priority k's term adds to fit: Share × Mid × 100.
+func (f *Fit) Points(k int) float64 { return f.Shares[k] * f.Terms[k].Mid * 100 }
 
 // Flag marks a deal-breaker that vetoes an opportunity or puts it at risk.
 type Flag struct {
 	// Priority is the priority's ID; Label its human name.
 	Priority, Label string
-	// Rating is the rating interval in force; AtLeast the floor.
+	// Rating is the rating interval in force, From where it came from;
+	// AtLeast the floor.
 	Rating  Rating
+	From    RatingFrom
 	AtLeast float64
 	// Veto is true when the whole interval is below the floor; false when
 	// only part of it is (at risk).
@@ -188,7 +213,7 @@ func ratingFor(pr *Priority, o *Opportunity, scale int) (Rating, RatingFrom) {
 // assessFit works out o's fit, with one term per priority. The terms are
 // written in place: a 2,000 × 30 profile has 60,000 of them.
 func assessFit(p *Profile, shares []float64, o *Opportunity) (Fit, []Flag) {
-	f := Fit{Terms: make([]FitTerm, len(p.Priorities))}
+	f := Fit{Terms: make([]FitTerm, len(p.Priorities)), Shares: shares}
 	var flags []Flag
 	span := float64(p.Scale - 1)
 	if span <= 0 {
@@ -198,19 +223,27 @@ func assessFit(p *Profile, shares []float64, o *Opportunity) (Fit, []Flag) {
 		pr := &p.Priorities[i]
 		r, from := ratingFor(pr, o, p.Scale)
 		t := &f.Terms[i]
-		*t = FitTerm{Priority: pr.ID, Label: pr.Name(), Share: shares[i], Rating: r, From: from}
+		*t = FitTerm{Rating: r, From: from}
 		t.Low, t.High = (r.Low-1)/span, (r.High-1)/span
 		t.Mid = (t.Low + t.High) / 2
-		t.Points = t.Share * t.Mid * 100
-		f.Low += t.Share * t.Low * 100
-		f.High += t.Share * t.High * 100
-		f.Value += t.Points
+		f.addTerm(i)
 		if pr.AtLeast > 0 && r.Low < pr.AtLeast {
-			flags = append(flags, Flag{Priority: pr.ID, Label: pr.Name(), Rating: r,
+			flags = append(flags, Flag{Priority: pr.ID, Label: pr.Name(), Rating: r, From: from,
 				AtLeast: pr.AtLeast, Veto: r.High < pr.AtLeast, Ask: pr.Ask})
 		}
 	}
 	return f, flags
+}
+
+// addTerm adds term k to the fit's value and interval. Every fit is
+// summed by it, term by term in profile order, so that two ways of
+// working out the same fit (Assess, a weight what-if) agree to the last
+// bit, and ties the ranking breaks on fit are broken alike.
+func (f *Fit) addTerm(k int) {
+	t, share := &f.Terms[k], f.Shares[k]
+	f.Low += share * t.Low * 100
+	f.High += share * t.High * 100
+	f.Value += share * t.Mid * 100
 }
 
 func assessRelief(pm Params, sit Situation, runway float64, o *Opportunity, today Date) Relief {
@@ -253,13 +286,21 @@ func assessRelief(pm Params, sit Situation, runway float64, o *Opportunity, toda
 	}
 	r.CoverageCounted = !sit.IsInsured()
 	w := reliefWeightsFor(pm, r.CoverageCounted)
-	r.Mean = w.income*r.Income + w.time*r.Timeliness + w.lasting*r.Lasting + w.coverage*r.Coverage
+	r.Mean = w.mean(&r, r.Timeliness)
 	r.Value = r.Chance * r.Mean * 100
 	return r
 }
 
 // reliefWeights are the relief terms' weights, normalised to sum to 1.
 type reliefWeights struct{ income, time, lasting, coverage float64 }
+
+// mean is the weighted mean of r's terms with timeliness in place of
+// r.Timeliness: what relief is at another runway, worked out the same way
+// to the last bit, so that the runway translation breaks ties as a fresh
+// evaluation at that runway would.
+func (w reliefWeights) mean(r *Relief, timeliness float64) float64 {
+	return w.income*r.Income + w.time*timeliness + w.lasting*r.Lasting + w.coverage*r.Coverage
+}
 
 func reliefWeightsFor(pm Params, coverageCounted bool) reliefWeights {
 	den := pm.WeightIncome + pm.WeightTimeliness + pm.WeightLasting

@@ -73,6 +73,10 @@ type State struct {
 	Envelope []Segment
 	// LeaderChanges are the urgencies where the leader changes, ascending.
 	LeaderChanges []LeaderChange
+
+	// memo keeps what is dear to work out and asked for by more than one
+	// view (see breakevens.go); every new state gets its own.
+	memo *stateMemo
 }
 
 // Segment is a stretch of urgency over which one opportunity leads.
@@ -101,12 +105,14 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	if sit.Urgency != nil {
 		fixed, urgencySrc = sit.Urgency, SourceProfile
 	}
+	edits := req.WhatIf
 	if req.Scenario != "" {
 		sc, ok := p.Scenario(req.Scenario)
 		if !ok {
 			return nil, errors.New("no scenario named " + strconv.Quote(req.Scenario) + choices("scenarios", scenarioNames(p)))
 		}
 		sit = sit.Overlay(sc.Situation)
+		edits.Weights = overlayWeights(sc.Weights, req.WhatIf.Weights)
 		if sc.Situation.Urgency != nil {
 			fixed, urgencySrc = sc.Situation.Urgency, SourceScenario
 		}
@@ -125,7 +131,7 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	if err := checkWhatIf(req); err != nil {
 		return nil, err
 	}
-	q, err := applyEdits(p, req.WhatIf)
+	q, err := applyEdits(p, edits)
 	if err != nil {
 		return nil, err
 	}
@@ -135,11 +141,27 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	if fixed != nil {
 		u = u.Fixed(*fixed, urgencySrc)
 	}
-	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u}
+	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u, memo: &stateMemo{}}
 	s.Assessments = Assess(q, sit, req.Today)
 	s.rank()
 	s.Envelope, s.LeaderChanges = leaderEnvelope(s.Assessments, s.contenders())
 	return s, nil
+}
+
+// overlayWeights is the weights of base with those of over in their
+// place: a scenario's weights under a what-if's.
+func overlayWeights(base, over map[string]float64) map[string]float64 {
+	if len(base) == 0 {
+		return over
+	}
+	out := make(map[string]float64, len(base)+len(over))
+	for id, w := range base {
+		out[id] = w
+	}
+	for id, w := range over {
+		out[id] = w
+	}
+	return out
 }
 
 // checkWhatIf refuses what-if and flag values a profile could not hold:
@@ -224,6 +246,7 @@ func applyEdits(p *Profile, w WhatIf) (*Profile, error) {
 // shared with s, so this costs one sort.
 func (s *State) WithUrgency(v float64, src Source) *State {
 	t := *s
+	t.memo = &stateMemo{}
 	t.Urgency = s.Urgency.Fixed(v, src)
 	if src == SourceWhatIf {
 		t.Request.WhatIf.Urgency = Float(t.Urgency.Value)

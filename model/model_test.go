@@ -146,8 +146,8 @@ func TestFit(t *testing.T) {
 				t.Errorf("vetoed %v at risk %v, want %v %v", a.Vetoed(), a.AtRisk(), c.vetoed, c.atRisk)
 			}
 			sum := 0.0
-			for _, term := range a.Fit.Terms {
-				sum += term.Points
+			for k := range a.Fit.Terms {
+				sum += a.Fit.Points(k)
 			}
 			if !near(sum, a.Fit.Value) {
 				t.Errorf("terms add up to %v, fit is %v", sum, a.Fit.Value)

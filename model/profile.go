@@ -283,10 +283,14 @@ func (o Opportunity) YearlyPay() (float64, bool) {
 
 const weeksPerYear = 52
 
-// Scenario is a named set of situation overrides.
+// Scenario is a named set of situation overrides, and of priority
+// weights.
 type Scenario struct {
 	Name      string
 	Situation Situation
+	// Weights replace priority weights by priority ID; a what-if's
+	// weights replace them in turn.
+	Weights map[string]float64
 }
 
 // Scenario returns the scenario with the given name.

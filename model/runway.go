@@ -14,9 +14,26 @@ import (
 //	relief(R)  = base + perTime × T(R),  T(R) = 0 for R ≤ m, 1 − m/R above
 //
 // so on each stretch between the breakpoints {m_a, m_b, C} the difference
-// of two scores times R is a polynomial of degree two at most, and the
-// runways at which two opportunities swap places are its roots. Nothing
-// here samples.
+// of two scores is d(R) = a·R + b + c/R, and d(R) = t is a quadratic in R
+// for any t. Nothing here samples.
+//
+// Two opportunities are ordered at a runway exactly as the ranking orders
+// them (see [betterScored]): by score when the scores differ by more than
+// scoreTolerance, else by the tie-breaks. So their order can change only
+// where the difference enters or leaves the band |d| ≤ scoreTolerance,
+// that is at the roots of d(R) = ±scoreTolerance, which are found exactly;
+// between two such roots the order is fixed, and one evaluation anywhere
+// inside says what it is. The roots of d = 0 itself are never used to
+// decide an order: where two scores are equal, or nearly, over a stretch
+// (equal fit and insured, above the comfortable runway; two scores that
+// converge as the runway grows; both scores at a runway of zero) the root
+// of d = 0 is rounding, and deciding by the sign beside it was how swaps
+// went missing.
+//
+// The translation covers the savings a profile can hold, 0 to [MaxMoney],
+// counted to the cent: a leader that would hold for less than a cent of
+// savings (a tie at a runway of zero, which holds for a billionth of a
+// month) is not listed as a span of its own.
 
 // RunwayCross is a runway at which two opportunities swap places.
 type RunwayCross struct {
@@ -39,6 +56,17 @@ type RunwaySpan struct {
 	Leader int
 }
 
+// RunwayMap is who leads at every runway, and whether the list stopped
+// short of the end (see [State.RunwayMap]).
+type RunwayMap struct {
+	// Spans run from runway 0 up, the last one unbounded.
+	Spans []RunwaySpan
+	// Truncated reports that more than maxRunwayChanges leader changes lie
+	// one way of the current runway, and the spans stop at the last one
+	// followed: the last span listed that way runs on to the end.
+	Truncated bool
+}
+
 // MoneyTranslatable reports whether moving savings moves the urgency in
 // force: the urgency is derived and something burns the savings.
 func (s *State) MoneyTranslatable() bool {
@@ -48,137 +76,218 @@ func (s *State) MoneyTranslatable() bool {
 // ScoreAtRunway is opportunity i's score if the runway were R months and
 // everything else stayed as it is, with urgency derived from that runway.
 func (s *State) ScoreAtRunway(i int, R float64) float64 {
-	a := &s.Assessments[i]
 	u := s.urgencyAtRunway(R)
-	base, perTime := reliefLine(s.Profile.Params, &a.Relief)
-	return (1-u)*a.Fit.Value + u*(base+perTime*Timeliness(a.Relief.MonthsToPay, R))
+	return (1-u)*s.Assessments[i].Fit.Value + u*s.ReliefAtRunway(i, R)
+}
+
+// ReliefAtRunway is opportunity i's relief if the runway were R months:
+// only its timeliness changes, and it is worked out as [Assess] works it
+// out, so that ties between reliefs are broken as a fresh evaluation
+// would break them.
+func (s *State) ReliefAtRunway(i int, R float64) float64 {
+	r := &s.Assessments[i].Relief
+	w := reliefWeightsFor(s.Profile.Params, r.CoverageCounted)
+	return r.Chance * w.mean(r, Timeliness(r.MonthsToPay, R)) * 100
 }
 
 func (s *State) urgencyAtRunway(R float64) float64 {
 	return combine(cashUrgency(R, s.Urgency.Comfortable), s.Urgency.Cover)
 }
 
-// RunwayCrossings lists the runways at which opportunities i and j swap
-// places, ascending. It is empty when money does not move the urgency (see
-// [State.MoneyTranslatable]).
-func (s *State) RunwayCrossings(i, j int) []RunwayCross {
-	if !s.MoneyTranslatable() || i == j {
-		return nil
-	}
-	var buf [maxPairRoots]RunwayCross
-	n := s.runwayCrossings(i, j, &buf)
-	if n == 0 {
-		return nil
-	}
-	return append([]RunwayCross(nil), buf[:n]...)
+// runwayLimit is the longest runway the translation covers: the most
+// savings a profile can hold, at the current burn.
+func (s *State) runwayLimit() float64 { return MaxMoney / s.Urgency.Burn }
+
+// runwayCent is one cent of savings in months of runway at the current
+// burn: the finest stretch of runway a leader must hold to be listed.
+func (s *State) runwayCent() float64 { return 0.01 / s.Urgency.Burn }
+
+// runwayLine is what an opportunity's score at runway R is made of.
+type runwayLine struct {
+	// fit is the fit, base and perTime the relief as base + perTime × T(R),
+	// months the months until the first paycheck.
+	fit, base, perTime, months float64
 }
 
-// maxPairRoots bounds the runways where two scores can be equal: at most
-// two on each of the four stretches between the breakpoints.
-const maxPairRoots = 8
-
-// runwayCrossings is RunwayCrossings into out, returning how many it
-// found; the walk behind RunwayLeaders asks for thousands of pairs, so
-// nothing here allocates.
-func (s *State) runwayCrossings(i, j int, out *[maxPairRoots]RunwayCross) int {
-	var rootBuf [maxPairRoots]float64
-	roots := rootBuf[:s.pairRoots(i, j, &rootBuf)]
-	d := func(R float64) float64 { return s.ScoreAtRunway(i, R) - s.ScoreAtRunway(j, R) }
-	n := 0
-	for k, r := range roots {
-		lo := r / 2
-		if k > 0 {
-			lo = (roots[k-1] + r) / 2
-		}
-		hi := r*2 + 1
-		if k+1 < len(roots) {
-			hi = (r + roots[k+1]) / 2
-		}
-		below, above := d(lo), d(hi)
-		if below == 0 || above == 0 || (below > 0) == (above > 0) {
-			continue
-		}
-		c := RunwayCross{Months: r, Savings: r * s.Urgency.Burn, AheadBelow: i, AheadAbove: j}
-		if below < 0 {
-			c.AheadBelow, c.AheadAbove = j, i
-		}
-		out[n] = c
-		n++
-	}
-	return n
+func (s *State) runwayLineOf(i int) runwayLine {
+	a := &s.Assessments[i]
+	base, perTime := reliefLine(s.Profile.Params, &a.Relief)
+	return runwayLine{fit: a.Fit.Value, base: base, perTime: perTime, months: a.Relief.MonthsToPay}
 }
 
-// pairRoots puts into roots the positive runways where the scores of i and
-// j are equal, sorted and without repeats, and returns how many there are.
-func (s *State) pairRoots(i, j int, roots *[maxPairRoots]float64) int {
+// maxPairChanges bounds the runways where the order of two opportunities
+// can change: d(R) = ±scoreTolerance has at most two roots on each of the
+// four stretches between the breakpoints, and the reliefs can swap once
+// on each.
+const maxPairChanges = 20
+
+// runwayPair is the order of two opportunities, i and j, at every runway
+// from 0 to the limit: the runways where the difference of their scores
+// enters or leaves the band of ties (and, for two of equal fit, where
+// their reliefs swap, which breaks those ties), and on each stretch
+// between them which of them is ahead by score (+1 for i, −1 for j) or
+// whether they tie (0), and who is ahead.
+type runwayPair struct {
+	i, j int
+	n    int
+	// at are the n runways where the order may change, ascending; sign[k]
+	// and first[k] hold on the stretch that ends at at[k], the last ones
+	// beyond the last.
+	at    [maxPairChanges]float64
+	sign  [maxPairChanges + 1]int8
+	first [maxPairChanges + 1]int
+	// pieces are the stretches of runway with the coefficients of
+	// d(R) = a·R + b + c/R on each.
+	np     int
+	pieces [4]runwayPiece
+}
+
+// runwayPiece is one stretch between the breakpoints of two scores, and
+// the difference of the scores on it: d(R) = a·R + b + c/R; the
+// difference of the reliefs is alpha + beta/R.
+type runwayPiece struct {
+	lo, hi      float64
+	a, b, c     float64
+	alpha, beta float64
+}
+
+// d is the difference of the two scores at R, from the pieces.
+func (p *runwayPair) d(R float64) float64 {
+	for k := 0; k < p.np; k++ {
+		pc := &p.pieces[k]
+		if R <= pc.hi || k == p.np-1 {
+			return pc.a*R + pc.b + pc.c/R
+		}
+	}
+	return 0
+}
+
+// ahead is who is ahead on the stretch numbered k.
+func (p *runwayPair) ahead(k int) int { return p.first[k] }
+
+// aheadBeyond is who is ahead just beyond runway R: just above it when up,
+// else just below.
+func (p *runwayPair) aheadBeyond(R float64, up bool) int {
+	k := 0
+	for k < p.n && (p.at[k] < R || up && p.at[k] == R) {
+		k++
+	}
+	return p.ahead(k)
+}
+
+// pairOrder works out the order of opportunities i and j over runway 0..limit,
+// given their lines.
+func (s *State) pairOrder(i, j int, li, lj *runwayLine, limit float64, p *runwayPair) {
+	p.i, p.j, p.n, p.np = i, j, 0, 0
 	a, b := &s.Assessments[i], &s.Assessments[j]
-	pm := s.Profile.Params
-	baseA, qA := reliefLine(pm, &a.Relief)
-	baseB, qB := reliefLine(pm, &b.Relief)
-	mA, mB := a.Relief.MonthsToPay, b.Relief.MonthsToPay
+	sameFit := a.Fit.Value == b.Fit.Value
 	C, cover := s.Urgency.Comfortable, s.Urgency.Cover
-	df := a.Fit.Value - b.Fit.Value
-
-	breaks := [5]float64{0, mA, mB, C, math.Inf(1)}
+	df := li.fit - lj.fit
+	breaks := [5]float64{0, li.months, lj.months, C, limit}
 	sort.Float64s(breaks[:])
-	n := 0
 	for k := 0; k+1 < len(breaks); k++ {
-		lo, hi := breaks[k], breaks[k+1]
-		if hi <= lo {
+		lo, hi := breaks[k], min(breaks[k+1], limit)
+		if hi <= lo || lo >= limit {
 			continue
 		}
 		// Δrelief(R) = α + β/R on this stretch.
-		alpha, beta := baseA-baseB, 0.0
-		if lo >= mA {
-			alpha += qA
-			beta -= qA * mA
+		alpha, beta := li.base-lj.base, 0.0
+		if lo >= li.months {
+			alpha += li.perTime
+			beta -= li.perTime * li.months
 		}
-		if lo >= mB {
-			alpha -= qB
-			beta += qB * mB
+		if lo >= lj.months {
+			alpha -= lj.perTime
+			beta += lj.perTime * lj.months
 		}
-		var cand [2]float64
-		var nc int
+		pc := runwayPiece{lo: lo, hi: hi, alpha: alpha, beta: beta}
 		if lo >= C {
-			// d·R = ((1−c)Δf + cα)R + cβ
-			nc = linearRoot((1-cover)*df+cover*alpha, cover*beta, &cand)
+			// d = (1−c)Δf + c(α + β/R)
+			pc.b, pc.c = (1-cover)*df+cover*alpha, cover*beta
 		} else {
-			k := (1 - cover) / C
-			nc = quadraticRoots(k*(df-alpha), alpha-k*beta, beta, &cand)
+			// d = k(Δf − α)R + (α − kβ) + β/R, with u = 1 − kR
+			kk := (1 - cover) / C
+			pc.a, pc.b, pc.c = kk*(df-alpha), alpha-kk*beta, beta
 		}
-		for _, r := range cand[:nc] {
-			if r > lo && r <= hi && !math.IsInf(r, 0) {
-				roots[n] = r
-				n++
+		p.pieces[p.np] = pc
+		p.np++
+		// d(R) = t  ⇔  a·R² + (b − t)·R + c = 0.
+		for _, t := range [2]float64{scoreTolerance, -scoreTolerance} {
+			var roots [2]float64
+			for _, r := range roots[:quadraticRoots(pc.a, pc.b-t, pc.c, &roots)] {
+				if r > lo && r <= hi && r < limit && p.n < maxPairChanges {
+					p.at[p.n] = r
+					p.n++
+				}
 			}
 		}
-	}
-	sort.Float64s(roots[:n])
-	kept := 0
-	for _, r := range roots[:n] {
-		if kept > 0 && math.Abs(roots[kept-1]-r) <= 1e-12*math.Max(1, r) {
-			continue
+		// Equal fits leave a tie to the reliefs, which swap where
+		// α + β/R = 0.
+		if r := -beta / alpha; sameFit && alpha != 0 && r > lo && r <= hi && r < limit && p.n < maxPairChanges {
+			p.at[p.n] = r
+			p.n++
 		}
-		roots[kept] = r
-		kept++
 	}
-	return kept
+	sort.Float64s(p.at[:p.n])
+	// One evaluation inside each stretch says the order on all of it;
+	// neighbouring stretches of the same sign are one.
+	kept, lo := 0, 0.0
+	for k := 0; k <= p.n; k++ {
+		hi := limit
+		if k < p.n {
+			hi = p.at[k]
+		}
+		mid := lo + (hi-lo)/2
+		var sg int8
+		ahead := i
+		switch d := p.d(mid); {
+		case d > scoreTolerance:
+			sg = 1
+		case d < -scoreTolerance:
+			sg, ahead = -1, j
+		default:
+			if !s.tieAheadAtRunway(a, b, mid) {
+				ahead = j
+			}
+		}
+		switch {
+		case k == 0:
+			p.sign[0], p.first[0] = sg, ahead
+		case sg != p.sign[kept] || ahead != p.first[kept]:
+			p.at[kept] = lo
+			kept++
+			p.sign[kept], p.first[kept] = sg, ahead
+		}
+		lo = hi
+	}
+	p.n = kept
 }
 
-// linearRoot solves a·x + b = 0 into out and returns how many roots.
-func linearRoot(a, b float64, out *[2]float64) int {
-	if a == 0 {
-		return 0
+// tieAheadAtRunway reports whether a is ahead of b at runway R when their
+// scores tie: the ranking's tie-breaks, with the reliefs they would have
+// at that runway.
+func (s *State) tieAheadAtRunway(a, b *Assessment, R float64) bool {
+	if a.Fit.Value != b.Fit.Value {
+		return a.Fit.Value > b.Fit.Value
 	}
-	out[0] = -b / a
-	return 1
+	if ra, rb := s.ReliefAtRunway(a.Index, R), s.ReliefAtRunway(b.Index, R); ra != rb {
+		return ra > rb
+	}
+	if a.Name != b.Name {
+		return a.Name < b.Name
+	}
+	return a.Index < b.Index
 }
 
 // quadraticRoots solves a·x² + b·x + c = 0 for real x, stably, into out
 // and returns how many roots.
 func quadraticRoots(a, b, c float64, out *[2]float64) int {
 	if a == 0 {
-		return linearRoot(b, c, out)
+		if b == 0 {
+			return 0
+		}
+		out[0] = -c / b
+		return 1
 	}
 	disc := b*b - 4*a*c
 	if disc < 0 {
@@ -193,21 +302,105 @@ func quadraticRoots(a, b, c float64, out *[2]float64) int {
 	return 1
 }
 
-// maxRunwaySteps bounds how many leader changes by runway are followed
-// each way from the current runway.
-const maxRunwaySteps = 64
+// RunwayCrossings lists the runways at which opportunities i and j swap
+// places, ascending: where one that was ahead of the other by more than
+// the tolerance falls behind it by more than the tolerance. A stretch of
+// ties between two stretches in the same order is no swap. It is empty
+// when money does not move the urgency (see [State.MoneyTranslatable]).
+func (s *State) RunwayCrossings(i, j int) []RunwayCross {
+	if !s.MoneyTranslatable() || i == j {
+		return nil
+	}
+	li, lj := s.runwayLineOf(i), s.runwayLineOf(j)
+	var p runwayPair
+	s.pairOrder(i, j, &li, &lj, s.runwayLimit(), &p)
+	var out []RunwayCross
+	// last is the sign of the last stretch where the scores differ, and
+	// where that stretch ends.
+	var last int8
+	lastEnd := 0.0
+	for k := 0; k <= p.n; k++ {
+		from := 0.0
+		if k > 0 {
+			from = p.at[k-1]
+		}
+		sg := p.sign[k]
+		if sg == 0 {
+			continue
+		}
+		if last != 0 && sg != last {
+			r := s.crossingBetween(i, j, lastEnd, from)
+			c := RunwayCross{Months: r, Savings: r * s.Urgency.Burn, AheadBelow: i, AheadAbove: j}
+			if last < 0 {
+				c.AheadBelow, c.AheadAbove = j, i
+			}
+			out = append(out, c)
+		}
+		last = sg
+		lastEnd = s.runwayLimit()
+		if k < p.n {
+			lastEnd = p.at[k]
+		}
+	}
+	return out
+}
+
+// crossingBetween is the runway between lo and hi where the scores of i
+// and j are equal, found by bisection: the difference is beyond the
+// tolerance on either side with opposite signs, so a root lies between,
+// and bisection finds it to the last bit whatever the rounding of the
+// quadratic's coefficients.
+func (s *State) crossingBetween(i, j int, lo, hi float64) float64 {
+	d := func(R float64) float64 { return s.ScoreAtRunway(i, R) - s.ScoreAtRunway(j, R) }
+	below := d(lo) > 0
+	for range 200 {
+		mid := lo + (hi-lo)/2
+		if mid <= lo || mid >= hi {
+			break
+		}
+		if (d(mid) > 0) == below {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + (hi-lo)/2
+}
+
+// maxRunwayChanges bounds how many leader changes by runway are followed
+// each way from the current runway. The walk ends by itself (each step
+// moves past one of finitely many runways where two orders change), but
+// each step costs a pass over the opportunities; a profile would need a
+// thousand opportunities taking the lead in turn to reach it, and
+// RunwayMap says when it does.
+const maxRunwayChanges = 1000
 
 // RunwayLeaders lists who would lead at every runway from 0 up, holding
 // everything but savings as it is: the money version of the leader
 // envelope, ascending. It is empty when money does not move the urgency.
-func (s *State) RunwayLeaders() []RunwaySpan {
+func (s *State) RunwayLeaders() []RunwaySpan { return s.RunwayMap().Spans }
+
+// RunwayMap is [State.RunwayLeaders] with whether the list is complete.
+// Each span is who the ranking would put first with that savings; a leader
+// that would hold for less than a cent of savings is not a span of its
+// own (it joins the span nearer the current runway), and the spans cover
+// the savings a profile can hold, up to [MaxMoney].
+func (s *State) RunwayMap() RunwayMap {
+	return s.runwayMapWith(maxRunwayChanges, s.runwayCent())
+}
+
+// runwayMapWith is RunwayMap following at most limit changes each way and
+// listing leaders that hold at least cent months of runway.
+func (s *State) runwayMapWith(limit int, cent float64) RunwayMap {
 	if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
-		return nil
+		return RunwayMap{}
 	}
+	w := s.newRunwayWalk()
+	w.cent = cent
 	R0 := s.Urgency.RunwayMonths
 	cur := s.leaderAtRunway(R0)
-	down := s.walkRunway(cur, R0, false)
-	up := s.walkRunway(cur, R0, true)
+	down, truncDown := w.changes(cur, R0, false, 0, limit)
+	up, truncUp := w.changes(cur, R0, true, 0, limit)
 
 	var spans []RunwaySpan
 	from := 0.0
@@ -225,7 +418,7 @@ func (s *State) RunwayLeaders() []RunwaySpan {
 		spans[k].SavingsFrom = spans[k].From * s.Urgency.Burn
 		spans[k].SavingsTo = spans[k].To * s.Urgency.Burn
 	}
-	return spans
+	return RunwayMap{Spans: spans, Truncated: truncDown || truncUp}
 }
 
 // runwayStep is a leader change met walking the runway: beyond at (in the
@@ -235,58 +428,166 @@ type runwayStep struct {
 	leader int
 }
 
-func (s *State) walkRunway(leader int, at float64, up bool) []runwayStep {
-	var steps []runwayStep
-	for n := 0; n < maxRunwaySteps; n++ {
-		next, ok := s.nextOvertake(leader, at, up)
-		if !ok {
-			break
-		}
-		// Just beyond the change, decided by exact comparison: near a
-		// crossing the scores differ by less than any tolerance.
-		beyond := next * (1 - 1e-7)
-		if up {
-			beyond = next * (1 + 1e-7)
-		}
-		leader, at = s.leaderAtRunway(beyond), next
-		steps = append(steps, runwayStep{at: next, leader: leader})
-	}
-	return steps
+// runwayWalk holds what a walk along the runway needs: every ranked
+// opportunity's line, worked out once, and room for one pair's order.
+type runwayWalk struct {
+	s           *State
+	lines       []runwayLine
+	limit, cent float64
+	pair        runwayPair
+	candidates  []int
 }
 
-// nextOvertake finds the nearest runway beyond at (above when up, else
-// below) where another opportunity swaps places with leader and is ahead
-// on the far side.
-func (s *State) nextOvertake(leader int, at float64, up bool) (float64, bool) {
-	best, found := 0.0, false
-	var buf [maxPairRoots]RunwayCross
+func (s *State) newRunwayWalk() *runwayWalk {
+	w := &runwayWalk{s: s, lines: make([]runwayLine, len(s.Assessments)), limit: s.runwayLimit(), cent: s.runwayCent()}
 	for _, r := range s.Ranked {
-		if r.Index == leader {
+		w.lines[r.Index] = s.runwayLineOf(r.Index)
+	}
+	return w
+}
+
+// order works out the order of i and j into the walk's pair.
+func (w *runwayWalk) order(i, j int) *runwayPair {
+	w.s.pairOrder(i, j, &w.lines[i], &w.lines[j], w.limit, &w.pair)
+	return &w.pair
+}
+
+// step finds the nearest runway beyond at (above when up, else below)
+// where another opportunity gets ahead of leader, and who leads beyond
+// it: of those that get ahead of leader there, the one the others do not
+// get ahead of.
+func (w *runwayWalk) step(leader int, at float64, up bool) (float64, int, bool) {
+	best, found := 0.0, false
+	w.candidates = w.candidates[:0]
+	least, _ := w.reach(leader, at, up)
+	for _, r := range w.s.Ranked {
+		j := r.Index
+		if j == leader {
 			continue
 		}
-		for _, c := range buf[:s.runwayCrossings(leader, r.Index, &buf)] {
-			var ok bool
-			if up {
-				ok = c.Months > at*(1+1e-12) && c.AheadAbove == r.Index
-			} else {
-				ok = c.Months < at*(1-1e-12) && c.AheadBelow == r.Index
+		if _, most := w.reach(j, at, up); most < least-scoreTolerance {
+			continue // j cannot get ahead of leader anywhere beyond at
+		}
+		p := w.order(leader, j)
+		c, ok := 0.0, false
+		if up {
+			for k := 0; k < p.n; k++ {
+				if p.at[k] > at && p.ahead(k+1) == j {
+					c, ok = p.at[k], true
+					break
+				}
 			}
-			if ok && (!found || (up && c.Months < best) || (!up && c.Months > best)) {
-				best, found = c.Months, true
+		} else {
+			for k := p.n - 1; k >= 0; k-- {
+				if p.at[k] < at && p.ahead(k) == j {
+					c, ok = p.at[k], true
+					break
+				}
 			}
 		}
+		switch {
+		case !ok:
+		case !found || up && c < best || !up && c > best:
+			best, found = c, true
+			w.candidates = append(w.candidates[:0], j)
+		case c == best:
+			w.candidates = append(w.candidates, j)
+		}
 	}
-	return best, found
+	if !found {
+		return 0, -1, false
+	}
+	next := w.candidates[0]
+	for _, j := range w.candidates[1:] {
+		if w.order(next, j).aheadBeyond(best, up) == j {
+			next = j
+		}
+	}
+	return best, next, true
 }
 
-// leaderAtRunway is the opportunity that would lead at runway R.
+// reach bounds the scores opportunity i can have at runways beyond at
+// (above when up, else below): a score is (1 − u)·fit + u·relief, with
+// the urgency u and the timeliness in relief each within the range they
+// take beyond at, so its extremes are at the ends of those ranges. The
+// walk asks only for the pairs these bounds cannot rule out.
+func (w *runwayWalk) reach(i int, at float64, up bool) (least, most float64) {
+	l := &w.lines[i]
+	uAt, tAt := w.s.urgencyAtRunway(at), Timeliness(l.months, at)
+	uFar, tLow, tHigh := 1.0, 0.0, tAt
+	if up {
+		uFar, tLow, tHigh = w.s.Urgency.Cover, tAt, 1
+	}
+	score := func(u, t float64) float64 { return (1-u)*l.fit + u*(l.base+l.perTime*t) }
+	least = min(score(uAt, tLow), score(uFar, tLow))
+	most = max(score(uAt, tHigh), score(uFar, tHigh))
+	return least, most
+}
+
+// changes walks from the current runway R0, where cur leads, one way, and
+// returns the leader changes met, nearest first: at most want of them (0
+// for all), following at most limit raw changes, and whether it stopped at
+// that limit. A leader that would hold for less than a cent of savings is
+// dropped, the change to it moving to whoever follows.
+func (w *runwayWalk) changes(cur int, R0 float64, up bool, want, limit int) ([]runwayStep, bool) {
+	var out []runwayStep
+	shown := cur // the leader of the last span kept
+	pending, hasPending := 0.0, false
+	c, leader, ok := w.step(cur, R0, up)
+	for n := 0; ok; n++ {
+		if n >= limit {
+			return out, true
+		}
+		cn, ln, okn := w.step(leader, c, up)
+		// The stretch this leader holds: up to the next change, or to the
+		// end of the runway (0 below, unbounded above).
+		width := math.Inf(1)
+		switch {
+		case okn:
+			width = math.Abs(cn - c)
+		case !up:
+			width = c
+		}
+		if width < w.cent {
+			if !hasPending {
+				pending, hasPending = c, true
+			}
+		} else {
+			at := c
+			if hasPending {
+				at = pending
+			}
+			hasPending = false
+			if leader != shown {
+				out = append(out, runwayStep{at: at, leader: leader})
+				shown = leader
+				if want > 0 && len(out) == want {
+					return out, false
+				}
+			}
+		}
+		c, leader, ok = cn, ln, okn
+	}
+	return out, false
+}
+
+// leaderAtRunway is the opportunity that would lead at runway R, by the
+// ranking's own order.
 func (s *State) leaderAtRunway(R float64) int {
 	best, bestScore := -1, 0.0
 	for _, r := range s.Ranked {
 		sc := s.ScoreAtRunway(r.Index, R)
-		if best < 0 || sc > bestScore || (sc == bestScore && better(&s.Assessments[r.Index], &s.Assessments[best], 0)) {
-			best, bestScore = r.Index, sc
+		a := &s.Assessments[r.Index]
+		switch {
+		case best < 0:
+		case math.Abs(sc-bestScore) > scoreTolerance:
+			if sc < bestScore {
+				continue
+			}
+		case !s.tieAheadAtRunway(a, &s.Assessments[best], R):
+			continue
 		}
+		best, bestScore = r.Index, sc
 	}
 	return best
 }
@@ -304,19 +605,43 @@ type RunwayChange struct {
 // NearestRunwayChanges returns the leader changes nearest the current
 // runway: the one below it (with less savings) and the one above it (with
 // more), each nil when there is none or money does not move the urgency.
-// It costs two passes over the opportunities, where [State.RunwayLeaders]
-// walks every change.
+// They are the changes either side of the current span of
+// [State.RunwayLeaders], found walking only as far as they are.
 func (s *State) NearestRunwayChanges() (below, above *RunwayChange) {
+	if s.memo != nil {
+		if !s.memo.nearDone {
+			s.memo.below, s.memo.above = s.nearestRunwayChanges()
+			s.memo.nearDone = true
+		}
+		return copyChange(s.memo.below), copyChange(s.memo.above)
+	}
+	return s.nearestRunwayChanges()
+}
+
+// copyChange is a copy of c, so that a caller cannot change what the memo
+// keeps.
+func copyChange(c *RunwayChange) *RunwayChange {
+	if c == nil {
+		return nil
+	}
+	d := *c
+	return &d
+}
+
+func (s *State) nearestRunwayChanges() (below, above *RunwayChange) {
 	if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
 		return nil, nil
 	}
+	w := s.newRunwayWalk()
 	R0 := s.Urgency.RunwayMonths
 	cur := s.leaderAtRunway(R0)
-	if m, ok := s.nextOvertake(cur, R0, false); ok {
-		below = &RunwayChange{Months: m, Savings: m * s.Urgency.Burn, Leader: s.leaderAtRunway(m * (1 - 1e-7))}
+	if st, _ := w.changes(cur, R0, false, 1, maxRunwayChanges); len(st) > 0 {
+		// The change below is where the leader below gives way to the
+		// current span; walking down, it is the far edge of that leader.
+		below = &RunwayChange{Months: st[0].at, Savings: st[0].at * s.Urgency.Burn, Leader: st[0].leader}
 	}
-	if m, ok := s.nextOvertake(cur, R0, true); ok {
-		above = &RunwayChange{Months: m, Savings: m * s.Urgency.Burn, Leader: s.leaderAtRunway(m * (1 + 1e-7))}
+	if st, _ := w.changes(cur, R0, true, 1, maxRunwayChanges); len(st) > 0 {
+		above = &RunwayChange{Months: st[0].at, Savings: st[0].at * s.Urgency.Burn, Leader: st[0].leader}
 	}
 	return below, above
 }

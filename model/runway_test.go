@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -157,4 +158,138 @@ func TestNearestRunwayChangesAgreeWithTheWalk(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tiedPairProfile is two offers of equal fit for an insured person: Early
+// pays less but from its first week, Late pays in full but starts later.
+// Above the comfortable runway their scores are exactly equal (urgency 0
+// leaves only fit) and the tie goes to the higher relief at that runway;
+// below it relief decides. Either way the leader changes where the
+// reliefs cross.
+func tiedPairProfile(savings, comfortable float64) *Profile {
+	p := &Profile{Version: 1, Scale: 5, Params: DefaultParams(),
+		Situation: Situation{Savings: Float(savings), MonthlyExpenses: Float(3000), Insured: Bool(true),
+			ComfortableRunway: Float(comfortable)},
+		Priorities: []Priority{{ID: "fit", Weight: 1}},
+	}
+	p.Opportunities = []Opportunity{
+		{Name: "Early", Stage: StageOffer, Pay: Float(35000), Starts: today.AddDays(3), Ratings: map[string]Rating{"fit": {3, 3}}},
+		{Name: "Late", Stage: StageOffer, Pay: Float(90000), Starts: today.AddDays(75), Ratings: map[string]Rating{"fit": {3, 3}}},
+	}
+	return p
+}
+
+// TestRunwayChangeBesideATie is the leader change the translation used to
+// find or lose depending on the savings: with two offers of equal fit,
+// insured, the change where the reliefs cross is there at every level of
+// savings, and only there.
+func TestRunwayChangeBesideATie(t *testing.T) {
+	for _, comfortable := range []float64{6, 3, 12} {
+		s0 := mustEval(t, tiedPairProfile(1000, comfortable), Request{Today: today})
+		// Where the reliefs cross, worked by hand: Δrelief(R) = α + β/R.
+		base0, q0 := reliefLine(s0.Profile.Params, &s0.Assessments[0].Relief)
+		base1, q1 := reliefLine(s0.Profile.Params, &s0.Assessments[1].Relief)
+		m0, m1 := s0.Assessments[0].Relief.MonthsToPay, s0.Assessments[1].Relief.MonthsToPay
+		cross := (q0*m0 - q1*m1) / ((base0 + q0) - (base1 + q1))
+		if !(cross > m1) {
+			t.Fatalf("the profile does not cross past both first paychecks: %v", cross)
+		}
+		// The same spans at every level of savings, with Early giving way to
+		// Late where the reliefs cross.
+		var want []RunwaySpan
+		for savings := 0.0; savings <= 60000; savings += 137 {
+			s := mustEval(t, tiedPairProfile(savings, comfortable), Request{Today: today})
+			spans := s.RunwayLeaders()
+			if want == nil {
+				want = spans
+				k := slices.IndexFunc(spans, func(sp RunwaySpan) bool { return math.Abs(sp.From-cross) <= 1e-9*cross })
+				if k < 1 || spans[k].Leader != 1 || spans[k-1].Leader != 0 {
+					t.Fatalf("comfortable %v: spans %+v, want Early giving way to Late at %v months", comfortable, spans, cross)
+				}
+			}
+			same := len(spans) == len(want)
+			for k := 0; same && k < len(spans); k++ {
+				same = spans[k].Leader == want[k].Leader && math.Abs(spans[k].From-want[k].From) <= 1e-9*max(1, want[k].From)
+			}
+			if !same {
+				t.Fatalf("comfortable %v, savings %v: spans %+v, at savings 0 %+v", comfortable, savings, spans, want)
+			}
+			below, above := s.NearestRunwayChanges()
+			for k, sp := range spans {
+				if R0 := s.Urgency.RunwayMonths; R0 >= sp.From && R0 < sp.To {
+					if (k > 0) != (below != nil) || (k+1 < len(spans)) != (above != nil) {
+						t.Fatalf("comfortable %v, savings %v: nearest changes %+v %+v, spans %+v", comfortable, savings, below, above, spans)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestNoSpanOfRoundingAtZero: two offers whose reliefs are equal at a
+// runway of zero (neither pays before the money runs out) tie there, and
+// only there. No runway is too short to list, and no crossing is reported
+// at a runway of zero.
+func TestNoSpanOfRoundingAtZero(t *testing.T) {
+	for _, better := range []int{0, 1} {
+		p := tiedPairProfile(5000, 6)
+		p.Situation.Insured = Bool(false)
+		// Equal reliefs at zero runway, worked out along different paths:
+		// 0.4 × 0.8 + 0.15 is 47.00000000000001 points, 0.4 × 0.425 + 0.15
+		// + 0.15 is 47.
+		p.Opportunities[0].Pay, p.Opportunities[1].Pay = Float(38400), Float(20400)
+		p.Opportunities[1].Insurance = true
+		p.Opportunities[better].Ratings["fit"] = Rating{4, 4}
+		for savings := 0.0; savings <= 40000; savings += 250 {
+			p.Situation.Savings = Float(savings)
+			s := mustEval(t, p, Request{Today: today})
+			if a, b := s.ScoreAtRunway(0, 0), s.ScoreAtRunway(1, 0); math.Abs(a-b) > 1e-12 {
+				t.Fatalf("the scores at zero runway differ: %v and %v", a, b)
+			}
+			spans := s.RunwayLeaders()
+			for k, sp := range spans {
+				holds := s.Urgency.RunwayMonths >= sp.From && s.Urgency.RunwayMonths < sp.To
+				if !holds && sp.SavingsTo-sp.SavingsFrom < 0.01 {
+					t.Fatalf("better %d, savings %v: span %d holds less than a cent: %+v", better, savings, k, spans)
+				}
+			}
+			for _, c := range s.RunwayCrossings(0, 1) {
+				if c.Savings < 0.01 {
+					t.Fatalf("better %d, savings %v: a crossing at %v months", better, savings, c.Months)
+				}
+			}
+		}
+	}
+}
+
+// TestRunwayLeadersSayWhenTruncated: a walk that stops at its limit says
+// so, and what it lists is still right as far as it goes.
+func TestRunwayLeadersSayWhenTruncated(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	for trial := 0; trial < 500; trial++ {
+		s := mustEval(t, randomProfile(rng, 8), Request{Today: today})
+		full := s.RunwayMap()
+		if full.Truncated {
+			t.Fatalf("trial %d: truncated at the real limit", trial)
+		}
+		if len(full.Spans) < 4 {
+			continue
+		}
+		short := s.runwayMapWith(1, s.runwayCent())
+		if !short.Truncated {
+			t.Fatalf("trial %d: %d changes, a limit of one each way, and not truncated", trial, len(full.Spans)-1)
+		}
+		R0 := s.Urgency.RunwayMonths
+		for _, sp := range short.Spans {
+			if R0 >= sp.From && R0 < sp.To {
+				for _, f := range full.Spans {
+					if R0 >= f.From && R0 < f.To && (f.From != sp.From && sp.From != 0 || f.Leader != sp.Leader) {
+						t.Fatalf("trial %d: the current span is %+v, truncated %+v", trial, f, sp)
+					}
+				}
+			}
+		}
+		return
+	}
+	t.Fatal("no random profile with three leader changes by runway")
 }

@@ -13,4 +13,10 @@
 // the file watcher; never views or the command layer (internal/arrows
 // has a test that says so). load.go maps its files: reading, includes,
 // syntax, the typed walker, one file per table, and saving.
+//
+// Around the loader: keys.go lists the keys of the profile's own tables
+// (their kinds, ranges, defaults and meanings), which the walker reads and
+// from which schema.go writes the profile's JSON Schema for editors; and
+// tracker.go reads a job tracker's CSV export into opportunities, which
+// save.go's AddOpportunities appends through the same safe save.
 package profiles

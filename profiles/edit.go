@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"mutual/model"
 )
 
 // This file edits TOML text in place. BurntSushi/toml cannot write a
@@ -17,9 +19,15 @@ import (
 // Every edit is checked by parsing the result and comparing it with what
 // the change should have made.
 
-// tomlLiteral writes v as a TOML value: a number, a boolean or a string.
+// tomlLiteral writes v as a TOML value: a number, a boolean, a string or
+// a local date.
 func tomlLiteral(v any) (string, error) {
 	switch x := v.(type) {
+	case model.Date:
+		if x.IsZero() {
+			return "", fmt.Errorf("cannot save an empty date")
+		}
+		return x.String(), nil
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return "", fmt.Errorf("cannot save %v", x)
@@ -40,8 +48,25 @@ func tomlLiteral(v any) (string, error) {
 		return strconv.FormatBool(x), nil
 	case string:
 		return tomlString(x), nil
+	case inlineTable:
+		parts := make([]string, len(x.keys))
+		for i, k := range x.keys {
+			lit, err := tomlLiteral(x.values[i])
+			if err != nil {
+				return "", err
+			}
+			parts[i] = bareOrQuoted(k) + " = " + lit
+		}
+		return "{ " + strings.Join(parts, ", ") + " }", nil
 	}
 	return "", fmt.Errorf("cannot save a %T", v)
+}
+
+// inlineTable is a table of numbers written on one line, { a = 1, b = 2 },
+// its keys in the order given.
+type inlineTable struct {
+	keys   []string
+	values []float64
 }
 
 // tomlString quotes s as a TOML basic string.
@@ -223,41 +248,70 @@ func bareOrQuoted(key string) string {
 
 // appendBlock adds a [[name]] block with the given keys at the end of src.
 func appendBlock(src, name string, keys []string, values []any) (string, error) {
+	return appendBlocks(src, name, []block{{keys, values}})
+}
+
+// block is the keys of one [[block]] and their values, in order.
+type block struct {
+	keys   []string
+	values []any
+}
+
+// appendBlocks adds [[name]] blocks at the end of src, a blank line
+// before each, and checks the result once.
+func appendBlocks(src, name string, blocks []block) (string, error) {
 	nl := newline(src)
 	var b strings.Builder
 	b.WriteString(src)
 	if src != "" && !strings.HasSuffix(src, nl) {
 		b.WriteString(nl)
 	}
-	if src != "" && !strings.HasSuffix(src, nl+nl) {
-		b.WriteString(nl)
-	}
-	b.WriteString("[[" + name + "]]" + nl)
-	block := map[string]any{}
-	for i, k := range keys {
-		lit, err := tomlLiteral(values[i])
-		if err != nil {
-			return "", err
+	tables := make([]map[string]any, 0, len(blocks))
+	for _, bl := range blocks {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), nl+nl) {
+			b.WriteString(nl)
 		}
-		b.WriteString(bareOrQuoted(k) + " = " + lit + nl)
-		block[k] = normalise(values[i])
+		b.WriteString("[[" + name + "]]" + nl)
+		table := map[string]any{}
+		for i, k := range bl.keys {
+			lit, err := tomlLiteral(bl.values[i])
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(bareOrQuoted(k) + " = " + lit + nl)
+			table[k] = normalise(bl.values[i])
+		}
+		tables = append(tables, table)
 	}
 	out := b.String()
 	return out, checkEdit(src, out, func(doc map[string]any) {
 		list, _ := doc[name].([]map[string]any)
-		doc[name] = append(list, block)
+		doc[name] = append(list, tables...)
 	})
 }
 
 // normalise turns a Go value into what the TOML decoder gives back for it.
 func normalise(v any) any {
 	switch x := v.(type) {
+	case model.Date:
+		// The decoder's local dates carry a zone of its own; decoding the
+		// date is the one way to get the very value it gives back.
+		var doc map[string]any
+		if _, err := toml.Decode("d = "+x.String(), &doc); err == nil {
+			return doc["d"]
+		}
 	case int:
 		return int64(x)
 	case float64:
 		if x == math.Trunc(x) && math.Abs(x) < 1e15 {
 			return int64(x) // written without a decimal point
 		}
+	case inlineTable:
+		t := make(map[string]any, len(x.keys))
+		for i, k := range x.keys {
+			t[k] = normalise(x.values[i])
+		}
+		return t
 	}
 	return v
 }

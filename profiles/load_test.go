@@ -142,6 +142,9 @@ func TestFullProfile(t *testing.T) {
 		*sc.Urgency != 0.5 || *sc.TaxRate != 0.2 {
 		t.Errorf("scenario %+v", sc)
 	}
+	if w := p.Scenarios[0].Weights; len(w) != 2 || w["manager"] != 6 || w["pay"] != 0 {
+		t.Errorf("scenario weights %+v", w)
+	}
 	d := model.DefaultParams()
 	if p.Params == d {
 		t.Error("[model] overrides were not applied")

@@ -10,7 +10,8 @@ import (
 
 // This file reads the [[opportunity]] blocks with their ratings and, once
 // every file is read, checks their names, and their ratings against the
-// priorities and the scale.
+// priorities and the scale. The keys and their ranges are in
+// opportunityTable (keys.go).
 
 type rawOpportunity struct {
 	o  model.Opportunity
@@ -22,9 +23,6 @@ type rawOpportunity struct {
 	// range without looking at each again.
 	lowest, highest float64
 }
-
-var opportunityKeys = []string{"name", "stage", "chance", "pay", "per", "hours_per_week", "starts", "first_paycheck_days",
-	"insurance", "insurance_wait_days", "contract_months", "respond_by", "decision_expected", "notes", "ratings"}
 
 func (w *walker) opportunity(path []string, t map[string]any) {
 	w.block, _ = t["name"].(string)
@@ -51,7 +49,7 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 				}
 			}
 		case "chance":
-			if f, ok := w.ranged(p, v, 0, 1, false, "chance is a probability from 0 to 1, for example 0.3"); ok {
+			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
 				o.Chance = model.Float(f)
 			}
 		case "pay":
@@ -61,12 +59,12 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 		case "per":
 			if s, ok := w.str(p, v); ok {
 				o.Per = strings.ToLower(strings.TrimSpace(s))
-				if o.Per != "year" && o.Per != "month" && o.Per != "hour" {
+				if !slices.Contains(payPeriods(), o.Per) {
 					w.errAt(p, `use "year", "month" or "hour"`, "per = %q is not a pay period", s)
 				}
 			}
 		case "hours_per_week":
-			if f, ok := w.ranged(p, v, 0, 168, true, "hours per week run from more than 0 to 168"); ok {
+			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
 				o.HoursPerWeek = f
 			}
 		case "starts":
@@ -76,17 +74,17 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 		case "decision_expected":
 			o.DecisionExpected, _ = w.date(p, v)
 		case "first_paycheck_days":
-			if f, ok := w.ranged(p, v, 0, 3650, false, "days from the first day to the first pay, 0 or more (14 is usual)"); ok {
+			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
 				o.FirstPaycheckDays = model.Float(f)
 			}
 		case "insurance":
 			o.Insurance, _ = w.boolean(p, v)
 		case "insurance_wait_days":
-			if f, ok := w.ranged(p, v, 0, 3650, false, "days before health coverage starts, 0 or more"); ok {
+			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
 				o.InsuranceWaitDays = f
 			}
 		case "contract_months":
-			if f, ok := w.ranged(p, v, 0, 1200, false, "0 for a permanent job, else the contract's length in months"); ok {
+			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
 				o.ContractMonths = f
 			}
 		case "notes":
@@ -104,7 +102,7 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 				}
 			}
 		default:
-			w.unknownKey(path, k, opportunityKeys)
+			w.unknownKey(path, k, keyNames(opportunityTable))
 		}
 	}
 	if _, written := t["name"]; !written {

@@ -23,8 +23,6 @@ type rawPriority struct {
 	idWritten bool
 }
 
-var priorityKeys = []string{"id", "label", "weight", "low", "high", "at_least", "ask", "from_pay"}
-
 func (w *walker) priority(path []string, t map[string]any) {
 	w.block, _ = t["id"].(string)
 	defer func() { w.block = "" }()
@@ -49,14 +47,8 @@ func (w *walker) priority(path []string, t map[string]any) {
 			rp.p.Ask, _ = w.str(p, v)
 		case "weight":
 			rp.weightAt = w.at(p...)
-			if f, ok := w.number(p, v); ok {
-				if f < 0 {
-					w.errAt(p, "weights are zero or more; use 0 to ignore a priority", "weight = %s is negative", fmtNum(f))
-				} else if f > 1e9 {
-					w.errAt(p, "weights are relative; small numbers like 1 to 10 are plenty", "weight = %s is implausibly large", fmtNum(f))
-				} else {
-					rp.p.Weight = f
-				}
+			if f, ok := w.weight(p, v); ok {
+				rp.p.Weight = f
 			}
 		case "at_least":
 			if f, ok := w.number(p, v); ok {
@@ -65,13 +57,30 @@ func (w *walker) priority(path []string, t map[string]any) {
 		case "from_pay":
 			rp.p.FromPay = w.payRange(p, v)
 		default:
-			w.unknownKey(path, k, priorityKeys)
+			w.unknownKey(path, k, keyNames(priorityTable))
 		}
 	}
 	if rp.p.ID == "" && !rp.idWritten {
 		w.errAt(path, `give every priority an id, for example id = "manager"; ratings refer to it`, "a [[priority]] has no id")
 	}
 	w.m.priorities = append(w.m.priorities, rp)
+}
+
+// weight reads a priority's weight: a number from 0 to a billion. A
+// scenario's weights are read the same way.
+func (w *walker) weight(p []string, v any) (float64, bool) {
+	f, ok := w.number(p, v)
+	switch {
+	case !ok:
+		return 0, false
+	case f < 0:
+		w.errAt(p, "weights are zero or more; use 0 to ignore a priority", "%s = %s is negative", last(p), fmtNum(f))
+		return 0, false
+	case f > 1e9:
+		w.errAt(p, "weights are relative; small numbers like 1 to 10 are plenty", "%s = %s is implausibly large", last(p), fmtNum(f))
+		return 0, false
+	}
+	return f, true
 }
 
 func (w *walker) payRange(path []string, v any) *[2]float64 {

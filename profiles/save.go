@@ -115,7 +115,120 @@ func AddScenario(l *Loaded, sc model.Scenario) (*Saved, error) {
 			keys, values = append(keys, k.Key), append(values, tomlValue(k.Kind, v))
 		}
 	}
+	if len(sc.Weights) > 0 {
+		keys, values = append(keys, "weights"), append(values, weightsTable(l.Profile.Priorities, sc.Weights))
+	}
 	return save(l, file, atomicWriter{}, func(src string) (string, error) { return appendBlock(src, "scenario", keys, values) })
+}
+
+// weightsTable is a scenario's weights as the inline table it is written
+// as, in the order of the profile's priorities.
+func weightsTable(prs []model.Priority, weights map[string]float64) inlineTable {
+	var t inlineTable
+	for _, pr := range prs {
+		if v, ok := weights[pr.ID]; ok {
+			t.keys, t.values = append(t.keys, pr.ID), append(t.values, v)
+		}
+	}
+	for _, id := range sortedKeys(weights) {
+		if !slices.Contains(t.keys, id) {
+			t.keys, t.values = append(t.keys, id), append(t.values, weights[id])
+		}
+	}
+	return t
+}
+
+// AddOpportunities appends one [[opportunity]] block for each of opps to
+// the file that holds the opportunities (the last one's), or else the
+// main file, in one save: all of them are written, or none is. A name the
+// profile already has, or one given twice, is refused before anything is
+// written. Ratings are not written: a new opportunity starts unrated.
+func AddOpportunities(l *Loaded, opps []model.Opportunity) (*Saved, error) {
+	if len(opps) == 0 {
+		return nil, errors.New("there is nothing to add")
+	}
+	seen := map[string]bool{}
+	for _, o := range l.Profile.Opportunities {
+		seen[strings.ToLower(o.Name)] = true
+	}
+	for _, o := range opps {
+		if strings.TrimSpace(o.Name) == "" {
+			return nil, errors.New("an opportunity needs a name")
+		}
+		if seen[strings.ToLower(o.Name)] {
+			return nil, fmt.Errorf("an opportunity named %q already exists", o.Name)
+		}
+		if len(o.Ratings) > 0 {
+			return nil, fmt.Errorf("%q has ratings; rate a new opportunity once it is added", o.Name)
+		}
+		seen[strings.ToLower(o.Name)] = true
+	}
+	file := l.Path
+	if n := len(l.Origins.Opportunities); n > 0 {
+		file = l.Origins.Opportunities[n-1].File
+	}
+	return save(l, file, atomicWriter{}, func(src string) (string, error) {
+		return appendBlocks(src, "opportunity", opportunityBlocks(opps))
+	})
+}
+
+// OpportunityBlocks writes opps as the [[opportunity]] blocks that
+// AddOpportunities would append, for a person to read or paste.
+func OpportunityBlocks(opps []model.Opportunity) (string, error) {
+	return appendBlocks("", "opportunity", opportunityBlocks(opps))
+}
+
+func opportunityBlocks(opps []model.Opportunity) []block {
+	out := make([]block, len(opps))
+	for i, o := range opps {
+		out[i].keys, out[i].values = opportunityBlock(o)
+	}
+	return out
+}
+
+// opportunityBlock is the keys an opportunity sets and their values, in
+// the order of opportunityTable.
+func opportunityBlock(o model.Opportunity) ([]string, []any) {
+	keys, values := []string{"name", "stage"}, []any{o.Name, string(o.Stage)}
+	add := func(k string, v any) { keys, values = append(keys, k), append(values, v) }
+	if o.Chance != nil {
+		add("chance", *o.Chance)
+	}
+	if o.Pay != nil {
+		add("pay", *o.Pay)
+		per := o.Per
+		if per == "" {
+			per = "year"
+		}
+		add("per", per)
+		if o.HoursPerWeek > 0 {
+			add("hours_per_week", o.HoursPerWeek)
+		}
+	}
+	for _, d := range []struct {
+		key  string
+		date model.Date
+	}{{"starts", o.Starts}, {"respond_by", o.RespondBy}, {"decision_expected", o.DecisionExpected}} {
+		if !d.date.IsZero() {
+			add(d.key, d.date)
+		}
+	}
+	if o.FirstPaycheckDays != nil {
+		add("first_paycheck_days", *o.FirstPaycheckDays)
+	}
+	if o.Insurance {
+		add("insurance", true)
+	}
+	if o.InsuranceWaitDays > 0 {
+		add("insurance_wait_days", o.InsuranceWaitDays)
+	}
+	if o.ContractMonths > 0 {
+		add("contract_months", o.ContractMonths)
+	}
+	if o.Notes != "" {
+		add("notes", o.Notes)
+	}
+	return keys, values
 }
 
 func isSituationKey(k string) bool {

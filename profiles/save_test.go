@@ -355,3 +355,40 @@ func TestStaleTempsOnly(t *testing.T) {
 		t.Error("a dead process's leftover was kept")
 	}
 }
+
+// TestAddScenarioWithWeights: a scenario's weights are written as one
+// inline table, in the profile's order of priorities, and load back.
+func TestAddScenarioWithWeights(t *testing.T) {
+	cfg, _ := dotfiles(t)
+	l, err := Load(filepath.Join(cfg, "profile.toml"))
+	must(t, err)
+	saved, err := AddScenario(l, model.Scenario{Name: "weights 2026-11-25", Weights: map[string]float64{"fit": 3.5}})
+	must(t, err)
+	want := privateProfile + "\n[[scenario]]\nname = \"weights 2026-11-25\"\nweights = { fit = 3.5 }\n"
+	if got := read(t, saved.File); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	sc, ok := saved.Loaded.Profile.Scenario("weights 2026-11-25")
+	if !ok || len(sc.Weights) != 1 || sc.Weights["fit"] != 3.5 {
+		t.Errorf("the new scenario loads as %+v", sc)
+	}
+	// A weight for an id the profile does not have would not load, so it
+	// is not written.
+	if _, err := AddScenario(saved.Loaded, model.Scenario{Name: "bad", Weights: map[string]float64{"nope": 1}}); err == nil {
+		t.Error("a weight for no priority should be refused")
+	}
+	if got := read(t, saved.File); got != want {
+		t.Errorf("a refused save changed the file:\n%s", got)
+	}
+}
+
+func TestInlineTableLiteral(t *testing.T) {
+	got, err := tomlLiteral(inlineTable{keys: []string{"manager", "my pay"}, values: []float64{6, 0.25}})
+	if err != nil || got != `{ manager = 6, "my pay" = 0.25 }` {
+		t.Errorf("got %q, %v", got, err)
+	}
+	out, err := appendBlock("", "scenario", []string{"name", "weights"}, []any{"w", inlineTable{keys: []string{"a", "b"}, values: []float64{1, 2.5}}})
+	if err != nil || out != "[[scenario]]\nname = \"w\"\nweights = { a = 1, b = 2.5 }\n" {
+		t.Errorf("appendBlock: %q, %v", out, err)
+	}
+}

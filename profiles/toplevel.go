@@ -7,10 +7,7 @@ import (
 
 // This file reads the top level of a profile file: version, currency,
 // scale, include and tracked_money_ok, and hands each table to the walker
-// that reads it.
-
-var topKeys = []string{"version", "currency", "scale", "include", "situation", "priority", "opportunity", "scenario", "model",
-	"search", "tracked_money_ok"}
+// that reads it. The keys and their ranges are in topTable (keys.go).
 
 // document walks a whole file and returns its includes.
 func (w *walker) document(doc map[string]any) []includeRef {
@@ -33,8 +30,8 @@ func (w *walker) document(doc map[string]any) []includeRef {
 			}
 		case "scale":
 			if n, ok := w.integer(path, v); ok {
-				if n < 2 || n > 100 {
-					w.errAt(path, "use a whole number from 2 to 100; 5 is usual", "scale %d is out of range", n)
+				if s := specOf(topTable, k); float64(n) < s.min || float64(n) > s.max {
+					w.errAt(path, s.hint, "scale %d is out of range", n)
 				} else {
 					w.setTop(k, n, path)
 				}
@@ -89,7 +86,7 @@ func (w *walker) document(doc map[string]any) []includeRef {
 				tables[i] = nil
 			}
 		default:
-			w.unknownKey(nil, k, topKeys)
+			w.unknownKey(nil, k, keyNames(topTable))
 		}
 	}
 	return includes

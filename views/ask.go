@@ -37,8 +37,16 @@ func (c *Controller) askSave() {
 	if sc, ok := c.profile.Scenario(c.ScenarioName()); ok && sc.Situation.Urgency != nil {
 		where = "into [situation] (this scenario's own urgency still wins)"
 	}
-	if c.state.Request.WhatIf.Urgency == nil {
+	w := c.state.Request.WhatIf
+	if w.Urgency == nil {
 		where = "into [situation]"
+	}
+	if len(w.Weights) > 0 {
+		// [situation] has no weights: only a scenario keeps them.
+		where += " (the weights stay a what-if)"
+		if w.Urgency == nil && w.Situation.IsZero() {
+			where = "nothing: weights go only into a scenario"
+		}
 	}
 	c.status = Status{Kind: StatusWarn, Text: fmt.Sprintf("Save %s? %s: %s · %s: as a new scenario · other keys cancel.",
 		report.WhatIfWords(c.state), c.key(IntentConfirm), where, c.key(IntentSaveScenario))}

@@ -31,6 +31,11 @@ const (
 	// on every offer with a deadline, and the questions to ask about the
 	// selected opportunity.
 	PageDecide
+	// PagePriorities lists every priority's weight and share and the
+	// weights at which the leader would change. It takes the details
+	// pane's place, so the ranking, the chart and the header stay in
+	// sight while a weight moves.
+	PagePriorities
 )
 
 // ChartKind is what the chart pane draws.
@@ -108,6 +113,13 @@ type Controller struct {
 	pane     Pane
 	page     Page
 	chart    ChartKind
+	// priority indexes the priorities: the one the Priorities page has
+	// selected.
+	priority int
+	// shares keeps the first shares of the states the urgency keys
+	// visited, by urgency, for the assessments they share: stepping back
+	// to an urgency costs nothing.
+	shares sharesByUrgency
 	// asking is the question the status line asks, if any.
 	asking question
 	status Status
@@ -270,6 +282,46 @@ func (c *Controller) Decision() *model.Decision {
 // Chart is what the chart pane draws.
 func (c *Controller) Chart() ChartKind { return c.chart }
 
+// Priority is the priority the Priorities page has selected, an index
+// into State().Profile.Priorities.
+func (c *Controller) Priority() int { return c.priority }
+
+// KeyContext is the key table's context for the page in front: keys bound
+// there come before the keys for everywhere.
+func (c *Controller) KeyContext() KeyContext {
+	if c.page == PagePriorities {
+		return ContextPriorities
+	}
+	return ContextAll
+}
+
+// sharesByUrgency keeps first shares by urgency for one set of
+// assessments.
+type sharesByUrgency struct {
+	of *model.Assessment
+	at map[float64]model.FirstShares
+}
+
+// FirstShares are the state's first shares (see
+// [model.State.FirstShares]), kept by urgency while the assessments stay
+// the same, since the urgency keys step back and forth over the same few.
+func (c *Controller) FirstShares() model.FirstShares {
+	s := c.state
+	if len(s.Assessments) == 0 {
+		return s.FirstShares()
+	}
+	if c.shares.of != &s.Assessments[0] {
+		c.shares = sharesByUrgency{of: &s.Assessments[0], at: map[float64]model.FirstShares{}}
+	}
+	u := s.Urgency.Value
+	fs, ok := c.shares.at[u]
+	if !ok {
+		fs = s.FirstShares()
+		c.shares.at[u] = fs
+	}
+	return fs
+}
+
 // Status is the status line's message: the latest one, or else the
 // standing problem; empty when there is nothing to say.
 func (c *Controller) Status() Status {
@@ -377,6 +429,20 @@ func (c *Controller) Apply(in Intent) Effect {
 		c.togglePage(PageHelp)
 	case IntentDecide:
 		c.togglePage(PageDecide)
+	case IntentPriorities:
+		c.togglePage(PagePriorities)
+	case IntentPriorityUp, IntentPriorityDown:
+		c.selectPriority(in == IntentPriorityUp)
+	case IntentWeightUp:
+		c.nudgeWeight(+1)
+	case IntentWeightDown:
+		c.nudgeWeight(-1)
+	case IntentSaveWeights:
+		if len(c.state.Request.WhatIf.Weights) == 0 {
+			c.status = Status{Text: "No weight to save: " + c.key(IntentWeightUp) + " and " + c.key(IntentWeightDown) + " move the selected weight first."}
+			break
+		}
+		return EffectSaveScenario
 	case IntentClose:
 		c.page = PageNone
 	case IntentNextPane, IntentPrevPane:

@@ -106,6 +106,7 @@ type Dashboard struct {
 	help    *HelpPage
 	explain *ExplainPage
 	decide  *DecidePage
+	weights *PrioritiesPage
 	// visible are the panes the last draw laid out, for the mouse.
 	visible []tview.Primitive
 }
@@ -134,6 +135,7 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 		help:    NewHelpPage(st, keys),
 		explain: NewExplainPage(st, keys, opts.Info),
 		decide:  NewDecidePage(st, keys),
+		weights: NewPrioritiesPage(st, keys),
 	}
 	ctl.SetStatus(opts.Status)
 	d.sync()
@@ -202,7 +204,7 @@ func (d *Dashboard) reload() {
 // HandleKey resolves a key press through the key table and carries out
 // its intents.
 func (d *Dashboard) HandleKey(ev *tcell.EventKey) {
-	for _, in := range d.keys.Intents(ev) {
+	for _, in := range d.keys.IntentsIn(ev, d.ctl.KeyContext()) {
 		d.Do(in)
 	}
 }
@@ -250,6 +252,8 @@ func (d *Dashboard) scrollTarget() *textPane {
 		return d.explain.textPane
 	case PageDecide:
 		return d.decide.textPane
+	case PagePriorities:
+		return d.weights.textPane
 	}
 	return d.detail.textPane
 }
@@ -294,12 +298,17 @@ func (d *Dashboard) Unchanged() bool {
 
 func (d *Dashboard) save() {
 	u := report.Urgency(d.ctl.State().Urgency.Value)
-	what := report.WhatIfWords(d.ctl.State())
+	// What goes into [situation]: the savings and the urgency, not the
+	// weights.
+	st := *d.ctl.State()
+	st.Request.WhatIf.Weights = nil
+	what := report.WhatIfWords(&st)
 	if d.hooks.Save == nil {
 		d.ctl.SetStatus(Status{Text: "There is no profile file to save into: to come back to this view, start mutual with --urgency " + u + "."})
 		return
 	}
-	p, file, err := d.hooks.Save(d.ctl.State().Request.WhatIf)
+	w := d.ctl.State().Request.WhatIf
+	p, file, err := d.hooks.Save(w)
 	if err != nil {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
 		return
@@ -310,6 +319,14 @@ func (d *Dashboard) save() {
 	}
 	d.ctl.SetProblem("")
 	text := "Saved " + what + " into [situation] in " + report.Clean(file) + "."
+	if len(w.Weights) > 0 {
+		// [situation] holds no weights: they stay a what-if, for a
+		// scenario to keep.
+		if err := d.ctl.evaluate(model.WhatIf{Weights: w.Weights}); err == nil {
+			text += " The weights stay a what-if: " + d.keys.KeyLabel(IntentSave) + " then " + d.keys.KeyLabel(IntentSaveScenario) +
+				" keeps them in a scenario."
+		}
+	}
 	if st := d.ctl.State(); st.Urgency.Source == model.SourceScenario {
 		text += " Scenario " + strconv.Quote(report.Clean(d.ctl.ScenarioName())) + " sets its own (" + report.Urgency(st.Urgency.Value) + "): " +
 			d.keys.scenarioKeys() + " leaves it."
@@ -345,6 +362,7 @@ func (d *Dashboard) sync() {
 	k, n := c.ScenarioPosition()
 	d.header.SetState(s, k, n)
 	d.table.SetState(s, c.Rows(), sel)
+	d.table.SetShares(c.FirstShares())
 	d.detail.SetOpportunity(s, sel)
 	d.chart.SetState(s, sel)
 	d.header.SetDecision(s, c.Brief())
@@ -353,11 +371,24 @@ func (d *Dashboard) sync() {
 	}
 	d.scatter.SetState(s, sel)
 	d.explain.SetOpportunity(s, sel)
+	if c.Page() == PagePriorities {
+		d.weights.SetState(s, c.Priority(), sel)
+	}
 	d.footer.SetStatus(c.Status())
+	d.footer.SetContext(c.KeyContext())
 	d.table.setFocused(c.Pane() == PaneRanking)
 	d.detail.setFocused(c.Pane() == PaneDetails)
 	d.chart.setFocused(c.Pane() == PaneChart)
 	d.scatter.setFocused(c.Pane() == PaneChart)
+}
+
+// bottomLeft is what sits below the ranking beside the chart: the details
+// of the selected opportunity, or the Priorities page in their place.
+func (d *Dashboard) bottomLeft() tview.Primitive {
+	if d.ctl.Page() == PagePriorities {
+		return d.weights
+	}
+	return d.detail
 }
 
 // chartPane is the chart the controller asks for.
@@ -406,15 +437,15 @@ func (d *Dashboard) Draw(screen tcell.Screen) {
 	place(d.table, x, my, w, th)
 	by, bh := my+th, mh-th
 	if w < wideLayout {
-		if d.ctl.Pane() == PaneChart {
+		if d.ctl.Pane() == PaneChart && d.ctl.Page() != PagePriorities {
 			place(d.chartPane(), x, by, w, bh)
 		} else {
-			place(d.detail, x, by, w, bh)
+			place(d.bottomLeft(), x, by, w, bh)
 		}
 		return
 	}
 	cw := max(40, w*9/20)
-	place(d.detail, x, by, w-cw, bh)
+	place(d.bottomLeft(), x, by, w-cw, bh)
 	place(d.chartPane(), x+w-cw, by, cw, bh)
 }
 

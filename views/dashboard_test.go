@@ -16,9 +16,10 @@ import (
 )
 
 // TestGoldenScreens draws the example at its own urgency (0.55, Acme
-// Logistics ahead), after five presses of - (0.30, Globex ahead), and
-// with the decide page open, at 100×30 and at 80×24, and compares whole
-// screens with testdata/screens/. Run `go test ./views -update` to
+// Logistics ahead), after five presses of - (0.30, Globex ahead), with
+// the decide page and the Priorities page open, and with a weight moved
+// near where the leader would change, at 100×30 and at 80×24, and
+// compares whole screens with testdata/screens/. Run `go test ./views -update` to
 // rewrite them, then read the diff.
 func TestGoldenScreens(t *testing.T) {
 	for _, size := range [][2]int{{100, 30}, {80, 24}} {
@@ -28,6 +29,10 @@ func TestGoldenScreens(t *testing.T) {
 			{"urgency-0.55", ""},
 			{"urgency-0.30", "-----"},
 			{"decide", "d"},
+			{"priorities", "p"},
+			// Fifteen presses of + take strengths to 20, near the 20.4 past
+			// which Globex would lead: the header says so.
+			{"priorities-strengths-20", "p+++++++++++++++"},
 		} {
 			name := fmt.Sprintf("example-%s-%dx%d", tc.name, size[0], size[1])
 			t.Run(name, func(t *testing.T) {

@@ -16,6 +16,8 @@ type Footer struct {
 	styles Styles
 	keys   Keymap
 	status Status
+	// context is the key context in force, whose keys the hints show.
+	context KeyContext
 }
 
 // idleStatus is what the status line says when there is no news: the one
@@ -23,11 +25,20 @@ type Footer struct {
 func (f *Footer) idleStatus(width int) string {
 	key := f.keys.KeyLabel
 	try, help := "Try "+key(IntentUrgencyUp)+" and "+key(IntentUrgencyDown), key(IntentHelp)+" lists every key."
-	for _, text := range []string{
+	texts := []string{
 		try + ": they move the urgency and re-rank at once. " + key(IntentDetails) + " explains a row; " + help,
 		try + ": the urgency moves and the ranking follows. " + help,
 		try + ". " + help,
-	} {
+	}
+	if f.context == ContextPriorities {
+		try = "Try " + key(IntentWeightUp) + " and " + key(IntentWeightDown)
+		texts = []string{
+			try + ": they move the selected weight and re-rank at once. " + key(IntentReset) + " resets; " + help,
+			try + ": the weight moves and the ranking follows. " + help,
+			try + ". " + help,
+		}
+	}
+	for _, text := range texts {
 		if report.Width(text) <= width {
 			return text
 		}
@@ -42,6 +53,9 @@ func NewFooter(st Styles, keys Keymap) *Footer {
 
 // SetStatus sets the status line's message; an empty one shows a hint.
 func (f *Footer) SetStatus(s Status) { f.status = s }
+
+// SetContext shows the hints of the keys in force in context ctx.
+func (f *Footer) SetContext(ctx KeyContext) { f.context = ctx }
 
 // Height is how many lines the footer takes.
 func (f *Footer) Height() int { return 2 }
@@ -69,7 +83,7 @@ func (f *Footer) Draw(screen tcell.Screen) {
 		return
 	}
 	var l line
-	for k, hint := range f.keys.Hints(w) {
+	for k, hint := range f.keys.HintsIn(w, f.context) {
 		if k > 0 {
 			l = append(l, span{hintSeparator, st.Dim})
 		}

@@ -20,11 +20,12 @@ type Header struct {
 	*tview.Box
 	styles Styles
 	keys   Keymap
-	// tradeOff is the line that says where the leader would change, in
-	// money when it can; advice is decide's verdict in a line. Both are
-	// worked out once per state, not per draw.
-	tradeOff string
-	advice   []string
+	// changes are the parts of the line that says what would change the
+	// answer: where the leader would change, in money when it can, and the
+	// nearest weight that would change it; advice is decide's verdict in a
+	// line. Both are worked out once per state, not per draw.
+	changes []report.Change
+	advice  []string
 	// profile names the profile file, or the built-in example.
 	profile string
 	today   model.Date
@@ -47,8 +48,10 @@ func NewHeader(st Styles, keys Keymap, profile string, today model.Date, example
 // SetState shows the urgency and scenario of s; k and total place the
 // scenario in the profile's list (k is 0 for none).
 func (h *Header) SetState(s *model.State, k, total int) {
+	if s != h.state {
+		h.changes = report.WhatWouldChange(s, h.keys.reportKeys())
+	}
 	h.state, h.scenario, h.k, h.total = s, s.Request.Scenario, k, total
-	h.tradeOff = report.TradeOff(s, h.keys.reportKeys())
 }
 
 // SetDecision shows decide's verdict for the state, solved as far as a
@@ -131,9 +134,10 @@ func (h *Header) Draw(screen tcell.Screen) {
 		}
 		drawLine(screen, x, y+2, w, line{{"Advice: ", st.Strong}, {report.Truncate(text, room), st.Text}})
 	}
-	// Line 4: the trade-off, the product's central sentence.
+	// Line 4: what would change the answer, the product's central
+	// sentence first.
 	if height >= 4 {
-		drawText(screen, x, y+3, w, report.Truncate(h.tradeOff, w), st.Text)
+		drawText(screen, x, y+3, w, report.FitChanges(h.changes, w), st.Text)
 	}
 	if h.example && height >= 5 {
 		banner := "Built-in example (Sam's story), not your data: start your own with mutual init"

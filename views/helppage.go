@@ -31,12 +31,18 @@ func (h *HelpPage) lines(width int) []line {
 	for _, b := range h.keys {
 		labelW = max(labelW, report.Width(b.Label()))
 	}
-	keys := &report.Section{Heading: "Keys"}
-	for _, b := range h.keys {
-		keys.Lines = append(keys.Lines, report.Line{Lead: []report.Span{{Text: "  " + report.Pad(b.Label(), labelW) + "  ", Role: report.RoleKey}},
-			Text: report.Span{Text: h.keys.helpText(b), Role: report.RoleText}, Wrap: true})
+	doc := &report.Document{}
+	for _, ctx := range []KeyContext{ContextAll, ContextPriorities} {
+		keys := &report.Section{Heading: contextNames[ctx]}
+		for _, b := range h.keys {
+			if b.Context != ctx {
+				continue
+			}
+			keys.Lines = append(keys.Lines, report.Line{Lead: []report.Span{{Text: "  " + report.Pad(b.Label(), labelW) + "  ", Role: report.RoleKey}},
+				Text: report.Span{Text: h.keys.helpText(b), Role: report.RoleText}, Wrap: true})
+		}
+		doc.Sections = append(doc.Sections, keys)
 	}
-	doc := &report.Document{Sections: []*report.Section{keys}}
 	key := h.keys.KeyLabel
 	for k, p := range []string{
 		"score = (1 − urgency) × fit + urgency × relief. Fit (0–100) is how well an opportunity matches your priorities. " +
@@ -48,11 +54,14 @@ func (h *HelpPage) lines(width int) []line {
 		"The chart draws each score as a line from urgency 0 to 1. Where lines cross (◆) the leader changes; ▲ marks the " +
 			"urgency now. " + key(IntentToggleChart) + " switches to fit against relief, where the slanted line joins everything that " +
 			"scores like the leader.",
-		"The dashed level line (res and its value) is the reservation score at your runway, the lowest score worth accepting: " +
-			"at ▲ now, an offer above it is worth more than searching on. " + key(IntentDecide) + " opens the decide page: wait or accept for each offer " +
+		"The Advice line is what to do today, weighed in money: " + key(IntentDecide) + " opens the decide page: wait or accept for each offer " +
 			"with a deadline, and what to ask about the selected opportunity.",
 		key(IntentUrgencyUp) + " and " + key(IntentUrgencyDown) + " are what-ifs: they change nothing on disk. " + key(IntentReset) +
 			" drops them; " + key(IntentPrevScenario) + " and " + key(IntentNextScenario) + " try the profile's scenarios.",
+		"FIRST is how sure a place is: the share of the ways the unknown and unsure ratings could turn out in which it ranks first. " +
+			"A ? after a relief says the pay is unknown, so relief counts no income. " +
+			key(IntentPriorities) + " opens the Priorities page: each weight, and the weights at which the leader would change; " +
+			"there " + key(IntentWeightUp) + " and " + key(IntentWeightDown) + " move the selected weight as a what-if.",
 		"Every number here can be checked with: mutual explain NAME",
 	} {
 		heading := ""

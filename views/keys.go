@@ -70,7 +70,38 @@ const (
 	// month of burn as a what-if: one month more or less of runway.
 	IntentSavingsUp
 	IntentSavingsDown
+	// IntentPriorities opens (or closes) the Priorities page: every
+	// priority's weight and share, and the weights at which the leader
+	// would change.
+	IntentPriorities
+	// IntentPriorityUp and IntentPriorityDown select the priority above or
+	// below on the Priorities page.
+	IntentPriorityUp
+	IntentPriorityDown
+	// IntentWeightUp and IntentWeightDown move the selected priority's
+	// weight by 1 (never below 0) as a what-if.
+	IntentWeightUp
+	IntentWeightDown
+	// IntentSaveWeights saves the what-ifs, weights and all, as a new
+	// scenario.
+	IntentSaveWeights
 )
+
+// KeyContext is where a binding applies: everywhere, or on one page only,
+// where it comes before the bindings for everywhere. A page's keys are
+// rows of the one key table, not cases in a handler.
+type KeyContext int
+
+// The key contexts.
+const (
+	// ContextAll is everywhere: the panes and every page.
+	ContextAll KeyContext = iota
+	// ContextPriorities is the Priorities page.
+	ContextPriorities
+)
+
+// contextNames name the contexts for the help page.
+var contextNames = map[KeyContext]string{ContextAll: "Keys", ContextPriorities: "On the Priorities page"}
 
 // Key is one key press a binding answers to: a rune, or a special key
 // such as tcell.KeyUp.
@@ -162,6 +193,12 @@ type Binding struct {
 	// Keep orders what the footer drops when the terminal is narrow: the
 	// higher, the longer a hint stays.
 	Keep int
+	// Context is where the binding applies; ContextAll by default.
+	Context KeyContext
+	// Idle are the contexts in which the key does nothing useful (tab on
+	// a page, which covers the panes it would move between): their
+	// footers leave its hint out, for the page's own keys.
+	Idle []KeyContext
 }
 
 // Label writes the binding's keys for the help page: "↑ k", "+ =".
@@ -209,6 +246,12 @@ func (km Keymap) reportKeys() report.Keys {
 		SavingsUp: km.KeyLabel(IntentSavingsUp), SavingsDown: km.KeyLabel(IntentSavingsDown)}
 }
 
+// priorityKeys are the keys the Priorities page's document names.
+func (km Keymap) priorityKeys() report.PriorityKeys {
+	return report.PriorityKeys{Up: km.KeyLabel(IntentWeightUp), Down: km.KeyLabel(IntentWeightDown), Reset: km.KeyLabel(IntentReset),
+		Save: km.KeyLabel(IntentSaveWeights)}
+}
+
 // helpText is binding b's sentence for the help page, with the keys it
 // names as they are bound in km.
 func (km Keymap) helpText(b Binding) string {
@@ -241,7 +284,7 @@ func DefaultKeymap() Keymap {
 			HelpKeys: []Intent{IntentDecide}, Hint: "decide", Keep: 2},
 		{Keys: []Key{sp(tcell.KeyTab)}, Intent: IntentNextPane,
 			Help: "move to the next pane: ranking, details, chart (a narrow terminal shows one of the last two at a time)",
-			Hint: "pane", Keep: 9},
+			Hint: "pane", Keep: 9, Idle: []KeyContext{ContextPriorities}},
 		{Keys: []Key{sp(tcell.KeyBacktab)}, Intent: IntentPrevPane,
 			Help: "move to the previous pane"},
 		{Keys: []Key{r('+'), r('=')}, Intent: IntentUrgencyUp,
@@ -255,12 +298,15 @@ func DefaultKeymap() Keymap {
 		{Keys: []Key{r('<')}, Intent: IntentSavingsDown,
 			Help: "what-if: savings down by one month of burn (a month less runway)"},
 		{Keys: []Key{r('r')}, Intent: IntentReset,
-			Help: "reset the what-ifs: urgency back to where it comes from", Hint: "reset", Keep: 7},
+			Help: "reset the what-ifs: urgency, savings and weights back to where they come from", Hint: "reset", Keep: 7},
 		{Keys: []Key{r('[')}, Intent: IntentPrevScenario,
 			Help: "previous scenario of the profile (… → last → none)"},
 		{Keys: []Key{r(']')}, Intent: IntentNextScenario,
 			Help: "next scenario of the profile (none → first → …)",
 			Hint: "scenario", HintKeys: "[ ]", Keep: 4},
+		{Keys: []Key{r('p')}, Intent: IntentPriorities,
+			Help:     "the Priorities page: every weight and share, and the weights at which the leader would change; %s again closes",
+			HelpKeys: []Intent{IntentPriorities}, Hint: "priorities", Keep: 1},
 		{Keys: []Key{r('v')}, Intent: IntentToggleChart,
 			Help: "switch the chart: score against urgency, or fit against relief", Hint: "chart", Keep: 1},
 		{Keys: []Key{r('e')}, Intent: IntentEdit,
@@ -283,16 +329,42 @@ func DefaultKeymap() Keymap {
 			Help: "yes, when the status line asks (quit; save into [situation])"},
 		{Keys: []Key{sp(tcell.KeyCtrlC)}, Intent: IntentQuitNow,
 			Help: "quit at once, without asking"},
+
+		{Keys: []Key{sp(tcell.KeyUp), r('k')}, Intent: IntentPriorityUp, Context: ContextPriorities,
+			Help: "select the priority above", Hint: "priority", HintKeys: "↑/↓ j/k", Keep: 8},
+		{Keys: []Key{sp(tcell.KeyDown), r('j')}, Intent: IntentPriorityDown, Context: ContextPriorities,
+			Help: "select the priority below"},
+		{Keys: []Key{r('+'), r('=')}, Intent: IntentWeightUp, Context: ContextPriorities,
+			Help: "what-if: the selected priority's weight up by 1; the ranking, the chart and the header follow at once",
+			Hint: "weight", HintKeys: "+/-", Keep: 10},
+		{Keys: []Key{r('-')}, Intent: IntentWeightDown, Context: ContextPriorities,
+			Help: "what-if: the selected priority's weight down by 1, never below 0"},
+		{Keys: []Key{r('s')}, Intent: IntentSaveWeights, Context: ContextPriorities,
+			Help: "save the what-ifs, the weights with them, as a new [[scenario]] (weights = { ... })", Hint: "save", Keep: 6},
 	}
 }
 
-// Resolve is the intent of a key event, or IntentNone.
-func (km Keymap) Resolve(ev *tcell.EventKey) Intent {
+// ResolveIn is the intent of a key event in context ctx: a binding of the
+// context first, then one for everywhere; IntentNone when neither binds
+// it.
+func (km Keymap) ResolveIn(ev *tcell.EventKey, ctx KeyContext) Intent {
 	k, ok := KeyOf(ev)
 	if !ok {
 		return IntentNone
 	}
+	if ctx != ContextAll {
+		if in := km.resolveKey(k, ctx); in != IntentNone {
+			return in
+		}
+	}
+	return km.resolveKey(k, ContextAll)
+}
+
+func (km Keymap) resolveKey(k Key, ctx KeyContext) Intent {
 	for _, b := range km {
+		if b.Context != ctx {
+			continue
+		}
 		for _, bk := range b.Keys {
 			if bk == k {
 				return b.Intent
@@ -302,20 +374,46 @@ func (km Keymap) Resolve(ev *tcell.EventKey) Intent {
 	return IntentNone
 }
 
-// Intents are what a key event asks for, in order: usually one intent
-// (none for an unbound key). A terminal sends Esc typed just before
-// another key the way it sends Alt with that key, so Alt with a bound key
-// is read as both: esc's intent, then the key's.
-func (km Keymap) Intents(ev *tcell.EventKey) []Intent {
-	in := km.Resolve(ev)
+// shadowed reports whether a binding for everywhere gives way, in context
+// ctx, to one of the context's own for one of its keys.
+func (km Keymap) shadowed(b Binding, ctx KeyContext) bool {
+	if ctx == ContextAll || b.Context != ContextAll {
+		return false
+	}
+	for _, k := range b.Keys {
+		if km.resolveKey(k, ctx) != IntentNone {
+			return true
+		}
+	}
+	return false
+}
+
+// inContext reports whether binding b is in force in context ctx.
+func (km Keymap) inContext(b Binding, ctx KeyContext) bool {
+	return (b.Context == ctx || b.Context == ContextAll) && !km.shadowed(b, ctx)
+}
+
+// Resolve is the intent of a key event on the panes, or IntentNone.
+func (km Keymap) Resolve(ev *tcell.EventKey) Intent { return km.ResolveIn(ev, ContextAll) }
+
+// Intents are what a key event asks for on the panes: [Keymap.IntentsIn]
+// for everywhere.
+func (km Keymap) Intents(ev *tcell.EventKey) []Intent { return km.IntentsIn(ev, ContextAll) }
+
+// IntentsIn are what a key event asks for in context ctx, in order:
+// usually one intent (none for an unbound key). A terminal sends Esc typed
+// just before another key the way it sends Alt with that key, so Alt with
+// a bound key is read as both: esc's intent, then the key's.
+func (km Keymap) IntentsIn(ev *tcell.EventKey, ctx KeyContext) []Intent {
+	in := km.ResolveIn(ev, ctx)
 	if in != IntentNone || ev.Modifiers()&tcell.ModAlt == 0 {
 		return []Intent{in}
 	}
-	plain := km.Resolve(tcell.NewEventKey(ev.Key(), ev.Rune(), ev.Modifiers()&^tcell.ModAlt))
+	plain := km.ResolveIn(tcell.NewEventKey(ev.Key(), ev.Rune(), ev.Modifiers()&^tcell.ModAlt), ctx)
 	if plain == IntentNone {
 		return []Intent{IntentNone}
 	}
-	return []Intent{km.Resolve(tcell.NewEventKey(tcell.KeyEscape, 0, tcell.ModNone)), plain}
+	return []Intent{km.ResolveIn(tcell.NewEventKey(tcell.KeyEscape, 0, tcell.ModNone), ctx), plain}
 }
 
 // Hint is one footer entry: keys and word.
@@ -327,15 +425,32 @@ type Hint struct {
 // hintSeparator, in table order. When they do not all fit, the ones with
 // the highest Keep are taken first, and then any smaller one that still
 // fits.
-func (km Keymap) Hints(width int) []Hint {
+func (km Keymap) Hints(width int) []Hint { return km.HintsIn(width, ContextAll) }
+
+// HintsIn are [Keymap.Hints] for the bindings in force in context ctx:
+// the context's own first, then those for everywhere that none of its
+// keys shadow.
+func (km Keymap) HintsIn(width int, ctx KeyContext) []Hint {
 	type entry struct {
 		h    Hint
 		keep int
 		pos  int
 	}
 	var all []entry
+	// A page's own keys come first: they are what is new there.
+	ordered := make([]Binding, 0, len(km))
 	for _, b := range km {
-		if b.Hint == "" {
+		if b.Context == ctx && ctx != ContextAll {
+			ordered = append(ordered, b)
+		}
+	}
+	for _, b := range km {
+		if b.Context == ContextAll {
+			ordered = append(ordered, b)
+		}
+	}
+	for _, b := range ordered {
+		if b.Hint == "" || !km.inContext(b, ctx) || slices.Contains(b.Idle, ctx) {
 			continue
 		}
 		keys := b.HintKeys

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,17 +10,54 @@ import (
 	"mutual/views/report"
 )
 
+// TestKeymapHasNoDuplicateKeys: within a context, a key does one thing. A
+// page's own binding for a key that is bound everywhere too is how the
+// page gives it another meaning, and is no duplicate.
 func TestKeymapHasNoDuplicateKeys(t *testing.T) {
-	seen := map[Key]string{}
+	seen := map[KeyContext]map[Key]string{}
 	for _, b := range DefaultKeymap() {
 		if len(b.Keys) == 0 {
 			t.Errorf("binding %q has no keys", b.Label())
 		}
+		if seen[b.Context] == nil {
+			seen[b.Context] = map[Key]string{}
+		}
 		for _, k := range b.Keys {
-			if other, ok := seen[k]; ok {
-				t.Errorf("key %v is bound twice: by %q and by %q", k, other, b.Label())
+			if other, ok := seen[b.Context][k]; ok {
+				t.Errorf("key %v is bound twice in context %d: by %q and by %q", k, b.Context, other, b.Label())
 			}
-			seen[k] = b.Label()
+			seen[b.Context][k] = b.Label()
+		}
+	}
+}
+
+// TestKeyContexts: on the Priorities page its own keys come first, and the
+// keys for everywhere still work where the page binds nothing.
+func TestKeyContexts(t *testing.T) {
+	km := DefaultKeymap()
+	for _, tt := range []struct {
+		ev       *tcell.EventKey
+		ctx      KeyContext
+		want     Intent
+		whatDoes string
+	}{
+		{key(0, '+'), ContextAll, IntentUrgencyUp, "+ moves the urgency on the panes"},
+		{key(0, '+'), ContextPriorities, IntentWeightUp, "+ moves the weight on the Priorities page"},
+		{key(0, '='), ContextPriorities, IntentWeightUp, "= too"},
+		{key(0, '-'), ContextPriorities, IntentWeightDown, "- moves the weight down"},
+		{key(0, 'j'), ContextPriorities, IntentPriorityDown, "j selects the priority below"},
+		{key(tcell.KeyUp, 0), ContextPriorities, IntentPriorityUp, "↑ the one above"},
+		{key(0, 's'), ContextPriorities, IntentSaveWeights, "s saves the weights as a scenario"},
+		{key(0, 's'), ContextAll, IntentSave, "s asks where to save on the panes"},
+		{key(0, 'r'), ContextPriorities, IntentReset, "r resets everywhere"},
+		{key(0, 'p'), ContextPriorities, IntentPriorities, "p closes the page"},
+		{key(0, 'p'), ContextAll, IntentPriorities, "p opens it"},
+		{key(0, 'q'), ContextPriorities, IntentQuit, "q quits everywhere"},
+		{tcell.NewEventKey(tcell.KeyRune, '+', tcell.ModAlt), ContextPriorities, IntentWeightUp, "alt++ is esc, then the page's +"},
+	} {
+		got := km.IntentsIn(tt.ev, tt.ctx)
+		if got[len(got)-1] != tt.want {
+			t.Errorf("%s: intents %v, want %d last", tt.whatDoes, got, tt.want)
 		}
 	}
 }
@@ -121,10 +159,27 @@ func TestHintsFitAndAlwaysOfferHelpAndQuit(t *testing.T) {
 			t.Fatalf("at width %d the hints lose help or quit: %q", w, text)
 		}
 	}
-	all := HintText(km.Hints(1000))
-	for _, b := range km {
-		if b.Hint != "" && !strings.Contains(all, b.Hint) {
-			t.Errorf("hint %q is missing from a wide footer: %q", b.Hint, all)
+	for _, ctx := range []KeyContext{ContextAll, ContextPriorities} {
+		all := HintText(km.HintsIn(1000, ctx))
+		for _, b := range km {
+			if b.Hint != "" && km.inContext(b, ctx) && !slices.Contains(b.Idle, ctx) && !strings.Contains(all, b.Hint) {
+				t.Errorf("hint %q is missing from a wide footer: %q", b.Hint, all)
+			}
+		}
+		for w := 16; w <= 200; w++ {
+			if text := HintText(km.HintsIn(w, ctx)); report.Width(text) > w || !strings.Contains(text, "? help") {
+				t.Fatalf("in context %d at width %d the hints are %q", ctx, w, text)
+			}
+		}
+	}
+	// On the Priorities page the page's keys replace the ones they shadow.
+	for w, want := range map[int]string{
+		100: "↑/↓ j/k priority  +/- weight  s save  enter details  r reset  [ ] scenario  e edit  ? help  q quit",
+		80:  "↑/↓ j/k priority  +/- weight  s save  d decide  r reset  e edit  ? help  q quit",
+		60:  "↑/↓ j/k priority  +/- weight  r reset  ? help  q quit",
+	} {
+		if got := HintText(km.HintsIn(w, ContextPriorities)); got != want {
+			t.Errorf("hints on the Priorities page at %d columns:\n got %q\nwant %q", w, got, want)
 		}
 	}
 	// At 100 columns the brief's keys show but for enter (the status

@@ -11,24 +11,33 @@ import (
 )
 
 // RankTable is the ranking pane: every opportunity with its rank, stage,
-// score, fit (with the interval its unknowns leave) and relief, ranked
-// ones best first, then vetoed ones, then closed ones; a marker says which
-// are vetoed, at risk or closed. Columns are measured in terminal cells,
-// so names in wide scripts keep the columns aligned.
+// score, its chance, how sure its place is (its first_share: the share of
+// the ways its unknown ratings could turn out in which it ranks first),
+// fit (with the interval its unknowns leave) and relief, ranked ones best
+// first, then vetoed ones, then closed ones; a marker says which are
+// vetoed, at risk or closed, and a ? after the relief (with the words
+// where there is room) whose relief counts no income because the pay is
+// not given. Columns are measured in terminal cells, so names in wide
+// scripts keep the columns aligned.
 type RankTable struct {
 	*frame
 	state    *model.State
+	shares   model.FirstShares
 	rows     []int
 	selected int
 	// offset is the first row shown; top and shown are where the rows were
 	// drawn last, for the mouse.
 	offset, top, shown int
-	// measured caches the widest name and fit text of the rows, which do
-	// not change with urgency: a what-if shares the assessments, so it
-	// does not measure two thousand names again.
+	// measured caches the widest name of the rows, which no what-if
+	// changes (they share the profile's opportunities), and the widest fit
+	// text, which only a weight changes (an urgency what-if shares the
+	// assessments): a what-if does not measure two thousand names again.
 	measured struct {
-		of              *model.Assessment
-		rows, name, fit int
+		names      *model.Opportunity
+		fits       *model.Assessment
+		rows, name int
+		fitRows    int
+		fit        int
 	}
 }
 
@@ -42,6 +51,10 @@ func NewRankTable(st Styles) *RankTable {
 func (t *RankTable) SetState(s *model.State, rows []int, selected int) {
 	t.state, t.rows, t.selected = s, rows, selected
 }
+
+// SetShares shows the first shares fs (of the state set) beside the
+// scores.
+func (t *RankTable) SetShares(fs model.FirstShares) { t.shares = fs }
 
 // Height is the height that shows every row: a frame, a column heading and
 // one line a row.
@@ -61,7 +74,7 @@ func (t *RankTable) RowAt(x, y int) (int, bool) {
 
 // columns are the widths of the table's columns for one draw.
 type columns struct {
-	gap, rank, name, stage, score, fit, relief, flag int
+	gap, rank, name, stage, score, chance, first, fit, relief, flag int
 	// shortFit drops the fit interval; shortFlag writes markers as one
 	// symbol.
 	shortFit, shortFlag bool
@@ -71,25 +84,44 @@ type columns struct {
 // stage and marker columns before the name gets too short to read.
 func (t *RankTable) layoutColumns(width int) columns {
 	s := t.state
-	c := columns{gap: 2, rank: max(2, len(strconv.Itoa(len(s.Ranked)))), stage: report.Width("interviewing"), score: 5, fit: report.Width("FIT"),
-		relief: 6, flag: report.Width("at risk")}
+	c := columns{gap: 2, rank: max(2, len(strconv.Itoa(len(s.Ranked)))), stage: report.Width("interviewing"), score: 5, chance: 6, first: 5,
+		fit: report.Width("FIT"), relief: 6, flag: report.Width("at risk")}
 	m := &t.measured
-	if len(s.Assessments) == 0 || m.of != &s.Assessments[0] || m.rows != len(t.rows) {
-		m.of, m.rows, m.name, m.fit = nil, len(t.rows), report.Width("OPPORTUNITY"), 0
-		if len(s.Assessments) > 0 {
-			m.of = &s.Assessments[0]
-		}
+	var names *model.Opportunity
+	var fits *model.Assessment
+	if len(s.Assessments) > 0 {
+		names, fits = &s.Profile.Opportunities[0], &s.Assessments[0]
+	}
+	if names == nil || m.names != names || m.rows != len(t.rows) {
+		m.names, m.rows, m.name = names, len(t.rows), report.Width("OPPORTUNITY")
 		for _, i := range t.rows {
 			m.name = max(m.name, report.Width(nameOf(s, i)))
-			m.fit = max(m.fit, report.Width(report.FitText(s.Assessments[i].Fit)))
+		}
+	}
+	if fits == nil || m.fits != fits || m.fitRows != len(t.rows) {
+		m.fits, m.fitRows, m.fit = fits, len(t.rows), 0
+		for _, i := range t.rows {
+			m.fit = max(m.fit, report.FitTextWidth(s.Assessments[i].Fit))
 		}
 	}
 	wantName := m.name
 	c.fit = max(c.fit, m.fit)
-	fixed := func() int { return c.rank + c.stage + c.score + c.fit + c.relief + c.flag + 6*c.gap }
+	fixed := func() int {
+		n := c.rank + c.stage + c.score + c.fit + c.relief + c.flag + 6*c.gap
+		if c.chance > 0 {
+			n += c.chance + c.gap
+		}
+		if c.first > 0 {
+			n += c.first + c.gap
+		}
+		return n
+	}
 	const readable = 12
 	if width-fixed() < readable {
 		c.shortFit, c.fit = true, 5
+	}
+	if width-fixed() < readable {
+		c.chance = 0 // the details say it
 	}
 	if width-fixed() < readable {
 		c.stage = 6
@@ -183,12 +215,24 @@ func (t *RankTable) rowStyles(i int) (text, flag tcell.Style) {
 // when i is -1).
 func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 	gap := span{strings.Repeat(" ", c.gap), text}
+	// extra are the chance and first share columns, after the score.
+	extra := func(chance, first string) line {
+		var l line
+		if c.chance > 0 {
+			l = append(l, span{padLeft(chance, c.chance), text}, gap)
+		}
+		if c.first > 0 {
+			l = append(l, span{padLeft(first, c.first), text}, gap)
+		}
+		return l
+	}
 	if i < 0 {
-		return line{
+		l := line{
 			{padLeft("#", c.rank), text}, gap, {report.Pad("OPPORTUNITY", c.name), text}, gap,
 			{report.Pad("STAGE", c.stage), text}, gap, {padLeft("SCORE", c.score), text}, gap,
-			{report.Pad("FIT", c.fit), text}, gap, {padLeft("RELIEF", c.relief), text},
 		}
+		l = append(l, extra("CHANCE", "FIRST")...)
+		return append(l, span{report.Pad("FIT", c.fit), text}, gap, span{padLeft("RELIEF", c.relief), text})
 	}
 	s := t.state
 	a := &s.Assessments[i]
@@ -221,10 +265,30 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 	if c.shortFlag {
 		marker = map[string]string{"vetoed": "✗", "at risk": "!", "closed": "–"}[marker]
 	}
-	return line{
+	if note := report.PayUnknownNote(a); note != "" && !a.Closed && !c.shortFlag && c.flag > report.Width("at risk")+2 {
+		if marker != "" {
+			marker += "; "
+		}
+		marker += note
+	}
+	chance, first := "", ""
+	if !a.Closed {
+		chance = strconv.FormatFloat(a.Relief.Chance, 'f', 2, 64)
+	}
+	if rank != "-" && i < len(t.shares.Share) {
+		first = report.ShareText(t.shares.Share[i])
+	}
+	l := line{
 		{padLeft(rank, c.rank), text}, gap, {report.Pad(nameOf(s, i), c.name), text}, gap,
 		{report.Pad(string(a.Stage), c.stage), text}, gap, {padLeft(score, c.score), text}, gap,
-		{report.Pad(fit, c.fit), text}, gap, {padLeft(relief, c.relief), text}, gap,
-		{report.Pad(marker, c.flag), flag},
 	}
+	l = append(l, extra(chance, first)...)
+	// A ? just after the relief, in the gap before the marker, says it
+	// counts no income: the pay is not given.
+	after := gap
+	if !a.Closed && !a.Relief.PayKnown {
+		after = span{"?" + strings.Repeat(" ", c.gap-1), text}
+	}
+	return append(l, span{report.Pad(fit, c.fit), text}, gap, span{padLeft(relief, c.relief), text}, after,
+		span{report.Pad(marker, c.flag), flag})
 }

@@ -10,9 +10,9 @@ import (
 	"mutual/views/report"
 )
 
-// This file holds the what-ifs the keys make: the urgency and the savings
-// nudged a step at a time, the scenarios cycled, all of it reset, and the
-// status line's news of who leads after each.
+// This file holds the what-ifs the keys make: the urgency, the savings
+// and a priority's weight nudged a step at a time, the scenarios cycled,
+// all of it reset, and the status line's news of who leads after each.
 
 // UrgencyStep is how far one press of + or - moves the urgency. Urgencies
 // the keys reach are multiples of it, so every what-if can be reproduced
@@ -147,4 +147,93 @@ func (c *Controller) cycleScenario(dir int) {
 			c.status.Text += " Your what-if holds the urgency; " + c.key(IntentReset) + " lets it follow the situation again."
 		}
 	}
+}
+
+// WeightStep is how far one press of + or - on the Priorities page moves
+// the selected weight.
+const WeightStep = 1
+
+// selectPriority moves the Priorities page's selection up or down.
+func (c *Controller) selectPriority(up bool) {
+	n := len(c.state.Profile.Priorities)
+	switch {
+	case up && c.priority > 0:
+		c.priority--
+	case !up && c.priority+1 < n:
+		c.priority++
+	}
+}
+
+// nudgeWeight moves the selected priority's weight by one step as a
+// what-if, never below 0 and never leaving every weight at 0. The state
+// is re-ranked from the one in force (see [model.State.WithWeights]), so
+// a step costs a pass over the fits, not a fresh evaluation.
+func (c *Controller) nudgeWeight(dir int) {
+	s := c.state
+	prs := s.Profile.Priorities
+	if len(prs) == 0 {
+		return
+	}
+	k := min(c.priority, len(prs)-1)
+	pr := prs[k]
+	v := math.Max(0, pr.Weight+float64(dir)*WeightStep)
+	label := report.Clean(pr.Name())
+	if v == pr.Weight {
+		c.status = Status{Text: "The weight of " + label + " is already 0."}
+		return
+	}
+	total := 0.0
+	for _, p := range prs {
+		total += p.Weight
+	}
+	if total-pr.Weight+v == 0 {
+		c.status = Status{Kind: StatusWarn, Text: "Not every weight can be 0: then nothing would count toward fit."}
+		return
+	}
+	weights := make(map[string]float64, len(s.Request.WhatIf.Weights)+1)
+	for id, w := range s.Request.WhatIf.Weights {
+		weights[id] = w
+	}
+	weights[pr.ID] = v
+	before := s.Leader()
+	next, err := s.WithWeights(weights)
+	if err != nil {
+		w := s.Request.WhatIf
+		w.Weights = weights
+		if err := c.evaluate(w); err != nil {
+			c.status = Status{Kind: StatusWarn, Text: err.Error()}
+			return
+		}
+	} else {
+		c.state = next
+		c.keepSelection()
+	}
+	c.status = c.weightNews(before, k, fmt.Sprintf("%s weighs %s (what-if)", label, report.Weight(v)))
+	c.status.Text += " " + c.key(IntentReset) + " resets."
+}
+
+// weightNews is the status line after priority k's weight moved: who
+// leads now, and when the leader did not change, the nearest weight of k
+// that would change it, since that is what the next presses head for.
+func (c *Controller) weightNews(before, k int, what string) Status {
+	s := c.state
+	now := s.Leader()
+	if now < 0 || before >= 0 && now != before {
+		return c.leaderNews(before, what)
+	}
+	var near *model.WeightFlip
+	for _, f := range s.WeightFlips() {
+		if f.Priority == k && (near == nil || math.Abs(f.Weight-f.Now) < math.Abs(near.Weight-near.Now)) {
+			near = &f
+		}
+	}
+	if near == nil {
+		return Status{Text: fmt.Sprintf("%s: %s leads whatever this priority weighs.", what, nameOf(s, now))}
+	}
+	side := "above"
+	if !near.Up {
+		side = "below"
+	}
+	return Status{Text: fmt.Sprintf("%s: %s leads; %s would lead %s %s.", what, nameOf(s, now), nameOf(s, near.Beyond), side,
+		report.Weight(near.Weight))}
 }

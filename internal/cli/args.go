@@ -30,6 +30,12 @@ type options struct {
 	help    bool
 	version bool
 
+	// stageMap are import's --stage-map values, each STATUS=STAGE pairs
+	// joined by commas, in the order given.
+	stageMap listFlag
+	// write is import's --write.
+	write bool
+
 	// set records which flags were given, to refuse flags a command does
 	// not take.
 	set map[string]bool
@@ -52,6 +58,8 @@ func parseArgs(args []string, sys System) (options, error) {
 	fs.BoolVar(&opts.help, "help", false, "")
 	fs.BoolVar(&opts.help, "h", false, "")
 	fs.BoolVar(&opts.version, "version", false, "")
+	fs.Var(&opts.stageMap, "stage-map", "")
+	fs.BoolVar(&opts.write, "write", false, "")
 
 	var positional []string
 	rest := args
@@ -139,6 +147,18 @@ func parseArgs(args []string, sys System) (options, error) {
 		}
 	}
 	return opts, nil
+}
+
+// listFlag is a flag that may be given more than once: each value is
+// kept, in order.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+// Set keeps one more value.
+func (l *listFlag) Set(v string) error {
+	*l = append(*l, v)
+	return nil
 }
 
 func argCount(c command) string {

@@ -28,31 +28,81 @@ type command struct {
 	flags []ownFlag
 	// maxArgs bounds the positional arguments; -1 is no bound.
 	minArgs, maxArgs int
-	run              func(System, options) error
+	// args say what each positional argument is, in order, for the shell
+	// completion: a command whose last argument is a file takes files from
+	// there on.
+	args []argKind
+	// hidden keeps the command out of the help and the completion: it is
+	// for the completion scripts themselves.
+	hidden bool
+	run    func(System, options) error
 }
 
 // ownFlag is one of a command's own flags and its line in the command's
-// help: none when the common flags' help already says what it does.
-type ownFlag struct{ name, help string }
+// help: none when the common flags' help already says what it does. value
+// names the flag's value in the help (--stage-map MAP); a flag without one
+// is true or false.
+type ownFlag struct{ name, help, value string }
+
+// argKind is what a positional argument is: it says what the completion
+// offers there.
+type argKind int
+
+const (
+	argNone argKind = iota
+	// argOpportunity is an opportunity's NAME, from the profile.
+	argOpportunity
+	// argFile is a path.
+	argFile
+	// argCommand is one of mutual's commands.
+	argCommand
+	// argShell is a shell mutual writes a completion script for.
+	argShell
+	// argNames is what 'complete-names' lists.
+	argNames
+)
+
+// argAt is what the command's argument number n (from 0) is.
+func (c command) argAt(n int) argKind {
+	switch {
+	case n < len(c.args):
+		return c.args[n]
+	case len(c.args) > 0 && c.args[len(c.args)-1] == argFile && c.maxArgs < 0:
+		return argFile
+	}
+	return argNone
+}
 
 // commands lists every subcommand; the empty name is the dashboard.
 func commands() []command {
 	return []command{
 		{name: "", usage: "[flags]", summary: "open the dashboard", help: dashboardHelp,
-			flags: []ownFlag{{"mouse", "let the mouse select rows and panes"}, {name: "example"}}, maxArgs: 0, run: cmdDashboard},
+			flags: []ownFlag{{name: "mouse", help: "let the mouse select rows and panes"}, {name: "example"}}, maxArgs: 0, run: cmdDashboard},
 		{name: "rank", usage: "[flags]", summary: "print the ranking", help: rankHelp,
 			formats: report.RankFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdRank},
 		{name: "explain", usage: "NAME [flags]", summary: "show every term of one opportunity's score", help: explainHelp,
-			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, run: cmdExplain},
+			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, args: []argKind{argOpportunity}, run: cmdExplain},
 		{name: "decide", usage: "[flags]", summary: "what to do today: accept, hold or let go of each offer; levers; questions", help: decideHelp(),
 			formats: report.DecideFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdDecide},
 		{name: "prep", usage: "NAME [flags]", summary: "print a Markdown interview-prep sheet for one opportunity", help: prepHelp,
-			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, run: cmdPrep},
+			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, args: []argKind{argOpportunity}, run: cmdPrep},
 		{name: "check", usage: "[--strict] [PATH...]", summary: "validate profiles (for hooks and CI)", help: checkHelp,
-			flags: []ownFlag{{"strict", "also fail on warnings (unknown keys...), for\npre-commit hooks and CI"}}, maxArgs: -1, run: cmdCheck},
+			flags: []ownFlag{{name: "strict", help: "also fail on warnings (unknown keys...), for\npre-commit hooks and CI"}}, maxArgs: -1, args: []argKind{argFile}, run: cmdCheck},
 		{name: "init", usage: "[PATH]", summary: "write a commented starter profile", help: initHelp,
-			maxArgs: 1, run: cmdInit},
-		{name: "help", usage: "[COMMAND]", summary: "show help", maxArgs: 1, run: cmdHelp},
+			maxArgs: 1, args: []argKind{argFile}, run: cmdInit},
+		{name: "schema", summary: "print the profile format's JSON Schema, for editors", help: schemaHelp,
+			maxArgs: 0, run: cmdSchema},
+		{name: "import", usage: "FILE.csv [--stage-map STATUS=STAGE,...] [--write]", summary: "turn a job tracker's CSV export into [[opportunity]] blocks", help: importHelp,
+			flags: []ownFlag{
+				{name: "stage-map", value: "STATUS=STAGE,...", help: "read these statuses as these stages, over the ones\nmutual knows: --stage-map 'Ghosted=rejected,=lead'\n(a blank STATUS is an empty cell); may be repeated"},
+				{name: "write", help: "append the opportunities to the file that holds\nthem, instead of printing them"},
+			},
+			minArgs: 1, maxArgs: 1, args: []argKind{argFile}, run: cmdImport},
+		{name: "completion", usage: "bash|zsh|fish", summary: "print a completion script for your shell", help: completionHelp,
+			minArgs: 1, maxArgs: 1, args: []argKind{argShell}, run: cmdCompletion},
+		{name: "help", usage: "[COMMAND]", summary: "show help", maxArgs: 1, args: []argKind{argCommand}, run: cmdHelp},
+		{name: "complete-names", usage: "KIND [-- WORD]", summary: "list names for the completion scripts", hidden: true,
+			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: 2, args: []argKind{argNames}, run: cmdCompleteNames},
 	}
 }
 
@@ -65,10 +115,12 @@ func commandByName(name string) command {
 	return command{}
 }
 
+// commandNames lists the commands a person runs, for help and "did you
+// mean": every one but the dashboard and the hidden ones.
 func commandNames() []string {
 	var out []string
 	for _, c := range commands() {
-		if c.name != "" {
+		if c.name != "" && !c.hidden {
 			out = append(out, c.name)
 		}
 	}
@@ -98,7 +150,10 @@ func (c command) usageLine() string {
 	if len(c.formats) > 0 {
 		words = append(words, "[--format "+strings.Join(c.formats, "|")+"]")
 	}
-	return strings.Join(append(words, c.usage), " ")
+	if c.usage != "" {
+		words = append(words, c.usage)
+	}
+	return strings.Join(words, " ")
 }
 
 // flagsHelp is the Flags section of the command's help: --format with its
@@ -107,14 +162,20 @@ func (c command) usageLine() string {
 func (c command) flagsHelp() string {
 	var b strings.Builder
 	line := func(flag, help string) {
-		fmt.Fprintf(&b, "  %-22s%s\n", flag, strings.ReplaceAll(help, "\n", "\n"+strings.Repeat(" ", 24)))
+		help = strings.ReplaceAll(help, "\n", "\n"+strings.Repeat(" ", 24))
+		if len(flag) >= 22 {
+			// A flag with a long value has its help on the lines below.
+			fmt.Fprintf(&b, "  %s\n%24s%s\n", flag, "", help)
+			return
+		}
+		fmt.Fprintf(&b, "  %-22s%s\n", flag, help)
 	}
 	if len(c.formats) > 0 {
 		line("--format FORMAT", formatWords(c.formats))
 	}
 	for _, f := range c.flags {
 		if f.help != "" {
-			line("--"+f.name, f.help)
+			line(strings.TrimSpace("--"+f.name+" "+f.value), f.help)
 		}
 	}
 	if b.Len() == 0 {

@@ -85,3 +85,30 @@ func BenchmarkWhatIf(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWeightWhatIf is one weight step on the Priorities page as a
+// key press runs it: the controller moves the first priority's weight by
+// 1 and re-ranks (the header's weight flip, the ranking's first shares
+// and the page's flips with it), and the dashboard is drawn and shown.
+// Compare n=2000 with n=10: the budget is 2×.
+func BenchmarkWeightWhatIf(b *testing.B) {
+	for _, n := range []int{10, 2000} {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			d, screen := benchDashboard(b, benchProfile(b, n, 30))
+			defer screen.Fini()
+			d.Do(views.IntentPriorities)
+			d.Draw(screen)
+			first := d.Controller().State().Profile.Priorities[0].Weight
+			dir := views.IntentWeightUp
+			b.ReportAllocs()
+			for b.Loop() {
+				d.Do(dir)
+				if w := d.Controller().State().Profile.Priorities[0].Weight; w >= first+6 || w <= first {
+					dir = views.IntentWeightUp + views.IntentWeightDown - dir // turn round
+				}
+				d.Draw(screen)
+				screen.Show()
+			}
+		})
+	}
+}

@@ -25,7 +25,8 @@
 // commands.go holds the table: each command's name, usage, summary, help
 // prose, the formats --format takes (the default first; none means
 // --format is refused), its own flags with their help lines, how many
-// arguments it takes and the function that runs it. The usage line, the
+// arguments it takes and what each one is (for the completion scripts),
+// and the function that runs it. The usage line, the
 // help's Flags section, the validation of --format and its hint are all
 // built from that entry, so a command's formats are written in one place.
 // Each command lives in a file of its own:
@@ -37,6 +38,13 @@
 //	prep     prep.go        a Markdown interview-prep sheet for one opportunity
 //	check    check.go       validate profiles, for hooks and CI
 //	init     init.go        write the commented starter profile
+//	schema   schema.go      the profile format's JSON Schema, for editors
+//	import   import.go      a job tracker's CSV export as [[opportunity]] blocks,
+//	                        printed or (--write) appended through the safe save
+//	completion  completion.go  a completion script for bash, zsh or fish
+//	            (written by completion_scripts.go from the command table);
+//	            the hidden complete-names, which the scripts run to list
+//	            the profile's names as the shell completes
 //	help     help.go        the general help; help.go also holds every command's help text
 //
 // # Errors and exit codes

@@ -14,14 +14,18 @@ import (
 // that goes missing or appears where it should not is caught.
 func TestEachCommandHasItsOwnFormats(t *testing.T) {
 	want := map[string][]string{
-		"":        nil, // the dashboard
-		"rank":    {"table", "json", "markdown", "csv"},
-		"explain": nil,
-		"decide":  {"table", "json"},
-		"prep":    nil,
-		"check":   nil,
-		"init":    nil,
-		"help":    nil,
+		"":               nil, // the dashboard
+		"rank":           {"table", "json", "markdown", "csv"},
+		"explain":        nil,
+		"decide":         {"table", "json"},
+		"prep":           nil,
+		"check":          nil,
+		"init":           nil,
+		"schema":         nil,
+		"completion":     nil,
+		"import":         nil,
+		"complete-names": nil,
+		"help":           nil,
 	}
 	var every []string
 	for _, formats := range want {

@@ -17,7 +17,7 @@ const commonFlagsText = `Flags for every command:
   --scenario NAME       apply a [[scenario]] from the profile
   --today YYYY-MM-DD    the day to compute for (default: today)
   --example             use the built-in example instead of your profile
-                        (all but check and init)
+                        (the dashboard, rank, explain, decide and prep)
   --help, -h            show help
   --version             show the version
 
@@ -60,6 +60,56 @@ names, or to $XDG_CONFIG_HOME/mutual/profile.toml. It never overwrites an
 existing file, and the new file is readable by you alone (0600).
 `
 
+const schemaHelp = `Print the JSON Schema (draft 2020-12) of profile format version 1, for an
+editor that checks TOML as you type (taplo, Even Better TOML): every key with
+its type, range, default and meaning; a key the format does not have is
+flagged. Save it once and name it on the profile's first line:
+
+  mutual schema > ~/.config/mutual/profile.schema.json
+  #:schema ./profile.schema.json
+
+Rules that depend on the whole profile (a rating above your scale, a range
+written backwards, duplicate names) are beyond a schema: mutual check says
+those.
+`
+
+const importHelp = `Read a job tracker's or a spreadsheet's CSV export (Huntr, Teal, a Google
+Sheet) and print an [[opportunity]] block for each row, ready to append to
+your profile; or, with --write, append them to the file that holds your
+opportunities, through the same safe save as the dashboard (rows whose name
+the profile has already are skipped, so a newer export adds only the new).
+
+The header row names the columns. Understood: Company (or Name, Employer),
+Job Title (or Title, Position, Role), Status (or Stage), Salary (or Pay,
+Compensation), Per (or Pay Period), Hours, Deadline (respond_by), Start Date,
+Decision Date, Date Applied, Notes, URL (or Link) and Location; the last four
+go into the notes. Statuses understood: Wishlist, Saved, Bookmarked, Applied,
+Interviewing, Phone Screen, Onsite, Final Round, Offer, Negotiating, Accepted,
+Declined, Withdrawn, Rejected, Not Selected and the stage names themselves.
+
+Pay reads "$85,000", "85k", "85000", "$40/hr" or "$4,000/month"; a range
+("$80k-$95k") takes its low end and keeps the range in the notes. Dates
+read 2026-12-01, 12/01/2026 or 01/12/2026 (day or month first as the
+file shows), Dec 1, 2026. Nothing is guessed: a row with no company or an
+unknown status is reported with its line and skipped (map the status with
+--stage-map), and a value that cannot be read is reported, left out and
+kept in the notes. A file with no company column is an error that lists
+the columns it has.
+`
+
+const completionHelp = `Print a completion script for bash, zsh or fish: the commands, their flags,
+the formats each command writes, profile NAMEs from $XDG_CONFIG_HOME/mutual/,
+opportunity names for explain and prep, and scenario names for --scenario,
+all read from the profile the line names as you press tab. Install it once:
+
+  bash  mutual completion bash > ~/.local/share/bash-completion/completions/mutual
+  zsh   mutual completion zsh > "${fpath[1]}/_mutual"   (or in ~/.zshrc, after
+        compinit: source <(mutual completion zsh))
+  fish  mutual completion fish > ~/.config/fish/completions/mutual.fish
+
+Names with spaces, quotes or brackets complete quoted as the line needs.
+`
+
 // commonFlagsHelp is commonFlagsText with the key table's own key.
 func commonFlagsHelp() string {
 	return fmt.Sprintf(commonFlagsText, views.DefaultKeymap().KeyLabel(views.IntentEdit))
@@ -83,12 +133,21 @@ usage: mutual [COMMAND] [flags]
 
 Commands:
 `)
+	width := 0
 	for _, c := range commands() {
+		if !c.hidden {
+			width = max(width, len(c.name))
+		}
+	}
+	for _, c := range commands() {
+		if c.hidden {
+			continue
+		}
 		name := c.name
 		if name == "" {
 			name = "(none)"
 		}
-		fmt.Fprintf(&b, "  %-9s %s\n", name, c.summary)
+		fmt.Fprintf(&b, "  %-*s %s\n", width, name, c.summary)
 	}
 	b.WriteString("\nRun 'mutual COMMAND --help' for a command's flags.\n\n")
 	b.WriteString(commonFlagsHelp())

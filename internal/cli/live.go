@@ -187,15 +187,25 @@ func (lp *liveProfile) save(w model.WhatIf) (*model.Profile, string, error) {
 func (lp *liveProfile) saveScenario(w model.WhatIf, over string) (*model.Profile, string, string, error) {
 	p := &lp.s.loaded.Profile
 	var sit model.Situation
+	weights := map[string]float64{}
 	if sc, ok := p.Scenario(over); ok {
 		sit = sc.Situation
+		for id, v := range sc.Weights {
+			weights[id] = v
+		}
 	}
 	sit = sit.Overlay(w.Situation)
 	if w.Urgency != nil {
 		sit.Urgency = model.Float(roundUrgency(*w.Urgency))
 	}
+	for id, v := range w.Weights {
+		weights[id] = v
+	}
+	if len(weights) == 0 {
+		weights = nil
+	}
 	name := freeScenarioName(p, "what-if "+lp.s.request.Today.String())
-	saved, err := profiles.AddScenario(lp.s.loaded, model.Scenario{Name: name, Situation: sit})
+	saved, err := profiles.AddScenario(lp.s.loaded, model.Scenario{Name: name, Situation: sit, Weights: weights})
 	if err != nil {
 		return nil, "", "", err
 	}

@@ -25,7 +25,7 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 	if !a.Closed {
 		u := s.Urgency.Value
 		sec.para(0, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", Num(a.Score(u)), Urgency(1-u), Num(a.Fit.Value), Urgency(u),
-			Num(a.Relief.Value)), RoleText)
+			reliefWithNote(a)), RoleText)
 	}
 	if dates := deadlines(s.Request.Today, o); dates != "" && !a.Closed {
 		sec.para(0, dates, RoleWarning)
@@ -43,7 +43,7 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 	// Fit, priority by priority.
 	sec = doc.section("Fit " + FitText(a.Fit))
 	sec.text(0, "share  rating  points  priority", RoleDim)
-	for _, t := range a.Fit.Terms {
+	for k, t := range a.Fit.Terms {
 		from := ""
 		switch t.From {
 		case model.FromUnknown:
@@ -51,8 +51,8 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 		case model.FromPay:
 			from = " (from pay)"
 		}
-		cells := fmt.Sprintf("%5s  %-6s  %6s  ", percent(t.Share), t.Rating, Num(t.Points))
-		sec.lead(0, Span{cells, RoleText}, Span{Clean(t.Label) + from, RoleText})
+		cells := fmt.Sprintf("%5s  %-6s  %6s  ", percent(a.Fit.Share(k)), t.Rating, Num(a.Fit.Points(k)))
+		sec.lead(0, Span{cells, RoleText}, Span{Clean(s.Profile.Priorities[k].Name()) + from, RoleText})
 	}
 
 	// Relief, term by term.
@@ -133,7 +133,7 @@ func unknowns(doc *Document, s *model.State, i int) {
 		if t.From == model.FromUnknown {
 			what = "unknown"
 		}
-		sec.add(Line{Text: Span{Clean(t.Label) + " (" + what + ")", RoleText}, Wrap: true, Hang: 2})
+		sec.add(Line{Text: Span{Clean(s.Profile.Priorities[k].Name()) + " (" + what + ")", RoleText}, Wrap: true, Hang: 2})
 		ask := s.Profile.Priorities[k].Ask
 		if ask == "" {
 			sec.para(2, "(the profile has no question for this priority: add ask = \"…\")", RoleDim)

@@ -353,6 +353,7 @@ func decideTable(s *model.State, d *model.Decision, info Info) *Document {
 		q := &d.Questions[k]
 		sec.text(2, fmt.Sprintf("%d. %s · %s · %s", k+1, name(s, q.Index), Clean(q.Label), questionRating(q)), RoleStrong)
 		sec.para(5, questionWeight(q), RoleText)
+		sec.para(5, "how sure: "+QuestionShareText(q), RoleText)
 		sec.para(5, "ask: "+askText(q), RoleText)
 	}
 

@@ -152,6 +152,13 @@ type jsonQuestion struct {
 	Margin      *float64 `json:"margin"`
 	Decisive    bool     `json:"decisive"`
 	CouldVeto   bool     `json:"could_veto"`
+	// Pay marks the question of a pay the profile does not give.
+	Pay bool `json:"pay"`
+	// FirstShare is the opportunity's first_share now, IfLow and IfHigh
+	// what it would be with the lowest and the highest answer.
+	FirstShare float64 `json:"first_share"`
+	IfLow      float64 `json:"first_share_if_low"`
+	IfHigh     float64 `json:"first_share_if_high"`
 }
 
 type jsonAssumption struct {
@@ -186,9 +193,14 @@ func nameOrNull(s *model.State, i int) *string {
 }
 
 func question(s *model.State, q *model.Question) jsonQuestion {
+	rating := q.Rating.String()
+	if q.Pay {
+		rating = "unknown" // pay has no rating of its own
+	}
 	return jsonQuestion{Opportunity: s.Assessments[q.Index].Name, Priority: q.Priority, Ask: q.Ask,
-		Swing: round(q.Swing, 2), Label: q.Label, Rating: q.Rating.String(), Unknown: q.From == model.FromUnknown,
-		Margin: finite(q.Margin, 2), Decisive: q.Decisive, CouldVeto: q.CouldVeto}
+		Swing: round(q.Swing, 2), Label: q.Label, Rating: rating, Unknown: q.From == model.FromUnknown,
+		Margin: finite(q.Margin, 2), Decisive: q.Decisive, CouldVeto: q.CouldVeto, Pay: q.Pay,
+		FirstShare: round(q.FirstShare, 4), IfLow: round(q.IfLow, 4), IfHigh: round(q.IfHigh, 4)}
 }
 
 func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) error {

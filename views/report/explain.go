@@ -62,20 +62,20 @@ func Explain(s *model.State, i int, info Info) *Document {
 	sec = doc.section("Fit " + FitText(a.Fit))
 	row("fit = Σ share × (rating − 1) / (scale − 1) × 100; scale 1..%d; unknowns count as the whole scale", p.Scale)
 	labelW := Width("priority")
-	for _, t := range a.Fit.Terms {
-		labelW = max(labelW, min(34, Width(Clean(t.Label))))
+	for k := range a.Fit.Terms {
+		labelW = max(labelW, min(34, Width(Clean(p.Priorities[k].Name()))))
 	}
 	row("%s  %6s  %6s  %-7s  %-7s  %s", Pad("priority", labelW), "weight", "share", "rating", "from", "points")
 	for k, t := range a.Fit.Terms {
-		pts := Num(t.Points)
+		pts := Num(a.Fit.Points(k))
 		if t.Low != t.High {
-			pts += fmt.Sprintf(" (%s–%s)", Num(t.Share*t.Low*100), Num(t.Share*t.High*100))
+			pts += fmt.Sprintf(" (%s–%s)", Num(a.Fit.Share(k)*t.Low*100), Num(a.Fit.Share(k)*t.High*100))
 		}
-		from := string(t.From)
+		from := t.From.String()
 		if t.From == model.FromUnknown {
 			from = "unknown"
 		}
-		row("%s  %6s  %5.1f%%  %-7s  %-7s  %s", Pad(Clean(t.Label), labelW), trim(p.Priorities[k].Weight), t.Share*100,
+		row("%s  %6s  %5.1f%%  %-7s  %-7s  %s", Pad(Clean(p.Priorities[k].Name()), labelW), trim(p.Priorities[k].Weight), a.Fit.Share(k)*100,
 			t.Rating.String(), from, pts)
 	}
 	for _, line := range dealBreakers(s, i) {
@@ -132,6 +132,10 @@ func Explain(s *model.State, i int, info Info) *Document {
 		}
 	}
 
+	if !a.Closed {
+		breakEvens(doc, s, i)
+	}
+
 	sec = doc.section("Defaults in force")
 	params := model.ParamTable()
 	for _, pi := range params {
@@ -151,6 +155,32 @@ func Explain(s *model.State, i int, info Info) *Document {
 	}
 	searchDefaults(doc, s, i)
 	return doc
+}
+
+// breakEvens adds explain's account of what else would change the answer
+// for opportunity i: the weights at which the leader changes, the pay at
+// which i would tie the leader, and how sure its place is while ratings
+// are unknown.
+func breakEvens(doc *Document, s *model.State, i int) {
+	sec := doc.section("What else would change the answer")
+	row := func(format string, args ...any) { sec.para(2, fmt.Sprintf(format, args...), RoleText) }
+	if lines := WeightFlipLines(s); len(lines) > 0 {
+		row("by weight, the others held:")
+		for _, line := range lines {
+			sec.para(4, line, RoleText)
+		}
+	} else if len(s.Ranked) > 1 {
+		row("by weight: no one weight, the others held, changes the leader.")
+	}
+	if text := BreakEvenPayText(s, i); text != "" {
+		row("by pay: %s.", text)
+	} else if len(s.Ranked) > 0 {
+		row("by pay: no pay changes where %s stands against the leader.", name(s, i))
+	}
+	if s.Assessments[i].Vetoed() {
+		return
+	}
+	row("how sure: %s.", FirstShareText(s, s.FirstShares(), i))
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -191,7 +221,7 @@ func standing(s *model.State, i int) string {
 func incomeWords(s *model.State, o *model.Opportunity, r model.Relief) string {
 	cur := s.Profile.Currency
 	if !r.PayKnown {
-		return "pay not given: counts as no income"
+		return payUnknownWords
 	}
 	yearly, _ := o.YearlyPay()
 	pay := Money(cur, yearly) + " a year"
@@ -261,6 +291,9 @@ func summary(s *model.State, i int) string {
 	rs := fmt.Sprintf("and %s (relief %s", rel, Num(a.Relief.Value))
 	if a.Relief.Chance < 1 {
 		rs += fmt.Sprintf(", counting a %s%% chance it comes through", strconv.FormatFloat(a.Relief.Chance*100, 'f', 0, 64))
+	}
+	if note := PayUnknownNote(a); note != "" {
+		rs += "; " + note
 	}
 	parts = append(parts, rs+").")
 	text := strings.Join(parts, " ")

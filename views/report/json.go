@@ -22,6 +22,29 @@ type jsonReport struct {
 	Closed        []jsonClosed      `json:"closed"`
 	LeaderChanges []jsonChange      `json:"leader_changes"`
 	RunwayLeaders []jsonRunwaySpan  `json:"runway_leaders"`
+	// RunwayTruncated says runway_leaders stopped short (see
+	// model.RunwayMap).
+	RunwayTruncated bool             `json:"runway_leaders_truncated"`
+	WeightFlips     []jsonWeightFlip `json:"weight_flips"`
+	FirstShare      jsonFirstShare   `json:"first_share_method"`
+}
+
+// jsonWeightFlip is a weight of one priority, the others held, at which
+// the leader would change: leader leads beyond it, from up to it.
+type jsonWeightFlip struct {
+	Priority string  `json:"priority"`
+	Now      float64 `json:"now"`
+	Weight   float64 `json:"weight"`
+	Leader   string  `json:"leader"`
+	From     string  `json:"from"`
+}
+
+// jsonFirstShare says how the opportunities' first_share were worked out.
+type jsonFirstShare struct {
+	Exact         bool    `json:"exact"`
+	Outcomes      int     `json:"outcomes"`
+	StandardError float64 `json:"standard_error"`
+	None          float64 `json:"none"`
 }
 
 type jsonUrgency struct {
@@ -47,6 +70,11 @@ type jsonOpportunity struct {
 	AtRisk  bool     `json:"at_risk"`
 	Reasons []string `json:"reasons"`
 	Stage   string   `json:"stage"`
+	// BreakEvenPay is in the opportunity's own per (BreakEvenPer).
+	BreakEvenPay *float64 `json:"break_even_pay"`
+	BreakEvenPer *string  `json:"break_even_per"`
+	FirstShare   float64  `json:"first_share"`
+	PayKnown     bool     `json:"pay_known"`
 }
 
 type jsonClosed struct {
@@ -88,19 +116,30 @@ func writeJSON(w io.Writer, s *model.State, info Info) error {
 		Closed:        []jsonClosed{},
 		LeaderChanges: []jsonChange{},
 		RunwayLeaders: []jsonRunwaySpan{},
+		WeightFlips:   []jsonWeightFlip{},
 	}
 	if s.Request.Scenario != "" {
 		rep.Scenario = &s.Request.Scenario
 	}
+	fs := s.FirstShares()
+	rep.FirstShare = jsonFirstShare{Exact: fs.Exact, Outcomes: fs.Outcomes, StandardError: round(fs.StandardError, 4), None: round(fs.None, 4)}
 	for _, r := range rows(s) {
 		a := &s.Assessments[r.Index]
 		o := jsonOpportunity{Name: a.Name, Score: round(r.Score, 2), Fit: round(a.Fit.Value, 2), FitLow: round(a.Fit.Low, 2),
 			FitHigh: round(a.Fit.High, 2), Relief: round(a.Relief.Value, 2), Chance: round(a.Relief.Chance, 4),
-			Vetoed: a.Vetoed(), AtRisk: a.AtRisk(), Reasons: Reasons(a), Stage: string(a.Stage)}
+			Vetoed: a.Vetoed(), AtRisk: a.AtRisk(), Reasons: Reasons(a), Stage: string(a.Stage),
+			FirstShare: round(fs.Share[r.Index], 4), PayKnown: a.Relief.PayKnown}
 		if r.Rank > 0 {
 			o.Rank = &r.Rank
 		}
+		if b, ok := s.BreakEvenPay(r.Index); ok {
+			o.BreakEvenPay, o.BreakEvenPer = finite(b.Pay, 2), &b.Per
+		}
 		rep.Opportunities = append(rep.Opportunities, o)
+	}
+	for _, f := range s.WeightFlips() {
+		rep.WeightFlips = append(rep.WeightFlips, jsonWeightFlip{Priority: s.Profile.Priorities[f.Priority].ID, Now: round(f.Now, 4),
+			Weight: round(f.Weight, 4), Leader: s.Assessments[f.Beyond].Name, From: s.Assessments[f.Near].Name})
 	}
 	for _, i := range s.Closed {
 		rep.Closed = append(rep.Closed, jsonClosed{Name: s.Assessments[i].Name, Stage: string(s.Assessments[i].Stage)})
@@ -109,7 +148,9 @@ func writeJSON(w io.Writer, s *model.State, info Info) error {
 		rep.LeaderChanges = append(rep.LeaderChanges, jsonChange{Urgency: round(c.Urgency, 4), From: s.Assessments[c.From].Name,
 			To: s.Assessments[c.To].Name, Score: round(c.Score, 2)})
 	}
-	for _, sp := range s.RunwayLeaders() {
+	runway := s.RunwayMap()
+	rep.RunwayTruncated = runway.Truncated
+	for _, sp := range runway.Spans {
 		rep.RunwayLeaders = append(rep.RunwayLeaders, jsonRunwaySpan{Leader: s.Assessments[sp.Leader].Name,
 			FromMonths: round(sp.From, 2), ToMonths: finite(sp.To, 2), SavingsFrom: round(sp.SavingsFrom, 2), SavingsTo: finite(sp.SavingsTo, 2)})
 	}

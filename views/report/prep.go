@@ -23,6 +23,9 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 	fmt.Fprintf(&b, "*%s · today %s · stage %s · %s*\n\n", md(info.Profile), info.Today, a.Stage, md(urgencyLine(s)))
 
 	b.WriteString("**Where it stands:** " + md(standingSentence(s, i)) + "\n\n")
+	if text := BreakEvenPayText(s, i); text != "" {
+		b.WriteString("**What pay would change it:** " + md(text) + ".\n\n")
+	}
 	var say []string
 	for k := range d.Offers {
 		adv := &d.Offers[k]
@@ -63,6 +66,7 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 		pr, _ := s.Profile.Priority(q.Priority)
 		fmt.Fprintf(&b, "%d. **%s** (%s; %s)\n", k+1, md(q.Label), md(questionRating(q)), md(questionWeight(q)))
 		fmt.Fprintf(&b, "   %s\n", md(askText(q)))
+		fmt.Fprintf(&b, "   How sure it is: %s.\n", md(QuestionShareText(q)))
 		if pr.LowText != "" && pr.HighText != "" {
 			fmt.Fprintf(&b, "   Listen for where the answer falls between “%s” (1) and “%s” (%d).\n", md(pr.LowText), md(pr.HighText), s.Profile.Scale)
 		}
@@ -81,7 +85,7 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 		if t.From == model.FromPay {
 			rating += " (from pay)"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(t.Label), rating, percent(t.Share), md(anchorsText(s, s.Profile.Priorities[k])))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(s.Profile.Priorities[k].Name()), rating, percent(a.Fit.Share(k)), md(anchorsText(s, s.Profile.Priorities[k])))
 	}
 	b.WriteString("\n")
 	for _, t := range reliefTerms(s, i) {
@@ -170,5 +174,5 @@ func standingSentence(s *model.State, i int) string {
 	if a.Relief.ChanceDefault {
 		chance = "default for stage " + string(a.Stage)
 	}
-	return fmt.Sprintf("%s. Fit %s, relief %s, chance %s (%s).", text, FitText(a.Fit), Num(a.Relief.Value), chanceText(a.Relief.Chance), chance)
+	return fmt.Sprintf("%s. Fit %s, relief %s, chance %s (%s).", text, FitText(a.Fit), reliefWithNote(a), chanceText(a.Relief.Chance), chance)
 }

@@ -65,20 +65,22 @@ func writeTable(w io.Writer, s *model.State, info Info) error {
 	for _, r := range rs {
 		fitW = max(fitW, Width(FitText(s.Assessments[r.Index].Fit)))
 	}
-	header := fmt.Sprintf("%3s  %s  %-12s  %5s  %s  %6s  %6s  %s", "#", Pad("OPPORTUNITY", nameW), "STAGE", "SCORE",
-		Pad("FIT", fitW), "RELIEF", "CHANCE", "FLAGS")
+	fs := s.FirstShares()
+	header := fmt.Sprintf("%3s  %s  %-12s  %5s  %s  %6s  %6s  %5s  %s", "#", Pad("OPPORTUNITY", nameW), "STAGE", "SCORE",
+		Pad("FIT", fitW), "RELIEF", "CHANCE", "FIRST", "FLAGS")
 	b.WriteString(strings.TrimRight(header, " ") + "\n")
 	if len(rs) == 0 {
 		b.WriteString("     (no open opportunities: add one as an [[opportunity]] block)\n")
 	}
 	for _, r := range rs {
 		a := &s.Assessments[r.Index]
-		flags := strings.Join(Reasons(a), "; ")
-		if m := Marker(a); m != "" {
-			flags = m + ": " + flags
+		flags := flagsText(a)
+		first := "-"
+		if r.Rank > 0 {
+			first = ShareText(fs.Share[r.Index])
 		}
-		line := fmt.Sprintf("%3s  %s  %-12s  %5s  %s  %6s  %6s  %s", rankText(r), Pad(name(s, r.Index), nameW), string(a.Stage),
-			Num(r.Score), Pad(FitText(a.Fit), fitW), Num(a.Relief.Value), chanceText(a.Relief.Chance), flags)
+		line := fmt.Sprintf("%3s  %s  %-12s  %5s  %s  %6s  %6s  %5s  %s", rankText(r), Pad(name(s, r.Index), nameW), string(a.Stage),
+			Num(r.Score), Pad(FitText(a.Fit), fitW), Num(a.Relief.Value), chanceText(a.Relief.Chance), first, flags)
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 	if len(s.Closed) > 0 {
@@ -102,23 +104,60 @@ func writeTable(w io.Writer, s *model.State, info Info) error {
 			b.WriteString(line + "\n")
 		}
 	}
+	if lines := WeightFlipLines(s); len(lines) > 0 {
+		b.WriteString("\nweights at which the leader changes, the others held:\n")
+		for _, line := range lines {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	if len(s.Ranked) > 1 {
+		b.WriteString("\nFIRST: the share of the ways the unknown and unsure ratings could turn out in which each ranks first (" +
+			FirstShareMethod(fs) + ").\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// flagsText is the flags column of a row: the marker and its reasons, and
+// that relief counts no income when the pay is not given.
+func flagsText(a *model.Assessment) string {
+	flags := strings.Join(Reasons(a), "; ")
+	if m := Marker(a); m != "" {
+		flags = m + ": " + flags
+	}
+	if note := PayUnknownNote(a); note != "" {
+		if flags != "" {
+			flags += "; "
+		}
+		flags += note
+	}
+	return flags
 }
 
 func writeMarkdown(w io.Writer, s *model.State, info Info) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s** · %s · today %s\n\n", md(info.Profile), md(urgencyLine(s)), info.Today)
-	b.WriteString("| # | Opportunity | Stage | Score | Fit | Fit range | Relief | Chance | Flags |\n")
-	b.WriteString("|--:|---|---|--:|--:|---|--:|--:|---|\n")
+	fs := s.FirstShares()
+	b.WriteString("| # | Opportunity | Stage | Score | Fit | Fit range | Relief | Chance | First | Flags |\n")
+	b.WriteString("|--:|---|---|--:|--:|---|--:|--:|--:|---|\n")
 	for _, r := range rows(s) {
 		a := &s.Assessments[r.Index]
 		flags := strings.Join(Reasons(a), "; ")
 		if m := Marker(a); m != "" {
 			flags = "**" + m + "**: " + md(flags)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s–%s | %s | %s | %s |\n", rankText(r), md(name(s, r.Index)), a.Stage,
-			Num(r.Score), Num(a.Fit.Value), Num(a.Fit.Low), Num(a.Fit.High), Num(a.Relief.Value), chanceText(a.Relief.Chance), flags)
+		if note := PayUnknownNote(a); note != "" {
+			if flags != "" {
+				flags += "; "
+			}
+			flags += md(note)
+		}
+		first := "-"
+		if r.Rank > 0 {
+			first = md(ShareText(fs.Share[r.Index]))
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s–%s | %s | %s | %s | %s |\n", rankText(r), md(name(s, r.Index)), a.Stage,
+			Num(r.Score), Num(a.Fit.Value), Num(a.Fit.Low), Num(a.Fit.High), Num(a.Relief.Value), chanceText(a.Relief.Chance), first, flags)
 	}
 	if len(s.Closed) > 0 {
 		var closed []string
@@ -139,22 +178,39 @@ func writeMarkdown(w io.Writer, s *model.State, info Info) error {
 			b.WriteString("- " + md(line) + "\n")
 		}
 	}
+	if lines := WeightFlipLines(s); len(lines) > 0 {
+		b.WriteString("\nWeights at which the leader changes, the others held:\n\n")
+		for _, line := range lines {
+			b.WriteString("- " + md(line) + "\n")
+		}
+	}
+	if len(s.Ranked) > 1 {
+		b.WriteString("\n" + md("First: the share of the ways the unknown and unsure ratings could turn out in which each ranks first ("+
+			FirstShareMethod(fs)+").") + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 func writeCSV(w io.Writer, s *model.State) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"rank", "name", "stage", "score", "fit", "fit_low", "fit_high", "relief", "chance", "vetoed", "at_risk", "reasons"})
+	cw.Write([]string{"rank", "name", "stage", "score", "fit", "fit_low", "fit_high", "relief", "chance", "vetoed", "at_risk", "reasons",
+		"first_share", "break_even_pay", "break_even_per", "pay_known"})
+	fs := s.FirstShares()
 	for _, r := range rows(s) {
 		a := &s.Assessments[r.Index]
 		rank := ""
 		if r.Rank > 0 {
 			rank = strconv.Itoa(r.Rank)
 		}
+		pay, per := "", ""
+		if b, ok := s.BreakEvenPay(r.Index); ok {
+			pay, per = f2(b.Pay), b.Per
+		}
 		cw.Write([]string{rank, cell(a.Name), string(a.Stage), f2(r.Score), f2(a.Fit.Value), f2(a.Fit.Low), f2(a.Fit.High),
 			f2(a.Relief.Value), f2(a.Relief.Chance), strconv.FormatBool(a.Vetoed()), strconv.FormatBool(a.AtRisk()),
-			cell(strings.Join(Reasons(a), "; "))})
+			cell(strings.Join(Reasons(a), "; ")), strconv.FormatFloat(round(fs.Share[r.Index], 4), 'f', -1, 64), pay, per,
+			strconv.FormatBool(a.Relief.PayKnown)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -132,22 +132,13 @@ func Reasons(a *model.Assessment) []string {
 	for _, f := range a.Flags {
 		if !f.Veto {
 			what := "rated " + f.Rating.String()
-			if f.Rating.Low == 1 && f.Rating.High == float64(int(f.Rating.High)) && isUnknown(a, f.Priority) {
+			if f.From == model.FromUnknown {
 				what = "unknown"
 			}
 			out = append(out, fmt.Sprintf("%s %s; could be below its floor of %s", Clean(f.Priority), what, trim(f.AtLeast)))
 		}
 	}
 	return out
-}
-
-func isUnknown(a *model.Assessment, id string) bool {
-	for _, t := range a.Fit.Terms {
-		if t.Priority == id {
-			return t.From == model.FromUnknown
-		}
-	}
-	return false
 }
 
 // Marker is the short flag a ranking shows beside an opportunity:
@@ -163,6 +154,20 @@ func Marker(a *model.Assessment) string {
 }
 
 func trim(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// FitTextWidth is Width(FitText(f)), worked out without writing the text,
+// since the ranking measures every row's fit after each weight what-if:
+// the numbers are ASCII and the dash one cell.
+func FitTextWidth(f model.Fit) int {
+	var v, lo, hi [24]byte
+	nv := len(strconv.AppendFloat(v[:0], f.Value, 'f', 1, 64))
+	l := strconv.AppendFloat(lo[:0], f.Low, 'f', 1, 64)
+	h := strconv.AppendFloat(hi[:0], f.High, 'f', 1, 64)
+	if string(l) == string(h) {
+		return nv
+	}
+	return nv + len(" (") + len(l) + 1 + len(h) + len(")")
+}
 
 // FitText writes fit with its interval when it has one: "78.8 (72.5–85.0)".
 func FitText(f model.Fit) string {
@@ -354,7 +359,7 @@ func TradeOff(s *model.State, keys Keys) string {
 }
 
 // WhatIfWords names the what-ifs in force that a save would write:
-// "urgency 0.60", "savings $11,500", or both.
+// "urgency 0.60", "savings $11,500", "weight strengths 6", or several.
 func WhatIfWords(s *model.State) string {
 	w := s.Request.WhatIf
 	var parts []string
@@ -363,6 +368,11 @@ func WhatIfWords(s *model.State) string {
 	}
 	if w.Urgency != nil {
 		parts = append(parts, "urgency "+Urgency(*w.Urgency))
+	}
+	for _, pr := range s.Profile.Priorities {
+		if v, ok := w.Weights[pr.ID]; ok {
+			parts = append(parts, "weight "+Clean(pr.ID)+" "+Weight(v))
+		}
 	}
 	if len(parts) == 0 {
 		return "the what-ifs"

@@ -1,0 +1,259 @@
+package model
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestWeightFlipTextbook is the textbook case: two alternatives rated
+// (.9, .4, .5) and (.6, .8, .7) under weights 5 : 3 : 2. The second leads
+// (0.68 against 0.67). With the others held, the first overtakes when the
+// first weight passes 16/3 (0.9w + 2.2 = 0.6w + 3.8), when the second
+// falls below 11/4 (5.5 + 0.4w = 4.4 + 0.8w) and when the third falls
+// below 3/2 (5.7 + 0.5w = 5.4 + 0.7w).
+func TestWeightFlipTextbook(t *testing.T) {
+	// On a scale of 1..11 a rating r is (r − 1)/10 on 0..1.
+	p := &Profile{Version: 1, Scale: 11, Params: DefaultParams(),
+		Situation:  Situation{Savings: Float(10000), MonthlyExpenses: Float(1000)},
+		Priorities: []Priority{{ID: "a", Weight: 5}, {ID: "b", Weight: 3}, {ID: "c", Weight: 2}},
+		Opportunities: []Opportunity{
+			{Name: "First", Stage: StageOffer, Ratings: map[string]Rating{"a": {10, 10}, "b": {5, 5}, "c": {6, 6}}},
+			{Name: "Second", Stage: StageOffer, Ratings: map[string]Rating{"a": {7, 7}, "b": {9, 9}, "c": {8, 8}}},
+		},
+	}
+	want := []WeightFlip{
+		{Priority: 0, Now: 5, Weight: 16.0 / 3, Near: 1, Beyond: 0},
+		{Priority: 1, Now: 3, Weight: 11.0 / 4, Near: 1, Beyond: 0},
+		{Priority: 2, Now: 2, Weight: 3.0 / 2, Near: 1, Beyond: 0},
+	}
+	same := func(got []WeightFlip) bool {
+		return slices.EqualFunc(got, want, func(g, w WeightFlip) bool {
+			return g.Priority == w.Priority && g.Now == w.Now && near(g.Weight, w.Weight) && g.Near == w.Near && g.Beyond == w.Beyond
+		})
+	}
+	s := mustEval(t, p, Request{Today: today, Urgency: Float(0)})
+	if s.Leader() != 1 || !near(s.Ranked[0].Score, 68) || !near(s.Ranked[1].Score, 67) {
+		t.Fatalf("the second should lead 68 to 67: %+v", s.Ranked)
+	}
+	if got := s.WeightFlips(); !same(got) {
+		t.Fatalf("flips %+v, want %+v", got, want)
+	}
+	// At urgency 0.5 relief counts too; with equal reliefs nothing moves.
+	if got := mustEval(t, p, Request{Today: today, Urgency: Float(0.5)}).WeightFlips(); !same(got) {
+		t.Fatalf("at urgency 0.5, with equal reliefs: %+v", got)
+	}
+	// The nearest asks the smallest change against the weight: 1/15 of a.
+	if f, ok := s.NearestWeightFlip(); !ok || f.Priority != 0 {
+		t.Fatalf("nearest flip %+v %v", f, ok)
+	}
+}
+
+// TestWeightFlipBelow: a flip below the weight now says who leads below.
+func TestWeightFlipBelow(t *testing.T) {
+	p := &Profile{Version: 1, Scale: 11, Params: DefaultParams(),
+		Situation:  Situation{Savings: Float(10000), MonthlyExpenses: Float(1000)},
+		Priorities: []Priority{{ID: "a", Weight: 8}, {ID: "b", Weight: 3}, {ID: "c", Weight: 2}},
+		Opportunities: []Opportunity{
+			{Name: "First", Stage: StageOffer, Ratings: map[string]Rating{"a": {10, 10}, "b": {5, 5}, "c": {6, 6}}},
+			{Name: "Second", Stage: StageOffer, Ratings: map[string]Rating{"a": {7, 7}, "b": {9, 9}, "c": {8, 8}}},
+		},
+	}
+	s := mustEval(t, p, Request{Today: today, Urgency: Float(0)})
+	flips := s.WeightFlipsOf(0)
+	if s.Leader() != 0 || len(flips) != 1 || !near(flips[0].Weight, 16.0/3) || flips[0].Near != 0 || flips[0].Beyond != 1 {
+		t.Fatalf("leader %d, flips %+v", s.Leader(), flips)
+	}
+}
+
+// TestPropertyWeightFlips re-ranks just either side of every reported
+// flip, with the weight moved as a what-if, and scans each weight from 0
+// up for a change of leader that was not reported.
+func TestPropertyWeightFlips(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	trials := 300
+	if testing.Short() {
+		trials = 60
+	}
+	seen := 0
+	for trial := 0; trial < trials; trial++ {
+		p := randomProfile(rng, 2+rng.IntN(8))
+		req := Request{Today: today}
+		if rng.IntN(2) == 0 {
+			req.Urgency = Float(rng.Float64())
+		}
+		s := mustEval(t, p, req)
+		flips := s.WeightFlips()
+		leaderAt := func(k int, w float64) int {
+			r := req
+			r.WhatIf.Weights = map[string]float64{p.Priorities[k].ID: w}
+			return mustEval(t, p, r).Leader()
+		}
+		for x, f := range flips {
+			seen++
+			if x > 0 && flips[x-1].Priority == f.Priority && !(f.Weight > flips[x-1].Weight) {
+				t.Fatalf("trial %d: flips of one priority not ascending: %+v", trial, flips)
+			}
+			// Just either side, closer than any other flip of the same
+			// priority.
+			h := 1e-6 * max(1, f.Weight)
+			for _, g := range flips {
+				if g.Priority == f.Priority && g.Weight != f.Weight {
+					h = min(h, math.Abs(g.Weight-f.Weight)/4)
+				}
+			}
+			nearSide, farSide := f.Weight-h, f.Weight+h
+			if !f.Up {
+				nearSide, farSide = farSide, max(0, nearSide)
+			}
+			if f.Weight == 0 && f.Now == 0 {
+				nearSide = 0 // the flip is to any weight above 0
+			}
+			if got := leaderAt(f.Priority, nearSide); got != f.Near {
+				t.Fatalf("trial %d: flip %+v: at weight %v %d leads, not %d", trial, f, nearSide, got, f.Near)
+			}
+			if got := leaderAt(f.Priority, farSide); got != f.Beyond {
+				t.Fatalf("trial %d: flip %+v: at weight %v %d leads, not %d", trial, f, farSide, got, f.Beyond)
+			}
+		}
+		// A scan of each weight: every change of leader between two
+		// weights of the scan has a reported flip between them.
+		for k := range p.Priorities {
+			others := 0.0
+			for x, pr := range p.Priorities {
+				if x != k {
+					others += pr.Weight
+				}
+			}
+			if others == 0 {
+				continue // the one weight takes all of fit at any weight above 0
+			}
+			ws := []float64{0}
+			for w := 0.01; w < 1e4; w *= 1.05 {
+				ws = append(ws, w)
+			}
+			prev := leaderAt(k, ws[0])
+			for x := 1; x < len(ws); x++ {
+				cur := leaderAt(k, ws[x])
+				if cur != prev && !slices.ContainsFunc(flips, func(f WeightFlip) bool {
+					return f.Priority == k && f.Weight >= ws[x-1]*(1-1e-9) && f.Weight <= ws[x]*(1+1e-9)
+				}) {
+					t.Fatalf("trial %d: the leader changes from %d to %d between weights %v and %v of %s; flips %+v",
+						trial, prev, cur, ws[x-1], ws[x], p.Priorities[k].ID, flips)
+				}
+				prev = cur
+			}
+		}
+	}
+	if seen < trials/4 {
+		t.Fatalf("only %d flips in %d trials: the test compares too little", seen, trials)
+	}
+}
+
+// BenchmarkWeightFlips is every priority's weight flips on the 2,000 × 30
+// profile, which rank's JSON, the header and the Priorities page ask for:
+// worked out afresh each time, as a new state works them out once.
+func BenchmarkWeightFlips(b *testing.B) {
+	s, err := Evaluate(benchProfile(2000, 30), Request{Today: NewDate(2026, 11, 25)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s.weightFlips()
+	}
+}
+
+// TestScenarioWeights: a scenario's weights replace the profile's, and a
+// what-if's replace the scenario's.
+func TestScenarioWeights(t *testing.T) {
+	p := &Profile{Version: 1, Scale: 11, Params: DefaultParams(),
+		Situation:  Situation{Savings: Float(10000), MonthlyExpenses: Float(1000)},
+		Priorities: []Priority{{ID: "a", Weight: 5}, {ID: "b", Weight: 3}, {ID: "c", Weight: 2}},
+		Opportunities: []Opportunity{
+			{Name: "First", Stage: StageOffer, Ratings: map[string]Rating{"a": {10, 10}, "b": {5, 5}, "c": {6, 6}}},
+			{Name: "Second", Stage: StageOffer, Ratings: map[string]Rating{"a": {7, 7}, "b": {9, 9}, "c": {8, 8}}},
+		},
+		Scenarios: []Scenario{{Name: "craft first", Weights: map[string]float64{"a": 6}}},
+	}
+	req := Request{Today: today, Urgency: Float(0), Scenario: "craft first"}
+	s := mustEval(t, p, req)
+	if s.Profile.Priorities[0].Weight != 6 || s.Leader() != 0 || p.Priorities[0].Weight != 5 {
+		t.Fatalf("with a weighing 6 (past 16/3) First leads: weights %+v, leader %d", s.Profile.Priorities, s.Leader())
+	}
+	if f := s.WeightFlipsOf(0); len(f) != 1 || f[0].Now != 6 || !near(f[0].Weight, 16.0/3) || f[0].Beyond != 1 {
+		t.Fatalf("the flip below the scenario's weight: %+v", f)
+	}
+	req.WhatIf.Weights = map[string]float64{"a": 5, "b": 1}
+	if s := mustEval(t, p, req); s.Profile.Priorities[0].Weight != 5 || s.Profile.Priorities[1].Weight != 1 {
+		t.Fatalf("the what-if's weights win: %+v", s.Profile.Priorities)
+	}
+}
+
+// TestWithWeightsIsEvaluate: a weight what-if worked out on a state is the
+// state Evaluate gives for it, to the last bit.
+func TestWithWeightsIsEvaluate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(43, 44))
+	for trial := 0; trial < 200; trial++ {
+		p := randomProfile(rng, 2+rng.IntN(8))
+		req := Request{Today: today}
+		if rng.IntN(2) == 0 {
+			req.WhatIf.Weights = map[string]float64{p.Priorities[0].ID: float64(rng.IntN(4))}
+		}
+		s := mustEval(t, p, req)
+		weights := map[string]float64{}
+		for id, w := range req.WhatIf.Weights {
+			weights[id] = w
+		}
+		weights[p.Priorities[rng.IntN(len(p.Priorities))].ID] = float64(rng.IntN(8))
+		got, err := s.WithWeights(weights)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := req
+		r.WhatIf.Weights = weights
+		want, err := Evaluate(p, r)
+		if err != nil {
+			continue // all weights zero: Evaluate and WithWeights agree on nothing to compare
+		}
+		for i := range want.Assessments {
+			g, w := &got.Assessments[i], &want.Assessments[i]
+			if g.Fit.Value != w.Fit.Value || g.Fit.Low != w.Fit.Low || g.Fit.High != w.Fit.High || g.Relief.Value != w.Relief.Value {
+				t.Fatalf("trial %d, %d: fit %+v, Evaluate %+v", trial, i, g.Fit, w.Fit)
+			}
+			for k := range w.Fit.Terms {
+				if g.Fit.Terms[k] != w.Fit.Terms[k] || g.Fit.Share(k) != w.Fit.Share(k) || g.Fit.Points(k) != w.Fit.Points(k) {
+					t.Fatalf("trial %d, %d: term %+v (share %v), Evaluate %+v (share %v)", trial, i, g.Fit.Terms[k], g.Fit.Share(k),
+						w.Fit.Terms[k], w.Fit.Share(k))
+				}
+			}
+		}
+		if !slices.Equal(got.Ranked, want.Ranked) || !slices.Equal(got.LeaderChanges, want.LeaderChanges) ||
+			!slices.Equal(got.Profile.Priorities, want.Profile.Priorities) {
+			t.Fatalf("trial %d: ranking %+v, Evaluate %+v", trial, got.Ranked, want.Ranked)
+		}
+	}
+	s := mustEval(t, randomProfile(rng, 3), Request{Today: today, WhatIf: WhatIf{Weights: map[string]float64{"p0": 1}}})
+	if _, err := s.WithWeights(map[string]float64{}); err == nil {
+		t.Error("dropping a what-if weight needs Evaluate")
+	}
+}
+
+// BenchmarkWithWeights is one weight what-if on the 2,000 × 30 profile:
+// the fits re-weighted and the ranking and leader changes worked out, as
+// a press of + on the Priorities page asks for.
+func BenchmarkWithWeights(b *testing.B) {
+	s, err := Evaluate(benchProfile(2000, 30), Request{Today: NewDate(2026, 11, 25)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	id := s.Profile.Priorities[0].ID
+	w := s.Profile.Priorities[0].Weight
+	b.ReportAllocs()
+	for k := 0; b.Loop(); k++ {
+		if _, err := s.WithWeights(map[string]float64{id: w + float64(k%6)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,297 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"mutual/model"
+)
+
+// This file says where each answer would change, other than in urgency
+// and money: the weights at which the leader changes, the pay at which an
+// opportunity would tie the leader, and how sure the ranking is while
+// some ratings are unknown. Every view that says so says it in these
+// words.
+
+// Weight writes a weight as a profile would: "4", "6.3".
+func Weight(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+
+// WeightFlipText says what one weight flip would do: "Globex would lead if
+// A manager I'd want to work with weighed 6.3 instead of 4".
+func WeightFlipText(s *model.State, f model.WeightFlip) string {
+	pr := s.Profile.Priorities[f.Priority]
+	who := name(s, f.Beyond)
+	if f.Weight == 0 && f.Now == 0 {
+		return fmt.Sprintf("%s would lead if %s weighed anything above 0", who, Clean(pr.Name()))
+	}
+	return fmt.Sprintf("%s would lead if %s weighed %s instead of %s", who, Clean(pr.Name()), Weight(f.Weight), Weight(f.Now))
+}
+
+// NearWeightFlip is the sentence for the weight flip nearest the weights
+// now ([model.State.NearestWeightFlip]), or "" when none is near.
+func NearWeightFlip(s *model.State) string {
+	f, ok := s.NearestWeightFlip()
+	if !ok {
+		return ""
+	}
+	return WeightFlipText(s, f) + "."
+}
+
+// Change is one part of what would change the answer, in a long and a
+// short form for a narrow line, and as a tail that carries on the part
+// before it in the fewest words ("or with strengths above 20.4").
+type Change struct {
+	Long, Short, Tail string
+}
+
+// WhatWouldChange is the dashboard header's line of what would change the
+// answer, in parts, most important first: where the leader changes in
+// money (or urgency), and the nearest weight that would change it, when
+// one is near. The header shows as much as fits (see [FitChanges]).
+func WhatWouldChange(s *model.State, keys Keys) []Change {
+	short, named := shortTradeOff(s, keys)
+	parts := []Change{{Long: TradeOff(s, keys), Short: short}}
+	if f, ok := s.NearestWeightFlip(); ok {
+		id := Clean(s.Profile.Priorities[f.Priority].ID)
+		side := "above"
+		if !f.Up {
+			side = "below"
+		}
+		// The tail carries on the money's short form: "Globex leads above
+		// 4.5 months of runway (+$2,324) or with strengths above 20.4".
+		tail := fmt.Sprintf("or with %s %s %s", id, side, Weight(f.Weight))
+		if named != f.Beyond {
+			tail = fmt.Sprintf("; %s with %s %s %s", name(s, f.Beyond), id, side, Weight(f.Weight))
+		}
+		parts = append(parts, Change{Long: WeightFlipText(s, f) + ".", Short: fmt.Sprintf("%s would lead if %s weighed %s.",
+			name(s, f.Beyond), id, Weight(f.Weight)), Tail: tail})
+	}
+	return parts
+}
+
+// shortTradeOff is TradeOff in fewer words, the nearest change in money
+// only, and who it says would lead (−1 when it names no one alone).
+func shortTradeOff(s *model.State, keys Keys) (string, int) {
+	if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
+		return TradeOff(s, keys), -1
+	}
+	cur := s.Currency()
+	below, above := s.NearestRunwayChanges()
+	now := val(s.Situation.Savings)
+	switch {
+	case above != nil && (below == nil || above.Savings-now <= now-below.Savings):
+		return fmt.Sprintf("%s leads above %s of runway (+%s).", name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-now)),
+			above.Leader
+	case below != nil:
+		return fmt.Sprintf("%s leads below %s of runway (−%s).", name(s, below.Leader), Months(below.Months), Money(cur, now-below.Savings)),
+			below.Leader
+	}
+	return TradeOff(s, keys), -1
+}
+
+// FitChanges writes as much of what would change the answer as fits in
+// width cells: every part in its long form if they fit, else the first
+// long and the rest short, else all short, else the first alone, long or
+// short, else the first short form cut to fit. The first part (where the
+// leader changes in money) always stays; the others give way to it.
+func FitChanges(parts []Change, width int) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	join := func(first, rest func(Change) string) string {
+		out := first(parts[0])
+		for _, p := range parts[1:] {
+			out += " " + rest(p)
+		}
+		return out
+	}
+	long := func(c Change) string { return c.Long }
+	short := func(c Change) string { return c.Short }
+	// The tails carry on the first part's short form, which ends with a
+	// full stop.
+	tails := ""
+	if len(parts) > 1 && strings.HasSuffix(parts[0].Short, ".") {
+		tails = strings.TrimSuffix(parts[0].Short, ".")
+		for _, p := range parts[1:] {
+			switch {
+			case p.Tail == "":
+				tails = ""
+			case strings.HasPrefix(p.Tail, ";"):
+				tails += p.Tail
+			default:
+				tails += " " + p.Tail
+			}
+			if tails == "" {
+				break
+			}
+		}
+		if tails != "" {
+			tails += "."
+		}
+	}
+	candidates := []string{join(long, long), join(long, short), join(short, short), tails, parts[0].Long, parts[0].Short}
+	for _, text := range candidates {
+		if text == "" {
+			continue
+		}
+		if Width(text) <= width {
+			return text
+		}
+	}
+	return Truncate(parts[0].Short, width)
+}
+
+// WeightFlipLines says, for every priority with any, the weights at which
+// the leader would change: "A manager I'd want to work with (4): Globex
+// would lead above 6.3; Hooli above 12".
+func WeightFlipLines(s *model.State) []string {
+	var out []string
+	flips := s.WeightFlips()
+	for k, pr := range s.Profile.Priorities {
+		var parts []string
+		for _, f := range flips {
+			if f.Priority != k {
+				continue
+			}
+			side := "above"
+			if !f.Up {
+				side = "below"
+			}
+			text := fmt.Sprintf("%s would lead %s %s", name(s, f.Beyond), side, Weight(f.Weight))
+			if f.Weight == 0 {
+				text = name(s, f.Beyond) + " would lead at 0"
+				if f.Now == 0 {
+					text = name(s, f.Beyond) + " would lead above 0"
+				}
+			}
+			parts = append(parts, text)
+		}
+		if len(parts) > 0 {
+			out = append(out, fmt.Sprintf("%s (weight %s): %s", Clean(pr.Name()), Weight(pr.Weight), strings.Join(parts, "; ")))
+		}
+	}
+	return out
+}
+
+// PayText writes an amount of pay in its period: "$52,000 a year",
+// "$4,200 a month", "$22 an hour" (cents shown below $100).
+func PayText(cur string, pay float64, per string) string {
+	amount := Money(cur, pay)
+	if pay < 100 {
+		amount = strings.Replace(Money(cur, math.Floor(pay)), strconv.FormatFloat(math.Floor(pay), 'f', 0, 64),
+			strconv.FormatFloat(pay, 'f', 2, 64), 1)
+	}
+	switch per {
+	case "month":
+		return amount + " a month"
+	case "hour":
+		return amount + " an hour"
+	}
+	return amount + " a year"
+}
+
+// BreakEvenPayText says at what pay opportunity i would tie the leader, or
+// for the leader the pay below which it would lose the lead, with what it
+// pays now: "Globex would draw level with Acme Logistics at $71,200 a
+// year; it pays $68,000 a year". It is "" when no pay does.
+func BreakEvenPayText(s *model.State, i int) string {
+	b, ok := s.BreakEvenPay(i)
+	if !ok {
+		return ""
+	}
+	cur := s.Currency()
+	o := &s.Profile.Opportunities[s.Assessments[i].Index]
+	now := "its pay is not given"
+	if o.Pay != nil {
+		verb := "it pays "
+		if o.Stage == model.StageOffer {
+			verb = "it offers "
+		}
+		now = verb + PayText(cur, *o.Pay, b.Per)
+	}
+	if b.Leader {
+		return fmt.Sprintf("%s keeps the lead down to %s, below which %s would lead; %s", name(s, i), PayText(cur, b.Pay, b.Per),
+			name(s, b.Rival), now)
+	}
+	return fmt.Sprintf("%s would draw level with %s at %s; %s", name(s, i), name(s, b.Rival), PayText(cur, b.Pay, b.Per), now)
+}
+
+// ShareText writes a first_share as a percentage: "62%", "<1%", ">99%".
+func ShareText(share float64) string {
+	switch {
+	case share == 0:
+		return "0%"
+	case share == 1:
+		return "100%"
+	case share < 0.005:
+		return "<1%"
+	case share > 0.995:
+		return ">99%"
+	}
+	return strconv.FormatFloat(share*100, 'f', 0, 64) + "%"
+}
+
+// FirstShareMethod says how first shares were worked out: "exact, over 5
+// outcomes" or "4,000 draws, within ±0.8 points (one standard error)".
+func FirstShareMethod(fs model.FirstShares) string {
+	if fs.Exact {
+		if fs.Outcomes == 1 {
+			return "exact: no unknown or unsure rating could change who is first"
+		}
+		return "exact, over " + count(fs.Outcomes) + " outcomes"
+	}
+	return fmt.Sprintf("%s draws with a fixed seed, within ±%s points (one standard error)", count(fs.Outcomes),
+		strconv.FormatFloat(fs.StandardError*100, 'f', 1, 64))
+}
+
+// FirstShareText says how sure opportunity i's place is: "first in 62% of
+// the ways its unknown ratings could turn out (exact, over 125 outcomes)".
+func FirstShareText(s *model.State, fs model.FirstShares, i int) string {
+	return fmt.Sprintf("%s is first in %s of the ways the unknown and unsure ratings could turn out (%s)", name(s, i),
+		ShareText(fs.Share[i]), FirstShareMethod(fs))
+}
+
+// QuestionShareText says what an answer would do to how sure the
+// opportunity's place is: "first in 30% of the ways now; 0% if the answer
+// is the lowest, 75% if the highest", or "first in 30% of the ways now,
+// whatever the answer".
+func QuestionShareText(q *model.Question) string {
+	if q.FirstShare == q.IfLow && q.FirstShare == q.IfHigh {
+		return fmt.Sprintf("first in %s of the ways now, whatever the answer", ShareText(q.FirstShare))
+	}
+	return fmt.Sprintf("first in %s of the ways now; %s if the answer is the lowest, %s if the highest", ShareText(q.FirstShare),
+		ShareText(q.IfLow), ShareText(q.IfHigh))
+}
+
+// PayUnknownNote is what a view that shows relief says of an opportunity
+// whose pay is not given, and "" for one whose pay is.
+func PayUnknownNote(a *model.Assessment) string {
+	if a.Relief.PayKnown {
+		return ""
+	}
+	return payUnknownWords
+}
+
+// reliefWithNote is a's relief as a number, with the pay-unknown note
+// after it when its pay is not given: "24.0 (pay unknown: relief counts no
+// income)".
+func reliefWithNote(a *model.Assessment) string {
+	if note := PayUnknownNote(a); note != "" {
+		return Num(a.Relief.Value) + " (" + note + ")"
+	}
+	return Num(a.Relief.Value)
+}
+
+// payUnknownWords say that relief counts no income for a pay not given.
+const payUnknownWords = "pay unknown: relief counts no income"
+
+// count writes a whole number with thousands separated: "4,000".
+func count(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

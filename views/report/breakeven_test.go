@@ -1,0 +1,81 @@
+package report
+
+import (
+	"testing"
+
+	"mutual/model"
+)
+
+// TestFitChanges checks what the header's last line keeps as it narrows:
+// every part long, then the rest short, then all short, then the money's
+// short form carried on by the flips' tails, then the money alone; never
+// wider than the width.
+func TestFitChanges(t *testing.T) {
+	money := Change{Long: "In money: Globex would lead with over 4.5 months of runway (about $2,324 more savings).",
+		Short: "Globex leads above 4.5 months of runway (+$2,324)."}
+	same := Change{Long: "Globex would lead if Uses my real strengths weighed 20.4 instead of 20.",
+		Short: "Globex would lead if strengths weighed 20.4.", Tail: "or with strengths above 20.4"}
+	other := Change{Long: same.Long, Short: "Hooli would lead if strengths weighed 20.4.", Tail: "; Hooli with strengths above 20.4"}
+	tests := []struct {
+		name  string
+		parts []Change
+		width int
+		want  string
+	}{
+		{"all long", []Change{money, same}, 200, money.Long + " " + same.Long},
+		{"the rest short", []Change{money, same}, 140, money.Long + " " + same.Short},
+		{"all short", []Change{money, same}, 100, money.Short + " " + same.Short},
+		{"a tail", []Change{money, same}, 80, "Globex leads above 4.5 months of runway (+$2,324) or with strengths above 20.4."},
+		{"a tail naming another", []Change{money, other}, 90, "Globex leads above 4.5 months of runway (+$2,324); Hooli with strengths above 20.4."},
+		{"the money alone", []Change{money, same}, 60, money.Short},
+		{"cut", []Change{money, same}, 30, "Globex leads above 4.5 months…"},
+		{"one part", []Change{money}, 90, money.Long},
+		{"one part short", []Change{money}, 80, money.Short},
+		{"none", nil, 80, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FitChanges(tt.parts, tt.width)
+			if got != tt.want {
+				t.Errorf("at %d cells:\n got %q\nwant %q", tt.width, got, tt.want)
+			}
+			if Width(got) > tt.width {
+				t.Errorf("%q is wider than %d", got, tt.width)
+			}
+		})
+	}
+}
+
+// TestBreakEvenWords checks the words the break-evens are said in.
+func TestBreakEvenWords(t *testing.T) {
+	for _, tt := range []struct{ got, want string }{
+		{Weight(4), "4"},
+		{Weight(16.0 / 3), "5.3"},
+		{Weight(20.4351), "20.4"},
+		{PayText("USD", 57400, "year"), "$57,400 a year"},
+		{PayText("USD", 4200, "month"), "$4,200 a month"},
+		{PayText("USD", 22.5, "hour"), "$22.50 an hour"},
+		{ShareText(0), "0%"},
+		{ShareText(1), "100%"},
+		{ShareText(0.004), "<1%"},
+		{ShareText(0.996), ">99%"},
+		{ShareText(0.62), "62%"},
+		{FirstShareMethod(model.FirstShares{Exact: true, Outcomes: 125}), "exact, over 125 outcomes"},
+		{FirstShareMethod(model.FirstShares{Outcomes: 4000, StandardError: 0.0079}), "4,000 draws with a fixed seed, within ±0.8 points (one standard error)"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+// TestFitTextWidth: the ranking's measure of a fit text is the text's
+// width, with and without an interval, at every number of digits.
+func TestFitTextWidth(t *testing.T) {
+	for _, f := range []model.Fit{{Value: 5, Low: 5, High: 5}, {Value: 44.7, Low: 44.7, High: 44.7}, {Value: 100, Low: 100, High: 100},
+		{Value: 78.75, Low: 72.5, High: 85}, {Value: 50, Low: 0, High: 100}, {Value: 9.96, Low: 9.9, High: 10.04}, {Value: 3, Low: 2.96, High: 3.04}} {
+		if got, want := FitTextWidth(f), Width(FitText(f)); got != want {
+			t.Errorf("%+v: width %d, want %d (%q)", f, got, want, FitText(f))
+		}
+	}
+}
