@@ -14,6 +14,8 @@ import (
 // is taken out of the code (each was checked so):
 //
 //	the edit check (checkEdit, called by editKey)    TestEditCheckRefusesAWrongEdit
+//	the edit check of an appended block              TestAppendBlockCheckRefusesAWrongBlock
+//	one save writes one file                         TestSaveOfSeveralValuesInTwoFilesIsRefused
 //	scenarios go where the scenarios are             TestAddScenarioGoesWhereTheScenariosAre, TestAddScenario
 //	a saved scenario keeps every situation key       TestAddScenarioKeepsEverySituationKey
 //	the byte-order mark is written back              TestSaveKeepsTheByteOrderMark
@@ -41,6 +43,48 @@ func TestEditCheckRefusesAWrongEdit(t *testing.T) {
 	}
 }
 
+// TestAppendBlockCheckRefusesAWrongBlock: a block whose text does not
+// read back as the values it was asked to hold is refused. A name that is
+// not UTF-8 is written with U+FFFD in its place, so the file would hold
+// another name than the one the user gave; a key given twice would not
+// parse at all.
+func TestAppendBlockCheckRefusesAWrongBlock(t *testing.T) {
+	src := "[situation]\nsavings = 1\n"
+	if out, err := appendBlock(src, "scenario", []string{"name"}, []any{"caf\xe9"}); err == nil {
+		t.Errorf("a name that is not UTF-8 was written as %q", out)
+	}
+	if out, err := appendBlock(src, "scenario", []string{"name", "name"}, []any{"a", "b"}); err == nil {
+		t.Errorf("a block with a key given twice was written as %q", out)
+	}
+	cfg, _ := dotfiles(t)
+	l, err := Load(filepath.Join(cfg, "profile.toml"))
+	must(t, err)
+	if _, err := AddScenario(l, model.Scenario{Name: "caf\xe9", Situation: model.Situation{Savings: model.Float(1)}}); err == nil {
+		t.Error("a scenario whose name is not UTF-8 was saved")
+	}
+	if got := read(t, filepath.Join(cfg, "private.toml")); got != privateProfile {
+		t.Errorf("a refused scenario changed private.toml:\n%s", got)
+	}
+}
+
+// TestSaveOfSeveralValuesInTwoFilesIsRefused: one save is one edit of
+// one file, so values set in two files are refused together, with the
+// reason, and neither file is written.
+func TestSaveOfSeveralValuesInTwoFilesIsRefused(t *testing.T) {
+	cfg, repo := dotfiles(t)
+	public := strings.Replace(publicProfile, "include = [\"private.toml\"]\n", "include = [\"private.toml\"]\n\n[situation]\nurgency = 0.5\n", 1)
+	must(t, os.WriteFile(filepath.Join(repo, "profile.toml"), []byte(public), 0o644))
+	l, err := Load(filepath.Join(cfg, "profile.toml"))
+	must(t, err)
+	_, err = SetSituationValues(l, SituationValue{"savings", 8000.0}, SituationValue{"urgency", 0.7})
+	if err == nil || !strings.Contains(err.Error(), "one save writes one file") {
+		t.Errorf("savings and urgency in two files: %v; want the save refused as two files", err)
+	}
+	if read(t, filepath.Join(cfg, "private.toml")) != privateProfile || read(t, filepath.Join(repo, "profile.toml")) != public {
+		t.Error("a refused save wrote a file")
+	}
+}
+
 // TestEditRefusesAnIndexThatGaveUp: an index that stopped part way knows
 // nothing of the keys after that point, so no edit is made from it.
 func TestEditRefusesAnIndexThatGaveUp(t *testing.T) {
@@ -49,7 +93,13 @@ func TestEditRefusesAnIndexThatGaveUp(t *testing.T) {
 	ix.src, ix.truncated = src, true
 	out, err := editKey(src, ix, "model", "tax_rate", 0.2, "0.2")
 	if err == nil || !strings.Contains(err.Error(), "cannot edit in place") {
-		t.Fatalf("editKey from an index that gave up = %q, %v; want it refused", out, err)
+		t.Errorf("editKey from an index that gave up = %q, %v; want it refused", out, err)
+	}
+	// A real text the parser reads and the index does not: a byte-order
+	// mark the loader would have taken off (the parser skips it itself).
+	src = "\uFEFF[situation]\nsavings = 9000\n"
+	if out, err := setKey(src, "situation", "savings", 8000.0); err == nil || !strings.Contains(err.Error(), "cannot edit in place") {
+		t.Errorf("setKey on a text the index gave up on = %q, %v; want it refused", out, err)
 	}
 }
 

@@ -17,9 +17,9 @@ import (
 // They need no second parser: the forbidden constructs are all about which
 // keys define which tables, and the text index already knows every key,
 // header and inline table in order, with its place. The index is built
-// only for documents that can break the rules at all (a dotted key or an
-// inline table: see shape), so a profile of plain tables and keys pays
-// nothing for them.
+// only for documents that can break the rules at all (a dotted key, a
+// dotted [header] or an inline table: see shape), so a profile of plain
+// tables and keys pays nothing for them.
 
 // strictTOML checks src, which the TOML parser has read, against what
 // TOML 1.0 allows. sh is what scanShape found in it; text is its index,

@@ -35,18 +35,21 @@ func decodeText(path string, data []byte) (string, shape, *Diagnostic) {
 	// Two fast scans clear the usual file; only a bad one is walked rune
 	// by rune to find the line to report.
 	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-		line := 1
+		line, start := 1, 0
 		for i := 0; i < len(data); {
 			r, size := utf8.DecodeRune(data[i:])
+			// The line up to i is text, so its characters can be
+			// counted: the column is the bad byte's.
+			col := utf8.RuneCount(data[start:i]) + 1
 			switch {
 			case r == utf8.RuneError && size == 1:
-				return "", shape{}, &Diagnostic{File: path, Line: line, Message: "the file is not valid UTF-8 text",
+				return "", shape{}, &Diagnostic{File: path, Line: line, Col: col, Message: "the file is not valid UTF-8 text",
 					Hint: "is this a profile? save it as UTF-8, or name the right file"}
 			case r == 0:
-				return "", shape{}, &Diagnostic{File: path, Line: line, Message: "the file contains a NUL byte, so it is not a text profile",
+				return "", shape{}, &Diagnostic{File: path, Line: line, Col: col, Message: "the file contains a NUL byte, so it is not a text profile",
 					Hint: "is this a profile? name the right file"}
 			case r == '\n':
-				line++
+				line, start = line+1, i+1
 			}
 			i += size
 		}
@@ -54,7 +57,8 @@ func decodeText(path string, data []byte) (string, shape, *Diagnostic) {
 	src := string(data)
 	sh := scanShape(src)
 	if sh.deepest > maxNesting {
-		return "", sh, &Diagnostic{File: path, Line: sh.at, Message: fmt.Sprintf("arrays or tables nest more than %d deep", maxNesting),
+		line, col := offsetPosition(src, sh.tooDeep)
+		return "", sh, &Diagnostic{File: path, Line: line, Col: col, Message: fmt.Sprintf("arrays or tables nest more than %d deep", maxNesting),
 			Hint: "a profile needs two levels at most; check for runaway brackets"}
 	}
 	return src, sh, nil
@@ -95,9 +99,16 @@ type shape struct {
 	// deepest is the deepest nesting of brackets and braces outside
 	// strings and comments, first reached on line at.
 	deepest, at int
-	// tables reports a dotted key (a.b = 1) or an inline table: only with
-	// one of them can a document break TOML's rules on defining tables
-	// that the parser lets through.
+	// tooDeep is the offset of the first bracket that nests more than
+	// maxNesting deep, or -1.
+	tooDeep int
+	// tables reports a dotted key (a.b = 1), a header of three parts or
+	// more ([a.b.c], which makes a.b a table without defining it, where
+	// [a] may then set b) or an inline table: only with one of them can a
+	// document break TOML's rules on defining tables that the parser lets
+	// through. [opportunity.ratings] does not open it: only a table two
+	// parts down can be made by a header and then set from its parent's
+	// section.
 	tables bool
 	// newer is the offset of the first TOML 1.1 escape or time the text
 	// holds (\x41, \e, 17:45 without seconds, an offset minute past 59),
@@ -108,16 +119,17 @@ type shape struct {
 // scanShape reads src once, byte by byte, skipping strings and comments
 // by the TOML spec's rules.
 func scanShape(src string) shape {
-	sh := shape{newer: -1}
+	sh := shape{newer: -1, tooDeep: -1}
 	depth, line := 0, 1
 	// key is true where a key may start or go on: from the start of a
-	// line outside brackets to its =.
-	key := true
+	// line outside brackets to its =. dots counts the dots of a [table]
+	// or [[array]] header, and is -1 outside one.
+	key, dots := true, -1
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '\n':
 			line++
-			key = depth == 0
+			key, dots = depth == 0, -1
 		case '#':
 			if k := strings.IndexByte(src[i:], '\n'); k >= 0 {
 				i += k
@@ -125,7 +137,7 @@ func scanShape(src string) shape {
 				i = len(src)
 			}
 			line++
-			key = depth == 0
+			key, dots = depth == 0, -1
 		case '"', '\'':
 			// Skip the string; multi-line strings count their lines.
 			delim, triple := src[i:i+1], `"""`
@@ -163,18 +175,27 @@ func scanShape(src string) shape {
 				i++
 			}
 		case '[', '{':
+			if c == '[' && key && depth == 0 {
+				dots = 0
+			}
 			key = false
 			sh.tables = sh.tables || c == '{'
 			depth++
 			if depth > sh.deepest {
 				sh.deepest, sh.at = depth, line
 			}
+			if depth == maxNesting+1 && sh.tooDeep < 0 {
+				sh.tooDeep = i
+			}
 		case ']', '}':
 			depth--
 		case '=':
 			key = false
 		case '.':
-			sh.tables = sh.tables || key
+			if dots >= 0 {
+				dots++
+			}
+			sh.tables = sh.tables || key || dots >= 2
 		case ':':
 			if sh.newer < 0 && newerTime(src, i) {
 				sh.newer = i - 2

@@ -276,9 +276,24 @@ func (d *Dashboard) edit() {
 		d.ShowProblem(err)
 	case p != nil:
 		_ = d.Reload(p) // the status line says how it went
-	default:
+	case !d.Unchanged():
 		d.ctl.SetStatus(Status{Text: "The profile did not change."})
 	}
+}
+
+// Unchanged is for when the profile on disk loads again and is the one on
+// screen: a broken edit undone, back to the last good text. The problem
+// that edit raised is gone, so it leaves the status line; nothing is
+// ranked again, since nothing changed. It reports whether there was a
+// problem to clear. Call it from the event loop.
+func (d *Dashboard) Unchanged() bool {
+	if d.ctl.problem.Text == "" {
+		return false
+	}
+	d.ctl.SetProblem("")
+	d.ctl.SetStatus(Status{Text: "The profile loads again, as it was before the broken edit."})
+	d.sync()
+	return true
 }
 
 func (d *Dashboard) save() {

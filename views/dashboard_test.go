@@ -330,6 +330,34 @@ func TestHooksReachTheHost(t *testing.T) {
 	}
 }
 
+// TestAnUndoneBrokenEditClearsItsProblem: the editor leaves the file
+// broken, then the user puts it back as it was: nothing changed, but the
+// problem it raised leaves the status line.
+func TestAnUndoneBrokenEditClearsItsProblem(t *testing.T) {
+	broken := true
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, Hooks{
+		Edit: func(int) (*model.Profile, error) {
+			if broken {
+				return nil, errors.New("private.toml:2:11: savings must be a number")
+			}
+			return nil, nil // the file is the one on screen again
+		},
+	})
+	press(d, "e")
+	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "savings must be a number") {
+		t.Fatalf("the broken edit is not shown:\n%s", text)
+	}
+	broken = false
+	press(d, "e")
+	if text := screenText(drawOn(t, d, 100, 30)); strings.Contains(text, "savings must be a number") || !strings.Contains(text, "The profile loads again") {
+		t.Errorf("the problem of an undone edit stayed:\n%s", text)
+	}
+	press(d, "e")
+	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "The profile did not change.") {
+		t.Errorf("an edit that changed nothing:\n%s", text)
+	}
+}
+
 func TestSaveQuestion(t *testing.T) {
 	var asScenario model.WhatIf
 	var over string

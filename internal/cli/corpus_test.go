@@ -14,8 +14,8 @@ import (
 
 // TestEveryBrokenProfileEveryCommand runs check, rank and the dashboard on
 // every broken profile of the corpus: each must exit 1 within a second
-// with a message that starts with "mutual:", names the file, and shows
-// neither a panic nor a stack trace.
+// with a message that starts with "mutual:", names the file and the line,
+// gives a hint, and shows neither a panic nor a stack trace.
 func TestEveryBrokenProfileEveryCommand(t *testing.T) {
 	dir, err := filepath.Abs("../../profiles/testdata/profiles/bad")
 	if err != nil {
@@ -55,9 +55,24 @@ func TestEveryBrokenProfileEveryCommand(t *testing.T) {
 			if strings.Contains(msg, "panic") || strings.Contains(msg, "goroutine") {
 				t.Errorf("mutual %s: %s", what, msg)
 			}
+			// Each error names its line and says how to fix it, unless
+			// what is wrong is a table that is not there at all (or the
+			// line is the count of those left for the next run).
+			if !strings.Contains(msg, "\nhint: ") {
+				t.Errorf("mutual %s: no hint:\n%s", what, msg)
+			}
+			for _, l := range strings.Split(msg, "\n") {
+				if rest, ok := strings.CutPrefix(l, "mutual: "); ok && !strings.HasPrefix(rest, "warning: ") &&
+					!placed.MatchString(rest) && !strings.Contains(rest, ": the profile has no ") && !strings.Contains(rest, " more problems") {
+					t.Errorf("mutual %s: an error without its line: %s", what, l)
+				}
+			}
 		}
 	}
 }
+
+// placed is how an error names its place: file:line, or file:line:column.
+var placed = regexp.MustCompile(`^[^:\s]+\.(toml|txt):\d+(:\d+)?: `)
 
 // TestKeyStorm types hundreds of random keys into the real event loop,
 // resizing down to 1×1 and back between them: the dashboard must survive

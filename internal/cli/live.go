@@ -332,7 +332,8 @@ func (lp *liveProfile) watchFailed(d *views.Dashboard, what string, err error) {
 
 // fromDisk reloads after a watched file changed: a broken file keeps the
 // last good profile on screen with the error; an unchanged one (a save of
-// our own, an editor touching the file) does nothing.
+// our own, an editor touching the file) does nothing but clear the error
+// of a broken edit that was undone.
 func (lp *liveProfile) fromDisk(d *views.Dashboard) {
 	l, err := profiles.Load(lp.s.loaded.Path)
 	if err != nil {
@@ -340,6 +341,7 @@ func (lp *liveProfile) fromDisk(d *views.Dashboard) {
 		return
 	}
 	if lp.unchanged(l) {
+		d.Unchanged()
 		return
 	}
 	lp.adopt(l)

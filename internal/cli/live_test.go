@@ -111,6 +111,15 @@ func TestLiveReload(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+
+	// A broken edit undone, back to the very text on screen, changes
+	// nothing to rank, but its error must go all the same.
+	must(t, os.WriteFile(private, []byte(strings.Replace(livePrivateText, "savings = 9000", `savings = "lots"`, 1)), 0o600))
+	r.waitFor(t, "savings must be a number")
+	must(t, os.WriteFile(private, []byte(livePrivateText), 0o600))
+	if text := r.waitFor(t, "The profile loads again"); strings.Contains(text, "savings must be a number") {
+		t.Errorf("the error of an undone edit stayed:\n%s", text)
+	}
 }
 
 // TestEditOpensTheEditorAndReloads runs a scripted "editor" from the e key:
@@ -214,6 +223,27 @@ func TestSavingsWhatIf(t *testing.T) {
 	r.waitFor(t, "Saved savings $12,100 into [situation] in private.toml.")
 	if got, want := readFile(t, private), strings.Replace(livePrivateText, "savings = 9000 # after rent", "savings = 12100 # after rent", 1); got != want {
 		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestAFailedSaveWritesNothing: savings and urgency saved together are one
+// edit. Here the urgency is kept in the main file and the savings in the
+// include, so the save is refused, and neither file changes: the screen,
+// which keeps the what-ifs as what-ifs, and the disk still agree.
+func TestAFailedSaveWritesNothing(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	main := liveProfileText + "\n[situation]\nurgency = 0.5\n"
+	must(t, os.WriteFile(profile, []byte(main), 0o644))
+	s, _ := fileSession(t, profile, nil)
+	lp := &liveProfile{s: s}
+	if _, _, err := lp.save(model.WhatIf{Urgency: model.Float(0.7), Situation: model.Situation{Savings: model.Float(5000)}}); err == nil {
+		t.Fatal("savings and urgency in two files were saved")
+	}
+	if readFile(t, private) != livePrivateText || readFile(t, profile) != main {
+		t.Error("a failed save wrote part of itself")
+	}
+	if sit := lp.s.loaded.Profile.Situation; *sit.Savings != 9000 || *sit.Urgency != 0.5 {
+		t.Errorf("after a failed save the session holds %+v", sit)
 	}
 }
 
