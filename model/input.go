@@ -74,7 +74,7 @@ func RatingText(r Rating, known bool) string {
 // OpportunityInput is a new opportunity as typed: each field as text, as
 // the command line and the New opportunity form have them.
 type OpportunityInput struct {
-	Name, Stage, Pay, Per, HoursPerWeek   string
+	Name, Stage, Pay, Per, HoursPerWeek string
 	Starts, RespondBy, DecisionExpected string
 	Insurance                           bool
 }
@@ -99,7 +99,9 @@ func PayPeriods() []string { return []string{"year", "month", "hour"} }
 // p already has, ignoring case, is refused. An empty stage is a lead.
 func NewOpportunity(p *Profile, in OpportunityInput, today Date) (Opportunity, []*InputError) {
 	var errs []*InputError
-	fail := func(field, msg, hint string) { errs = append(errs, &InputError{Field: field, Message: msg, Hint: hint}) }
+	fail := func(field, msg, hint string) {
+		errs = append(errs, &InputError{Field: field, Message: msg, Hint: hint})
+	}
 	o := Opportunity{Name: strings.TrimSpace(in.Name), Insurance: in.Insurance}
 	switch {
 	case o.Name == "":
