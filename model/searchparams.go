@@ -131,7 +131,7 @@ func SearchParamTable() []Setting[SearchParams] {
 		info("offer_sd_min", "least spread an estimated fit distribution gets", 0, 50, false, false, sdMin, setSDMin),
 		info("hold_days", "days an offer with no respond_by is assumed to wait for an answer", 0, 365, false, false, hold, setHold),
 		info("close_margin", "difference in value (points a month) below which a choice is a close call", 0, 100, false, false, closeMargin, setClose),
-		info("follow_up_days", "days an applied, interviewing or final opportunity may go without a move before it is flagged follow up", 0, 3650, true, false, followUp, setFollowUp),
+		info("follow_up_days", "days without a move before an application or interview is flagged follow up", 0, 3650, true, false, followUp, setFollowUp),
 	}
 }
 
