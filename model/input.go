@@ -59,6 +59,14 @@ func ParseRating(field, text string, scale int) (r Rating, known bool, err error
 	return Rating{Low: l, High: h}, true, nil
 }
 
+// RatingValue is one priority's rating as a change to save: Known false
+// makes it unknown.
+type RatingValue struct {
+	ID     string
+	Rating Rating
+	Known  bool
+}
+
 // RatingText writes a rating the way ParseRating reads it: "4", "2-4",
 // or "" when it is unknown.
 func RatingText(r Rating, known bool) string {

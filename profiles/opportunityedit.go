@@ -19,13 +19,8 @@ import (
 // lines it changes, and is checked by parsing the result and comparing it
 // with what the change should have made.
 
-// RatingValue is one priority's rating to save; Known false makes it
-// unknown, which removes its line.
-type RatingValue struct {
-	ID     string
-	Rating model.Rating
-	Known  bool
-}
+// RatingValue is one priority's rating to save (see model.RatingValue).
+type RatingValue = model.RatingValue
 
 // SetRatings writes ratings of opportunity i (an index into
 // l.Profile.Opportunities) in the file that defines it, in one save: all

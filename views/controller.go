@@ -120,6 +120,8 @@ type Controller struct {
 	// visited, by urgency, for the assessments they share: stepping back
 	// to an urgency costs nothing.
 	shares sharesByUrgency
+	// form is the form open over the dashboard (editforms.go).
+	form Form
 	// asking is the question the status line asks, if any.
 	asking question
 	status Status
@@ -289,6 +291,9 @@ func (c *Controller) Priority() int { return c.priority }
 // KeyContext is the key table's context for the page in front: keys bound
 // there come before the keys for everywhere.
 func (c *Controller) KeyContext() KeyContext {
+	if c.form != FormNone {
+		return ContextForm
+	}
 	if c.page == PagePriorities {
 		return ContextPriorities
 	}
@@ -420,6 +425,9 @@ func (c *Controller) Apply(in Intent) Effect {
 		return c.answer(in)
 	}
 	c.status = Status{}
+	if effect, ok := c.applyEdit(in); ok {
+		return effect
+	}
 	switch in {
 	case IntentUp, IntentDown:
 		return c.upDown(in == IntentUp)

@@ -30,6 +30,9 @@ type liveProfile struct {
 	sys System
 	// watcher is nil when the files cannot be watched; R still reloads.
 	watcher *profiles.Watcher
+	// lastWrite is the last write made from the dashboard's forms, for
+	// undo (editlive.go); nil when there is none to undo.
+	lastWrite *profiles.Saved
 }
 
 // hooks are the dashboard's e, s and R keys. The built-in example is not a
@@ -38,7 +41,9 @@ func (lp *liveProfile) hooks() views.Hooks {
 	if lp.s.example {
 		return views.Hooks{}
 	}
-	return views.Hooks{Edit: lp.edit, Save: lp.save, SaveScenario: lp.saveScenario, Reload: lp.reload}
+	h := views.Hooks{Edit: lp.edit, Save: lp.save, SaveScenario: lp.saveScenario, Reload: lp.reload}
+	lp.editHooks(&h)
+	return h
 }
 
 // reload reads the profile from disk again. A profile that no longer loads
