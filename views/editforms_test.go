@@ -234,3 +234,21 @@ func TestUndoAndTheExample(t *testing.T) {
 		t.Error("the example should say how to start one's own profile")
 	}
 }
+
+// TestFollowUpInTheRanking: an application with no move for
+// follow_up_days reads "follow up" in the dashboard's ranking.
+func TestFollowUpInTheRanking(t *testing.T) {
+	p := samProfile()
+	p.Search = model.DefaultSearchParams()
+	for i := range p.Opportunities {
+		if p.Opportunities[i].Name == "Hooli" {
+			p.Opportunities[i].History = []model.Move{{Stage: model.StageApplied, On: exampleToday().AddDays(-12)}}
+			p.Opportunities[i].Ratings["manager"] = model.Rating{Low: 4, High: 4} // not at risk: the flag is its own
+		}
+	}
+	d, _ := newTestDashboard(t, p, model.Request{}, true, Hooks{})
+	l := lineWith(screenLines(drawOn(t, d, 120, 30)), "Hooli")
+	if !strings.Contains(l, "follow up: applied, no move si") { // the rest is cut at this width
+		t.Errorf("Hooli's row: %q", l)
+	}
+}

@@ -294,3 +294,41 @@ func TestCompletionKnowsTheEditingCommands(t *testing.T) {
 		t.Errorf("complete-names priorities m: %d %q %s", code, out, errs)
 	}
 }
+
+// TestFollowUpInRank: an application with no move for follow_up_days is
+// flagged follow up in rank's FLAGS and its JSON; one with a recent move,
+// or none written, is not; [search] follow_up_days moves the line.
+func TestFollowUpInRank(t *testing.T) {
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile.toml")
+	text := strings.Replace(editPublic, "include = [\"private.toml\"]\n", "", 1) + "\n" + editPrivate +
+		"history = [{ stage = \"interviewing\", on = 2026-11-21 }]\n\n[[opportunity]]\nname = \"Quiet Co\"\nstage = \"applied\"\n"
+	must(t, os.WriteFile(profile, []byte(text), 0o600))
+	_, out, _ := editRun(t, "rank", "--profile", profile, "--today", "2026-11-25")
+	if l := lineOf(out, "Acme Logistics"); !strings.Contains(l, "  follow up: applied, no move since 2026-11-02 (23 days)") {
+		t.Errorf("Acme is not flagged:\n%s", out)
+	}
+	for _, name := range []string{"Globex", "Quiet Co"} {
+		if l := lineOf(out, name); strings.Contains(l, "follow up") {
+			t.Errorf("%s is flagged: %s", name, l)
+		}
+	}
+	_, out, _ = editRun(t, "rank", "--profile", profile, "--today", "2026-11-25", "--format", "json")
+	if !strings.Contains(out, `"follow_up": {`) || !strings.Contains(out, `"last_move": "2026-11-02"`) || !strings.Contains(out, `"days": 23`) {
+		t.Errorf("rank json has no follow_up for Acme:\n%s", out)
+	}
+	must(t, os.WriteFile(profile, []byte(strings.Replace(text, "[situation]", "[search]\nfollow_up_days = 30\n\n[situation]", 1)), 0o600))
+	_, out, errs := editRun(t, "rank", "--profile", profile, "--today", "2026-11-25")
+	if strings.Contains(out, "follow up") {
+		t.Errorf("with follow_up_days = 30 nothing is due:\n%s\n%s", out, errs)
+	}
+}
+
+func lineOf(text, part string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, part) {
+			return l
+		}
+	}
+	return ""
+}
