@@ -17,7 +17,7 @@ const commonFlagsText = `Flags for every command:
   --scenario NAME       apply a [[scenario]] from the profile
   --today YYYY-MM-DD    the day to compute for (default: today)
   --example             use the built-in example instead of your profile
-                        (the dashboard, rank, explain, decide and prep)
+                        (the dashboard, rank, explain, decide, prep, log)
   --help, -h            show help
   --version             show the version
 
