@@ -70,7 +70,7 @@ func (c *Controller) applyEdit(in Intent) (Effect, bool) {
 }
 
 // forms is the dashboard's part in the editing keys: the form on screen
-// and the last write, for undo to name.
+// (the host keeps the last write, for undo).
 type forms struct {
 	page *formPage
 }
@@ -85,7 +85,7 @@ func (d *Dashboard) doEdit(effect Effect) {
 	}
 }
 
-// canWrite says why the dashboard cannot write into the profile, or "".
+// cannotWrite says why the dashboard cannot write into the profile, or "".
 func (d *Dashboard) cannotWrite() string {
 	switch {
 	case d.example:
