@@ -25,6 +25,10 @@ type RankTable struct {
 	shares   model.FirstShares
 	rows     []int
 	selected int
+	// filter is the text the rows are filtered by, and typing whether it
+	// is still being typed.
+	filter string
+	typing bool
 	// offset is the first row shown; top and shown are where the rows were
 	// drawn last, for the mouse.
 	offset, top, shown int
@@ -51,6 +55,9 @@ func NewRankTable(st Styles) *RankTable {
 func (t *RankTable) SetState(s *model.State, rows []int, selected int) {
 	t.state, t.rows, t.selected = s, rows, selected
 }
+
+// SetFilter says in the title which filter keeps the rows, if any.
+func (t *RankTable) SetFilter(filter string, typing bool) { t.filter, t.typing = filter, typing }
 
 // SetShares shows the first shares fs (of the state set) beside the
 // scores.
@@ -150,6 +157,10 @@ func (t *RankTable) Draw(screen tcell.Screen) {
 	c := t.layoutColumns(w)
 	drawLine(screen, x, y, w, t.cells(c, -1, -1, st.Heading, st.Heading))
 	t.top, t.shown = y+1, h-1
+	if len(t.rows) == 0 && t.filter != "" {
+		drawText(screen, x, y+1, w, "No name contains "+strconv.Quote(report.Clean(t.filter))+".", st.Dim)
+		return
+	}
 	if len(t.rows) == 0 {
 		drawText(screen, x, y+1, w, "No opportunities yet: add an [[opportunity]] to the profile.", st.Dim)
 		return
@@ -191,7 +202,12 @@ func (t *RankTable) title() string {
 	if t.state == nil {
 		return "Ranking"
 	}
-	return "Ranking at urgency " + report.Urgency(t.state.Urgency.Value)
+	title := "Ranking at urgency " + report.Urgency(t.state.Urgency.Value)
+	if t.filter != "" || t.typing {
+		title += " · names containing " + strconv.Quote(report.Clean(t.filter)) + " (" + strconv.Itoa(len(t.rows)) + " of " +
+			strconv.Itoa(len(t.state.Assessments)) + ")"
+	}
+	return title
 }
 
 // rowStyles are the styles of a row's text and of its marker.
