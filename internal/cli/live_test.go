@@ -103,7 +103,7 @@ func TestLiveReload(t *testing.T) {
 	r.waitFor(t, "savings must be a number")
 
 	must(t, os.WriteFile(private, []byte(livePrivateText), 0o600))
-	r.waitFor(t, "Profile reloaded.")
+	r.waitFor(t, "Fixed: the profile loads again, and is reloaded.")
 	r.typeKeys("k")
 	deadline := time.Now().Add(2 * time.Second)
 	for strings.Contains(r.text(), "savings must be a number") {
@@ -118,7 +118,7 @@ func TestLiveReload(t *testing.T) {
 	must(t, os.WriteFile(private, []byte(strings.Replace(livePrivateText, "savings = 9000", `savings = "lots"`, 1)), 0o600))
 	r.waitFor(t, "savings must be a number")
 	must(t, os.WriteFile(private, []byte(livePrivateText), 0o600))
-	if text := r.waitFor(t, "The profile loads again"); strings.Contains(text, "savings must be a number") {
+	if text := r.waitFor(t, "Fixed: the profile loads again"); strings.Contains(text, "savings must be a number") {
 		t.Errorf("the error of an undone edit stayed:\n%s", text)
 	}
 }
@@ -141,6 +141,56 @@ func TestEditOpensTheEditorAndReloads(t *testing.T) {
 	must(t, err)
 	if args := strings.Fields(string(b)); len(args) != 2 || args[0] != "+11" || args[1] != private {
 		t.Errorf("the editor got %q, want +11 and the private include %s", args, private)
+	}
+}
+
+// TestABrokenEditFromTheDashboard: an edit that breaks the profile shows
+// the error with the hint 'mutual check' gives; e then opens the file at
+// the error's line, not at the selected opportunity's; and an edit that
+// puts the last good text back says it is fixed.
+func TestABrokenEditFromTheDashboard(t *testing.T) {
+	dir, profile, private := writeLiveProfile(t)
+	log, good, broken := filepath.Join(dir, "editor.log"), filepath.Join(dir, "good"), filepath.Join(dir, "broken")
+	editor := filepath.Join(dir, "vi")
+	script := "#!/bin/sh\necho \"$@\" >> " + log + "\n" +
+		"if [ -f " + broken + " ]; then cp " + good + " \"$2\"; rm " + broken + "\n" +
+		"else cp \"$2\" " + good + "; sed -i 's/savings = 9000 # after rent/savings = \"lots\"/' \"$2\"; touch " + broken + "; fi\n"
+	must(t, os.WriteFile(editor, []byte(script), 0o755))
+	// The hint as 'mutual check' gives it for the same text.
+	must(t, os.WriteFile(filepath.Join(dir, "probe.toml"), []byte("version = 1\n"+strings.Replace(livePrivateText, "savings = 9000 # after rent", `savings = "lots"`, 1)), 0o600))
+	var pe *profiles.Error
+	_, err := profiles.Load(filepath.Join(dir, "probe.toml"))
+	hint := ""
+	if errors.As(err, &pe) {
+		for _, d := range pe.Diagnostics {
+			if strings.Contains(d.Message, "savings must be a number") {
+				hint = d.Hint
+			}
+		}
+	}
+	if hint == "" {
+		t.Fatalf("the broken text gives no hint to compare with: %v", err)
+	}
+
+	env := map[string]string{"VISUAL": editor}
+	s, opts := fileSession(t, profile, env)
+	r := startSession(t, s, opts, 100, 30, env, nil)
+	r.waitFor(t, "Globex")
+	r.typeKeys("e")
+	r.waitFor(t, "private.toml:2:11: savings must be a number")
+	if text := r.waitFor(t, "; hint:"); !strings.Contains(strings.Join(strings.Fields(text), " "), "; hint: "+hint) {
+		t.Errorf("the hint %q is not shown:\n%s", hint, text)
+	}
+	r.typeKeys("e")
+	r.waitFor(t, "Fixed: the profile loads again")
+	b, err := os.ReadFile(log)
+	must(t, err)
+	calls := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(calls) != 2 || calls[1] != "+2 "+private {
+		t.Errorf("the editor was called with %q; the second call should open the error's line, +2 %s", calls, private)
+	}
+	if got := readFile(t, private); got != livePrivateText {
+		t.Errorf("private.toml is not back:\n%s", got)
 	}
 }
 
