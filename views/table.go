@@ -43,6 +43,38 @@ type RankTable struct {
 		fitRows    int
 		fit        int
 	}
+	// short caches the names as the name column shows them at one width
+	// (see report.ShortNames), for the rows they were made for.
+	short struct {
+		names        *model.Opportunity
+		rows, width  int
+		byAssessment map[int]string
+	}
+}
+
+// shortName is opportunity i's name as a name column width cells wide
+// shows it: where names share a start, the part that tells them apart
+// stays in sight.
+func (t *RankTable) shortName(i, width int) string {
+	s := t.state
+	name := nameOf(s, i)
+	if report.Width(name) <= width {
+		return name
+	}
+	sh := &t.short
+	if sh.names != &s.Profile.Opportunities[0] || sh.rows != len(t.rows) || sh.width != width {
+		names := make([]string, len(s.Assessments))
+		for k := range s.Assessments {
+			names[k] = nameOf(s, k)
+		}
+		short := report.ShortNames(names, width)
+		sh.names, sh.rows, sh.width = &s.Profile.Opportunities[0], len(t.rows), width
+		sh.byAssessment = make(map[int]string, len(short))
+		for k, n := range short {
+			sh.byAssessment[k] = n
+		}
+	}
+	return sh.byAssessment[i]
 }
 
 // NewRankTable returns an empty ranking pane.
@@ -295,7 +327,7 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 		first = report.ShareText(t.shares.Share[i])
 	}
 	l := line{
-		{padLeft(rank, c.rank), text}, gap, {report.Pad(nameOf(s, i), c.name), text}, gap,
+		{padLeft(rank, c.rank), text}, gap, {report.Pad(t.shortName(i, c.name), c.name), text}, gap,
 		{report.Pad(string(a.Stage), c.stage), text}, gap, {padLeft(score, c.score), text}, gap,
 	}
 	l = append(l, extra(chance, first)...)
