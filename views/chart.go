@@ -236,18 +236,18 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 		screen.SetContent(px+nowCol, row, '▲', nil, st.Now)
 		row++
 	}
-	// Leader changes first: the header already says the urgency now.
+	// "now" first, so that ▲ is never left unlabelled (a first reader
+	// looks for it); then the ends, then each leader change that still
+	// fits (its ┴ marks it regardless).
 	labels := newLabelRow(pw + yLabelW)
 	labels.place(0, "u", st.Dim, false)
+	if !labels.place(yLabelW+nowCol, "now "+report.Urgency(u), st.Now, true) {
+		labels.place(yLabelW+nowCol, "now", st.Now, true)
+	}
 	labels.place(yLabelW, "0", st.Dim, false)
 	labels.place(yLabelW+pw-1, "1", st.Dim, false)
 	for _, ch := range s.LeaderChanges {
 		labels.place(yLabelW+dotX(ch.Urgency)/2, report.Urgency(ch.Urgency), st.Change, true)
-	}
-	// "now" stays under ▲ whenever it fits at all: the header has the
-	// number.
-	if !labels.place(yLabelW+nowCol, "now "+report.Urgency(u), st.Now, true) {
-		labels.place(yLabelW+nowCol, "now", st.Now, true)
 	}
 	labels.draw(screen, x, row)
 	row++
