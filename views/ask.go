@@ -143,7 +143,8 @@ func (c *Controller) submitName() Effect {
 	return EffectSaveScenario
 }
 
-// typed answers a key of the typing context.
+// typedKey answers a key of the typing context: enter, esc, and ↑/↓ while
+// filtering.
 func (c *Controller) typedKey(in Intent) Effect {
 	switch in {
 	case IntentSubmit:
