@@ -28,7 +28,7 @@ func TestPrioritiesPage(t *testing.T) {
 	c := d.Controller()
 	press(d, "p")
 	text := screenText(drawOn(t, d, 100, 30))
-	for _, want := range []string{"Priorities (p or esc closes)", "▸      5    31%  Uses my real strengths", "Globex leads above 20.4",
+	for _, want := range []string{"Priorities (p or esc closes)", "▸      5    31%  Uses my real strengths", "Globex leads above 20.5",
 		"Score against urgency", "Ranking at urgency 0.55", "+/- weight", "Pay: Acme Logistics keeps the lead down to $34,914"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("the page does not say %q:\n%s", want, text)
@@ -46,7 +46,7 @@ func TestPrioritiesPage(t *testing.T) {
 	if !strings.Contains(rankingLine(text, "1"), "Acme Logistics") || !strings.Contains(c.Status().Text, "weighs 6 (what-if)") {
 		t.Fatalf("at 6 Acme Logistics still leads; status %q:\n%s", c.Status().Text, text)
 	}
-	// Past 20.4 Globex leads, as the page said.
+	// Past 20.4 (shown as 20.5, where it does) Globex leads, as the page said.
 	for range 14 {
 		press(d, "+")
 	}
@@ -55,7 +55,7 @@ func TestPrioritiesPage(t *testing.T) {
 		t.Fatalf("at 20 Acme Logistics still leads:\n%s", text)
 	}
 	// Near the flip, the header says what would change it.
-	if !strings.Contains(text, "Globex would lead if strengths weighed 20.4.") {
+	if !strings.Contains(text, "Globex would lead if strengths weighed 20.5.") {
 		t.Errorf("the header does not name the weight that would change the answer:\n%s", text)
 	}
 	press(d, "+")

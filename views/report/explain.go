@@ -194,12 +194,12 @@ func val(p *float64) float64 {
 
 func moneyDelta(cur string, d float64) string {
 	switch {
-	case math.Abs(d) < 0.5:
+	case math.Abs(d) < 0.005:
 		return "what you have now"
 	case d > 0:
-		return Money(cur, d) + " more than now"
+		return MoneyGap(cur, d) + " more than now"
 	}
-	return Money(cur, -d) + " less than now"
+	return MoneyGap(cur, -d) + " less than now"
 }
 
 // standing says where opportunity i stands: "rank 2 of 4", "vetoed",
@@ -355,7 +355,7 @@ func searchDefaults(doc *Document, s *model.State, i int) {
 		tenureText(d.Params.TenureMonths(fit))), RoleText)
 	if o := offerAdvice(d, i); o != nil {
 		sec = doc.section("Decide (mutual decide says more)")
-		sec.para(2, adviceHeadline(s, o), RoleStrong)
+		sec.para(2, adviceHeadline(s, d, o), RoleStrong)
 		if r := adviceReason(s, d, o); r != "" {
 			sec.para(4, r, RoleText)
 		}
