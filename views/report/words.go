@@ -59,6 +59,14 @@ func Months(v float64) string {
 	if s == "1.0" {
 		return "1 month"
 	}
+	if v > 0 && v < 1 {
+		// "0.1 months" is hard to picture; a count of days is not.
+		days := math.Round(v * 365.25 / 12)
+		if days == 1 {
+			return s + " months (about 1 day)"
+		}
+		return s + " months (about " + strconv.FormatFloat(days, 'f', 0, 64) + " days)"
+	}
 	return s + " months"
 }
 
