@@ -78,12 +78,38 @@ func (s *State) WeightFlipsOf(k int) []WeightFlip {
 // measured against the weight itself (against the mean weight for a
 // priority now at 0), when that change is no larger than the weight
 // itself: doubling a weight or taking it to zero is near, more is not. It
-// is what the dashboard's header says would change the answer.
+// is what the dashboard's header says would change the answer, on every
+// what-if, so it sweeps each priority only over the weights that count as
+// near (0 to twice the weight), where few lines can lead, rather than
+// listing every flip as [State.WeightFlips] does; the flips it finds
+// there are the same.
 func (s *State) NearestWeightFlip() (WeightFlip, bool) {
-	flips := s.WeightFlips()
+	if len(s.Ranked) < 2 {
+		return WeightFlip{}, false
+	}
 	mean := 0.0
 	for _, p := range s.Profile.Priorities {
 		mean += p.Weight / float64(len(s.Profile.Priorities))
+	}
+	var flips []WeightFlip
+	if s.memo != nil && s.memo.flipsDone {
+		flips = s.memo.flips
+	} else {
+		ws := newWeightSweep(s)
+		for k, p := range s.Profile.Priorities {
+			scale := p.Weight
+			if scale <= 0 {
+				scale = mean
+			}
+			others := ws.total - p.Weight
+			if !(others > 0) {
+				continue
+			}
+			// The share t at the far end of near, a little past it so
+			// that a flip right at the end is still swept exactly.
+			far := p.Weight + 2*scale
+			flips = ws.flipsWithin(k, far/(others+far), flips)
+		}
 	}
 	best, bestDist := WeightFlip{}, math.Inf(1)
 	for _, f := range flips {
@@ -151,6 +177,14 @@ func newWeightSweep(s *State) *weightSweep {
 
 // flips appends priority k's weight flips to out.
 func (ws *weightSweep) flips(k int, out []WeightFlip) []WeightFlip {
+	return ws.flipsWithin(k, 1, out)
+}
+
+// flipsWithin appends priority k's weight flips at shares t from 0 to
+// tMax to out. Only the lines that can lead somewhere in 0..tMax are
+// swept: a line is straight, so one below another's lower end at both
+// ends of the range is below it all along.
+func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []WeightFlip {
 	s := ws.s
 	now := s.Profile.Priorities[k].Weight
 	others := ws.total - now
@@ -169,11 +203,11 @@ func (ws *weightSweep) flips(k int, out []WeightFlip) []WeightFlip {
 		rel := u * ws.reliefs[r]
 		at0[r] = (ws.sums[r]-now*mids[r])*scale + rel
 		at1[r] = (1-u)*mids[r]*100 + rel
-		least = max(least, min(at0[r], at1[r]))
+		least = max(least, min(at0[r], at0[r]+tMax*(at1[r]-at0[r])))
 	}
 	ws.lines = ws.lines[:0]
 	for r := range n {
-		if max(at0[r], at1[r]) >= least-scoreTolerance {
+		if max(at0[r], at0[r]+tMax*(at1[r]-at0[r])) >= least-scoreTolerance {
 			ws.lines = append(ws.lines, weightLine{at0: at0[r], at1: at1[r], fit0: (ws.sums[r] - now*mids[r]) / others * 100,
 				relief: ws.reliefs[r], index: s.Ranked[r].Index})
 		}
@@ -203,7 +237,9 @@ func (ws *weightSweep) flips(k int, out []WeightFlip) []WeightFlip {
 	}
 	slices.Reverse(below)
 	out = append(out, below...)
-	for x := at + 1; x < len(segs); x++ {
+	// Past tMax the lines left out may lead: the envelope of the rest
+	// says nothing there.
+	for x := at + 1; x < len(segs) && segs[x].From <= tMax; x++ {
 		out = append(out, WeightFlip{Priority: k, Now: now, Weight: weight(segs[x].From), Near: segs[x-1].Index, Beyond: segs[x].Index,
 			Up: true})
 	}

@@ -257,3 +257,59 @@ func BenchmarkWithWeights(b *testing.B) {
 		}
 	}
 }
+
+// TestNearestWeightFlipAgreesWithTheList holds the header's quick sweep,
+// which looks only at weights from 0 to twice each one, to the nearest of
+// the full list of flips, on profiles large enough that it leaves lines
+// out, with twins that only the tie-breaks part.
+func TestNearestWeightFlipAgreesWithTheList(t *testing.T) {
+	rng := rand.New(rand.NewPCG(43, 44))
+	trials := 400
+	if testing.Short() {
+		trials = 80
+	}
+	near := 0
+	for trial := range trials {
+		p := randomProfile(rng, 2+rng.IntN(40))
+		if rng.IntN(4) == 0 {
+			twin := p.Opportunities[rng.IntN(len(p.Opportunities))]
+			twin.Name = "opp"
+			p.Opportunities = append(p.Opportunities, twin)
+		}
+		if rng.IntN(5) == 0 {
+			p.Priorities[rng.IntN(len(p.Priorities))].Weight = 0
+		}
+		req := Request{Today: today}
+		if rng.IntN(2) == 0 {
+			req.Urgency = Float(rng.Float64())
+		}
+		s := mustEval(t, p, req)
+		got, gotOK := s.NearestWeightFlip() // the quick sweep: nothing listed yet
+		if s.memo != nil && s.memo.flipsDone {
+			t.Fatal("the test needs a state whose flips are not listed yet")
+		}
+		mean := 0.0
+		for _, pr := range s.Profile.Priorities {
+			mean += pr.Weight / float64(len(s.Profile.Priorities))
+		}
+		want, wantDist := WeightFlip{}, math.Inf(1)
+		for _, f := range s.WeightFlips() {
+			scale := f.Now
+			if scale <= 0 {
+				scale = mean
+			}
+			if d := math.Abs(f.Weight-f.Now) / scale; d < wantDist {
+				want, wantDist = f, d
+			}
+		}
+		if gotOK != (wantDist <= 1) || gotOK && got != want {
+			t.Fatalf("trial %d: nearest flip %+v (%v), the full list's %+v (%v)", trial, got, gotOK, want, wantDist <= 1)
+		}
+		if gotOK {
+			near++
+		}
+	}
+	if near < trials/10 {
+		t.Fatalf("only %d of %d trials had a near flip: the test compares too little", near, trials)
+	}
+}

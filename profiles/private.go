@@ -41,10 +41,27 @@ func TrackedMoney(l *Loaded) []Diagnostic {
 		line, col := keys[f][0].Position()
 		out = append(out, Diagnostic{File: f, Line: line, Col: col, Warning: true,
 			Message: fmt.Sprintf("%s in a file git tracks (in %s); anyone who can read that repository can read them", moneyWords(keys[f]), repo),
-			Hint: "move [situation] and the opportunities into an include that git ignores (see the README's private numbers), " +
-				"or set tracked_money_ok = true at the top of the profile if the repository is private"})
+			Hint:    trackedHint(l, f, keys[f])})
 	}
 	return out
+}
+
+// trackedHint says how to keep the money in file out of git, in the
+// profile's own terms: the money may already live in an include, and only
+// a scenario saved beside the public text gives it away.
+func trackedHint(l *Loaded, file string, keys []moneyKey) string {
+	const ok = "or set tracked_money_ok = true at the top of the profile if the repository is private"
+	onlyScenarios := !slices.ContainsFunc(keys, func(k moneyKey) bool { return k.name != "scenario money" })
+	if sit := l.Origins.SituationTable; onlyScenarios && sit != "" && sit != file {
+		if _, tracked := gitTracked(sit); !tracked {
+			return fmt.Sprintf("move the [[scenario]] blocks that hold money into %s, where [situation] is and which git does not track, %s", sit, ok)
+		}
+	}
+	if file != l.Path {
+		return fmt.Sprintf("%s is an include already: tell git to ignore it (add it to .gitignore, then git rm --cached %s), %s",
+			file, filepath.Base(file), ok)
+	}
+	return "move [situation] and the opportunities into an include that git ignores (see the README's private numbers), " + ok
 }
 
 type moneyKey struct {
@@ -94,6 +111,16 @@ func moneyWords(keys []moneyKey) string {
 		}
 	}
 	return "money figures (" + strings.Join(names, ", ") + ") are"
+}
+
+// GitTracked reports whether git tracks file, and in which repository:
+// the check that TrackedMoney makes, for a save to make before it writes
+// money. Without git it reports false.
+func GitTracked(file string) (repo string, tracked bool) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return "", false
+	}
+	return gitTracked(file)
 }
 
 // gitTracked reports whether git tracks the file, looking where the file

@@ -101,17 +101,39 @@ func situationFile(l *Loaded, key string) string {
 // other scenarios, or else the one that holds [situation]: scenarios hold
 // money, and money belongs wherever the user keeps it private.
 func AddScenario(l *Loaded, sc model.Scenario) (*Saved, error) {
+	return AddScenarioTo(l, sc, ScenarioFile(l))
+}
+
+// ScenarioFile is the file a new scenario goes into: the one that holds
+// the other scenarios, or else the one that holds [situation], or else
+// the main file.
+func ScenarioFile(l *Loaded) string {
+	if n := len(l.Origins.Scenarios); n > 0 {
+		return l.Origins.Scenarios[n-1].File
+	}
+	if l.Origins.SituationTable != "" {
+		return l.Origins.SituationTable
+	}
+	return l.Path
+}
+
+// SituationFile is the file a save of [situation] key writes: where the
+// key is set, else the file whose [situation] the profile uses, else the
+// main file.
+func SituationFile(l *Loaded, key string) string { return situationFile(l, key) }
+
+// AddScenarioTo appends a [[scenario]] block to file, one of the
+// profile's files (an include git does not track, say, when the user
+// chose it over the usual one).
+func AddScenarioTo(l *Loaded, sc model.Scenario, file string) (*Saved, error) {
+	if !slices.Contains(l.Files, file) {
+		return nil, fmt.Errorf("%s is not one of the profile's files", file)
+	}
 	if strings.TrimSpace(sc.Name) == "" {
 		return nil, errors.New("a scenario needs a name")
 	}
 	if _, dup := l.Profile.Scenario(sc.Name); dup {
 		return nil, fmt.Errorf("a scenario named %q already exists", sc.Name)
-	}
-	file := l.Path
-	if n := len(l.Origins.Scenarios); n > 0 {
-		file = l.Origins.Scenarios[n-1].File
-	} else if l.Origins.SituationTable != "" {
-		file = l.Origins.SituationTable
 	}
 	keys, values := []string{"name"}, []any{sc.Name}
 	for _, k := range model.SituationTable() {

@@ -236,16 +236,18 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 		screen.SetContent(px+nowCol, row, '▲', nil, st.Now)
 		row++
 	}
-	// Leader changes first: the header already says the urgency now.
+	// "now" first, so that ▲ is never left unlabelled (a first reader
+	// looks for it); then the ends, then each leader change that still
+	// fits (its ┴ marks it regardless).
 	labels := newLabelRow(pw + yLabelW)
 	labels.place(0, "u", st.Dim, false)
+	if !labels.place(yLabelW+nowCol, "now "+report.Urgency(u), st.Now, true) {
+		labels.place(yLabelW+nowCol, "now", st.Now, true)
+	}
 	labels.place(yLabelW, "0", st.Dim, false)
 	labels.place(yLabelW+pw-1, "1", st.Dim, false)
 	for _, ch := range s.LeaderChanges {
 		labels.place(yLabelW+dotX(ch.Urgency)/2, report.Urgency(ch.Urgency), st.Change, true)
-	}
-	if !labels.place(yLabelW+nowCol, "now "+report.Urgency(u), st.Now, true) {
-		labels.place(yLabelW+nowCol, report.Urgency(u), st.Now, true)
 	}
 	labels.draw(screen, x, row)
 	row++
@@ -321,15 +323,25 @@ func (l *labelRow) draw(screen tcell.Screen, x, y int) {
 }
 
 // drawLegend names the charted opportunities on one row: "1 Acme
-// Logistics  2 Globex", each in its line's style. When the names do not
-// all fit, the longest are shortened first, to a common width.
+// Logistics  2 Globex", each in its line's style, then which ranked ones
+// the chart left out ("3, 4 not drawn"), so that a missing line is never
+// taken for a missing opportunity. When the names do not all fit, the
+// longest are shortened first, to a common width, keeping the part that
+// tells names apart.
 func drawLegend(screen tcell.Screen, x, y, w int, s *model.State, lines []int, selected int, st Styles) {
 	if len(lines) == 0 || w <= 0 {
 		return
 	}
 	const gap = 2
-	texts := make([]string, len(lines))
+	note := leftOutNote(s, lines)
 	budget := w - gap*(len(lines)-1)
+	if note != "" {
+		budget -= gap + report.Width(note)
+		if budget < 6*len(lines) {
+			note, budget = "", w-gap*(len(lines)-1)
+		}
+	}
+	texts := make([]string, len(lines))
 	longest := 0
 	for k, i := range lines {
 		texts[k] = rankLabel(s, i) + " " + nameOf(s, i)
@@ -345,11 +357,48 @@ func drawLegend(screen tcell.Screen, x, y, w int, s *model.State, lines []int, s
 			break
 		}
 	}
+	if limit < longest {
+		names := make([]string, len(lines))
+		for k, i := range lines {
+			names[k] = nameOf(s, i)
+		}
+		for k, i := range lines {
+			label := rankLabel(s, i) + " "
+			texts[k] = label + report.ShortNames(names, max(1, limit-report.Width(label)))[k]
+		}
+	}
 	used := 0
 	for k, i := range lines {
 		if used >= w {
 			return
 		}
 		used += drawText(screen, x+used, y, min(limit, w-used), texts[k], seriesStyle(st, s, i, selected)) + gap
+	}
+	if note != "" && used < w {
+		drawText(screen, x+used, y, w-used, note, st.Dim)
+	}
+}
+
+// leftOutNote names the ranked opportunities the chart does not draw:
+// "3, 4 not drawn", or "3–9 not drawn" for a run of more; "" when every
+// one is drawn.
+func leftOutNote(s *model.State, lines []int) string {
+	var ranks []int
+	for _, r := range s.Ranked {
+		if !slices.Contains(lines, r.Index) {
+			ranks = append(ranks, r.Rank)
+		}
+	}
+	switch n := len(ranks); {
+	case n == 0:
+		return ""
+	case n <= 2:
+		out := strconv.Itoa(ranks[0])
+		if n == 2 {
+			out += ", " + strconv.Itoa(ranks[1])
+		}
+		return out + " not drawn"
+	default:
+		return strconv.Itoa(n) + " more not drawn (" + strconv.Itoa(ranks[0]) + "–" + strconv.Itoa(ranks[n-1]) + ")"
 	}
 }

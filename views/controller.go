@@ -2,6 +2,7 @@ package views
 
 import (
 	"slices"
+	"time"
 
 	"mutual/model"
 )
@@ -36,6 +37,8 @@ const (
 	// pane's place, so the ranking, the chart and the header stay in
 	// sight while a weight moves.
 	PagePriorities
+	// PageMessages lists every status message in full, with its time.
+	PageMessages
 )
 
 // ChartKind is what the chart pane draws.
@@ -124,7 +127,21 @@ type Controller struct {
 	form Form
 	// asking is the question the status line asks, if any.
 	asking question
-	status Status
+	// typing is the line being typed on the status line, if any, and
+	// typed its text so far.
+	typing typing
+	typed  string
+	// pending is the save being asked about; privateFile the include git
+	// does not track that a question offers instead.
+	pending     pendingSave
+	privateFile string
+	// filter keeps the ranking to the names that contain it (any case).
+	filter string
+	// messages are every status message shown, oldest first, for the
+	// Messages page; now is the clock that times them.
+	messages []Message
+	now      func() time.Time
+	status   Status
 	// problem is a sticky message (a broken profile on disk) shown while
 	// no other message is.
 	problem Status
@@ -146,7 +163,7 @@ type solved struct {
 // line names the keys of keys. It fails when req names a scenario the
 // profile does not have.
 func NewController(p *model.Profile, req model.Request, keys Keymap) (*Controller, error) {
-	c := &Controller{profile: p, keys: keys, base: req, scenario: -1, selected: -1}
+	c := &Controller{profile: p, keys: keys, base: req, scenario: -1, selected: -1, now: time.Now}
 	c.base.Scenario, c.base.WhatIf = "", model.WhatIf{}
 	if req.Scenario != "" {
 		c.scenario = scenarioIndex(p, req.Scenario)
@@ -186,9 +203,13 @@ func (c *Controller) evaluate(w model.WhatIf) error {
 	return nil
 }
 
-// keepSelection selects the leader when the selection is gone.
+// keepSelection selects the leader when the selection is gone; a filter
+// that matches nothing leaves it where it was.
 func (c *Controller) keepSelection() {
 	rows := c.Rows()
+	if len(rows) == 0 && c.filter != "" {
+		return
+	}
 	for _, i := range rows {
 		if i == c.selected {
 			return
@@ -218,7 +239,11 @@ func (c *Controller) Rows() []int {
 	for _, r := range s.Vetoed {
 		out = append(out, r.Index)
 	}
-	return append(out, s.Closed...)
+	out = append(out, s.Closed...)
+	if c.filter != "" {
+		out = slices.DeleteFunc(out, func(i int) bool { return !c.matches(i) })
+	}
+	return out
 }
 
 // Selected is the selected opportunity's index in State().Assessments, or
@@ -289,10 +314,16 @@ func (c *Controller) Chart() ChartKind { return c.chart }
 func (c *Controller) Priority() int { return c.priority }
 
 // KeyContext is the key table's context for the page in front: keys bound
-// there come before the keys for everywhere.
+// there come before the keys for everywhere. A line being typed and a
+// question asked come before any page.
 func (c *Controller) KeyContext() KeyContext {
-	if c.form != FormNone {
+	switch {
+	case c.form != FormNone:
 		return ContextForm
+	case c.Typing():
+		return ContextTyping
+	case c.Asking():
+		return ContextAsk
 	}
 	if c.page == PagePriorities {
 		return ContextPriorities
@@ -341,11 +372,15 @@ func (c *Controller) Status() Status {
 // as a profile on disk that no longer loads.
 func (c *Controller) SetProblem(text string) {
 	c.problem = Status{Kind: StatusWarn, Text: text}
+	c.record(c.problem)
 }
 
 // SetStatus replaces the status line's message, for what the host reports
 // (an editor that failed, a save that worked).
-func (c *Controller) SetStatus(st Status) { c.status = st }
+func (c *Controller) SetStatus(st Status) {
+	c.status = st
+	c.record(st)
+}
 
 // Unsaved reports whether a what-if is in force.
 func (c *Controller) Unsaved() bool { return !c.state.Request.WhatIf.IsZero() }
@@ -421,6 +456,10 @@ func (c *Controller) ReloadWithScenario(p *model.Profile, name string) error {
 // Apply carries out one intent and returns the effect the host must carry
 // out, if any.
 func (c *Controller) Apply(in Intent) Effect {
+	defer c.logStatus()
+	if c.Typing() {
+		return c.typedKey(in)
+	}
 	if c.Asking() {
 		return c.answer(in)
 	}
@@ -450,9 +489,21 @@ func (c *Controller) Apply(in Intent) Effect {
 			c.status = Status{Text: "No weight to save: " + c.key(IntentWeightUp) + " and " + c.key(IntentWeightDown) + " move the selected weight first."}
 			break
 		}
-		return EffectSaveScenario
+		c.startNaming("")
 	case IntentClose:
+		if c.page == PageNone && c.filter != "" {
+			c.clearFilter()
+			break
+		}
 		c.page = PageNone
+	case IntentMessages:
+		c.togglePage(PageMessages)
+	case IntentFilter:
+		c.startFilter()
+	case IntentSaveSituation:
+		return c.situationWrite()
+	case IntentSubmit, IntentWriteAnyway:
+		// They answer a line being typed or a question; there is none.
 	case IntentNextPane, IntentPrevPane:
 		if c.page != PageNone {
 			c.status = Status{Text: c.key(IntentClose) + " closes this page; then " + c.key(IntentNextPane) + " moves between panes."}
@@ -491,9 +542,7 @@ func (c *Controller) Apply(in Intent) Effect {
 			c.status = Status{Text: "Nothing to save: " + c.key(IntentUrgencyUp) + " and " + c.key(IntentUrgencyDown) + " make a what-if first."}
 			break
 		}
-		c.askSave()
-	case IntentSaveScenario:
-		c.status = Status{Text: c.key(IntentSaveScenario) + " answers the save question: press " + c.key(IntentSave) + " first."}
+		c.startNaming("")
 	case IntentReload:
 		return EffectReload
 	case IntentQuit:

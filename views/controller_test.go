@@ -292,16 +292,15 @@ func TestKeys(t *testing.T) {
 		{"e asks the host to edit", model.Request{}, []step{
 			{ev: key(0, 'e'), effect: EffectEdit},
 		}},
-		{"s asks where to save, only when there is a what-if", model.Request{}, []step{
+		{"s asks a scenario's name, only when there is a what-if", model.Request{}, []step{
 			pressRune('s', statusSays("Nothing to save")),
 			pressRune('+', nil),
-			pressRune('s', statusSays("y: into [situation]")),
-			{ev: key(0, 'y'), effect: EffectSave},
+			pressRune('s', statusSays("as a new scenario: type its name, enter saves, esc cancels (S writes over [situation] instead)")),
 		}},
-		{"n in the save question saves a scenario", model.Request{}, []step{
+		{"S asks the host where [situation] is, only when there is a what-if", model.Request{}, []step{
+			pressRune('S', statusSays("Nothing to save")),
 			pressRune('+', nil),
-			pressRune('s', nil),
-			{ev: key(0, 'n'), effect: EffectSaveScenario},
+			{ev: key(0, 'S'), effect: EffectSave},
 		}},
 		{"> and < move the savings by a month of burn, and the urgency follows", model.Request{}, []step{
 			pressRune('+', nil),

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
+	"time"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
@@ -44,14 +44,21 @@ type Hooks struct {
 	// returns the profile as loaded afterwards, or nil when nothing
 	// changed. The what-ifs in force survive it.
 	Edit func(selected int) (*model.Profile, error)
-	// Save writes the what-ifs' urgency into the profile's [situation] and
-	// returns the profile as saved and the file it was written to; the
-	// what-ifs are then part of the profile.
+	// Save writes the what-ifs' savings and urgency (each only when it is
+	// a what-if) over the profile's [situation] and returns the profile as
+	// saved and the file it was written to; the what-ifs are then part of
+	// the profile. The dashboard calls it only after the user saw the old
+	// and the new values and said yes.
 	Save func(w model.WhatIf) (p *model.Profile, file string, err error)
 	// SaveScenario appends the what-ifs, over the scenario in force (""
-	// for none), as a new [[scenario]] block, and returns the profile as
-	// saved, the new scenario's name and the file it was written to.
-	SaveScenario func(w model.WhatIf, scenario string) (p *model.Profile, name, file string, err error)
+	// for none), as a new [[scenario]] block called name, in file ("" for
+	// where the profile keeps its scenarios), and returns the profile as
+	// saved and the file it was written to.
+	SaveScenario func(w model.WhatIf, scenario, name, file string) (p *model.Profile, saved string, err error)
+	// Place says, before a save, where it would write and what git knows
+	// of that file: over [situation] when situation is set, else a new
+	// scenario over the scenario in force. Nil asks nothing of git.
+	Place func(w model.WhatIf, scenario string, situation bool) SavePlace
 	// Reload reads the profile from disk again (the R key; a file watcher
 	// calls [Dashboard.Reload] itself).
 	Reload func() (*model.Profile, error)
@@ -89,6 +96,8 @@ type Options struct {
 	// Status is the status line's first message, such as the number of
 	// warnings the profile loaded with.
 	Status Status
+	// Clock times the Messages log; nil is the wall clock.
+	Clock func() time.Time
 }
 
 // Dashboard is the whole screen: the header, the ranking, the details of
@@ -119,6 +128,8 @@ type Dashboard struct {
 	weights *PrioritiesPage
 	// forms is the form over the panes, if one is open (editforms.go).
 	forms forms
+	log   *MessagesPage
+	input *inputLine
 	// visible are the panes the last draw laid out, for the mouse.
 	visible []tview.Primitive
 }
@@ -148,6 +159,11 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 		explain: NewExplainPage(st, keys, opts.Info),
 		decide:  NewDecidePage(st, keys),
 		weights: NewPrioritiesPage(st, keys),
+		log:     NewMessagesPage(st, keys),
+		input:   newInputLine(st),
+	}
+	if opts.Clock != nil {
+		ctl.SetClock(opts.Clock)
 	}
 	ctl.SetStatus(opts.Status)
 	d.sync()
@@ -173,10 +189,13 @@ func (d *Dashboard) Reload(p *model.Profile) error {
 		// A what-if that no longer applies (a priority gone) is dropped.
 		err = d.ctl.Reload(p, false)
 	}
-	if err != nil {
+	switch {
+	case err != nil:
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + report.Clean(err.Error())})
-	} else {
+	case d.ctl.problem.Text != "":
 		d.ctl.SetProblem("")
+		d.ctl.SetStatus(Status{Text: "Fixed: the profile loads again, and is reloaded."})
+	default:
 		d.ctl.SetStatus(Status{Text: "Profile reloaded."})
 	}
 	d.sync()
@@ -214,10 +233,21 @@ func (d *Dashboard) reload() {
 }
 
 // HandleKey resolves a key press through the key table and carries out
-// its intents.
+// its intents. While a line is being typed, a key the typing context does
+// not bind is text for that line, never a hotkey.
 func (d *Dashboard) HandleKey(ev *tcell.EventKey) {
 	if d.forms.page != nil {
 		d.formKey(d.keys.ResolveIn(ev, ContextForm), ev)
+		d.sync()
+		return
+	}
+	if d.ctl.Typing() {
+		if in := d.keys.ResolveIn(ev, ContextTyping); in != IntentNone {
+			d.Do(in)
+			return
+		}
+		d.input.key(ev)
+		d.ctl.Type(d.input.text())
 		d.sync()
 		return
 	}
@@ -229,17 +259,21 @@ func (d *Dashboard) HandleKey(ev *tcell.EventKey) {
 // Do carries out an intent: the controller changes the state, and the
 // dashboard carries out the effect it asks for.
 func (d *Dashboard) Do(in Intent) {
-	if in == IntentSave && d.hooks.Save == nil && d.hooks.SaveScenario == nil && !d.ctl.Asking() && d.ctl.Unsaved() {
-		// Nowhere to save: say so now rather than after asking where.
-		d.save()
+	if (in == IntentSave || in == IntentSaveSituation) && d.hooks.Save == nil && d.hooks.SaveScenario == nil &&
+		!d.ctl.Asking() && !d.ctl.Typing() && d.ctl.Unsaved() {
+		// Nowhere to save: say so now rather than after asking a name.
+		d.nowhereToSave()
 		d.sync()
 		return
 	}
-	before := d.ctl.Page()
+	before, typing := d.ctl.Page(), d.ctl.Typing()
 	effect := d.ctl.Apply(in)
 	if page := d.ctl.Page(); page != before && page != PageNone {
 		// A page opens at its top: its first lines say what matters most.
 		d.scrollTarget().ScrollTop()
+	}
+	if !typing && d.ctl.Typing() {
+		d.input.start(d.ctl.TypingPrompt(), d.ctl.Typed())
 	}
 	switch effect {
 	case EffectQuit:
@@ -273,6 +307,8 @@ func (d *Dashboard) scrollTarget() *textPane {
 		return d.decide.textPane
 	case PagePriorities:
 		return d.weights.textPane
+	case PageMessages:
+		return d.log.textPane
 	}
 	return d.detail.textPane
 }
@@ -300,6 +336,11 @@ func (d *Dashboard) edit() {
 	}
 }
 
+// HasProblem reports whether the profile on disk is broken and the
+// screen shows the last good one: then e opens the file at the error's
+// line rather than the selected opportunity's.
+func (d *Dashboard) HasProblem() bool { return d.ctl.problem.Text != "" }
+
 // Unchanged is for when the profile on disk loads again and is the one on
 // screen: a broken edit undone, back to the last good text. The problem
 // that edit raised is gone, so it leaves the status line; nothing is
@@ -310,66 +351,9 @@ func (d *Dashboard) Unchanged() bool {
 		return false
 	}
 	d.ctl.SetProblem("")
-	d.ctl.SetStatus(Status{Text: "The profile loads again, as it was before the broken edit."})
+	d.ctl.SetStatus(Status{Text: "Fixed: the profile loads again, as it was before the broken edit."})
 	d.sync()
 	return true
-}
-
-func (d *Dashboard) save() {
-	u := report.Urgency(d.ctl.State().Urgency.Value)
-	// What goes into [situation]: the savings and the urgency, not the
-	// weights.
-	st := *d.ctl.State()
-	st.Request.WhatIf.Weights = nil
-	what := report.WhatIfWords(&st)
-	if d.hooks.Save == nil {
-		d.ctl.SetStatus(Status{Text: "There is no profile file to save into: to come back to this view, start mutual with --urgency " + u + "."})
-		return
-	}
-	w := d.ctl.State().Request.WhatIf
-	p, file, err := d.hooks.Save(w)
-	if err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
-		return
-	}
-	if err := d.ctl.Reload(p, false); err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + report.Clean(err.Error())})
-		return
-	}
-	d.ctl.SetProblem("")
-	text := "Saved " + what + " into [situation] in " + report.Clean(file) + "."
-	if len(w.Weights) > 0 {
-		// [situation] holds no weights: they stay a what-if, for a
-		// scenario to keep.
-		if err := d.ctl.evaluate(model.WhatIf{Weights: w.Weights}); err == nil {
-			text += " The weights stay a what-if: " + d.keys.KeyLabel(IntentSave) + " then " + d.keys.KeyLabel(IntentSaveScenario) +
-				" keeps them in a scenario."
-		}
-	}
-	if st := d.ctl.State(); st.Urgency.Source == model.SourceScenario {
-		text += " Scenario " + strconv.Quote(report.Clean(d.ctl.ScenarioName())) + " sets its own (" + report.Urgency(st.Urgency.Value) + "): " +
-			d.keys.scenarioKeys() + " leaves it."
-	}
-	d.ctl.SetStatus(Status{Text: text})
-}
-
-func (d *Dashboard) saveScenario() {
-	if d.hooks.SaveScenario == nil {
-		d.ctl.SetStatus(Status{Text: "There is no profile file to save into."})
-		return
-	}
-	p, name, file, err := d.hooks.SaveScenario(d.ctl.State().Request.WhatIf, d.ctl.ScenarioName())
-	if err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
-		return
-	}
-	if err := d.ctl.ReloadWithScenario(p, name); err != nil {
-		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + report.Clean(err.Error())})
-		return
-	}
-	d.ctl.SetProblem("")
-	d.ctl.SetStatus(Status{Text: "Saved as scenario " + strconv.Quote(report.Clean(name)) + " in " + report.Clean(file) + "; it is in force now (" +
-		d.keys.scenarioKeys() + " cycle)."})
 }
 
 // sync hands the controller's state to every widget. The search model's
@@ -393,8 +377,13 @@ func (d *Dashboard) sync() {
 	if c.Page() == PagePriorities {
 		d.weights.SetState(s, c.Priority(), sel)
 	}
+	if c.Page() == PageMessages {
+		d.log.SetMessages(c.Messages())
+	}
+	d.table.SetFilter(c.Filter(), c.Typing() && c.typing == typingFilter)
 	d.footer.SetStatus(c.Status())
 	d.footer.SetContext(c.KeyContext())
+	d.footer.SetTyping(c.Typing())
 	d.table.setFocused(c.Pane() == PaneRanking)
 	d.detail.setFocused(c.Pane() == PaneDetails)
 	d.chart.setFocused(c.Pane() == PaneChart)
@@ -433,9 +422,12 @@ func (d *Dashboard) Draw(screen tcell.Screen) {
 		p.Draw(screen)
 		d.visible = append(d.visible, p)
 	}
-	hh, fh := d.header.Height(), d.footer.Height()
+	hh, fh := d.header.Height(), d.footer.Height(w)
 	place(d.header, x, y, w, hh)
 	place(d.footer, x, y+h-fh, w, fh)
+	if d.ctl.Typing() {
+		d.input.draw(screen, x, y+h-fh+d.footer.InputRow(w), w)
+	}
 	my, mh := y+hh, h-hh-fh
 
 	if d.forms.page != nil {
@@ -452,11 +444,15 @@ func (d *Dashboard) Draw(screen tcell.Screen) {
 	case PageDecide:
 		place(d.decide, x, my, w, mh)
 		return
+	case PageMessages:
+		place(d.log, x, my, w, mh)
+		return
 	}
 
 	// The ranking takes what it needs, leaving the details and the chart
-	// at least eight lines.
-	th := max(4, min(d.table.Height(), mh-8))
+	// at least eight lines; a status message on more than one line takes
+	// its rows from them, not from the ranking.
+	th := max(4, min(d.table.Height(), mh-max(6, 8-(fh-2))))
 	place(d.table, x, my, w, th)
 	by, bh := my+th, mh-th
 	if w < wideLayout {
@@ -495,7 +491,13 @@ func (d *Dashboard) InputHandler() func(*tcell.EventKey, func(tview.Primitive)) 
 // PasteHandler ignores pasted text, so that a paste can never fire keys,
 // and says so.
 func (d *Dashboard) PasteHandler() func(string, func(tview.Primitive)) {
-	return d.WrapPasteHandler(func(string, func(tview.Primitive)) {
+	return d.WrapPasteHandler(func(text string, _ func(tview.Primitive)) {
+		if d.ctl.Typing() {
+			d.input.paste(text)
+			d.ctl.Type(d.input.text())
+			d.sync()
+			return
+		}
 		d.ctl.SetStatus(Status{Text: "Pasted text is ignored: the dashboard takes one key at a time."})
 		d.sync()
 	})

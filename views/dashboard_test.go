@@ -310,12 +310,15 @@ func TestHooksReachTheHost(t *testing.T) {
 	if edited != 1 || editedSel != d.Controller().State().Leader() || !strings.Contains(screenText(drawOn(t, d, 100, 30)), "Globex International") {
 		t.Fatalf("edit: called %d times for %d; screen does not show the reloaded profile", edited, editedSel)
 	}
-	press(d, "++s")
+	press(d, "++S")
 	if saved.Urgency != nil {
-		t.Fatal("s saved before the question was answered")
+		t.Fatal("S saved before the question was answered")
 	}
-	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "Save urgency 0.65? y: into [situation]") {
-		t.Errorf("s does not ask where to save:\n%s", text)
+	// The question shows what changes, old and new, and that the urgency
+	// becomes fixed by hand.
+	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "Write over [situation] in [situation]'s file: urgency derived (0.55)") ||
+		!strings.Contains(text, "fixed by hand at 0.65") || !strings.Contains(text, "y writes, any other key cancels.") {
+		t.Errorf("S does not show old and new before writing:\n%s", text)
 	}
 	press(d, "y")
 	if saved.Urgency == nil || report.Urgency(*saved.Urgency) != "0.65" {
@@ -325,7 +328,7 @@ func TestHooksReachTheHost(t *testing.T) {
 	if c.Unsaved() || c.State().Urgency.Source != model.SourceProfile || report.Urgency(c.State().Urgency.Value) != "0.65" {
 		t.Errorf("after saving: unsaved %v, urgency %v from %s", c.Unsaved(), c.State().Urgency.Value, c.State().Urgency.Source)
 	}
-	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "Saved urgency 0.65 into [situation] in private.toml.") {
+	if text := screenText(drawOn(t, d, 100, 30)); !strings.Contains(text, "Saved urgency 0.65 over [situation] in private.toml.") {
 		t.Errorf("no word of the save:\n%s", text)
 	}
 }
@@ -349,7 +352,7 @@ func TestAnUndoneBrokenEditClearsItsProblem(t *testing.T) {
 	}
 	broken = false
 	press(d, "e")
-	if text := screenText(drawOn(t, d, 100, 30)); strings.Contains(text, "savings must be a number") || !strings.Contains(text, "The profile loads again") {
+	if text := screenText(drawOn(t, d, 100, 30)); strings.Contains(text, "savings must be a number") || !strings.Contains(text, "Fixed: the profile loads again") {
 		t.Errorf("the problem of an undone edit stayed:\n%s", text)
 	}
 	press(d, "e")
@@ -358,41 +361,161 @@ func TestAnUndoneBrokenEditClearsItsProblem(t *testing.T) {
 	}
 }
 
-func TestSaveQuestion(t *testing.T) {
-	var asScenario model.WhatIf
-	var over string
+// scenarioSaver is a SaveScenario hook that records what it was asked to
+// save and returns the profile with the new scenario in it.
+type scenarioSaver struct {
+	w          model.WhatIf
+	over, name string
+	file       string
+	calls      int
+}
+
+func (s *scenarioSaver) save(w model.WhatIf, over, name, file string) (*model.Profile, string, error) {
+	s.w, s.over, s.name, s.file = w, over, name, file
+	s.calls++
+	p := samProfile()
+	p.Scenarios = append(p.Scenarios, model.Scenario{Name: name, Situation: w.Situation, Weights: w.Weights})
+	if w.Urgency != nil {
+		p.Scenarios[len(p.Scenarios)-1].Situation.Urgency = w.Urgency
+	}
+	if file == "" {
+		file = "profile.toml"
+	}
+	return p, file, nil
+}
+
+// TestSaveIsANewScenarioByDefault: s asks a name, typing it fires no
+// hotkeys, an empty name or one a scenario has is refused, and the real
+// [situation] is never written by s.
+func TestSaveIsANewScenarioByDefault(t *testing.T) {
+	sv := &scenarioSaver{}
 	hooks := Hooks{
 		Save: func(model.WhatIf) (*model.Profile, string, error) {
-			t.Fatal("y was not pressed")
+			t.Fatal("s wrote over [situation]")
 			return nil, "", nil
 		},
-		SaveScenario: func(w model.WhatIf, scenario string) (*model.Profile, string, string, error) {
-			asScenario, over = w, scenario
+		SaveScenario: sv.save,
+	}
+	d, app := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
+	c := d.Controller()
+	press(d, ">s")
+	if !c.Typing() {
+		t.Fatal("s does not ask a name")
+	}
+	lines := screenLines(drawOn(t, d, 100, 30))
+	if got := lines[len(lines)-2]; !strings.HasPrefix(got, "Scenario name:") {
+		t.Errorf("the name is not asked on the footer: %q", got)
+	}
+	if got := lines[len(lines)-1]; got != "enter done  esc cancel" {
+		t.Errorf("the footer while typing offers %q", got)
+	}
+	d.HandleKey(key(tcell.KeyEnter, 0))
+	if !c.Typing() || !strings.Contains(c.Status().Text, "A scenario needs a name") {
+		t.Fatalf("an empty name: typing %v, %q", c.Typing(), c.Status().Text)
+	}
+	press(d, "severance lands")
+	d.HandleKey(key(tcell.KeyEnter, 0))
+	if sv.calls != 0 || !strings.Contains(c.Status().Text, `already has a scenario named "severance lands"`) {
+		t.Fatalf("a name taken: saved %d, %q", sv.calls, c.Status().Text)
+	}
+	for range "severance lands" {
+		d.HandleKey(key(tcell.KeyBackspace2, 0))
+	}
+	// q, +, r, s and ] are hotkeys elsewhere: here they are the name.
+	press(d, "q+r s]")
+	if app.stopped != 0 || c.State().Request.WhatIf.Urgency != nil || c.ScenarioName() != "" {
+		t.Fatal("typing the name fired hotkeys")
+	}
+	if lines := screenLines(drawOn(t, d, 100, 30)); !strings.Contains(lines[len(lines)-2], "Scenario name: q+r s]") {
+		t.Errorf("the name typed is not shown: %q", lines[len(lines)-2])
+	}
+	d.HandleKey(key(tcell.KeyEnter, 0))
+	if sv.calls != 1 || sv.name != "q+r s]" || sv.w.Situation.Savings == nil || *sv.w.Situation.Savings != 11500 || sv.file != "" {
+		t.Fatalf("saved %d times: %+v", sv.calls, sv)
+	}
+	if c.Unsaved() || c.ScenarioName() != "q+r s]" || c.Typing() {
+		t.Errorf("after saving: unsaved %v, scenario %q", c.Unsaved(), c.ScenarioName())
+	}
+	if !strings.Contains(c.Status().Text, `Saved as scenario "q+r s]" in profile.toml`) || !strings.Contains(c.Status().Text, "the real [situation] is unchanged") {
+		t.Errorf("status %q", c.Status().Text)
+	}
+	// esc cancels a name half typed, and saves nothing.
+	press(d, "+sabc")
+	d.HandleKey(key(tcell.KeyEscape, 0))
+	if c.Typing() || sv.calls != 1 || !c.Unsaved() || !strings.Contains(c.Status().Text, "Not saved") {
+		t.Errorf("esc: typing %v, saved %d, %q", c.Typing(), sv.calls, c.Status().Text)
+	}
+}
+
+// TestSaveOverSituationShowsOldAndNew: S shows every value it would
+// write, old and new, before writing; a savings what-if leaves the urgency
+// derived, so the save cannot fix it by hand; any key but y cancels.
+func TestSaveOverSituationShowsOldAndNew(t *testing.T) {
+	var saved []model.WhatIf
+	hooks := Hooks{
+		Save: func(w model.WhatIf) (*model.Profile, string, error) {
+			saved = append(saved, w)
 			p := samProfile()
-			p.Scenarios = append(p.Scenarios, model.Scenario{Name: "what-if 1", Situation: model.Situation{Urgency: w.Urgency}})
-			return p, "what-if 1", "profile.toml", nil
+			p.Situation.Savings = w.Situation.Savings
+			return p, "private.toml", nil
+		},
+		Place: func(w model.WhatIf, _ string, situation bool) SavePlace {
+			return SavePlace{File: "private.toml", Money: []string{"savings"}}
 		},
 	}
 	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
 	c := d.Controller()
-	press(d, "+sx") // any other key cancels
-	if !c.Unsaved() || c.Asking() || !strings.Contains(c.Status().Text, "Not saved") {
-		t.Fatalf("cancel: unsaved %v asking %v status %q", c.Unsaved(), c.Asking(), c.Status().Text)
+	press(d, ">S")
+	text := c.Status().Text
+	for _, want := range []string{"Write over [situation] in private.toml: savings $9,000 → $11,500;", "urgency stays derived (0.55 → 0.43)",
+		"y writes, any other key cancels."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the question does not say %q:\n%s", want, text)
+		}
 	}
-	press(d, "n")
-	if asScenario.Urgency != nil || !strings.Contains(c.Status().Text, "press s first") {
-		t.Fatalf("n outside the question: %q", c.Status().Text)
+	press(d, "x")
+	if len(saved) != 0 || !c.Unsaved() {
+		t.Fatal("a key other than y wrote")
 	}
-	press(d, "]sn")
-	if asScenario.Urgency == nil || report.Urgency(*asScenario.Urgency) != "0.60" || over != samProfile().Scenarios[0].Name {
-		t.Fatalf("saved %+v over %q", asScenario, over)
+	press(d, "Sy")
+	if len(saved) != 1 || saved[0].Urgency != nil || *saved[0].Situation.Savings != 11500 {
+		t.Fatalf("saved %+v", saved)
 	}
-	if c.Unsaved() || c.ScenarioName() != "what-if 1" || report.Urgency(c.State().Urgency.Value) != "0.60" || c.State().Urgency.Source != model.SourceScenario {
-		t.Errorf("after saving as a scenario: unsaved %v, scenario %q, urgency %v from %s", c.Unsaved(), c.ScenarioName(),
-			c.State().Urgency.Value, c.State().Urgency.Source)
+	if c.Unsaved() || c.State().Urgency.Source != model.SourceDerived {
+		t.Errorf("after the save the urgency is %s, what-ifs %v", c.State().Urgency.Source, c.Unsaved())
 	}
-	if !strings.Contains(c.Status().Text, `Saved as scenario "what-if 1" in profile.toml`) {
-		t.Errorf("status %q", c.Status().Text)
+}
+
+// TestSaveWarnsOfMoneyGitTracks: a scenario with money bound for a file
+// git tracks is not written until the user chose: the include git does
+// not track (y), or that file anyway (w).
+func TestSaveWarnsOfMoneyGitTracks(t *testing.T) {
+	sv := &scenarioSaver{}
+	hooks := Hooks{SaveScenario: sv.save, Place: func(model.WhatIf, string, bool) SavePlace {
+		return SavePlace{File: "profile.toml", Money: []string{"savings"}, Repo: "/home/sam/dotfiles", Private: "private.toml"}
+	}}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
+	c := d.Controller()
+	press(d, ">slean")
+	d.HandleKey(key(tcell.KeyEnter, 0))
+	if sv.calls != 0 || !c.Asking() {
+		t.Fatal("money went into a tracked file without a word")
+	}
+	text := c.Status().Text
+	for _, want := range []string{"Git tracks profile.toml (in /home/sam/dotfiles)", "y: write it into private.toml instead", "w: into profile.toml anyway"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the warning does not say %q:\n%s", want, text)
+		}
+	}
+	press(d, "y")
+	if sv.calls != 1 || sv.file != "private.toml" || sv.name != "lean" {
+		t.Fatalf("y saved %+v", sv)
+	}
+	press(d, ">slean2")
+	d.HandleKey(key(tcell.KeyEnter, 0))
+	press(d, "w")
+	if sv.calls != 2 || sv.file != "profile.toml" {
+		t.Fatalf("w saved %+v", sv)
 	}
 }
 
@@ -418,7 +541,7 @@ func TestReloadKeyAndStandingProblem(t *testing.T) {
 	}
 	broken = false
 	press(d, "R")
-	if st := d.Controller().Status().Text; st != "Profile reloaded." {
+	if st := d.Controller().Status().Text; st != "Fixed: the profile loads again, and is reloaded." {
 		t.Errorf("after the fix the status is %q", st)
 	}
 	press(d, "k")

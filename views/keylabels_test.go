@@ -66,7 +66,7 @@ func newMentionFinder(names []string) mentionFinder {
 	keyNotWord := "(?:" + strings.Join(notWords, "|") + ")"
 	runNotWord := keyNotWord + `(?:(?:\s+(?:or|and)\s+|/|\s)` + key + `)*`
 	verbs := `again|closes|close|resets|reset|quits|quit|switches|lists|drops|brings|shows|leaves|cycles|cycle|answers|opens|` +
-		`explains|moves|make|makes|scrolls|scroll|select|first|to`
+		`explains|moves|make|makes|scrolls|scroll|select|first|to|writes|saves|cancels|keeps|clears`
 	return mentionFinder{
 		before: regexp.MustCompile(`(?:^|[\s(“"'])(` + run + `)(?::\s)`),
 		verb:   regexp.MustCompile(`(?:^|[\s(“"'])(` + runNotWord + `),?\s+(?:` + verbs + `)\b`),
@@ -127,8 +127,10 @@ func remapped() Keymap {
 			b.Keys = []Key{r('c')}
 		case IntentSave:
 			b.Keys = []Key{r('S')}
-		case IntentSaveScenario:
+		case IntentSaveSituation:
 			b.Keys = []Key{r('N')}
+		case IntentMessages:
+			b.Keys = []Key{r('M')}
 		case IntentHelp:
 			b.Keys = []Key{r('h')}
 		case IntentClose:
@@ -256,7 +258,8 @@ func dashboardText(t *testing.T, km Keymap) []string {
 		{IntentSavingsUp},
 		{IntentUrgencyUp, IntentSave},
 		{IntentSave},
-		{IntentSaveScenario},
+		{IntentSaveSituation},
+		{IntentUrgencyUp, IntentSaveSituation},
 		{IntentUrgencyUp, IntentQuit},
 		{IntentReset},
 		{IntentNone},
@@ -309,10 +312,10 @@ func TestSentencesFollowTheKeyTable(t *testing.T) {
 		"K/J select", "*/_ urgency", "x reset", "{ } scenario", "h help", "Q quit",
 		"(o or backspace closes, K/J scroll)", "(w or backspace closes, K/J scroll)", "(h or backspace closes, K/J scroll)",
 		"c switches to fit against relief", "w opens the decide page", "* and _ are what-ifs", "x drops them; { and } try",
-		"(Q again or Y quits", "(Y: the urgency into [situation]; N: a new scenario)", "o again closes", "w again closes", "h again closes it",
+		"(Q again or Y quits", "(N writes over [situation] instead)", "and only Y writes", "M again closes", "o again closes", "w again closes", "h again closes it",
 		"no scenario ({ } cycles 3)",
-		"x resets.", "Save urgency 0.60? Y: into [situation]", "N: as a new scenario", "Nothing to save: * and _ make a what-if first.",
-		"N answers the save question: press S first.", "Q or Y quits, any other key stays.", "That key does nothing here: h lists the keys.",
+		"x resets.", "urgency derived (0.55) → fixed by hand at 0.60", "Y writes, any other key cancels.", "Nothing to save: * and _ make a what-if first.",
+		"backspace cancels", "Q or Y quits, any other key stays.", "That key does nothing here: h lists the keys.",
 		"backspace closes this page; then tab moves between panes.", "(c switches).", "x shows the scenario's own.",
 		"Score against urgency (c: fit against relief)", "Accept, hold or let go? Press w.", "x brings it back.",
 		"backspace, select it, and w again.", "x resets it and brings back the money figures", "(x shows them in money.)",
@@ -344,7 +347,7 @@ func TestMentionFinderFindsTheDefaultSentences(t *testing.T) {
 	for _, m := range find.find(strings.Join(dashboardText(t, DefaultKeymap()), "\n")) {
 		got = append(got, m.keys)
 	}
-	for _, want := range []string{"r", "? or esc", "↑/↓", "+ and -", "q or y", "[ ]", "v", "d", "enter", "esc", "n", "s", "q"} {
+	for _, want := range []string{"r", "? or esc", "↑/↓", "+ and -", "q or y", "[ ]", "v", "d", "enter", "esc", "S", "q"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("the finder does not find %q among %q", want, got)
 		}

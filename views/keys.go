@@ -57,9 +57,6 @@ const (
 	IntentConfirm
 	// IntentQuitNow quits without asking.
 	IntentQuitNow
-	// IntentSaveScenario answers the save question: save the what-ifs as a
-	// new scenario rather than into the situation.
-	IntentSaveScenario
 	// IntentReload reads the profile from disk again (it also reloads by
 	// itself when a watched file changes).
 	IntentReload
@@ -102,6 +99,23 @@ const (
 	IntentFormNext
 	IntentFormPrev
 	IntentFormSubmit
+
+	// The keys of the save flow, the Messages log and the filter.
+
+	// IntentSaveSituation writes the what-ifs over the real [situation],
+	// after showing the old and the new values.
+	IntentSaveSituation
+	// IntentMessages opens (or closes) the Messages page: every status
+	// message in full, with its time.
+	IntentMessages
+	// IntentFilter starts typing a filter of the ranking by name.
+	IntentFilter
+	// IntentSubmit ends the line being typed: saves under the name typed,
+	// or keeps the filter.
+	IntentSubmit
+	// IntentWriteAnyway answers the warning that git tracks the file a
+	// save would write money into: write it there all the same.
+	IntentWriteAnyway
 )
 
 // KeyContext is where a binding applies: everywhere, or on one page only,
@@ -118,15 +132,25 @@ const (
 	// ContextForm is a form (Ratings, Stage, New opportunity): a modal
 	// context, where only its own keys act and every other key types.
 	ContextForm
+	// ContextTyping is a line being typed (a scenario's name, the
+	// ranking's filter). Unlike a page it has no fallback to the keys for
+	// everywhere: every key it does not bind is text, so typing never
+	// fires a hotkey.
+	ContextTyping
+	// ContextAsk is while the status line asks a question: its own
+	// answers come first, and any other key cancels.
+	ContextAsk
 )
 
 // contextNames name the contexts for the help page.
 var contextNames = map[KeyContext]string{ContextAll: "Keys", ContextPriorities: "On the Priorities page",
-	ContextForm: "In a form (Ratings, Stage, New opportunity)"}
+	ContextForm: "In a form (Ratings, Stage, New opportunity)", ContextTyping: "While typing a name or a filter",
+	ContextAsk: "When the status line asks"}
 
 // modal reports whether a context stands alone: the keys for everywhere
-// do not act in it (in a form they type into the field).
-func (ctx KeyContext) modal() bool { return ctx == ContextForm }
+// do not act in it (in a form, and on a line being typed, every key it
+// does not bind is text).
+func (ctx KeyContext) modal() bool { return ctx == ContextForm || ctx == ContextTyping }
 
 // Key is one key press a binding answers to: a rune, or a special key
 // such as tcell.KeyUp.
@@ -302,14 +326,14 @@ func DefaultKeymap() Keymap {
 			Help: "select the opportunity below (in the details pane or a page: scroll down)"},
 		{Keys: []Key{sp(tcell.KeyEnter)}, Intent: IntentDetails,
 			Help:     "open every term of the selected opportunity's score (as 'mutual explain' prints it); %s again closes",
-			HelpKeys: []Intent{IntentDetails}, Hint: "details", Keep: 3},
+			HelpKeys: []Intent{IntentDetails}, Hint: "details", Keep: 9},
 		{Keys: []Key{r('d')}, Intent: IntentDecide,
 			Help: "the decide page: wait or accept for each offer with a deadline, the reservation score by months of runway, " +
 				"and what to ask about the selected opportunity (as 'mutual decide' says); %s again closes",
-			HelpKeys: []Intent{IntentDecide}, Hint: "decide", Keep: 2},
+			HelpKeys: []Intent{IntentDecide}, Hint: "decide", Keep: 7},
 		{Keys: []Key{sp(tcell.KeyTab)}, Intent: IntentNextPane,
 			Help: "move to the next pane: ranking, details, chart (a narrow terminal shows one of the last two at a time)",
-			Hint: "pane", Keep: 9, Idle: []KeyContext{ContextPriorities}},
+			Hint: "pane", Keep: 4, Idle: []KeyContext{ContextPriorities}},
 		{Keys: []Key{sp(tcell.KeyBacktab)}, Intent: IntentPrevPane,
 			Help: "move to the previous pane"},
 		{Keys: []Key{r('+'), r('=')}, Intent: IntentUrgencyUp,
@@ -323,24 +347,43 @@ func DefaultKeymap() Keymap {
 		{Keys: []Key{r('<')}, Intent: IntentSavingsDown,
 			Help: "what-if: savings down by one month of burn (a month less runway)"},
 		{Keys: []Key{r('r')}, Intent: IntentReset,
-			Help: "reset the what-ifs: urgency, savings and weights back to where they come from", Hint: "reset", Keep: 7},
+			Help: "reset the what-ifs: urgency, savings and weights back to where they come from", Hint: "reset", Keep: 5},
 		{Keys: []Key{r('[')}, Intent: IntentPrevScenario,
 			Help: "previous scenario of the profile (… → last → none)"},
 		{Keys: []Key{r(']')}, Intent: IntentNextScenario,
 			Help: "next scenario of the profile (none → first → …)",
-			Hint: "scenario", HintKeys: "[ ]", Keep: 4},
+			Hint: "scenario", HintKeys: "[ ]", Keep: 3},
 		{Keys: []Key{r('p')}, Intent: IntentPriorities,
 			Help:     "the Priorities page: every weight and share, and the weights at which the leader would change; %s again closes",
 			HelpKeys: []Intent{IntentPriorities}, Hint: "priorities", Keep: 1},
 		{Keys: []Key{r('v')}, Intent: IntentToggleChart,
 			Help: "switch the chart: score against urgency, or fit against relief", Hint: "chart", Keep: 1},
 		{Keys: []Key{r('e')}, Intent: IntentEdit,
-			Help: "edit the file that defines the selected opportunity, at its line, in $VISUAL or $EDITOR (vi when unset); it reloads after", Hint: "edit", Keep: 5},
+			Help: "edit the file that defines the selected opportunity, at its line, in $VISUAL or $EDITOR (vi when unset); it reloads after", Hint: "edit", Keep: 3},
 		{Keys: []Key{r('s')}, Intent: IntentSave,
-			Help:     "save the what-ifs: it asks where (%s: the urgency into [situation]; %s: a new scenario)",
-			HelpKeys: []Intent{IntentConfirm, IntentSaveScenario}, Hint: "save", Keep: 6},
-		{Keys: []Key{r('n')}, Intent: IntentSaveScenario,
-			Help: "in the save question: save the what-ifs as a new [[scenario]] instead"},
+			Help:     "save the what-ifs as a new [[scenario]]: it asks its name (typing fires no keys; %s saves, %s cancels)",
+			HelpKeys: []Intent{IntentSubmit, IntentClose}, Hint: "save", Keep: 6},
+		// Issue 14's keys, kept together: writing over [situation], the
+		// Messages log, the filter, and the keys of a line being typed.
+		{Keys: []Key{r('S')}, Intent: IntentSaveSituation,
+			Help:     "write the what-ifs over the real [situation] instead of a scenario: it shows the old and the new values first, and only %s writes",
+			HelpKeys: []Intent{IntentConfirm}},
+		{Keys: []Key{r('L')}, Intent: IntentMessages,
+			Help:     "the Messages page: every status message in full, newest first, with its time; %s again closes",
+			HelpKeys: []Intent{IntentMessages}, Hint: "messages", Keep: 0},
+		{Keys: []Key{r('/')}, Intent: IntentFilter,
+			Help:     "filter the ranking by name as you type (typing fires no keys); %s keeps the filter, %s clears it",
+			HelpKeys: []Intent{IntentSubmit, IntentClose}, Hint: "filter", Keep: 0},
+		{Keys: []Key{sp(tcell.KeyEnter)}, Intent: IntentSubmit, Context: ContextTyping,
+			Help: "save under the name typed, or keep the filter typed", Hint: "done", Keep: 2},
+		{Keys: []Key{sp(tcell.KeyEscape)}, Intent: IntentClose, Context: ContextTyping,
+			Help: "cancel the name; clear the filter", Hint: "cancel", Keep: 2},
+		{Keys: []Key{sp(tcell.KeyUp)}, Intent: IntentUp, Context: ContextTyping,
+			Help: "while filtering: select the opportunity above"},
+		{Keys: []Key{sp(tcell.KeyDown)}, Intent: IntentDown, Context: ContextTyping,
+			Help: "while filtering: select the opportunity below"},
+		{Keys: []Key{r('w')}, Intent: IntentWriteAnyway, Context: ContextAsk,
+			Help: "when git tracks the file a save would put money in: write it there anyway"},
 		{Keys: []Key{r('R')}, Intent: IntentReload,
 			Help: "reload the profile from disk (it reloads by itself within a second when a file changes)"},
 		{Keys: []Key{r('?')}, Intent: IntentHelp,
@@ -351,7 +394,7 @@ func DefaultKeymap() Keymap {
 			Help:     "quit; with unsaved what-ifs it asks once (%s again or %s quits, any other key stays)",
 			HelpKeys: []Intent{IntentQuit, IntentConfirm}, Hint: "quit", Keep: 11},
 		{Keys: []Key{r('y')}, Intent: IntentConfirm,
-			Help: "yes, when the status line asks (quit; save into [situation])"},
+			Help: "yes, when the status line asks (quit; write over [situation]; write into the private include)"},
 		{Keys: []Key{sp(tcell.KeyCtrlC)}, Intent: IntentQuitNow,
 			Help: "quit at once, without asking"},
 
@@ -431,8 +474,12 @@ func (km Keymap) shadowed(b Binding, ctx KeyContext) bool {
 	return false
 }
 
-// inContext reports whether binding b is in force in context ctx.
+// inContext reports whether binding b is in force in context ctx. While
+// typing, only the typing context's own keys are.
 func (km Keymap) inContext(b Binding, ctx KeyContext) bool {
+	if ctx == ContextTyping {
+		return b.Context == ctx
+	}
 	return (b.Context == ctx || b.Context == ContextAll) && !km.shadowed(b, ctx)
 }
 

@@ -174,18 +174,22 @@ func TestHintsFitAndAlwaysOfferHelpAndQuit(t *testing.T) {
 	}
 	// On the Priorities page the page's keys replace the ones they shadow.
 	for w, want := range map[int]string{
-		100: "↑/↓ j/k priority  +/- weight  s save  enter details  r reset  [ ] scenario  e edit  ? help  q quit",
-		80:  "↑/↓ j/k priority  +/- weight  s save  d decide  r reset  e edit  ? help  q quit",
-		60:  "↑/↓ j/k priority  +/- weight  r reset  ? help  q quit",
+		100: "↑/↓ j/k priority  +/- weight  s save  enter details  d decide  r reset  [ ] scenario  ? help  q quit",
+		80:  "↑/↓ j/k priority  +/- weight  s save  enter details  d decide  ? help  q quit",
+		60:  "↑/↓ j/k priority  +/- weight  enter details  ? help  q quit",
 	} {
 		if got := HintText(km.HintsIn(w, ContextPriorities)); got != want {
 			t.Errorf("hints on the Priorities page at %d columns:\n got %q\nwant %q", w, got, want)
 		}
 	}
-	// At 100 columns the brief's keys show but for enter (the status
-	// line's first tip names it); our own additions (d, v) wait for room.
-	want := "↑/↓ j/k select  tab pane  +/- urgency  r reset  [ ] scenario  e edit  s save  ? help  q quit"
-	if got := HintText(km.Hints(100)); got != want {
-		t.Errorf("hints at 100 columns:\n got %q\nwant %q", got, want)
+	// From 80 columns up, enter and d stay: a first look wants the
+	// details and what to do today before the finer keys.
+	for w, want := range map[int]string{
+		100: "↑/↓ j/k select  enter details  d decide  tab pane  +/- urgency  r reset  s save  ? help  q quit",
+		80:  "↑/↓ j/k select  enter details  d decide  +/- urgency  s save  ? help  q quit",
+	} {
+		if got := HintText(km.Hints(w)); got != want {
+			t.Errorf("hints at %d columns:\n got %q\nwant %q", w, got, want)
+		}
 	}
 }

@@ -28,7 +28,7 @@ func TestPrioritiesPage(t *testing.T) {
 	c := d.Controller()
 	press(d, "p")
 	text := screenText(drawOn(t, d, 100, 30))
-	for _, want := range []string{"Priorities (p or esc closes)", "▸      5    31%  Uses my real strengths", "Globex leads above 20.4",
+	for _, want := range []string{"Priorities (p or esc closes)", "▸      5    31%  Uses my real strengths", "Globex leads above 20.5",
 		"Score against urgency", "Ranking at urgency 0.55", "+/- weight", "Pay: Acme Logistics keeps the lead down to $34,914"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("the page does not say %q:\n%s", want, text)
@@ -46,7 +46,7 @@ func TestPrioritiesPage(t *testing.T) {
 	if !strings.Contains(rankingLine(text, "1"), "Acme Logistics") || !strings.Contains(c.Status().Text, "weighs 6 (what-if)") {
 		t.Fatalf("at 6 Acme Logistics still leads; status %q:\n%s", c.Status().Text, text)
 	}
-	// Past 20.4 Globex leads, as the page said.
+	// Past 20.4 (shown as 20.5, where it does) Globex leads, as the page said.
 	for range 14 {
 		press(d, "+")
 	}
@@ -55,7 +55,7 @@ func TestPrioritiesPage(t *testing.T) {
 		t.Fatalf("at 20 Acme Logistics still leads:\n%s", text)
 	}
 	// Near the flip, the header says what would change it.
-	if !strings.Contains(text, "Globex would lead if strengths weighed 20.4.") {
+	if !strings.Contains(text, "Globex would lead if strengths weighed 20.5.") {
 		t.Errorf("the header does not name the weight that would change the answer:\n%s", text)
 	}
 	press(d, "+")
@@ -91,11 +91,11 @@ func TestPrioritiesPage(t *testing.T) {
 // how to move one.
 func TestSaveWeightsAsScenario(t *testing.T) {
 	var saved model.WhatIf
-	hooks := Hooks{SaveScenario: func(w model.WhatIf, scenario string) (*model.Profile, string, string, error) {
+	hooks := Hooks{SaveScenario: func(w model.WhatIf, _, name, _ string) (*model.Profile, string, error) {
 		saved = w
 		p := samProfile()
-		p.Scenarios = append(p.Scenarios, model.Scenario{Name: "what-if 1", Weights: w.Weights})
-		return p, "what-if 1", "profile.toml", nil
+		p.Scenarios = append(p.Scenarios, model.Scenario{Name: name, Weights: w.Weights})
+		return p, "profile.toml", nil
 	}}
 	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
 	c := d.Controller()
@@ -103,7 +103,8 @@ func TestSaveWeightsAsScenario(t *testing.T) {
 	if saved.Weights != nil || !strings.Contains(c.Status().Text, "No weight to save: + and - move the selected weight first.") {
 		t.Fatalf("nothing to save: %q", c.Status().Text)
 	}
-	press(d, "jj++s")
+	press(d, "jj++swhat-if 1")
+	d.HandleKey(key(tcell.KeyEnter, 0))
 	if len(saved.Weights) != 1 || saved.Weights["environment"] != 5 {
 		t.Fatalf("saved %+v", saved.Weights)
 	}
@@ -128,12 +129,12 @@ func TestSaveIntoSituationKeepsWeights(t *testing.T) {
 	c := d.Controller()
 	press(d, "p+")
 	d.HandleKey(tcell.NewEventKey(tcell.KeyEscape, 0, tcell.ModNone))
-	press(d, "s")
-	if !strings.Contains(c.Status().Text, "nothing: weights go only into a scenario") {
-		t.Fatalf("with only a weight moved the question says %q", c.Status().Text)
+	press(d, "S")
+	if !strings.Contains(c.Status().Text, "Nothing for [situation]: only the weights moved, and they go into a scenario (s).") {
+		t.Fatalf("with only a weight moved S says %q", c.Status().Text)
 	}
-	press(d, "x+s")
-	if !strings.Contains(c.Status().Text, "weight strengths 6") || !strings.Contains(c.Status().Text, "(the weights stay a what-if)") {
+	press(d, "+S")
+	if !strings.Contains(c.Status().Text, "urgency derived (0.55) → fixed by hand at 0.60") || !strings.Contains(c.Status().Text, "The weights stay a what-if.") {
 		t.Fatalf("the question says %q", c.Status().Text)
 	}
 	press(d, "y")
@@ -141,7 +142,7 @@ func TestSaveIntoSituationKeepsWeights(t *testing.T) {
 		c.State().Profile.Priorities[0].Weight != 6 {
 		t.Fatalf("after the save the what-ifs are %+v", c.State().Request.WhatIf)
 	}
-	if text := c.Status().Text; !strings.Contains(text, "Saved urgency 0.60 into [situation]") || !strings.Contains(text, "The weights stay a what-if") {
+	if text := c.Status().Text; !strings.Contains(text, "Saved urgency 0.60 over [situation]") || !strings.Contains(text, "The weights stay a what-if") {
 		t.Fatalf("the news says %q", text)
 	}
 }

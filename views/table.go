@@ -25,6 +25,10 @@ type RankTable struct {
 	shares   model.FirstShares
 	rows     []int
 	selected int
+	// filter is the text the rows are filtered by, and typing whether it
+	// is still being typed.
+	filter string
+	typing bool
 	// offset is the first row shown; top and shown are where the rows were
 	// drawn last, for the mouse.
 	offset, top, shown int
@@ -39,6 +43,38 @@ type RankTable struct {
 		fitRows    int
 		fit        int
 	}
+	// short caches the names as the name column shows them at one width
+	// (see report.ShortNames), for the rows they were made for.
+	short struct {
+		names        *model.Opportunity
+		rows, width  int
+		byAssessment map[int]string
+	}
+}
+
+// shortName is opportunity i's name as a name column width cells wide
+// shows it: where names share a start, the part that tells them apart
+// stays in sight.
+func (t *RankTable) shortName(i, width int) string {
+	s := t.state
+	name := nameOf(s, i)
+	if report.Width(name) <= width {
+		return name
+	}
+	sh := &t.short
+	if sh.names != &s.Profile.Opportunities[0] || sh.rows != len(t.rows) || sh.width != width {
+		names := make([]string, len(s.Assessments))
+		for k := range s.Assessments {
+			names[k] = nameOf(s, k)
+		}
+		short := report.ShortNames(names, width)
+		sh.names, sh.rows, sh.width = &s.Profile.Opportunities[0], len(t.rows), width
+		sh.byAssessment = make(map[int]string, len(short))
+		for k, n := range short {
+			sh.byAssessment[k] = n
+		}
+	}
+	return sh.byAssessment[i]
 }
 
 // NewRankTable returns an empty ranking pane.
@@ -51,6 +87,9 @@ func NewRankTable(st Styles) *RankTable {
 func (t *RankTable) SetState(s *model.State, rows []int, selected int) {
 	t.state, t.rows, t.selected = s, rows, selected
 }
+
+// SetFilter says in the title which filter keeps the rows, if any.
+func (t *RankTable) SetFilter(filter string, typing bool) { t.filter, t.typing = filter, typing }
 
 // SetShares shows the first shares fs (of the state set) beside the
 // scores.
@@ -150,6 +189,10 @@ func (t *RankTable) Draw(screen tcell.Screen) {
 	c := t.layoutColumns(w)
 	drawLine(screen, x, y, w, t.cells(c, -1, -1, st.Heading, st.Heading))
 	t.top, t.shown = y+1, h-1
+	if len(t.rows) == 0 && t.filter != "" {
+		drawText(screen, x, y+1, w, "No name contains "+strconv.Quote(report.Clean(t.filter))+".", st.Dim)
+		return
+	}
 	if len(t.rows) == 0 {
 		drawText(screen, x, y+1, w, "No opportunities yet: add an [[opportunity]] to the profile.", st.Dim)
 		return
@@ -191,7 +234,12 @@ func (t *RankTable) title() string {
 	if t.state == nil {
 		return "Ranking"
 	}
-	return "Ranking at urgency " + report.Urgency(t.state.Urgency.Value)
+	title := "Ranking at urgency " + report.Urgency(t.state.Urgency.Value)
+	if t.filter != "" || t.typing {
+		title += " · names containing " + strconv.Quote(report.Clean(t.filter)) + " (" + strconv.Itoa(len(t.rows)) + " of " +
+			strconv.Itoa(len(t.state.Assessments)) + ")"
+	}
+	return title
 }
 
 // rowStyles are the styles of a row's text and of its marker.
@@ -283,7 +331,7 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 		first = report.ShareText(t.shares.Share[i])
 	}
 	l := line{
-		{padLeft(rank, c.rank), text}, gap, {report.Pad(nameOf(s, i), c.name), text}, gap,
+		{padLeft(rank, c.rank), text}, gap, {report.Pad(t.shortName(i, c.name), c.name), text}, gap,
 		{report.Pad(string(a.Stage), c.stage), text}, gap, {padLeft(score, c.score), text}, gap,
 	}
 	l = append(l, extra(chance, first)...)

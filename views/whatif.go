@@ -235,5 +235,5 @@ func (c *Controller) weightNews(before, k int, what string) Status {
 		side = "below"
 	}
 	return Status{Text: fmt.Sprintf("%s: %s leads; %s would lead %s %s.", what, nameOf(s, now), nameOf(s, near.Beyond), side,
-		report.Weight(near.Weight))}
+		report.FlipWeight(*near))}
 }

@@ -33,6 +33,9 @@ type liveProfile struct {
 	// lastWrite is the last write made from the dashboard's forms, for
 	// undo (editlive.go); nil when there is none to undo.
 	lastWrite *profiles.Saved
+	// broken is where the profile on disk last failed to load, while the
+	// screen shows the last good one: e opens the file there.
+	broken *profiles.Diagnostic
 }
 
 // hooks are the dashboard's e, s and R keys. The built-in example is not a
@@ -41,7 +44,7 @@ func (lp *liveProfile) hooks() views.Hooks {
 	if lp.s.example {
 		return views.Hooks{}
 	}
-	h := views.Hooks{Edit: lp.edit, Save: lp.save, SaveScenario: lp.saveScenario, Reload: lp.reload}
+	h := views.Hooks{Edit: lp.edit, Save: lp.save, SaveScenario: lp.saveScenario, Place: lp.place, Reload: lp.reload}
 	lp.editHooks(&h)
 	return h
 }
@@ -62,6 +65,7 @@ func (lp *liveProfile) reload() (*model.Profile, error) {
 // the watcher itself, as a failure (see watch).
 func (lp *liveProfile) adopt(l *profiles.Loaded) {
 	lp.s.loaded = l
+	lp.broken = nil
 	if lp.watcher != nil {
 		lp.watcher.Watch(l.Files)
 	}
@@ -83,11 +87,16 @@ func (lp *liveProfile) unchanged(l *profiles.Loaded) bool {
 
 // edit opens the file that defines the selected opportunity (an include,
 // perhaps) at its line, in $VISUAL, $EDITOR or vi, with the dashboard
-// suspended, and reloads when the editor exits.
+// suspended, and reloads when the editor exits. While the profile on disk
+// is broken it opens the file and line of the error instead: that is
+// what needs the edit.
 func (lp *liveProfile) edit(selected int) (*model.Profile, error) {
 	file, line := lp.s.loaded.Path, 0
 	if o := lp.s.loaded.Origins.Opportunities; selected >= 0 && selected < len(o) {
 		file, line = o[selected].File, o[selected].Line()
+	}
+	if b := lp.broken; b != nil && b.File != "" {
+		file, line = b.File, b.Line
 	}
 	argv := editorCommand(lp.sys.Getenv, file, line)
 	program, err := lookPath(lp.sys.Getenv("PATH"), argv[0])
@@ -117,6 +126,7 @@ func (lp *liveProfile) edit(selected int) (*model.Profile, error) {
 		return nil, lp.oneLine(err)
 	}
 	if lp.unchanged(l) {
+		lp.broken = nil
 		return nil, nil
 	}
 	lp.adopt(l)
@@ -188,8 +198,8 @@ func (lp *liveProfile) save(w model.WhatIf) (*model.Profile, string, error) {
 }
 
 // saveScenario appends the what-ifs, over the scenario in force, as a new
-// scenario named after today.
-func (lp *liveProfile) saveScenario(w model.WhatIf, over string) (*model.Profile, string, string, error) {
+// scenario called name, in file ("" for where the scenarios go).
+func (lp *liveProfile) saveScenario(w model.WhatIf, over, name, file string) (*model.Profile, string, error) {
 	p := &lp.s.loaded.Profile
 	var sit model.Situation
 	weights := map[string]float64{}
@@ -209,13 +219,17 @@ func (lp *liveProfile) saveScenario(w model.WhatIf, over string) (*model.Profile
 	if len(weights) == 0 {
 		weights = nil
 	}
-	name := freeScenarioName(p, "what-if "+lp.s.request.Today.String())
-	saved, err := profiles.AddScenario(lp.s.loaded, model.Scenario{Name: name, Situation: sit, Weights: weights})
+	if file == "" {
+		file = profiles.ScenarioFile(lp.s.loaded)
+	} else if !filepath.IsAbs(file) {
+		file = filepath.Join(filepath.Dir(lp.s.loaded.Path), file)
+	}
+	saved, err := profiles.AddScenarioTo(lp.s.loaded, model.Scenario{Name: name, Situation: sit, Weights: weights}, lp.profileFile(file))
 	if err != nil {
-		return nil, "", "", err
+		return nil, "", err
 	}
 	lp.adopt(saved.Loaded)
-	return &saved.Loaded.Profile, name, lp.short(savedWhere(saved)), nil
+	return &saved.Loaded.Profile, lp.short(savedWhere(saved)), nil
 }
 
 // roundUrgency keeps a saved urgency to the two decimals the dashboard
@@ -224,16 +238,6 @@ func (lp *liveProfile) saveScenario(w model.WhatIf, over string) (*model.Profile
 func roundUrgency(u float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(u, 'f', 2, 64), 64)
 	return v
-}
-
-func freeScenarioName(p *model.Profile, base string) string {
-	name := base
-	for n := 2; ; n++ {
-		if _, taken := p.Scenario(name); !taken {
-			return name
-		}
-		name = fmt.Sprintf("%s (%d)", base, n)
-	}
 }
 
 func savedWhere(s *profiles.Saved) string {
@@ -324,8 +328,8 @@ func queue(app updater, done <-chan struct{}, f func()) {
 
 // watchFailed tells the user that changes on disk will not show by
 // themselves any more, and which key reloads instead. It is the one place
-// a watcher problem is reported: the Messages log (L) should record it
-// here too, once the dashboard has one.
+// a watcher problem is reported; the dashboard's status line records it
+// in the Messages log (L) too, in full.
 func (lp *liveProfile) watchFailed(d *views.Dashboard, what string, err error) {
 	if lp.watcher != nil {
 		lp.watcher.Close()
@@ -385,11 +389,15 @@ func (lp *liveProfile) oneLine(err error) error {
 	if first == nil {
 		first = &pe.Diagnostics[0]
 	}
+	lp.broken = first
 	d := *first
 	d.File = lp.short(d.File)
 	text := d.String()
 	if errs > 1 {
 		text += fmt.Sprintf(" (and %d more: 'mutual check' lists them)", errs-1)
+	}
+	if d.Hint != "" {
+		text += "; hint: " + d.Hint
 	}
 	return errors.New(text)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -102,7 +103,7 @@ func TestLiveReload(t *testing.T) {
 	r.waitFor(t, "savings must be a number")
 
 	must(t, os.WriteFile(private, []byte(livePrivateText), 0o600))
-	r.waitFor(t, "Profile reloaded.")
+	r.waitFor(t, "Fixed: the profile loads again, and is reloaded.")
 	r.typeKeys("k")
 	deadline := time.Now().Add(2 * time.Second)
 	for strings.Contains(r.text(), "savings must be a number") {
@@ -117,7 +118,7 @@ func TestLiveReload(t *testing.T) {
 	must(t, os.WriteFile(private, []byte(strings.Replace(livePrivateText, "savings = 9000", `savings = "lots"`, 1)), 0o600))
 	r.waitFor(t, "savings must be a number")
 	must(t, os.WriteFile(private, []byte(livePrivateText), 0o600))
-	if text := r.waitFor(t, "The profile loads again"); strings.Contains(text, "savings must be a number") {
+	if text := r.waitFor(t, "Fixed: the profile loads again"); strings.Contains(text, "savings must be a number") {
 		t.Errorf("the error of an undone edit stayed:\n%s", text)
 	}
 }
@@ -143,6 +144,56 @@ func TestEditOpensTheEditorAndReloads(t *testing.T) {
 	}
 }
 
+// TestABrokenEditFromTheDashboard: an edit that breaks the profile shows
+// the error with the hint 'mutual check' gives; e then opens the file at
+// the error's line, not at the selected opportunity's; and an edit that
+// puts the last good text back says it is fixed.
+func TestABrokenEditFromTheDashboard(t *testing.T) {
+	dir, profile, private := writeLiveProfile(t)
+	log, good, broken := filepath.Join(dir, "editor.log"), filepath.Join(dir, "good"), filepath.Join(dir, "broken")
+	editor := filepath.Join(dir, "vi")
+	script := "#!/bin/sh\necho \"$@\" >> " + log + "\n" +
+		"if [ -f " + broken + " ]; then cp " + good + " \"$2\"; rm " + broken + "\n" +
+		"else cp \"$2\" " + good + "; sed -i 's/savings = 9000 # after rent/savings = \"lots\"/' \"$2\"; touch " + broken + "; fi\n"
+	must(t, os.WriteFile(editor, []byte(script), 0o755))
+	// The hint as 'mutual check' gives it for the same text.
+	must(t, os.WriteFile(filepath.Join(dir, "probe.toml"), []byte("version = 1\n"+strings.Replace(livePrivateText, "savings = 9000 # after rent", `savings = "lots"`, 1)), 0o600))
+	var pe *profiles.Error
+	_, err := profiles.Load(filepath.Join(dir, "probe.toml"))
+	hint := ""
+	if errors.As(err, &pe) {
+		for _, d := range pe.Diagnostics {
+			if strings.Contains(d.Message, "savings must be a number") {
+				hint = d.Hint
+			}
+		}
+	}
+	if hint == "" {
+		t.Fatalf("the broken text gives no hint to compare with: %v", err)
+	}
+
+	env := map[string]string{"VISUAL": editor}
+	s, opts := fileSession(t, profile, env)
+	r := startSession(t, s, opts, 100, 30, env, nil)
+	r.waitFor(t, "Globex")
+	r.typeKeys("e")
+	r.waitFor(t, "private.toml:2:11: savings must be a number")
+	if text := r.waitFor(t, "; hint:"); !strings.Contains(strings.Join(strings.Fields(text), " "), "; hint: "+hint) {
+		t.Errorf("the hint %q is not shown:\n%s", hint, text)
+	}
+	r.typeKeys("e")
+	r.waitFor(t, "Fixed: the profile loads again")
+	b, err := os.ReadFile(log)
+	must(t, err)
+	calls := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(calls) != 2 || calls[1] != "+2 "+private {
+		t.Errorf("the editor was called with %q; the second call should open the error's line, +2 %s", calls, private)
+	}
+	if got := readFile(t, private); got != livePrivateText {
+		t.Errorf("private.toml is not back:\n%s", got)
+	}
+}
+
 func TestEditorCommand(t *testing.T) {
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 	cases := []struct {
@@ -162,18 +213,20 @@ func TestEditorCommand(t *testing.T) {
 	}
 }
 
-// TestSaveFromTheDashboard presses + then s and answers both ways: the
-// urgency lands in the include that holds [situation], a new scenario is
-// appended there too, and nothing else in either file moves.
+// TestSaveFromTheDashboard presses + then S, which shows old and new
+// before writing over [situation], and + then s, which saves a new
+// scenario under the name typed: the urgency lands in the include that
+// holds [situation], the scenario is appended there too, and nothing else
+// in either file moves.
 func TestSaveFromTheDashboard(t *testing.T) {
 	_, profile, private := writeLiveProfile(t)
 	s, opts := fileSession(t, profile, nil)
 	r := startSession(t, s, opts, 100, 30, nil, nil)
 	r.waitFor(t, "urgency 0.64")
-	r.typeKeys("+s")
-	r.waitFor(t, "Save urgency 0.65?")
+	r.typeKeys("+S")
+	r.waitFor(t, "Write over [situation] in private.toml: urgency derived (0.64) → fixed by hand at 0.65")
 	r.typeKeys("y")
-	r.waitFor(t, "Saved urgency 0.65 into [situation] in private.toml.")
+	r.waitFor(t, "Saved urgency 0.65 over [situation] in private.toml.")
 	want := strings.Replace(livePrivateText, "monthly_expenses = 3100\n", "monthly_expenses = 3100\nurgency = 0.65\n", 1)
 	if got := readFile(t, private); got != want {
 		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
@@ -182,11 +235,14 @@ func TestSaveFromTheDashboard(t *testing.T) {
 		t.Errorf("profile.toml changed:\n%s", got)
 	}
 
-	r.typeKeys("-sn")
-	r.waitFor(t, `Saved as scenario "what-if 2026-11-25"`)
+	r.typeKeys("-s")
+	r.waitFor(t, "Scenario name:")
+	r.typeKeys("lean week")
+	r.screen.InjectKey(tcell.KeyEnter, 0, tcell.ModNone)
+	r.waitFor(t, `Saved as scenario "lean week"`)
 	l, err := profiles.Load(profile)
 	must(t, err)
-	sc, ok := l.Profile.Scenario("what-if 2026-11-25")
+	sc, ok := l.Profile.Scenario("lean week")
 	if !ok || sc.Situation.Urgency == nil || *sc.Situation.Urgency != 0.6 {
 		t.Errorf("saved scenario %+v", sc)
 	}
@@ -196,6 +252,45 @@ func TestSaveFromTheDashboard(t *testing.T) {
 	r.typeKeys("q")
 	if err := r.finished(t); err != nil {
 		t.Errorf("quit after saving: %v", err)
+	}
+}
+
+// TestSaveWarnsWhenGitTracksTheMoney: the profile's scenarios live in a
+// file git tracks, and the new one holds savings; the dashboard says so
+// before writing and offers the include git ignores, and y writes there.
+func TestSaveWarnsWhenGitTracksTheMoney(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir, profile, private := writeLiveProfile(t)
+	main := liveProfileText + "\n[[scenario]]\nname = \"calm\"\ninsured = true\n"
+	must(t, os.WriteFile(profile, []byte(main), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("private.toml\n"), 0o644))
+	for _, args := range [][]string{{"init", "-q"}, {"add", "profile.toml", ".gitignore"}} {
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	s, opts := fileSession(t, profile, nil)
+	r := startSession(t, s, opts, 100, 30, nil, nil)
+	r.waitFor(t, "urgency 0.64")
+	r.typeKeys(">s")
+	r.waitFor(t, "Scenario name:")
+	r.typeKeys("windfall")
+	r.screen.InjectKey(tcell.KeyEnter, 0, tcell.ModNone)
+	r.waitFor(t, "Git tracks profile.toml")
+	r.waitFor(t, "y: write it into private.toml")
+	if got := readFile(t, profile); got != main {
+		t.Fatalf("profile.toml was written before the answer:\n%s", got)
+	}
+	r.typeKeys("y")
+	r.waitFor(t, `Saved as scenario "windfall" in private.toml`)
+	if got := readFile(t, profile); got != main {
+		t.Errorf("profile.toml changed:\n%s", got)
+	}
+	if got := readFile(t, private); !strings.HasPrefix(got, livePrivateText) || !strings.Contains(got, "name = \"windfall\"\nsavings = 12100") {
+		t.Errorf("private.toml is\n%s", got)
 	}
 }
 
@@ -217,10 +312,10 @@ func TestSavingsWhatIf(t *testing.T) {
 	r.waitFor(t, "urgency 0.64")
 	r.typeKeys(">")
 	r.waitFor(t, "savings $12,100, runway 3.9 months (what-if)")
-	r.typeKeys("s")
-	r.waitFor(t, "Save savings $12,100? y: into [situation]")
+	r.typeKeys("S")
+	r.waitFor(t, "savings $9,000 → $12,100; urgency stays derived (0.64 →")
 	r.typeKeys("y")
-	r.waitFor(t, "Saved savings $12,100 into [situation] in private.toml.")
+	r.waitFor(t, "Saved savings $12,100 over [situation] in private.toml.")
 	if got, want := readFile(t, private), strings.Replace(livePrivateText, "savings = 9000 # after rent", "savings = 12100 # after rent", 1); got != want {
 		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
 	}
@@ -255,7 +350,8 @@ func TestSaveScenarioKeepsTheScenarioInForce(t *testing.T) {
 	must(t, os.WriteFile(private, []byte(livePrivateText+"\n[[scenario]]\nname = \"lean\"\nsavings = 4000\ntax_rate = 0.3\ncomfortable_runway = 4\ninsured = true\n"), 0o600))
 	s, _ := fileSession(t, profile, nil)
 	lp := &liveProfile{s: s}
-	p, name, _, err := lp.saveScenario(model.WhatIf{Urgency: model.Float(0.7), Situation: model.Situation{MonthlyIncome: model.Float(500)}}, "lean")
+	name := "leaner"
+	p, _, err := lp.saveScenario(model.WhatIf{Urgency: model.Float(0.7), Situation: model.Situation{MonthlyIncome: model.Float(500)}}, "lean", name, "")
 	must(t, err)
 	sc, ok := p.Scenario(name)
 	if !ok {

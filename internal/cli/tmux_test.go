@@ -57,6 +57,20 @@ func TestRealBinaryInTmux(t *testing.T) {
 	}
 	waitFor("urgency 0.55")
 	waitFor("Advice: Accept Acme Logistics by 2026-12-01")
+	// / filters as you type, and typing fires no hotkeys (q is text).
+	tmux("send-keys", "-t", "m", "/", "q")
+	waitFor(`No name contains "q"`)
+	tmux("send-keys", "-t", "m", "BSpace", "glo")
+	waitFor(`names containing "glo" (1 of 6)`)
+	tmux("send-keys", "-t", "m", "Escape")
+	waitFor("Filter cleared")
+	// s on the example says there is no file, and L keeps it.
+	tmux("send-keys", "-t", "m", "+", "s")
+	waitFor("There is no profile file to save into")
+	tmux("send-keys", "-t", "m", "L")
+	waitFor("Messages (L or esc closes")
+	waitFor("Filter cleared: every opportunity is listed.")
+	tmux("send-keys", "-t", "m", "L", "r")
 	tmux("send-keys", "-t", "m", "d")
 	waitFor("Decide: what to do today")
 	tmux("send-keys", "-t", "m", ">>>>>")

@@ -18,6 +18,32 @@ import (
 // Weight writes a weight as a profile would: "4", "6.3".
 func Weight(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
 
+// FlipWeight is the weight of flip f as a person may act on it: three
+// significant figures, rounded away from the weight now (up for a flip
+// above it, down for one below), so that at the figure shown the other
+// leads; with more figures where three would read as the weight now.
+// "Globex would lead above 0.25", not "above 0.2" where it would not.
+func FlipWeight(f model.WeightFlip) string {
+	v := f.Weight
+	if v <= 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return Weight(v)
+	}
+	now := Weight(f.Now)
+	var text string
+	for digits := 3; digits <= 9; digits++ {
+		scale := math.Pow(10, float64(digits-1-int(math.Floor(math.Log10(v)))))
+		r := math.Floor(v*scale) / scale
+		if f.Up {
+			r = math.Ceil(v*scale) / scale
+		}
+		text = strconv.FormatFloat(r, 'f', -1, 64)
+		if text != now && r > 0 {
+			break
+		}
+	}
+	return text
+}
+
 // WeightFlipText says what one weight flip would do: "Globex would lead if
 // A manager I'd want to work with weighed 6.3 instead of 4".
 func WeightFlipText(s *model.State, f model.WeightFlip) string {
@@ -26,7 +52,7 @@ func WeightFlipText(s *model.State, f model.WeightFlip) string {
 	if f.Weight == 0 && f.Now == 0 {
 		return fmt.Sprintf("%s would lead if %s weighed anything above 0", who, Clean(pr.Name()))
 	}
-	return fmt.Sprintf("%s would lead if %s weighed %s instead of %s", who, Clean(pr.Name()), Weight(f.Weight), Weight(f.Now))
+	return fmt.Sprintf("%s would lead if %s weighed %s instead of %s", who, Clean(pr.Name()), FlipWeight(f), Weight(f.Now))
 }
 
 // NearWeightFlip is the sentence for the weight flip nearest the weights
@@ -61,12 +87,12 @@ func WhatWouldChange(s *model.State, keys Keys) []Change {
 		}
 		// The tail carries on the money's short form: "Globex leads above
 		// 4.5 months of runway (+$2,324) or with strengths above 20.4".
-		tail := fmt.Sprintf("or with %s %s %s", id, side, Weight(f.Weight))
+		tail := fmt.Sprintf("or with %s %s %s", id, side, FlipWeight(f))
 		if named != f.Beyond {
-			tail = fmt.Sprintf("; %s with %s %s %s", name(s, f.Beyond), id, side, Weight(f.Weight))
+			tail = fmt.Sprintf("; %s with %s %s %s", name(s, f.Beyond), id, side, FlipWeight(f))
 		}
 		parts = append(parts, Change{Long: WeightFlipText(s, f) + ".", Short: fmt.Sprintf("%s would lead if %s weighed %s.",
-			name(s, f.Beyond), id, Weight(f.Weight)), Tail: tail})
+			name(s, f.Beyond), id, FlipWeight(f)), Tail: tail})
 	}
 	return parts
 }
@@ -159,7 +185,7 @@ func WeightFlipLines(s *model.State) []string {
 			if !f.Up {
 				side = "below"
 			}
-			text := fmt.Sprintf("%s would lead %s %s", name(s, f.Beyond), side, Weight(f.Weight))
+			text := fmt.Sprintf("%s would lead %s %s", name(s, f.Beyond), side, FlipWeight(f))
 			if f.Weight == 0 {
 				text = name(s, f.Beyond) + " would lead at 0"
 				if f.Now == 0 {
@@ -211,11 +237,48 @@ func BreakEvenPayText(s *model.State, i int) string {
 		}
 		now = verb + PayText(cur, *o.Pay, b.Per)
 	}
+	// With no monthly_expenses any pay at all covers the need, so the
+	// change is the step from no pay to some: "$0.00" would read as a
+	// price.
+	if b.Pay < 0.005 {
+		if b.Leader {
+			return fmt.Sprintf("%s keeps the lead at any pay at all, and would lose it to %s with none (with no monthly_expenses, any pay counts as full income); %s",
+				name(s, i), name(s, b.Rival), now)
+		}
+		return fmt.Sprintf("%s would overtake %s at any pay at all (with no monthly_expenses, any pay counts as full income); %s", name(s, i),
+			name(s, b.Rival), now)
+	}
 	if b.Leader {
 		return fmt.Sprintf("%s keeps the lead down to %s, below which %s would lead; %s", name(s, i), PayText(cur, b.Pay, b.Per),
 			name(s, b.Rival), now)
 	}
 	return fmt.Sprintf("%s would draw level with %s at %s; %s", name(s, i), name(s, b.Rival), PayText(cur, b.Pay, b.Per), now)
+}
+
+// breakEvenPayShort is BreakEvenPayText for a narrow page: "Acme leads
+// down to $34,914 a year (offers $52,000)". It is the long form
+// where the short one would mislead (a change at no pay at all).
+func breakEvenPayShort(s *model.State, i int) string {
+	b, ok := s.BreakEvenPay(i)
+	if !ok {
+		return ""
+	}
+	if b.Pay < 0.005 {
+		return BreakEvenPayText(s, i)
+	}
+	cur := s.Currency()
+	o := &s.Profile.Opportunities[s.Assessments[i].Index]
+	now := "pay not given"
+	if o.Pay != nil {
+		now = "pays " + Money(cur, *o.Pay)
+		if o.Stage == model.StageOffer {
+			now = "offers " + Money(cur, *o.Pay)
+		}
+	}
+	if b.Leader {
+		return fmt.Sprintf("%s leads down to %s (%s)", name(s, i), PayText(cur, b.Pay, b.Per), now)
+	}
+	return fmt.Sprintf("%s ties %s at %s (%s)", name(s, i), name(s, b.Rival), PayText(cur, b.Pay, b.Per), now)
 }
 
 // ShareText writes a first_share as a percentage: "62%", "<1%", ">99%".
@@ -244,6 +307,32 @@ func FirstShareMethod(fs model.FirstShares) string {
 	}
 	return fmt.Sprintf("%s draws with a fixed seed, within ±%s points (one standard error)", count(fs.Outcomes),
 		strconv.FormatFloat(fs.StandardError*100, 'f', 1, 64))
+}
+
+// FirstShareNote is the sentence under a ranking that says what FIRST
+// is, how it was worked out, what it leaves out (a pay not given, which
+// it counts as no income, as relief does) and the share in which nothing
+// is first (every one vetoed), so that the column's sum is explained.
+func FirstShareNote(s *model.State, fs model.FirstShares) string {
+	text := "the share of the ways the unknown and unsure ratings could turn out in which each ranks first (" + FirstShareMethod(fs) + ")"
+	if fs.None > 0 {
+		text += "; in " + ShareText(fs.None) + " every one is vetoed and none is first"
+	}
+	var unpaid []string
+	for _, r := range s.Ranked {
+		if a := &s.Assessments[r.Index]; !a.Relief.PayKnown {
+			unpaid = append(unpaid, name(s, r.Index))
+		}
+	}
+	switch len(unpaid) {
+	case 0:
+	case 1:
+		text += "; the pay of " + unpaid[0] + " is not given, and counts as no income here as in relief: explain says at what pay it would lead"
+	default:
+		text += fmt.Sprintf("; %d pays are not given (%s), and count as no income here as in relief: explain says at what pay each would lead",
+			len(unpaid), strings.Join(unpaid, ", "))
+	}
+	return text + "."
 }
 
 // FirstShareText says how sure opportunity i's place is: "first in 62% of

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strconv"
 	"testing"
 
 	"mutual/model"
@@ -76,6 +77,51 @@ func TestFitTextWidth(t *testing.T) {
 		{Value: 78.75, Low: 72.5, High: 85}, {Value: 50, Low: 0, High: 100}, {Value: 9.96, Low: 9.9, High: 10.04}, {Value: 3, Low: 2.96, High: 3.04}} {
 		if got, want := FitTextWidth(f), Width(FitText(f)); got != want {
 			t.Errorf("%+v: width %d, want %d (%q)", f, got, want, FitText(f))
+		}
+	}
+}
+
+// TestFlipWeight holds the weight a flip is shown at to the safe side of
+// it: at the figure printed the other leads, and it never reads as the
+// weight now.
+func TestFlipWeight(t *testing.T) {
+	cases := []struct {
+		weight, now float64
+		up          bool
+		want        string
+	}{
+		{0.25, 0, true, "0.25"},       // one decimal said 0.2, where the leader still leads
+		{2.0 / 3, 2, false, "0.666"},  // one decimal said 0.7
+		{20.4351, 5, true, "20.5"},    // above: rounded up
+		{3.998, 4, false, "3.99"},     // below and close: not "below 4"
+		{3.9999, 4, false, "3.99"},    // still not "below 4"
+		{5.001, 5.04, false, "5.001"}, // more figures where three would read as the weight now (5)
+		{16.0 / 3, 5, true, "5.34"},   // the textbook case's 16/3
+		{6.3, 4, true, "6.3"},         // exact figures stay as they are
+		{0, 2, false, "0"},            // a flip at zero
+		{1234.56, 5, true, "1240"},    // three figures of a large one
+	}
+	for _, c := range cases {
+		got := FlipWeight(model.WeightFlip{Weight: c.weight, Now: c.now, Up: c.up})
+		if got != c.want {
+			t.Errorf("FlipWeight(%v, now %v, up %v) = %q, want %q", c.weight, c.now, c.up, got, c.want)
+		}
+		v, _ := strconv.ParseFloat(got, 64)
+		if c.up && v < c.weight || !c.up && v > c.weight {
+			t.Errorf("FlipWeight(%v) = %s is on the wrong side of the flip", c.weight, got)
+		}
+	}
+}
+
+// TestMoneyGap: a change less than one unit of money away is said in
+// cents, not as "$0 more".
+func TestMoneyGap(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{0.31, "$0.31"}, {-0.31, "$0.31"}, {0, "$0"}, {2323.6, "$2,324"}, {1, "$1"}} {
+		if got := MoneyGap("USD", c.v); got != c.want {
+			t.Errorf("MoneyGap(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}
 }

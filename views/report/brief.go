@@ -159,8 +159,13 @@ func deadlines(today model.Date, o *model.Opportunity) string {
 		return "in " + strconv.Itoa(n) + " days"
 	}
 	text := ""
-	if !o.RespondBy.IsZero() {
+	switch {
+	case !o.RespondBy.IsZero():
 		text = fmt.Sprintf("Respond by %s (%s).", o.RespondBy, days(o.RespondBy))
+	case o.Stage == model.StageOffer:
+		// An offer in hand with no deadline given is news too: it can
+		// lapse any day, so ask.
+		text = "No deadline given for this offer: ask by when they need your answer (respond_by)."
 	}
 	if !o.DecisionExpected.IsZero() {
 		if text != "" {

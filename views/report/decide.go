@@ -381,7 +381,7 @@ func offersSection(doc *Document, s *model.State, d *model.Decision) {
 	}
 	for k := range d.Offers {
 		o := &d.Offers[k]
-		sec.para(2, adviceHeadline(s, o), RoleStrong)
+		sec.para(2, adviceHeadline(s, d, o), RoleStrong)
 		if r := adviceReason(s, d, o); r != "" {
 			sec.para(4, r, RoleText)
 		}

@@ -194,12 +194,12 @@ func val(p *float64) float64 {
 
 func moneyDelta(cur string, d float64) string {
 	switch {
-	case math.Abs(d) < 0.5:
+	case math.Abs(d) < 0.005:
 		return "what you have now"
 	case d > 0:
-		return Money(cur, d) + " more than now"
+		return MoneyGap(cur, d) + " more than now"
 	}
-	return Money(cur, -d) + " less than now"
+	return MoneyGap(cur, -d) + " less than now"
 }
 
 // standing says where opportunity i stands: "rank 2 of 4", "vetoed",
@@ -207,7 +207,14 @@ func moneyDelta(cur string, d float64) string {
 func standing(s *model.State, i int) string {
 	for _, r := range s.Ranked {
 		if r.Index == i {
-			return fmt.Sprintf("rank %d of %d at urgency %s", r.Rank, len(s.Ranked), Urgency(s.Urgency.Value))
+			text := fmt.Sprintf("rank %d of %d at urgency %s", r.Rank, len(s.Ranked), Urgency(s.Urgency.Value))
+			if others := len(s.Vetoed) + len(s.Closed); others > 0 {
+				// The ranking lists these too, unranked: say why the
+				// count is smaller than its rows.
+				text = fmt.Sprintf("rank %d of %d ranked at urgency %s (%d not ranked)", r.Rank, len(s.Ranked),
+					Urgency(s.Urgency.Value), others)
+			}
+			return text
 		}
 	}
 	for _, r := range s.Vetoed {
@@ -283,6 +290,10 @@ func summary(s *model.State, i int) string {
 	parts[0] += ")"
 	rel := "would do little for your need right now"
 	switch {
+	case s.Urgency.Value == 0:
+		// With no need, relief counts for nothing in the score: do not
+		// speak of relieving a need there is not.
+		rel = "with no urgent need now its relief does not count"
 	case a.Relief.Value >= 70:
 		rel = "would relieve your need well"
 	case a.Relief.Value >= 40:
@@ -344,7 +355,7 @@ func searchDefaults(doc *Document, s *model.State, i int) {
 		tenureText(d.Params.TenureMonths(fit))), RoleText)
 	if o := offerAdvice(d, i); o != nil {
 		sec = doc.section("Decide (mutual decide says more)")
-		sec.para(2, adviceHeadline(s, o), RoleStrong)
+		sec.para(2, adviceHeadline(s, d, o), RoleStrong)
 		if r := adviceReason(s, d, o); r != "" {
 			sec.para(4, r, RoleText)
 		}

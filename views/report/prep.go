@@ -32,7 +32,7 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 		if adv.Index != i && adv.WaitingFor != i {
 			continue
 		}
-		text := adviceHeadline(s, adv) + "."
+		text := adviceHeadline(s, d, adv) + "."
 		if r := adviceReason(s, d, adv); r != "" {
 			text += " " + r
 		}

@@ -23,12 +23,24 @@ const PrioritiesNarrow = 48
 // weight (marked when a what-if moved it) and its share of fit, one line
 // each, and under each the weights at which the leader at the urgency in
 // force would change, the others held; the priority sel (an index into the
-// profile's priorities) is marked as selected. Below, what pay would
+// profile's priorities) is marked as selected. Above them, what pay would
 // change where opportunity i (an index into s.Assessments, or -1) stands.
 // Narrow packs the columns for a page less than PrioritiesNarrow wide.
 // Every number is one that 'mutual explain' prints.
 func Priorities(s *model.State, sel, i int, keys PriorityKeys, narrow bool) *Document {
 	doc := &Document{}
+	// What pay would change comes first, so that a short page, scrolled
+	// to keep the selected priority in sight, still shows it on opening.
+	if i >= 0 && !s.Assessments[i].Closed {
+		text := BreakEvenPayText(s, i)
+		if narrow {
+			text = breakEvenPayShort(s, i)
+		}
+		if text == "" {
+			text = "no pay changes where " + name(s, i) + " stands against the leader"
+		}
+		doc.section("").lead(0, Span{"Pay: ", RoleStrong}, Span{text + ".", RoleText})
+	}
 	sec := doc.section("")
 	// The columns: the selection mark, the weight and the share, then the
 	// name; a priority's flips hang under its name.
@@ -73,14 +85,6 @@ func Priorities(s *model.State, sel, i int, keys PriorityKeys, narrow bool) *Doc
 		sec.para(0, "The rest: no weight of one alone changes the leader.", RoleDim)
 	}
 
-	if i >= 0 && !s.Assessments[i].Closed {
-		sec = doc.section("")
-		text := BreakEvenPayText(s, i)
-		if text == "" {
-			text = "no pay changes where " + name(s, i) + " stands against the leader"
-		}
-		sec.lead(0, Span{"Pay: ", RoleStrong}, Span{text + ".", RoleText})
-	}
 	what := fmt.Sprintf("%s and %s move the selected weight by 1 as a what-if, at urgency %s; %s resets; %s saves the weights as a scenario.",
 		keys.Up, keys.Down, Urgency(s.Urgency.Value), keys.Reset, keys.Save)
 	doc.section("").para(0, what, RoleDim)
@@ -105,9 +109,9 @@ func flipPhrase(s *model.State, f model.WeightFlip) string {
 	case f.Weight == 0:
 		return who + " leads at 0"
 	case !f.Up:
-		return who + " leads below " + Weight(f.Weight)
+		return who + " leads below " + FlipWeight(f)
 	}
-	return who + " leads above " + Weight(f.Weight)
+	return who + " leads above " + FlipWeight(f)
 }
 
 // fitShares are the priorities' shares of fit, from their weights.

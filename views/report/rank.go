@@ -111,8 +111,7 @@ func writeTable(w io.Writer, s *model.State, info Info) error {
 		}
 	}
 	if len(s.Ranked) > 1 {
-		b.WriteString("\nFIRST: the share of the ways the unknown and unsure ratings could turn out in which each ranks first (" +
-			FirstShareMethod(fs) + ").\n")
+		b.WriteString("\nFIRST: " + FirstShareNote(s, fs) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -185,8 +184,7 @@ func writeMarkdown(w io.Writer, s *model.State, info Info) error {
 		}
 	}
 	if len(s.Ranked) > 1 {
-		b.WriteString("\n" + md("First: the share of the ways the unknown and unsure ratings could turn out in which each ranks first ("+
-			FirstShareMethod(fs)+").") + "\n")
+		b.WriteString("\n" + md("First: "+FirstShareNote(s, fs)) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -37,6 +37,11 @@ func rankingNote(s *model.State, d *model.Decision) string {
 			"chance once, while this advice weighs what you would live on if it said no.", name(s, lead),
 			chanceText(s.Assessments[lead].Relief.Chance), when)
 	}
+	if !s.Assessments[v.Offer].Relief.PayKnown {
+		return fmt.Sprintf("The ranking puts %s first, but %s gives no pay: the ranking counts that as no income, while "+
+			"this advice counts it as paying like the others that give their pay (the median). Ask %s what it pays before you accept.",
+			name(s, lead), name(s, v.Offer), name(s, v.Offer))
+	}
 	return fmt.Sprintf("The ranking puts %s first: it scores fit against relief at your urgency, while this advice follows "+
 		"your money day by day until each paycheck; they part ways when the timing of pay matters more than the ranking's "+
 		"relief can show.", name(s, lead))
@@ -146,6 +151,9 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 			what += " by " + v.By.String()
 		}
 		parts = append(parts, what)
+		if !s.Assessments[v.Offer].Relief.PayKnown && !accepted(s, v.Offer) {
+			parts = append(parts, "its pay is not given: counted like your others', so ask")
+		}
 		if o := offerAdvice(d, v.Offer); o != nil && o.AcceptShortBy > 0 {
 			parts = append(parts, fmt.Sprintf("money runs out %s, %s short of its first pay", o.AcceptRunsOut, Money(cur, o.AcceptShortBy)))
 		} else if o != nil {
@@ -284,10 +292,24 @@ func deadlineText(s *model.State, o *model.OfferAdvice) string {
 	return "respond by " + o.RespondBy.String()
 }
 
+// offerTerms is what an offer's line says of its deadline and, when it
+// gives no pay, of the pay decide counts for it.
+func offerTerms(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
+	text := deadlineText(s, o)
+	if !s.Assessments[o.Index].Relief.PayKnown && !accepted(s, o.Index) {
+		if d.Estimate.PayFrom > 0 {
+			text += fmt.Sprintf("; no pay given: counted as %s a month after tax, the median of the %d that give one", Money(s.Currency(), d.Estimate.NetMonthly), d.Estimate.PayFrom)
+		} else {
+			text += "; no pay given: counted as covering your expenses"
+		}
+	}
+	return text
+}
+
 // adviceHeadline is the advice on one offer in a few words: "Acme
 // Logistics (respond by 2026-12-01): HOLD it while Globex decides".
-func adviceHeadline(s *model.State, o *model.OfferAdvice) string {
-	head := fmt.Sprintf("%s (%s): ", name(s, o.Index), deadlineText(s, o))
+func adviceHeadline(s *model.State, d *model.Decision, o *model.OfferAdvice) string {
+	head := fmt.Sprintf("%s (%s): ", name(s, o.Index), offerTerms(s, d, o))
 	switch o.Advice {
 	case model.AdviceAccept:
 		return head + "ACCEPT"

@@ -12,6 +12,16 @@ import (
 // This file turns model numbers into the words every view shares, so the
 // table, the explanation and the dashboard say the same thing the same way.
 
+// MoneyGap is Money for an amount of savings between here and a change:
+// in cents below one unit, so that a change 31 cents away reads as
+// "$0.31 more", not "$0 more".
+func MoneyGap(currency string, v float64) string {
+	if a := math.Abs(v); a > 0 && a < 1 {
+		return strings.Replace(Money(currency, 0), "0", strconv.FormatFloat(a, 'f', 2, 64), 1)
+	}
+	return Money(currency, v)
+}
+
 // Money writes an amount in the profile's currency, rounded to whole units:
 // "$2,300", "€1,200", "1,200 CHF".
 func Money(currency string, v float64) string {
@@ -48,6 +58,14 @@ func Months(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 1, 64)
 	if s == "1.0" {
 		return "1 month"
+	}
+	if v > 0 && v < 1 {
+		// "0.1 months" is hard to picture; a count of days is not.
+		days := math.Round(v * 365.25 / 12)
+		if days == 1 {
+			return s + " months (about 1 day)"
+		}
+		return s + " months (about " + strconv.FormatFloat(days, 'f', 0, 64) + " days)"
 	}
 	return s + " months"
 }
@@ -208,16 +226,16 @@ func leaderSentences(s *model.State) []string {
 			}
 		case sp.From > R0:
 			more := sp.SavingsFrom - s.Urgency.RunwayMonths*s.Urgency.Burn
-			text := fmt.Sprintf("%s leads while runway is above %s (about %s more savings)", who, Months(sp.From), Money(cur, more))
+			text := fmt.Sprintf("%s leads while runway is above %s (about %s more savings)", who, Months(sp.From), MoneyGap(cur, more))
 			if !math.IsInf(sp.To, 1) {
-				text = fmt.Sprintf("%s leads while runway is between %s and %s (about %s more savings)", who, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), Money(cur, more))
+				text = fmt.Sprintf("%s leads while runway is between %s and %s (about %s more savings)", who, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), MoneyGap(cur, more))
 			}
 			out = append(out, text+".")
 		default:
 			less := s.Urgency.RunwayMonths*s.Urgency.Burn - sp.SavingsTo
-			text := fmt.Sprintf("%s would lead once runway falls below %s (about %s less savings)", who, Months(sp.To), Money(cur, less))
+			text := fmt.Sprintf("%s would lead once runway falls below %s (about %s less savings)", who, Months(sp.To), MoneyGap(cur, less))
 			if k > 0 {
-				text = fmt.Sprintf("%s would lead with runway between %s and %s (about %s less savings)", who, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), Money(cur, less))
+				text = fmt.Sprintf("%s would lead with runway between %s and %s (about %s less savings)", who, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), MoneyGap(cur, less))
 			}
 			out = append(out, text+".")
 		}
@@ -344,11 +362,11 @@ func TradeOff(s *model.State, keys Keys) string {
 		var parts []string
 		if above != nil {
 			parts = append(parts, fmt.Sprintf("%s would lead with over %s of runway (about %s more savings)",
-				name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-val(s.Situation.Savings))))
+				name(s, above.Leader), Months(above.Months), MoneyGap(cur, above.Savings-val(s.Situation.Savings))))
 		}
 		if below != nil {
 			parts = append(parts, fmt.Sprintf("%s would lead below %s of runway (about %s less savings)",
-				name(s, below.Leader), Months(below.Months), Money(cur, val(s.Situation.Savings)-below.Savings)))
+				name(s, below.Leader), Months(below.Months), MoneyGap(cur, val(s.Situation.Savings)-below.Savings)))
 		}
 		if len(parts) == 0 {
 			return name(s, s.Leader()) + " leads at any runway: no amount of savings changes the leader."
