@@ -30,8 +30,9 @@ type liveProfile struct {
 	sys System
 	// watcher is nil when the files cannot be watched; R still reloads.
 	watcher *profiles.Watcher
-	// lastWrite is the last write made from the dashboard's forms, for
-	// undo (editlive.go); nil when there is none to undo.
+	// lastWrite is the last write made from the dashboard (a form's, or a
+	// save of the what-ifs), for undo (editlive.go); nil when there is
+	// none to undo.
 	lastWrite *profiles.Saved
 	// broken is where the profile on disk last failed to load, while the
 	// screen shows the last good one: e opens the file there.
@@ -193,6 +194,7 @@ func (lp *liveProfile) save(w model.WhatIf) (*model.Profile, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	lp.lastWrite = saved // u undoes a save as it does a form's write
 	lp.adopt(saved.Loaded)
 	return &saved.Loaded.Profile, lp.short(savedWhere(saved)), nil
 }
@@ -228,6 +230,7 @@ func (lp *liveProfile) saveScenario(w model.WhatIf, over, name, file string) (*m
 	if err != nil {
 		return nil, "", err
 	}
+	lp.lastWrite = saved
 	lp.adopt(saved.Loaded)
 	return &saved.Loaded.Profile, lp.short(savedWhere(saved)), nil
 }
