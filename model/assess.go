@@ -125,6 +125,9 @@ type Assessment struct {
 	Relief Relief
 	// Flags are the deal-breakers that veto it or put it at risk.
 	Flags []Flag
+	// FollowUp is set when it is due a follow-up today (see
+	// [FollowUpOf]).
+	FollowUp *FollowUp
 }
 
 // Vetoed reports whether a known rating is below a deal-breaker floor.
@@ -162,6 +165,10 @@ func Assess(p *Profile, sit Situation, today Date) []Assessment {
 		a.Index, a.Name, a.Stage, a.Closed = i, o.Name, o.Stage, o.Stage.Closed()
 		a.Fit, a.Flags = assessFit(p, shares, o)
 		a.Relief = assessRelief(p.Params, sit, runway, o, today)
+		if f, ok := FollowUpOf(*o, today, p.Search.FollowUpDays); ok {
+			f.Index = i
+			a.FollowUp = &f
+		}
 	}
 	return out
 }

@@ -264,6 +264,28 @@ type Opportunity struct {
 	Notes string
 	// Ratings maps priority IDs to ratings; a missing ID is unknown.
 	Ratings map[string]Rating
+	// History is every stage move written down (history = [{ stage, on
+	// }, ...]), in the order written: a work-search record.
+	History []Move
+}
+
+// Move is one stage move of an opportunity: the stage it moved to and
+// the day it did.
+type Move struct {
+	Stage Stage
+	On    Date
+}
+
+// LastMove is the latest day in the opportunity's history, or false when
+// it has none written.
+func (o Opportunity) LastMove() (Date, bool) {
+	var last Date
+	for _, m := range o.History {
+		if last.IsZero() || last.Before(m.On) {
+			last = m.On
+		}
+	}
+	return last, !last.IsZero()
 }
 
 // YearlyPay is the gross pay per year, and whether it is known.

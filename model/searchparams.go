@@ -59,6 +59,10 @@ type SearchParams struct {
 	// CloseMargin is the difference in value, in points a month, below
 	// which two courses of action are called a close call.
 	CloseMargin float64
+	// FollowUpDays is how long an application, an interview process or a
+	// final round may go without a move before it is flagged "follow up"
+	// (see [FollowUpOf]).
+	FollowUpDays float64
 }
 
 // DefaultSearchParams returns the built-in assumptions.
@@ -77,6 +81,7 @@ func DefaultSearchParams() SearchParams {
 		OfferSDMin:      10,
 		HoldDays:        7,
 		CloseMargin:     1,
+		FollowUpDays:    10,
 	}
 }
 
@@ -108,6 +113,7 @@ func SearchParamTable() []Setting[SearchParams] {
 	sdMin, setSDMin := plain(func(p *SearchParams) *float64 { return &p.OfferSDMin })
 	hold, setHold := plain(func(p *SearchParams) *float64 { return &p.HoldDays })
 	closeMargin, setClose := plain(func(p *SearchParams) *float64 { return &p.CloseMargin })
+	followUp, setFollowUp := plain(func(p *SearchParams) *float64 { return &p.FollowUpDays })
 	return []Setting[SearchParams]{
 		info("find_rate", "monthly chance that a search finds a job, early in a spell", 0, 1, true, true, find, setFind),
 		info("find_rate_long", "the same once the search has lasted long_spell_months", 0, 1, true, true, findLong, setFindLong),
@@ -125,6 +131,7 @@ func SearchParamTable() []Setting[SearchParams] {
 		info("offer_sd_min", "least spread an estimated fit distribution gets", 0, 50, false, false, sdMin, setSDMin),
 		info("hold_days", "days an offer with no respond_by is assumed to wait for an answer", 0, 365, false, false, hold, setHold),
 		info("close_margin", "difference in value (points a month) below which a choice is a close call", 0, 100, false, false, closeMargin, setClose),
+		info("follow_up_days", "days without a move before an application or interview is flagged follow up", 0, 3650, true, false, followUp, setFollowUp),
 	}
 }
 

@@ -58,6 +58,26 @@ func tomlLiteral(v any) (string, error) {
 			parts[i] = bareOrQuoted(k) + " = " + lit
 		}
 		return "{ " + strings.Join(parts, ", ") + " }", nil
+	case numberList:
+		parts := make([]string, len(x))
+		for i, f := range x {
+			lit, err := tomlLiteral(f)
+			if err != nil {
+				return "", err
+			}
+			parts[i] = lit
+		}
+		return "[" + strings.Join(parts, ", ") + "]", nil
+	case history:
+		parts := make([]string, len(x))
+		for i, m := range x {
+			on, err := tomlLiteral(m.On)
+			if err != nil {
+				return "", err
+			}
+			parts[i] = "{ stage = " + tomlString(string(m.Stage)) + ", on = " + on + " }"
+		}
+		return "[" + strings.Join(parts, ", ") + "]", nil
 	}
 	return "", fmt.Errorf("cannot save a %T", v)
 }
@@ -312,6 +332,18 @@ func normalise(v any) any {
 			t[k] = normalise(x.values[i])
 		}
 		return t
+	case numberList:
+		out := make([]any, len(x))
+		for i, f := range x {
+			out[i] = normalise(f)
+		}
+		return out
+	case history:
+		out := make([]any, len(x))
+		for i, m := range x {
+			out[i] = map[string]any{"stage": string(m.Stage), "on": normalise(m.On)}
+		}
+		return out
 	}
 	return v
 }

@@ -48,6 +48,9 @@ const (
 	kindSettings
 	// kindBlocks is a list of [[blocks]] ([[priority]], ...).
 	kindBlocks
+	// kindHistory is a list of stage moves, each { stage = "...", on =
+	// date } (an opportunity's history).
+	kindHistory
 )
 
 // keySpec describes one key of a profile table.
@@ -139,6 +142,8 @@ var opportunityTable = []keySpec{
 	{key: "respond_by", doc: "the offer's deadline, a TOML date", kind: kindDate},
 	{key: "decision_expected", doc: "when you expect to hear, a TOML date", kind: kindDate},
 	{key: "notes", doc: "free text", kind: kindText},
+	{key: "history", doc: "every stage move with its day, [{ stage = \"applied\", on = 2026-11-02 }, ...]: a work-search record; 'mutual stage' adds to it",
+		kind: kindHistory, words: stageStrings()},
 	{key: "ratings", doc: "priority_id = rating: a number from 1 to the scale, or [low, high] when unsure; a priority left out is unknown", kind: kindRatings},
 }
 

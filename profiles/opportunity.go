@@ -3,6 +3,7 @@ package profiles
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"mutual/model"
@@ -89,6 +90,8 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 			}
 		case "notes":
 			o.Notes, _ = w.str(p, v)
+		case "history":
+			o.History = w.history(p, v)
 		case "ratings":
 			if rt, ok := w.table(p, v); ok {
 				o.Ratings = make(map[string]model.Rating, len(rt))
@@ -115,6 +118,63 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 		w.errAt(append(slices.Clone(path), "per"), "add hours_per_week, for example hours_per_week = 20", "opportunity %q is paid by the hour but has no hours_per_week", o.Name)
 	}
 	w.m.opportunities = append(w.m.opportunities, ro)
+}
+
+// history reads a list of stage moves, each { stage = "...", on = date }.
+func (w *walker) history(path []string, v any) []model.Move {
+	hint := `write each move as { stage = "applied", on = 2026-11-02 }, in a list: history = [{ ... }, { ... }]`
+	list, ok := v.([]map[string]any)
+	if !ok {
+		if xs, isList := v.([]any); isList && len(xs) == 0 {
+			return nil
+		}
+		if xs, isList := v.([]any); isList {
+			for _, x := range xs {
+				t, isTable := x.(map[string]any)
+				if !isTable {
+					w.errAt(path, hint, "history must be a list of { stage, on } tables, not a list holding %s", describe(x))
+					return nil
+				}
+				list = append(list, t)
+			}
+		} else {
+			w.errAt(path, hint, "history must be a list of { stage, on } tables, not %s", describe(v))
+			return nil
+		}
+	}
+	out := make([]model.Move, 0, len(list))
+	for k, t := range list {
+		p := append(slices.Clone(path), strconv.Itoa(k))
+		var m model.Move
+		for key, val := range t {
+			kp := append(slices.Clone(p), key)
+			switch key {
+			case "stage":
+				if s, ok := w.str(kp, val); ok {
+					m.Stage = model.Stage(strings.ToLower(strings.TrimSpace(s)))
+					if !m.Stage.Valid() {
+						hint := "use one of: " + stageList()
+						if sug := suggest(s, stageStrings()); sug != "" {
+							hint = fmt.Sprintf("did you mean %q? stages: %s", sug, stageList())
+						}
+						w.errAt(kp, hint, "stage %q in history is not a stage", s)
+					}
+				}
+			case "on":
+				m.On, _ = w.date(kp, val)
+			default:
+				w.unknownKey(p, key, []string{"stage", "on"})
+			}
+		}
+		if _, ok := t["stage"]; !ok {
+			w.errAt(p, hint, "a move in history must have a stage")
+		}
+		if _, ok := t["on"]; !ok {
+			w.errAt(p, hint, "a move in history must have a day (on = 2026-11-02)")
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 func stageStrings() []string {

@@ -28,6 +28,10 @@ type Saved struct {
 	Reapplied bool
 	// Loaded is the profile as it is now on disk.
 	Loaded *Loaded
+	// before and after are the file's text just before the save and as
+	// the save wrote it, for Undo.
+	before *string
+	after  string
 }
 
 // ErrExample is returned when asked to save into the built-in example.
@@ -250,6 +254,9 @@ func opportunityBlock(o model.Opportunity) ([]string, []any) {
 	if o.Notes != "" {
 		add("notes", o.Notes)
 	}
+	if len(o.History) > 0 {
+		add("history", history(o.History))
+	}
 	return keys, values
 }
 
@@ -327,6 +334,7 @@ func saveOnce(l *Loaded, file string, loaded []byte, w atomicWriter, edit func(s
 	}
 	after.Contents[file] = data
 	out.Loaded = after
+	out.before, out.after = &src, edited
 	return out, nil
 }
 

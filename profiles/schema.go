@@ -84,6 +84,9 @@ func keySchema(s keySpec) jsonObject {
 			rating,
 			object("type", "array", "items", rating, "minItems", 2, "maxItems", 2),
 		}))
+	case kindHistory:
+		sch = sch.with("type", "array", "items", object("type", "object", "required", []string{"stage", "on"}, "additionalProperties", false,
+			"properties", object("stage", object("type", "string", "enum", s.words), "on", object("type", "string", "format", "date"))))
 	case kindWeights:
 		sch = sch.with("type", "object", "additionalProperties", object("type", "number").with(bounds(s.min, s.max, false, false)...))
 	case kindSettings:

@@ -294,6 +294,9 @@ func valueCases(s keySpec) []valueCase {
 	case kindRatings:
 		return []valueCase{{"{ fit = 3 }", true}, {"{ fit = [2, 4] }", true}, {"{ fit = 0 }", false},
 			{"{ fit = [1, 2, 3] }", false}, {`{ fit = "high" }`, false}, {"3", false}}
+	case kindHistory:
+		return []valueCase{{`[{ stage = "applied", on = 2026-11-02 }]`, true}, {"[]", true}, {`[{ stage = "sent", on = 2026-11-02 }]`, false},
+			{`[{ stage = "applied" }]`, false}, {`"applied"`, false}}
 	case kindWeights:
 		return []valueCase{{"{ fit = 2 }", true}, {"{ fit = -1 }", false}, {`{ fit = "a lot" }`, false}, {"2", false}}
 	}

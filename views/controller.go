@@ -123,6 +123,8 @@ type Controller struct {
 	// visited, by urgency, for the assessments they share: stepping back
 	// to an urgency costs nothing.
 	shares sharesByUrgency
+	// form is the form open over the dashboard (editforms.go).
+	form Form
 	// asking is the question the status line asks, if any.
 	asking question
 	// typing is the line being typed on the status line, if any, and
@@ -316,6 +318,8 @@ func (c *Controller) Priority() int { return c.priority }
 // question asked come before any page.
 func (c *Controller) KeyContext() KeyContext {
 	switch {
+	case c.form != FormNone:
+		return ContextForm
 	case c.Typing():
 		return ContextTyping
 	case c.Asking():
@@ -460,6 +464,9 @@ func (c *Controller) Apply(in Intent) Effect {
 		return c.answer(in)
 	}
 	c.status = Status{}
+	if effect, ok := c.applyEdit(in); ok {
+		return effect
+	}
 	switch in {
 	case IntentUp, IntentDown:
 		return c.upDown(in == IntentUp)

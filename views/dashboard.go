@@ -62,6 +62,16 @@ type Hooks struct {
 	// Reload reads the profile from disk again (the R key; a file watcher
 	// calls [Dashboard.Reload] itself).
 	Reload func() (*model.Profile, error)
+
+	// Rate, Stage and Add write what the Ratings form, the Stage picker
+	// and the New opportunity form hold, as 'mutual rate', 'mutual stage'
+	// and 'mutual add' do, and Undo takes back the last of those writes
+	// while the file still holds it. Each returns the profile as saved
+	// (nil when nothing needed writing) and the file written.
+	Rate  func(selected int, ratings []model.RatingValue) (p *model.Profile, file string, err error)
+	Stage func(selected int, stage model.Stage) (p *model.Profile, file string, err error)
+	Add   func(o model.Opportunity) (p *model.Profile, file string, err error)
+	Undo  func() (p *model.Profile, file string, err error)
 }
 
 // EditorError is an Edit hook's error about the editor itself (it could
@@ -116,8 +126,10 @@ type Dashboard struct {
 	explain *ExplainPage
 	decide  *DecidePage
 	weights *PrioritiesPage
-	log     *MessagesPage
-	input   *inputLine
+	// forms is the form over the panes, if one is open (editforms.go).
+	forms forms
+	log   *MessagesPage
+	input *inputLine
 	// visible are the panes the last draw laid out, for the mouse.
 	visible []tview.Primitive
 }
@@ -224,6 +236,11 @@ func (d *Dashboard) reload() {
 // its intents. While a line is being typed, a key the typing context does
 // not bind is text for that line, never a hotkey.
 func (d *Dashboard) HandleKey(ev *tcell.EventKey) {
+	if d.forms.page != nil {
+		d.formKey(d.keys.ResolveIn(ev, ContextForm), ev)
+		d.sync()
+		return
+	}
 	if d.ctl.Typing() {
 		if in := d.keys.ResolveIn(ev, ContextTyping); in != IntentNone {
 			d.Do(in)
@@ -273,6 +290,8 @@ func (d *Dashboard) Do(in Intent) {
 		d.scrollTarget().Scroll(-1)
 	case EffectScrollDown:
 		d.scrollTarget().Scroll(+1)
+	case EffectForm, EffectUndo:
+		d.doEdit(effect)
 	}
 	d.sync()
 }
@@ -411,6 +430,10 @@ func (d *Dashboard) Draw(screen tcell.Screen) {
 	}
 	my, mh := y+hh, h-hh-fh
 
+	if d.forms.page != nil {
+		place(d.forms.page, x, my, w, mh)
+		return
+	}
 	switch d.ctl.Page() {
 	case PageHelp:
 		place(d.help, x, my, w, mh)
@@ -485,6 +508,9 @@ func (d *Dashboard) PasteHandler() func(string, func(tview.Primitive)) {
 func (d *Dashboard) MouseHandler() func(tview.MouseAction, *tcell.EventMouse, func(tview.Primitive)) (bool, tview.Primitive) {
 	return d.WrapMouseHandler(func(action tview.MouseAction, ev *tcell.EventMouse, _ func(tview.Primitive)) (bool, tview.Primitive) {
 		mx, my := ev.Position()
+		if d.forms.page != nil {
+			return false, nil // a form takes keys only
+		}
 		if d.ctl.Page() != PageNone {
 			switch action {
 			case tview.MouseScrollUp:

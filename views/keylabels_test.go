@@ -42,8 +42,11 @@ func keyNames(kms ...Keymap) []string {
 
 // mentionFinder finds the words of a text that tell the user to press a
 // key: "press s", "r resets", "(v: fit", "q or y quits", "↑/↓ scroll",
-// "[ ] cycles", "Try + and -". Each match is the run of key names.
-type mentionFinder struct{ before, after *regexp.Regexp }
+// "[ ] cycles", "Try + and -". Each match is the run of key names. A key
+// that is also an English word (a, for the New opportunity form) is a
+// mention only with a colon ("a: add") or after press: "a close call" is
+// prose.
+type mentionFinder struct{ before, verb, after *regexp.Regexp }
 
 func newMentionFinder(names []string) mentionFinder {
 	names = slices.Clone(names)
@@ -54,10 +57,19 @@ func newMentionFinder(names []string) mentionFinder {
 	}
 	key := "(?:" + strings.Join(quoted, "|") + ")"
 	run := key + `(?:(?:\s+(?:or|and)\s+|/|\s)` + key + `)*`
+	var notWords []string
+	for k, n := range names {
+		if n != "a" {
+			notWords = append(notWords, quoted[k])
+		}
+	}
+	keyNotWord := "(?:" + strings.Join(notWords, "|") + ")"
+	runNotWord := keyNotWord + `(?:(?:\s+(?:or|and)\s+|/|\s)` + key + `)*`
 	verbs := `again|closes|close|resets|reset|quits|quit|switches|lists|drops|brings|shows|leaves|cycles|cycle|answers|opens|` +
 		`explains|moves|make|makes|scrolls|scroll|select|first|to|writes|saves|cancels|keeps|clears`
 	return mentionFinder{
-		before: regexp.MustCompile(`(?:^|[\s(“"'])(` + run + `)(?::\s|,?\s+(?:` + verbs + `)\b)`),
+		before: regexp.MustCompile(`(?:^|[\s(“"'])(` + run + `)(?::\s)`),
+		verb:   regexp.MustCompile(`(?:^|[\s(“"'])(` + runNotWord + `),?\s+(?:` + verbs + `)\b`),
 		after:  regexp.MustCompile(`\b(?:[Pp]ress|Try)\s+(` + run + `)`),
 	}
 }
@@ -69,7 +81,7 @@ type mention struct{ keys, context string }
 // find lists the places text tells the user to press keys.
 func (f mentionFinder) find(text string) []mention {
 	var out []mention
-	for _, re := range []*regexp.Regexp{f.before, f.after} {
+	for _, re := range []*regexp.Regexp{f.before, f.verb, f.after} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			from, to := max(0, m[0]-40), min(len(text), m[1]+40)
 			for from > 0 && !utf8.RuneStart(text[from]) {

@@ -82,6 +82,26 @@ const (
 	// IntentSaveWeights saves the what-ifs, weights and all, as a new
 	// scenario.
 	IntentSaveWeights
+
+	// The keys that change the profile from the dashboard (issue 14).
+
+	// IntentRatings opens the Ratings form of the selected opportunity.
+	IntentRatings
+	// IntentStage opens the Stage picker of the selected opportunity.
+	IntentStage
+	// IntentNewOpportunity opens the New opportunity form.
+	IntentNewOpportunity
+	// IntentUndo takes back the last write made from the dashboard.
+	IntentUndo
+	// IntentFormNext and IntentFormPrev move between a form's fields;
+	// IntentFormSubmit saves the form. A form's widgets carry them out:
+	// these rows say which keys do it.
+	IntentFormNext
+	IntentFormPrev
+	IntentFormSubmit
+
+	// The keys of the save flow, the Messages log and the filter.
+
 	// IntentSaveSituation writes the what-ifs over the real [situation],
 	// after showing the old and the new values.
 	IntentSaveSituation
@@ -109,6 +129,9 @@ const (
 	ContextAll KeyContext = iota
 	// ContextPriorities is the Priorities page.
 	ContextPriorities
+	// ContextForm is a form (Ratings, Stage, New opportunity): a modal
+	// context, where only its own keys act and every other key types.
+	ContextForm
 	// ContextTyping is a line being typed (a scenario's name, the
 	// ranking's filter). Unlike a page it has no fallback to the keys for
 	// everywhere: every key it does not bind is text, so typing never
@@ -121,7 +144,13 @@ const (
 
 // contextNames name the contexts for the help page.
 var contextNames = map[KeyContext]string{ContextAll: "Keys", ContextPriorities: "On the Priorities page",
-	ContextTyping: "While typing a name or a filter", ContextAsk: "When the status line asks"}
+	ContextForm: "In a form (Ratings, Stage, New opportunity)", ContextTyping: "While typing a name or a filter",
+	ContextAsk: "When the status line asks"}
+
+// modal reports whether a context stands alone: the keys for everywhere
+// do not act in it (in a form, and on a line being typed, every key it
+// does not bind is text).
+func (ctx KeyContext) modal() bool { return ctx == ContextForm || ctx == ContextTyping }
 
 // Key is one key press a binding answers to: a rune, or a special key
 // such as tcell.KeyUp.
@@ -380,6 +409,24 @@ func DefaultKeymap() Keymap {
 			Help: "what-if: the selected priority's weight down by 1, never below 0"},
 		{Keys: []Key{r('s')}, Intent: IntentSaveWeights, Context: ContextPriorities,
 			Help: "save the what-ifs, the weights with them, as a new [[scenario]] (weights = { ... })", Hint: "save", Keep: 6},
+
+		// Changing the profile from the dashboard: forms, and undo.
+		{Keys: []Key{r('i')}, Intent: IntentRatings,
+			Help: "the Ratings form of the selected opportunity: every priority, a number, a range like 2-4, or empty for unknown (as 'mutual rate')"},
+		{Keys: []Key{r('t')}, Intent: IntentStage,
+			Help: "the Stage picker of the selected opportunity: the move is kept with today's date in its history (as 'mutual stage')"},
+		{Keys: []Key{r('a')}, Intent: IntentNewOpportunity,
+			Help: "the New opportunity form: name, stage, pay, dates, insurance, checked as you type (as 'mutual add')"},
+		{Keys: []Key{r('u')}, Intent: IntentUndo,
+			Help: "undo the last write made from the dashboard, while the file still holds what it wrote"},
+		{Keys: []Key{sp(tcell.KeyTab)}, Intent: IntentFormNext, Context: ContextForm,
+			Help: "the next field (enter too)", Hint: "field", HintKeys: "tab/shift+tab", Keep: 8},
+		{Keys: []Key{sp(tcell.KeyBacktab)}, Intent: IntentFormPrev, Context: ContextForm,
+			Help: "the previous field"},
+		{Keys: []Key{sp(tcell.KeyEnter)}, Intent: IntentFormSubmit, Context: ContextForm,
+			Help: "on Save (or in the Stage picker): write it; elsewhere the next field", Hint: "save", Keep: 9},
+		{Keys: []Key{sp(tcell.KeyEscape)}, Intent: IntentClose, Context: ContextForm,
+			Help: "cancel: close the form, nothing written", Hint: "cancel", Keep: 10},
 	}
 }
 
@@ -392,7 +439,7 @@ func (km Keymap) ResolveIn(ev *tcell.EventKey, ctx KeyContext) Intent {
 		return IntentNone
 	}
 	if ctx != ContextAll {
-		if in := km.resolveKey(k, ctx); in != IntentNone || ctx == ContextTyping {
+		if in := km.resolveKey(k, ctx); in != IntentNone || ctx.modal() {
 			return in
 		}
 	}
@@ -488,7 +535,7 @@ func (km Keymap) HintsIn(width int, ctx KeyContext) []Hint {
 		}
 	}
 	for _, b := range km {
-		if b.Context == ContextAll {
+		if b.Context == ContextAll && !ctx.modal() {
 			ordered = append(ordered, b)
 		}
 	}

@@ -308,10 +308,14 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 		marker = "closed"
 	}
 	if reasons := report.Reasons(a); len(reasons) > 0 && !a.Closed && !c.shortFlag && c.flag > report.Width("at risk")+2 {
-		marker += ": " + strings.Join(reasons, "; ")
+		if marker == "follow up" {
+			marker = strings.Join(reasons, "; ") // the reason begins with it
+		} else {
+			marker += ": " + strings.Join(reasons, "; ")
+		}
 	}
 	if c.shortFlag {
-		marker = map[string]string{"vetoed": "✗", "at risk": "!", "closed": "–"}[marker]
+		marker = map[string]string{"vetoed": "✗", "at risk": "!", "closed": "–", "follow up": "↻"}[marker]
 	}
 	if note := report.PayUnknownNote(a); note != "" && !a.Closed && !c.shortFlag && c.flag > report.Width("at risk")+2 {
 		if marker != "" {

@@ -35,6 +35,9 @@ type options struct {
 	stageMap listFlag
 	// write is import's --write.
 	write bool
+	// opportunity is add's flags, as typed: model.NewOpportunity reads
+	// them, as the dashboard's New opportunity form does.
+	opportunity model.OpportunityInput
 
 	// set records which flags were given, to refuse flags a command does
 	// not take.
@@ -60,6 +63,12 @@ func parseArgs(args []string, sys System) (options, error) {
 	fs.BoolVar(&opts.version, "version", false, "")
 	fs.Var(&opts.stageMap, "stage-map", "")
 	fs.BoolVar(&opts.write, "write", false, "")
+	for name, into := range map[string]*string{"stage": &opts.opportunity.Stage, "pay": &opts.opportunity.Pay, "per": &opts.opportunity.Per,
+		"hours-per-week": &opts.opportunity.HoursPerWeek, "starts": &opts.opportunity.Starts, "respond-by": &opts.opportunity.RespondBy,
+		"decision-expected": &opts.opportunity.DecisionExpected} {
+		fs.StringVar(into, name, "", "")
+	}
+	fs.BoolVar(&opts.opportunity.Insurance, "insurance", false, "")
 
 	var positional []string
 	rest := args

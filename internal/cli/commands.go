@@ -60,6 +60,10 @@ const (
 	argShell
 	// argNames is what 'complete-names' lists.
 	argNames
+	// argPriority is a priority's id, from the profile.
+	argPriority
+	// argStage is a stage.
+	argStage
 )
 
 // argAt is what the command's argument number n (from 0) is.
@@ -98,6 +102,16 @@ func commands() []command {
 				{name: "write", help: "append the opportunities to the file that holds\nthem, instead of printing them"},
 			},
 			minArgs: 1, maxArgs: 1, args: []argKind{argFile}, run: cmdImport},
+		// The commands that change one opportunity, and the record of
+		// the moves (issue 14).
+		{name: "rate", usage: "NAME PRIORITY VALUE", summary: "set one rating of an opportunity: a number, a range lo-hi, or unknown", help: rateHelp,
+			minArgs: 3, maxArgs: 3, args: []argKind{argOpportunity, argPriority}, run: cmdRate},
+		{name: "stage", usage: "NAME STAGE", summary: "move an opportunity to a stage, keeping the day in its history", help: stageHelp,
+			minArgs: 2, maxArgs: 2, args: []argKind{argOpportunity, argStage}, run: cmdStage},
+		{name: "add", usage: "NAME [--stage S] [--pay N] [--per P] [--starts DATE] [--respond-by DATE] [--decision-expected DATE] [--insurance]",
+			summary: "add an opportunity to the file that holds them", help: addHelp, flags: addFlags(), minArgs: 1, maxArgs: -1, run: cmdAdd},
+		{name: "log", summary: "every stage move with its day: a work-search record; and who to follow up", help: logHelp,
+			formats: report.LogFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdLog},
 		{name: "completion", usage: "bash|zsh|fish", summary: "print a completion script for your shell", help: completionHelp,
 			minArgs: 1, maxArgs: 1, args: []argKind{argShell}, run: cmdCompletion},
 		{name: "help", usage: "[COMMAND]", summary: "show help", maxArgs: 1, args: []argKind{argCommand}, run: cmdHelp},

@@ -40,7 +40,7 @@ func cmdCompletion(sys System, opts options) error {
 }
 
 // nameKinds are what 'complete-names' lists.
-func nameKinds() []string { return []string{"opportunities", "scenarios", "profiles"} }
+func nameKinds() []string { return []string{"opportunities", "scenarios", "priorities", "profiles"} }
 
 // cmdCompleteNames prints, one a line, the names of one kind that the
 // word being completed could stand for: those it begins, else those it
@@ -59,16 +59,21 @@ func cmdCompleteNames(sys System, opts options) error {
 	switch kind {
 	case "profiles":
 		names = profileNames(sys)
-	case "opportunities", "scenarios":
+	case "opportunities", "scenarios", "priorities":
 		l, ok := namesProfile(sys, opts)
 		if !ok {
 			return &silentFailure{msg: "no profile"}
 		}
-		if kind == "opportunities" {
+		switch kind {
+		case "opportunities":
 			for _, o := range l.Profile.Opportunities {
 				names = append(names, o.Name)
 			}
-		} else {
+		case "priorities":
+			for _, pr := range l.Profile.Priorities {
+				names = append(names, pr.ID)
+			}
+		default:
 			for _, s := range l.Profile.Scenarios {
 				names = append(names, s.Name)
 			}
@@ -260,6 +265,8 @@ func argWords(k argKind) []string {
 		return commandNames()
 	case argShell:
 		return shells()
+	case argStage:
+		return stageNames()
 	}
 	return nil
 }

@@ -83,6 +83,8 @@ func bashArg(k argKind) string {
 	switch k {
 	case argOpportunity:
 		return "_mutual_names opportunities"
+	case argPriority:
+		return "_mutual_names priorities"
 	case argFile:
 		return "compopt -o default 2>/dev/null"
 	}
@@ -205,6 +207,8 @@ func zshArg(k argKind) string {
 	switch k {
 	case argOpportunity:
 		return "_mutual_names opportunities 'opportunity'"
+	case argPriority:
+		return "_mutual_names priorities 'priority'"
 	case argFile:
 		return "_files"
 	}
@@ -359,6 +363,8 @@ func fishArg(k argKind) string {
 	switch k {
 	case argOpportunity:
 		return "-f -a '(__mutual_names opportunities)'"
+	case argPriority:
+		return "-f -a '(__mutual_names priorities)'"
 	case argFile:
 		return "-F"
 	}

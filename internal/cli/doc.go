@@ -41,6 +41,12 @@
 //	schema   schema.go      the profile format's JSON Schema, for editors
 //	import   import.go      a job tracker's CSV export as [[opportunity]] blocks,
 //	                        printed or (--write) appended through the safe save
+//	rate     rate.go        set one rating of one opportunity
+//	stage    stage.go       move an opportunity to a stage, the day in its history
+//	add      add.go         append a new opportunity
+//	log      log.go         every stage move by day, and who to follow up
+//	                        (rate, stage and add share edit.go: the profile
+//	                        they write into, how NAME finds its opportunity)
 //	completion  completion.go  a completion script for bash, zsh or fish
 //	            (written by completion_scripts.go from the command table);
 //	            the hidden complete-names, which the scripts run to list
@@ -67,7 +73,9 @@
 // turns a panic in the event loop into a restored terminal and a short
 // failure. live.go keeps the dashboard's profile in step with its files:
 // the e key's editor, the s key's saves, the R key's reload, and the
-// watcher that reloads when a file changes, all on the event loop.
+// watcher that reloads when a file changes, all on the event loop;
+// editlive.go gives the dashboard's forms (i, t, a) the profiles
+// functions rate, stage and add call, and keeps the last write for u.
 //
 // # The system
 //

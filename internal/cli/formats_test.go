@@ -26,6 +26,10 @@ func TestEachCommandHasItsOwnFormats(t *testing.T) {
 		"import":         nil,
 		"complete-names": nil,
 		"help":           nil,
+		"rate":           nil,
+		"stage":          nil,
+		"add":            nil,
+		"log":            {"table", "csv", "json"},
 	}
 	var every []string
 	for _, formats := range want {

@@ -17,7 +17,7 @@ const commonFlagsText = `Flags for every command:
   --scenario NAME       apply a [[scenario]] from the profile
   --today YYYY-MM-DD    the day to compute for (default: today)
   --example             use the built-in example instead of your profile
-                        (the dashboard, rank, explain, decide and prep)
+                        (the dashboard, rank, explain, decide, prep, log)
   --help, -h            show help
   --version             show the version
 
@@ -95,6 +95,33 @@ unknown status is reported with its line and skipped (map the status with
 --stage-map), and a value that cannot be read is reported, left out and
 kept in the notes. A file with no company column is an error that lists
 the columns it has.
+`
+
+const rateHelp = `Set one rating of one opportunity, in the file that defines it: VALUE is a
+number from 1 to the scale (4), a range when unsure (2-4), or unknown, which
+removes the rating. NAME is found as explain finds it (the whole name, in any
+case, or a part only one name has); PRIORITY is a priority's id (or label).
+Only that line changes; the save is checked before it is written.
+`
+
+const stageHelp = `Move one opportunity to STAGE (lead, applied, interviewing, final, offer,
+accepted, declined, withdrawn, rejected), in the file that defines it, and
+add the move with its day (today, or --today) to its history:
+history = [{ stage = "applied", on = 2026-11-02 }, ...]. 'mutual log' lists
+the moves. A move to the stage it is at writes nothing.
+`
+
+const addHelp = `Add a new opportunity to the file that holds your opportunities: a new
+[[opportunity]] block at its end, with the fields given and its first move
+(its stage, today or --today) in its history. Several words make one NAME.
+Every flag that cannot be read is reported, and nothing is written.
+`
+
+const logHelp = `Print every stage move written in the opportunities' histories, by day: a
+record of your search (an unemployment office may ask for one). The table
+also lists the opportunities due a follow-up: applied, interviewing or final
+with no move for [search] follow_up_days (10 by default). csv has one row
+per move; json has the moves and the follow-ups.
 `
 
 const completionHelp = `Print a completion script for bash, zsh or fish: the commands, their flags,

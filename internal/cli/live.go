@@ -30,6 +30,10 @@ type liveProfile struct {
 	sys System
 	// watcher is nil when the files cannot be watched; R still reloads.
 	watcher *profiles.Watcher
+	// lastWrite is the last write made from the dashboard (a form's, or a
+	// save of the what-ifs), for undo (editlive.go); nil when there is
+	// none to undo.
+	lastWrite *profiles.Saved
 	// broken is where the profile on disk last failed to load, while the
 	// screen shows the last good one: e opens the file there.
 	broken *profiles.Diagnostic
@@ -41,7 +45,9 @@ func (lp *liveProfile) hooks() views.Hooks {
 	if lp.s.example {
 		return views.Hooks{}
 	}
-	return views.Hooks{Edit: lp.edit, Save: lp.save, SaveScenario: lp.saveScenario, Place: lp.place, Reload: lp.reload}
+	h := views.Hooks{Edit: lp.edit, Save: lp.save, SaveScenario: lp.saveScenario, Place: lp.place, Reload: lp.reload}
+	lp.editHooks(&h)
+	return h
 }
 
 // reload reads the profile from disk again. A profile that no longer loads
@@ -188,6 +194,7 @@ func (lp *liveProfile) save(w model.WhatIf) (*model.Profile, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	lp.lastWrite = saved // u undoes a save as it does a form's write
 	lp.adopt(saved.Loaded)
 	return &saved.Loaded.Profile, lp.short(savedWhere(saved)), nil
 }
@@ -223,6 +230,7 @@ func (lp *liveProfile) saveScenario(w model.WhatIf, over, name, file string) (*m
 	if err != nil {
 		return nil, "", err
 	}
+	lp.lastWrite = saved
 	lp.adopt(saved.Loaded)
 	return &saved.Loaded.Profile, lp.short(savedWhere(saved)), nil
 }

@@ -462,3 +462,39 @@ func TestLookPathUsesTheSystemsPath(t *testing.T) {
 		t.Errorf("a path was looked up: %q", got)
 	}
 }
+
+// TestUndoTakesBackASave: u undoes the dashboard's last write whatever
+// made it, a save of the what-ifs (a new scenario, or over [situation])
+// as much as a form's; the file is back byte for byte.
+func TestUndoTakesBackASave(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	for _, how := range []string{"scenario", "situation"} {
+		s, _ := fileSession(t, profile, nil)
+		lp := &liveProfile{s: s}
+		before := map[string][]byte{}
+		for _, f := range []string{profile, private} {
+			data, err := os.ReadFile(f)
+			must(t, err)
+			before[f] = data
+		}
+		var err error
+		if how == "scenario" {
+			_, _, err = lp.saveScenario(model.WhatIf{Urgency: model.Float(0.7)}, "", "hurry", "")
+		} else {
+			_, _, err = lp.save(model.WhatIf{Situation: model.Situation{Savings: model.Float(12345)}})
+		}
+		must(t, err)
+		if lp.lastWrite == nil {
+			t.Fatalf("%s: the save left nothing for u to undo", how)
+		}
+		_, _, err = lp.undo()
+		must(t, err)
+		for f, data := range before {
+			got, err := os.ReadFile(f)
+			must(t, err)
+			if string(got) != string(data) {
+				t.Errorf("%s: after undo %s holds\n%s\nwant\n%s", how, f, got, data)
+			}
+		}
+	}
+}

@@ -88,3 +88,85 @@ func TestRealBinaryInTmux(t *testing.T) {
 	}
 	t.Fatalf("mutual did not quit:\n%s", screen())
 }
+
+// TestFormsInTmux drives the real binary at 80×24 on a profile of its
+// own through the editing keys: i rates the selected opportunity, t moves
+// it, a adds one, u undoes the add, each read back from the screen and
+// from the file. It skips without tmux, and under -short.
+func TestFormsInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the real binary in tmux: not in -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "mutual")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = "../.."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	home := filepath.Join(dir, "home")
+	env := []string{"HOME=" + home, "XDG_CONFIG_HOME=", "TERM=xterm-256color"}
+	initCmd := exec.Command(bin, "init")
+	initCmd.Env = env
+	if out, err := initCmd.CombinedOutput(); err != nil {
+		t.Fatalf("init: %v\n%s", err, out)
+	}
+	profile := filepath.Join(home, ".config", "mutual", "profile.toml")
+	sock := filepath.Join(dir, "tmux.sock")
+	tmux := func(args ...string) string {
+		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+		if err != nil && args[0] != "kill-server" {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	tmux(append([]string{"new-session", "-d", "-s", "m", "-x", "80", "-y", "24", "env"}, append(env, bin, "--today", "2026-11-25")...)...)
+	defer tmux("kill-server")
+	screen := func() string { return tmux("capture-pane", "-p", "-t", "m") }
+	waitFor := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if strings.Contains(screen(), want) {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("the screen never showed %q:\n%s", want, screen())
+	}
+	keys := func(k ...string) { tmux(append([]string{"send-keys", "-t", "m"}, k...)...) }
+	fileHas := func(want string) {
+		t.Helper()
+		b, _ := os.ReadFile(profile)
+		if !strings.Contains(string(b), want) {
+			t.Fatalf("the profile has no %q:\n%s", want, b)
+		}
+	}
+	waitFor("urgency 0.")
+	keys("i")
+	waitFor("Ratings: Example offer")
+	keys("BSpace", "9")
+	waitFor(`← "9" is outside 1..5`)
+	keys("BSpace", "4", "Tab", "Tab", "Tab", "Enter")
+	waitFor("Rated Example offer in profile.toml")
+	fileHas("strengths = 4")
+	keys("t")
+	waitFor("Stage: Example offer")
+	keys("Down", "Enter")
+	waitFor("Moved Example offer to accepted")
+	fileHas(`history = [{ stage = "accepted", on = 2026-11-25 }]`)
+	keys("a")
+	waitFor("New opportunity")
+	keys("Initech q", "Tab", "applied", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
+	waitFor("Added Initech q (applied)")
+	fileHas(`name = "Initech q"`)
+	keys("u")
+	waitFor("Undone: profile.toml is back")
+	if b, _ := os.ReadFile(profile); strings.Contains(string(b), "Initech") {
+		t.Fatalf("undo left the new opportunity:\n%s", b)
+	}
+	keys("q")
+}

@@ -75,6 +75,14 @@ type jsonOpportunity struct {
 	BreakEvenPer *string  `json:"break_even_per"`
 	FirstShare   float64  `json:"first_share"`
 	PayKnown     bool     `json:"pay_known"`
+	// FollowUp is set when it has waited follow_up_days since its last
+	// move: the day of that move and the days since.
+	FollowUp *jsonFollowUpFlag `json:"follow_up"`
+}
+
+type jsonFollowUpFlag struct {
+	LastMove string `json:"last_move"`
+	Days     int    `json:"days"`
 }
 
 type jsonClosed struct {
@@ -129,6 +137,9 @@ func writeJSON(w io.Writer, s *model.State, info Info) error {
 			FitHigh: round(a.Fit.High, 2), Relief: round(a.Relief.Value, 2), Chance: round(a.Relief.Chance, 4),
 			Vetoed: a.Vetoed(), AtRisk: a.AtRisk(), Reasons: Reasons(a), Stage: string(a.Stage),
 			FirstShare: round(fs.Share[r.Index], 4), PayKnown: a.Relief.PayKnown}
+		if f := a.FollowUp; f != nil {
+			o.FollowUp = &jsonFollowUpFlag{LastMove: f.Since.String(), Days: f.Days}
+		}
 		if r.Rank > 0 {
 			o.Rank = &r.Rank
 		}

@@ -121,7 +121,7 @@ func writeTable(w io.Writer, s *model.State, info Info) error {
 // that relief counts no income when the pay is not given.
 func flagsText(a *model.Assessment) string {
 	flags := strings.Join(Reasons(a), "; ")
-	if m := Marker(a); m != "" {
+	if m := Marker(a); m != "" && a.FollowUp == nil || a.Vetoed() || a.AtRisk() {
 		flags = m + ": " + flags
 	}
 	if note := PayUnknownNote(a); note != "" {
@@ -141,9 +141,9 @@ func writeMarkdown(w io.Writer, s *model.State, info Info) error {
 	b.WriteString("|--:|---|---|--:|--:|---|--:|--:|--:|---|\n")
 	for _, r := range rows(s) {
 		a := &s.Assessments[r.Index]
-		flags := strings.Join(Reasons(a), "; ")
-		if m := Marker(a); m != "" {
-			flags = "**" + m + "**: " + md(flags)
+		flags := md(strings.Join(Reasons(a), "; "))
+		if m := Marker(a); m != "" && a.FollowUp == nil || a.Vetoed() || a.AtRisk() {
+			flags = "**" + m + "**: " + flags
 		}
 		if note := PayUnknownNote(a); note != "" {
 			if flags != "" {

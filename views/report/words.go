@@ -156,17 +156,28 @@ func Reasons(a *model.Assessment) []string {
 			out = append(out, fmt.Sprintf("%s %s; could be below its floor of %s", Clean(f.Priority), what, trim(f.AtLeast)))
 		}
 	}
+	if f := a.FollowUp; f != nil {
+		out = append(out, FollowUpText(f))
+	}
 	return out
 }
 
+// FollowUpText says why an opportunity is flagged follow up.
+func FollowUpText(f *model.FollowUp) string {
+	return fmt.Sprintf("follow up: %s, no move since %s (%d days)", f.Stage, f.Since, f.Days)
+}
+
 // Marker is the short flag a ranking shows beside an opportunity:
-// "vetoed", "at risk" or "".
+// "vetoed", "at risk", "follow up" or "". A follow-up's reason begins
+// with its marker, so a ranking that writes the reasons leaves it out.
 func Marker(a *model.Assessment) string {
 	switch {
 	case a.Vetoed():
 		return "vetoed"
 	case a.AtRisk():
 		return "at risk"
+	case a.FollowUp != nil:
+		return "follow up"
 	}
 	return ""
 }

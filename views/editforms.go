@@ -1,0 +1,344 @@
+package views
+
+import (
+	"strconv"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+
+	"mutual/model"
+	"mutual/views/report"
+)
+
+// This file holds the keys that change the profile from the dashboard:
+// i opens the Ratings form of the selected opportunity, t its Stage
+// picker, a the New opportunity form, and u undoes the last write. The
+// forms read what is typed with the model's readers (model.ParseRating,
+// model.NewOpportunity), the ones 'mutual rate' and 'mutual add' use, and
+// write through the host's hooks, which call the same profiles functions
+// as those commands.
+
+// Form is the form open over the dashboard, if any.
+type Form int
+
+// The forms.
+const (
+	FormNone Form = iota
+	// FormRatings rates the selected opportunity on every priority.
+	FormRatings
+	// FormStage moves the selected opportunity to another stage.
+	FormStage
+	// FormNewOpportunity adds an opportunity.
+	FormNewOpportunity
+)
+
+// EffectForm and EffectUndo are the effects of the editing keys: open the
+// form the controller names, and undo the last write.
+const (
+	EffectForm Effect = iota + 100
+	EffectUndo
+)
+
+// Form is the form the controller has open, or FormNone.
+func (c *Controller) Form() Form { return c.form }
+
+// CloseForm closes the open form.
+func (c *Controller) CloseForm() { c.form = FormNone }
+
+// applyEdit carries out the editing intents; ok is false for any other.
+func (c *Controller) applyEdit(in Intent) (Effect, bool) {
+	switch in {
+	case IntentRatings, IntentStage:
+		if c.selected < 0 {
+			c.status = Status{Text: "No opportunity is selected: " + c.key(IntentNewOpportunity) + " adds one."}
+			return EffectNone, true
+		}
+		c.form = FormRatings
+		if in == IntentStage {
+			c.form = FormStage
+		}
+		return EffectForm, true
+	case IntentNewOpportunity:
+		c.form = FormNewOpportunity
+		return EffectForm, true
+	case IntentUndo:
+		return EffectUndo, true
+	case IntentFormNext, IntentFormPrev, IntentFormSubmit:
+		return EffectNone, true // a form's own keys; no form is open
+	}
+	return EffectNone, false
+}
+
+// forms is the dashboard's part in the editing keys: the form on screen
+// (the host keeps the last write, for undo).
+type forms struct {
+	page *formPage
+}
+
+// doEdit carries out the effect of an editing key.
+func (d *Dashboard) doEdit(effect Effect) {
+	switch effect {
+	case EffectForm:
+		d.openForm()
+	case EffectUndo:
+		d.undo()
+	}
+}
+
+// cannotWrite says why the dashboard cannot write into the profile, or "".
+func (d *Dashboard) cannotWrite() string {
+	switch {
+	case d.example:
+		return "The example is not a file: run 'mutual init' to start your own profile."
+	case d.hooks.Rate == nil || d.hooks.Stage == nil || d.hooks.Add == nil:
+		return "There is no profile file to write into here."
+	}
+	return ""
+}
+
+func (d *Dashboard) openForm() {
+	if why := d.cannotWrite(); why != "" {
+		d.ctl.CloseForm()
+		d.ctl.SetStatus(Status{Text: why})
+		return
+	}
+	switch d.ctl.Form() {
+	case FormRatings:
+		d.forms.page = d.ratingsForm()
+	case FormStage:
+		d.forms.page = d.stageForm()
+	case FormNewOpportunity:
+		d.forms.page = d.newOpportunityForm()
+	}
+	d.forms.page.open()
+	d.ctl.SetStatus(Status{})
+}
+
+// closeForm closes the form and says st.
+func (d *Dashboard) closeForm(st Status) {
+	d.forms.page = nil
+	d.ctl.CloseForm()
+	d.ctl.SetStatus(st)
+}
+
+// formKey hands a key to the open form: the key table's esc for forms
+// cancels, every other key goes to the field (so typing never fires a
+// dashboard key).
+func (d *Dashboard) formKey(in Intent, ev *tcell.EventKey) {
+	if in == IntentClose {
+		d.closeForm(Status{Text: "Cancelled: nothing was written."})
+		return
+	}
+	d.forms.page.handle(ev)
+}
+
+// wrote shows p after a write the form made, closes the form and says
+// what was written where.
+func (d *Dashboard) wrote(p *model.Profile, what, file string, err error) {
+	if err != nil {
+		d.forms.page.message = "Not written: " + report.Clean(err.Error())
+		return
+	}
+	if p == nil {
+		d.closeForm(Status{Text: what + ": it was so already; nothing was written."})
+		return
+	}
+	d.forms.page = nil
+	d.ctl.CloseForm()
+	if err := d.ctl.Reload(p, true); err != nil {
+		_ = d.ctl.Reload(p, false)
+	}
+	d.ctl.SetProblem("")
+	d.ctl.SetStatus(Status{Text: what + " in " + report.Clean(file) + " (" + d.keys.KeyLabel(IntentUndo) + " undoes it)."})
+}
+
+// selectedName is the selected opportunity's name.
+func (d *Dashboard) selectedName() string {
+	return d.ctl.State().Assessments[d.ctl.Selected()].Name
+}
+
+// formNote says how to move through a form and leave it.
+func (d *Dashboard) formNote() string {
+	k := d.keys.KeyLabel
+	return k(IntentFormNext) + " moves on, " + k(IntentFormSubmit) + " on Save writes, " + k(IntentClose) + " cancels."
+}
+
+// ratingsForm is the Ratings form of the selected opportunity: one field
+// per priority, holding its rating as 'mutual rate' takes it.
+func (d *Dashboard) ratingsForm() *formPage {
+	sel := d.ctl.Selected()
+	p := d.ctl.Profile()
+	o := p.Opportunities[sel]
+	scale := p.Scale
+	fp := newFormPage(d.styles, "Ratings: "+o.Name,
+		"A number from 1 to "+strconv.Itoa(scale)+", a range like 2-4 when unsure, or empty for unknown. "+d.formNote())
+	fp.form = styledForm(d.styles)
+	fields := make([]*tview.InputField, len(p.Priorities))
+	for k, pr := range p.Priorities {
+		label := pr.Label
+		if label == "" {
+			label = pr.ID
+		}
+		if report.Width(label) > 30 {
+			label = string([]rune(label)[:29]) + "…"
+		}
+		r, known := o.Ratings[pr.ID]
+		k, id := k, pr.ID
+		f := tview.NewInputField().SetLabel(Literal(label)).SetText(model.RatingText(r, known)).SetFieldWidth(fieldWidth)
+		f.SetChangedFunc(func(text string) {
+			_, _, err := model.ParseRating(id, text, scale)
+			fp.setError(k, errText(err))
+		})
+		fields[k] = f
+		fp.form.AddFormItem(f)
+	}
+	fp.form.AddButton("Save", func() {
+		var values []model.RatingValue
+		for k, pr := range p.Priorities {
+			r, known, err := model.ParseRating(pr.ID, fields[k].GetText(), scale)
+			fp.setError(k, errText(err))
+			values = append(values, model.RatingValue{ID: pr.ID, Rating: r, Known: known})
+		}
+		if fp.hasErrors() {
+			fp.message = "Fix the fields marked ← first; nothing was written."
+			return
+		}
+		np, file, err := d.hooks.Rate(sel, values)
+		d.wrote(np, "Rated "+report.Clean(o.Name), file, err)
+	})
+	fp.form.AddButton("Cancel", func() { d.closeForm(Status{Text: "Cancelled: nothing was written."}) })
+	return fp
+}
+
+// stageForm is the Stage picker: every stage, the one it is at marked.
+func (d *Dashboard) stageForm() *formPage {
+	sel := d.ctl.Selected()
+	o := d.ctl.Profile().Opportunities[sel]
+	k := d.keys.KeyLabel
+	fp := newFormPage(d.styles, "Stage: "+o.Name,
+		"Where it stands now; the move is kept with today's date in its history. "+k(IntentUp)+"/"+k(IntentDown)+" choose, "+
+			k(IntentFormSubmit)+" moves it, "+k(IntentClose)+" cancels.")
+	fp.list = styledList(d.styles)
+	for n, st := range model.Stages() {
+		text := string(st)
+		if st == o.Stage {
+			text += "  (now)"
+			defer fp.list.SetCurrentItem(n)
+		}
+		st := st
+		fp.list.AddItem(text, "", 0, func() {
+			np, file, err := d.hooks.Stage(sel, st)
+			d.wrote(np, "Moved "+report.Clean(o.Name)+" to "+string(st), file, err)
+		})
+	}
+	return fp
+}
+
+// newOpportunityForm is the New opportunity form: the fields 'mutual
+// add' takes, each checked as it is typed.
+func (d *Dashboard) newOpportunityForm() *formPage {
+	fp := newFormPage(d.styles, "New opportunity",
+		"Only the name is needed; pay is gross, dates are YYYY-MM-DD. "+d.formNote())
+	fp.form = styledForm(d.styles)
+	var in model.OpportunityInput
+	type field struct {
+		label, key string
+		into       *string
+		hint       string
+	}
+	fields := []field{
+		{"Name", model.FieldName, &in.Name, ""},
+		{"Stage", model.FieldStage, &in.Stage, "lead"},
+		{"Pay", model.FieldPay, &in.Pay, "52000"},
+		{"Per", model.FieldPer, &in.Per, "year"},
+		{"Hours a week", model.FieldHoursPerWeek, &in.HoursPerWeek, ""},
+		{"Starts", model.FieldStarts, &in.Starts, "YYYY-MM-DD"},
+		{"Respond by", model.FieldRespondBy, &in.RespondBy, "YYYY-MM-DD"},
+		{"Decision expected", model.FieldDecisionExpected, &in.DecisionExpected, "YYYY-MM-DD"},
+	}
+	touched := make([]bool, len(fields))
+	today := d.ctl.base.Today
+	check := func(all bool) (model.Opportunity, bool) {
+		o, errs := model.NewOpportunity(d.ctl.Profile(), in, today)
+		for k, f := range fields {
+			msg := ""
+			for _, e := range errs {
+				if e.Field == f.key {
+					msg = e.Message
+					break
+				}
+			}
+			if !touched[k] && !all {
+				msg = ""
+			}
+			fp.setError(k, msg)
+		}
+		return o, len(errs) == 0
+	}
+	for k, f := range fields {
+		k, f := k, f
+		input := tview.NewInputField().SetLabel(f.label).SetFieldWidth(fieldWidth).SetPlaceholder(f.hint)
+		input.SetPlaceholderStyle(d.styles.Dim.Underline(true))
+		input.SetChangedFunc(func(text string) {
+			*f.into = text
+			touched[k] = true
+			check(false)
+		})
+		fp.form.AddFormItem(input)
+	}
+	fp.form.AddCheckbox("Insurance", false, func(on bool) { in.Insurance = on })
+	fp.form.AddButton("Save", func() {
+		o, ok := check(true)
+		if !ok {
+			fp.message = "Fix the fields marked ← first; nothing was written."
+			return
+		}
+		np, file, err := d.hooks.Add(o)
+		d.wrote(np, "Added "+report.Clean(o.Name)+" ("+string(o.Stage)+")", file, err)
+		if err == nil && np != nil {
+			for i, a := range d.ctl.State().Assessments {
+				if a.Name == o.Name {
+					d.ctl.Select(i)
+				}
+			}
+		}
+	})
+	fp.form.AddButton("Cancel", func() { d.closeForm(Status{Text: "Cancelled: nothing was written."}) })
+	return fp
+}
+
+// undo takes back the last write made from the dashboard.
+func (d *Dashboard) undo() {
+	if d.hooks.Undo == nil {
+		text := "There is nothing to undo here."
+		if d.example {
+			text = "The example is never written: nothing to undo."
+		}
+		d.ctl.SetStatus(Status{Text: text})
+		return
+	}
+	p, file, err := d.hooks.Undo()
+	switch {
+	case err != nil:
+		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not undone: " + report.Clean(err.Error())})
+	case p == nil:
+		d.ctl.SetStatus(Status{Text: "Nothing to undo: no write from the dashboard since it opened or the last undo."})
+	default:
+		if err := d.ctl.Reload(p, true); err != nil {
+			_ = d.ctl.Reload(p, false)
+		}
+		d.ctl.SetProblem("")
+		d.ctl.SetStatus(Status{Text: "Undone: " + report.Clean(file) + " is back as it was before the last write."})
+	}
+}
+
+// errText is an input error's message with its hint, or "".
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	if ie, ok := err.(*model.InputError); ok {
+		return ie.Message // the hint is longer than the room beside a field
+	}
+	return err.Error()
+}
