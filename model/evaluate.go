@@ -77,6 +77,10 @@ type State struct {
 	// memo keeps what is dear to work out and asked for by more than one
 	// view (see breakevens.go); every new state gets its own.
 	memo *stateMemo
+	// shared keeps what decide works out alike for this state and those
+	// made from it by a what-if of urgency or weights (see sharedMemo);
+	// nil for a state made by hand, which then shares nothing.
+	shared *sharedMemo
 }
 
 // Segment is a stretch of urgency over which one opportunity leads.
@@ -141,7 +145,7 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	if fixed != nil {
 		u = u.Fixed(*fixed, urgencySrc)
 	}
-	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u, memo: &stateMemo{}}
+	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u, memo: &stateMemo{}, shared: &sharedMemo{}}
 	s.Assessments = Assess(q, sit, req.Today)
 	s.rank()
 	s.Envelope, s.LeaderChanges = leaderEnvelope(s.Assessments, s.contenders())

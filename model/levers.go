@@ -287,12 +287,9 @@ func ceilMonths(m float64) int {
 // person's opportunities, starting start_days from now) worth accepting
 // rather than searching on with the processes pending, at these savings.
 func (sv *solver) reservationAt(savings, months float64) Reservation {
-	if sv.base.none == nil {
-		sv.base = sv.coursesFor(sv.offers, sv.procs)
-	}
+	none, searchPass := sv.passesAt(savings)
 	tl := sv.at(savings)
-	none := tl.run(sv.base.none, nil)
-	search := tl.run(sv.base.search, none).start()
+	search := searchPass.start()
 	e := &sv.e
 	pm := sv.s.Profile.Params
 	typical := func(fit float64) float64 {

@@ -139,6 +139,7 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	tl := &timeline{p: p, rho: -math.Log(p.Discount),
 		cash: ledger{savings: val(sit.Savings), burn: sit.Burn(), expenses: expenses, shortfall: p.ShortfallCost, repay: p.RepayMonths}}
 	tl.cash.rho = tl.rho
+	tl.shared = s.shared
 	tl.spell = p.MonthsSearched
 	if !sit.IsInsured() {
 		tl.unins = p.UninsuredCost
