@@ -25,6 +25,11 @@ import (
 type sharedMemo struct {
 	mu     sync.Mutex
 	shapes []*layoutShape
+	mids   *midTable
+	// pays and payMedian are the pays medianPay last found the median
+	// of, in profile order, and that median.
+	pays      []float64
+	payMedian float64
 }
 
 // nodeKey is everything a node's constants depend on besides the node
@@ -180,4 +185,92 @@ func (tl *timeline) workOutNodes(times []float64) *nodeConstants {
 		nc.mkIdle[i], nc.mkScale[i] = tl.idlePV(mid, s), math.Exp(-r*s)
 	}
 	return nc
+}
+
+// midTable is every assessment's rating midpoints, priority by priority
+// (mids[k*n+i] for assessment i and priority k), as the weight sweeps
+// read them: a weight what-if keeps every rating, terms and all, so the
+// table is laid out once for the states that share the memo. terms are
+// the Fit.Terms it was read from, told apart by where they are held.
+type midTable struct {
+	k     int
+	terms []*FitTerm
+	lens  []int
+	mids  []float64
+}
+
+// midsOf are the rating midpoints of the assessments as, for K
+// priorities, from the memo when they were laid out for the same terms,
+// else laid out (and kept); nil with no memo.
+func (sm *sharedMemo) midsOf(as []Assessment, K int) []float64 {
+	if sm == nil {
+		return nil
+	}
+	sm.mu.Lock()
+	defer sm.mu.Unlock()
+	if t := sm.mids; t != nil && t.of(as, K) {
+		return t.mids
+	}
+	n := len(as)
+	t := &midTable{k: K, terms: make([]*FitTerm, n), lens: make([]int, n), mids: make([]float64, n*K)}
+	for i := range as {
+		terms := as[i].Fit.Terms
+		t.lens[i] = len(terms)
+		if len(terms) > 0 {
+			t.terms[i] = &terms[0]
+		}
+		for k := range min(K, len(terms)) {
+			t.mids[k*n+i] = terms[k].Mid
+		}
+	}
+	sm.mids = t
+	return t.mids
+}
+
+// of reports whether t was laid out from these very terms.
+func (t *midTable) of(as []Assessment, K int) bool {
+	if t.k != K || len(t.lens) != len(as) {
+		return false
+	}
+	for i := range as {
+		terms := as[i].Fit.Terms
+		if len(terms) != t.lens[i] || len(terms) > 0 && &terms[0] != t.terms[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// medianPay is the median of the pay after tax of the ranked
+// opportunities that give it, nets in rank order: the same for every
+// state of one money and one set of opportunities whatever their order,
+// so it is kept with the pays it was found from, in profile order, to
+// the bit. Pays with a NaN or a −0 (whose place in a sort is not their
+// value's) are not kept, and the median is found from nets as they come.
+func (sm *sharedMemo) medianPay(s *State, nets []float64) float64 {
+	for _, x := range nets {
+		if math.IsNaN(x) || x == 0 && math.Signbit(x) {
+			return median(nets)
+		}
+	}
+	if sm == nil {
+		return median(nets)
+	}
+	ranked := make([]bool, len(s.Assessments))
+	for _, r := range s.Ranked {
+		ranked[r.Index] = true
+	}
+	key := make([]float64, 0, len(nets))
+	for i := range s.Assessments {
+		if a := &s.Assessments[i]; ranked[i] && a.Relief.PayKnown {
+			key = append(key, a.Relief.NetMonthly)
+		}
+	}
+	sm.mu.Lock()
+	defer sm.mu.Unlock()
+	if sm.pays != nil && sameBits(sm.pays, key) {
+		return sm.payMedian
+	}
+	sm.pays, sm.payMedian = key, median(nets)
+	return sm.payMedian
 }

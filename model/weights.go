@@ -160,17 +160,35 @@ func newWeightSweep(s *State) *weightSweep {
 	for k := range s.Profile.Priorities {
 		weights[k] = s.Profile.Priorities[k].Weight
 	}
-	for r, rk := range s.Ranked {
-		a := &s.Assessments[rk.Index]
-		terms := a.Fit.Terms[:K]
-		sum := 0.0
-		for k := range terms {
-			mid := terms[k].Mid
-			sum += weights[k] * mid
-			ws.mids[k*n+r] = mid
+	table := s.shared.midsOf(s.Assessments, K)
+	if table == nil {
+		for r, rk := range s.Ranked {
+			a := &s.Assessments[rk.Index]
+			terms := a.Fit.Terms[:K]
+			sum := 0.0
+			for k := range terms {
+				mid := terms[k].Mid
+				sum += weights[k] * mid
+				ws.mids[k*n+r] = mid
+			}
+			ws.sums[r] = sum
+			ws.reliefs[r] = a.Relief.Value
 		}
-		ws.sums[r] = sum
-		ws.reliefs[r] = a.Relief.Value
+		return ws
+	}
+	// The same sums, term by term in priority order, read a priority at
+	// a time from the table the states share.
+	N := len(s.Assessments)
+	for k := range K {
+		w, row, mids := weights[k], table[k*N:(k+1)*N], ws.mids[k*n:(k+1)*n]
+		for r, rk := range s.Ranked {
+			mid := row[rk.Index]
+			ws.sums[r] += w * mid
+			mids[r] = mid
+		}
+	}
+	for r, rk := range s.Ranked {
+		ws.reliefs[r] = s.Assessments[rk.Index].Relief.Value
 	}
 	return ws
 }
