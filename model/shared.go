@@ -26,6 +26,7 @@ type sharedMemo struct {
 	mu     sync.Mutex
 	shapes []*layoutShape
 	mids   *midTable
+	terms  *termTable
 	// pays and payMedian are the pays medianPay last found the median
 	// of, in profile order, and that median.
 	pays      []float64
@@ -187,16 +188,47 @@ func (tl *timeline) workOutNodes(times []float64) *nodeConstants {
 	return nc
 }
 
-// midTable is every assessment's rating midpoints, priority by priority
-// (mids[k*n+i] for assessment i and priority k), as the weight sweeps
-// read them: a weight what-if keeps every rating, terms and all, so the
-// table is laid out once for the states that share the memo. terms are
-// the Fit.Terms it was read from, told apart by where they are held.
-type midTable struct {
-	k     int
+// termsSeen are the Fit.Terms a table was read from, told apart by where
+// they are held: a weight what-if keeps every rating, terms and all, and
+// anything that rates again makes new ones.
+type termsSeen struct {
 	terms []*FitTerm
 	lens  []int
-	mids  []float64
+}
+
+func seeTerms(as []Assessment) termsSeen {
+	t := termsSeen{terms: make([]*FitTerm, len(as)), lens: make([]int, len(as))}
+	for i := range as {
+		terms := as[i].Fit.Terms
+		t.lens[i] = len(terms)
+		if len(terms) > 0 {
+			t.terms[i] = &terms[0]
+		}
+	}
+	return t
+}
+
+// of reports whether these are the very terms of as.
+func (t *termsSeen) of(as []Assessment) bool {
+	if len(t.lens) != len(as) {
+		return false
+	}
+	for i := range as {
+		terms := as[i].Fit.Terms
+		if len(terms) != t.lens[i] || len(terms) > 0 && &terms[0] != t.terms[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// midTable is every assessment's rating midpoints, priority by priority
+// (mids[k*n+i] for assessment i and priority k), as the weight sweeps
+// read them, laid out once for the states that share the memo.
+type midTable struct {
+	seen termsSeen
+	k    int
+	mids []float64
 }
 
 // midsOf are the rating midpoints of the assessments as, for K
@@ -208,17 +240,13 @@ func (sm *sharedMemo) midsOf(as []Assessment, K int) []float64 {
 	}
 	sm.mu.Lock()
 	defer sm.mu.Unlock()
-	if t := sm.mids; t != nil && t.of(as, K) {
+	if t := sm.mids; t != nil && t.k == K && t.seen.of(as) {
 		return t.mids
 	}
 	n := len(as)
-	t := &midTable{k: K, terms: make([]*FitTerm, n), lens: make([]int, n), mids: make([]float64, n*K)}
+	t := &midTable{seen: seeTerms(as), k: K, mids: make([]float64, n*K)}
 	for i := range as {
 		terms := as[i].Fit.Terms
-		t.lens[i] = len(terms)
-		if len(terms) > 0 {
-			t.terms[i] = &terms[0]
-		}
 		for k := range min(K, len(terms)) {
 			t.mids[k*n+i] = terms[k].Mid
 		}
@@ -227,18 +255,39 @@ func (sm *sharedMemo) midsOf(as []Assessment, K int) []float64 {
 	return t.mids
 }
 
-// of reports whether t was laid out from these very terms.
-func (t *midTable) of(as []Assessment, K int) bool {
-	if t.k != K || len(t.lens) != len(as) {
-		return false
+// termTable is every assessment's fit terms as WithWeights sums them
+// (the interval of each rating on 0..1), assessment by assessment in one
+// run of memory: assessment i's are at[from[i]:from[i+1]].
+type termTable struct {
+	seen termsSeen
+	from []int
+	at   []termInterval
+}
+
+// termInterval is one rating's interval on 0..1.
+type termInterval struct{ low, mid, high float64 }
+
+// termsOf is the term table of the assessments as, from the memo when it
+// was laid out for the same terms, else laid out (and kept); nil with no
+// memo.
+func (sm *sharedMemo) termsOf(as []Assessment) *termTable {
+	if sm == nil {
+		return nil
 	}
+	sm.mu.Lock()
+	defer sm.mu.Unlock()
+	if t := sm.terms; t != nil && t.seen.of(as) {
+		return t
+	}
+	t := &termTable{seen: seeTerms(as), from: make([]int, len(as)+1)}
 	for i := range as {
-		terms := as[i].Fit.Terms
-		if len(terms) != t.lens[i] || len(terms) > 0 && &terms[0] != t.terms[i] {
-			return false
+		for _, ft := range as[i].Fit.Terms {
+			t.at = append(t.at, termInterval{ft.Low, ft.Mid, ft.High})
 		}
+		t.from[i+1] = len(t.at)
 	}
-	return true
+	sm.terms = t
+	return t
 }
 
 // medianPay is the median of the pay after tax of the ranked

@@ -135,6 +135,10 @@ type weightSweep struct {
 	// reliefs[r] its relief.
 	total               float64
 	sums, mids, reliefs []float64
+	// table, when the state has a shared memo, is every assessment's
+	// midpoints priority by priority (see midTable), and row room for one
+	// priority's in rank order; mids is then nil.
+	table, row []float64
 	// at0 and at1 are room for every line's ends while one priority is
 	// swept.
 	at0, at1 []float64
@@ -151,7 +155,7 @@ type weightLine struct {
 
 func newWeightSweep(s *State) *weightSweep {
 	n, K := len(s.Ranked), len(s.Profile.Priorities)
-	ws := &weightSweep{s: s, sums: make([]float64, n), mids: make([]float64, n*K), reliefs: make([]float64, n),
+	ws := &weightSweep{s: s, sums: make([]float64, n), reliefs: make([]float64, n),
 		at0: make([]float64, n), at1: make([]float64, n), lines: make([]weightLine, 0, n)}
 	for _, p := range s.Profile.Priorities {
 		ws.total += p.Weight
@@ -162,6 +166,7 @@ func newWeightSweep(s *State) *weightSweep {
 	}
 	table := s.shared.midsOf(s.Assessments, K)
 	if table == nil {
+		ws.mids = make([]float64, n*K)
 		for r, rk := range s.Ranked {
 			a := &s.Assessments[rk.Index]
 			terms := a.Fit.Terms[:K]
@@ -177,14 +182,14 @@ func newWeightSweep(s *State) *weightSweep {
 		return ws
 	}
 	// The same sums, term by term in priority order, read a priority at
-	// a time from the table the states share.
+	// a time from the table the states share; each sweep reads its
+	// priority's row from it too (see midsFor).
 	N := len(s.Assessments)
+	ws.table, ws.row = table, make([]float64, n)
 	for k := range K {
-		w, row, mids := weights[k], table[k*N:(k+1)*N], ws.mids[k*n:(k+1)*n]
+		w, row := weights[k], table[k*N:(k+1)*N]
 		for r, rk := range s.Ranked {
-			mid := row[rk.Index]
-			ws.sums[r] += w * mid
-			mids[r] = mid
+			ws.sums[r] += w * row[rk.Index]
 		}
 	}
 	for r, rk := range s.Ranked {
@@ -211,7 +216,7 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 	}
 	u := s.Urgency.Value
 	n := len(s.Ranked)
-	mids := ws.mids[k*n : (k+1)*n]
+	mids := ws.midsFor(k)
 	// A line whose best is below another's worst never leads: find the
 	// best worst first, then keep only the lines that reach it.
 	at0, at1 := ws.at0[:n], ws.at1[:n]
@@ -262,6 +267,21 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 			Up: true})
 	}
 	return out
+}
+
+// midsFor is priority k's rating midpoints of the ranked opportunities,
+// in rank order.
+func (ws *weightSweep) midsFor(k int) []float64 {
+	n := len(ws.s.Ranked)
+	if ws.table == nil {
+		return ws.mids[k*n : (k+1)*n]
+	}
+	N := len(ws.s.Assessments)
+	row := ws.table[k*N : (k+1)*N]
+	for r, rk := range ws.s.Ranked {
+		ws.row[r] = row[rk.Index]
+	}
+	return ws.row
 }
 
 // leaderAtZero is who leads among lines with priority k weighing 0. Those
@@ -429,12 +449,26 @@ func (s *State) WithWeights(weights map[string]float64) (*State, error) {
 	// and each fit is summed again with them.
 	shares := prioritySharesOf(prs)
 	t.Assessments = slices.Clone(s.Assessments)
+	table := s.shared.termsOf(s.Assessments)
 	for i := range t.Assessments {
 		a := &t.Assessments[i]
 		a.Fit = Fit{Terms: a.Fit.Terms, Shares: shares}
-		for k := range a.Fit.Terms {
-			a.Fit.addTerm(k)
+		if table == nil {
+			for k := range a.Fit.Terms {
+				a.Fit.addTerm(k)
+			}
+			continue
 		}
+		// addTerm's sums, term by term, read from the table the states
+		// share rather than from terms spread over the heap.
+		low, high, value := 0.0, 0.0, 0.0
+		for k, ti := range table.at[table.from[i]:table.from[i+1]] {
+			share := shares[k]
+			low += share * ti.low * 100
+			high += share * ti.high * 100
+			value += share * ti.mid * 100
+		}
+		a.Fit.Low, a.Fit.High, a.Fit.Value = low, high, value
 	}
 	t.rank()
 	t.Envelope, t.LeaderChanges = leaderEnvelope(t.Assessments, t.contenders())
