@@ -49,12 +49,29 @@ func (sv *solver) levers(d *Decision, w *world, adv *OfferAdvice, i, y int) []Le
 // offerSlot is the position of offer i among the solver's offers that
 // can be held (the hold course's offers), or -1.
 func (sv *solver) offerSlot(i int) int {
-	for k, o := range sv.base.hold.offers {
-		if o.index == i {
-			return k
+	if sv.offerSlots == nil {
+		sv.offerSlots = slotsOf(len(sv.s.Assessments), len(sv.base.hold.offers), func(k int) int { return sv.base.hold.offers[k].index })
+	}
+	if i < 0 || i >= len(sv.offerSlots) {
+		return -1
+	}
+	return sv.offerSlots[i]
+}
+
+// slotsOf maps each assessment index to the first of n positions whose
+// index (as indexOf gives it) it is, or -1: a lookup in place of a scan
+// for each of many offers.
+func slotsOf(assessments, n int, indexOf func(k int) int) []int {
+	out := make([]int, assessments)
+	for i := range out {
+		out[i] = -1
+	}
+	for k := n - 1; k >= 0; k-- {
+		if i := indexOf(k); i >= 0 && i < assessments {
+			out[i] = k
 		}
 	}
-	return -1
+	return out
 }
 
 // holdOut is the value of holding out with the hold course given: the

@@ -36,6 +36,10 @@ type solver struct {
 	// reservation and the verdict both weigh today's savings, and a pass
 	// depends on nothing but its course, its fallback and the savings.
 	basePasses *basePasses
+	// procSlots and offerSlots map an assessment index to its place in
+	// procs and in the base hold course's offers (-1 for none), made on
+	// first use.
+	procSlots, offerSlots []int
 }
 
 // basePasses are the passes of the base courses none and search at a
