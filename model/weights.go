@@ -221,13 +221,22 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 	// best worst first, then keep only the lines that reach it.
 	at0, at1 := ws.at0[:n], ws.at1[:n]
 	scale := (1 - u) * 100 / others
-	least := math.Inf(-1)
+	// The best worst is kept in four running maxima, taken together at
+	// the end: max is exact and cares nothing for the order it is taken
+	// in (a NaN anywhere gives NaN, and +0 beats −0 either way), and four
+	// chains run side by side where one would wait on each step.
+	var best [4]float64
+	for x := range best {
+		best[x] = math.Inf(-1)
+	}
 	for r := range n {
 		rel := u * ws.reliefs[r]
-		at0[r] = (ws.sums[r]-now*mids[r])*scale + rel
-		at1[r] = (1-u)*mids[r]*100 + rel
-		least = max(least, min(at0[r], at0[r]+tMax*(at1[r]-at0[r])))
+		a0 := (ws.sums[r]-now*mids[r])*scale + rel
+		a1 := (1-u)*mids[r]*100 + rel
+		at0[r], at1[r] = a0, a1
+		best[r&3] = max(best[r&3], min(a0, a0+tMax*(a1-a0)))
 	}
+	least := max(best[0], best[1], best[2], best[3])
 	ws.lines = ws.lines[:0]
 	for r := range n {
 		if max(at0[r], at0[r]+tMax*(at1[r]-at0[r])) >= least-scoreTolerance {
@@ -353,7 +362,7 @@ func weightEnvelope(as []Assessment, lines []weightLine) []Segment {
 		sl[x] = scoreLine{fit: l.at0, relief: l.at1, slope: l.at1 - l.at0, index: x}
 	}
 	slices.SortFunc(sl, func(p, q scoreLine) int {
-		if c := cmp.Compare(p.slope, q.slope); c != 0 {
+		if c := compareSlopes(p.slope, q.slope); c != 0 {
 			return c
 		}
 		return compareWeightLines(as, &lines[p.index], &lines[q.index])
