@@ -88,13 +88,17 @@ func newSolver(s *State) *solver {
 			continue
 		}
 		sv.all = append(sv.all, i)
-		if a.Vetoed() {
+	}
+	// The offers are large: room for all of them at once.
+	sv.offers = make([]heldOffer, 0, len(sv.all))
+	for _, i := range sv.all {
+		if s.Assessments[i].Vetoed() {
 			sv.vetoed[i] = true
 			continue
 		}
 		sv.offers = append(sv.offers, sv.offerOf(i))
 	}
-	var dated []datedProcess
+	dated := make([]datedProcess, 0, len(s.Ranked))
 	for rank, r := range s.Ranked {
 		o := &s.Profile.Opportunities[r.Index]
 		if o.Stage == StageOffer || o.Stage == StageAccepted {
@@ -183,7 +187,7 @@ type world struct {
 
 // holdable are the offers of sv that can be held past today.
 func holdable(offers []heldOffer) []heldOffer {
-	var out []heldOffer
+	out := make([]heldOffer, 0, len(offers))
 	for _, o := range offers {
 		if o.deadline > sameTime {
 			out = append(out, o)
