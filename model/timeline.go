@@ -411,14 +411,56 @@ func (tl *timeline) run(c *course, fallback *pass) *pass {
 // first, at most earlyMax: the ones a plan would accept before its
 // deadline. Before their starts every offer is worth what it is worth
 // today less the same months of waiting, so today's order holds.
+//
+// Without a NaN among the values, the stable sort by value puts them in
+// one order, by value and then by place in the course, so the first few
+// are picked in one pass instead; a NaN, which ties with everything,
+// leaves it to the sort.
 func (tl *timeline) earlyOffers(c *course, pr *pricing) []int {
+	values := make([]float64, len(c.offers))
+	for k := range c.offers {
+		values[k] = tl.acceptAt(&c.offers[k].job, 0, pr, nil)
+	}
+	return topByValue(values, earlyMax)
+}
+
+// topByValue are the places of the n largest values, largest first, as
+// a stable sort by value (ties keeping their order) would put them.
+// Without a NaN the sort has one order, by value and then by place, so
+// the first n are picked in one pass; a NaN, which ties with everything,
+// leaves it to the sort.
+func topByValue(values []float64, n int) []int {
 	type kv struct {
 		k int
 		v float64
 	}
-	var all []kv
-	for k := range c.offers {
-		all = append(all, kv{k, tl.acceptAt(&c.offers[k].job, 0, pr, nil)})
+	out := make([]int, 0, n)
+	if !slices.ContainsFunc(values, math.IsNaN) {
+		best := make([]kv, 0, n)
+		for k, v := range values {
+			// After every kept one worth as much or more: those come
+			// first, or are worth more.
+			at := 0
+			for at < len(best) && best[at].v >= v {
+				at++
+			}
+			switch {
+			case at == n:
+				continue
+			case len(best) < n:
+				best = append(best, kv{})
+			}
+			copy(best[at+1:], best[at:len(best)-1])
+			best[at] = kv{k, v}
+		}
+		for _, e := range best {
+			out = append(out, e.k)
+		}
+		return out
+	}
+	all := make([]kv, len(values))
+	for k, v := range values {
+		all[k] = kv{k, v}
 	}
 	slices.SortStableFunc(all, func(a, b kv) int {
 		switch {
@@ -429,8 +471,7 @@ func (tl *timeline) earlyOffers(c *course, pr *pricing) []int {
 		}
 		return 0
 	})
-	out := make([]int, 0, earlyMax)
-	for _, e := range all[:min(earlyMax, len(all))] {
+	for _, e := range all[:min(n, len(all))] {
 		out = append(out, e.k)
 	}
 	return out
