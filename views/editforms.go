@@ -172,25 +172,20 @@ func (d *Dashboard) ratingsForm() *formPage {
 	scale := p.Scale
 	fp := newFormPage(d.styles, "Ratings: "+o.Name,
 		"A number from 1 to "+strconv.Itoa(scale)+", a range like 2-4 when unsure, or empty for unknown. "+d.formNote())
+	// A rating is a few characters: the labels get the room.
+	fp.fields = fieldRoom{least: fieldWidth, most: fieldWidth, errRoom: ratingErrRoom}
 	fp.form = styledForm(d.styles)
 	fields := make([]*tview.InputField, len(p.Priorities))
 	for k, pr := range p.Priorities {
-		label := pr.Label
-		if label == "" {
-			label = pr.ID
-		}
-		if report.Width(label) > 30 {
-			label = string([]rune(label)[:29]) + "…"
-		}
 		r, known := o.Ratings[pr.ID]
 		k, id := k, pr.ID
-		f := tview.NewInputField().SetLabel(Literal(label)).SetText(model.RatingText(r, known)).SetFieldWidth(fieldWidth)
+		f := tview.NewInputField().SetText(model.RatingText(r, known)).SetFieldWidth(fieldWidth)
 		f.SetChangedFunc(func(text string) {
 			_, _, err := model.ParseRating(id, text, scale)
 			fp.setError(k, errText(err))
 		})
 		fields[k] = f
-		fp.form.AddFormItem(f)
+		fp.addItem(pr.Name(), f)
 	}
 	fp.form.AddButton("Save", func() {
 		var values []model.RatingValue
@@ -209,6 +204,10 @@ func (d *Dashboard) ratingsForm() *formPage {
 	fp.form.AddButton("Cancel", func() { d.closeForm(Status{Text: "Cancelled: nothing was written."}) })
 	return fp
 }
+
+// ratingErrRoom is the room beside a rating for its error: "← "3.5x" is
+// not a rating".
+const ratingErrRoom = 26
 
 // stageForm is the Stage picker: every stage, the one it is at marked.
 func (d *Dashboard) stageForm() *formPage {
@@ -239,6 +238,9 @@ func (d *Dashboard) stageForm() *formPage {
 func (d *Dashboard) newOpportunityForm() *formPage {
 	fp := newFormPage(d.styles, "New opportunity",
 		"Only the name is needed; pay is gross, dates are YYYY-MM-DD. "+d.formNote())
+	// A name wants room: the fields take what the labels and the errors
+	// beside them leave.
+	fp.fields = fieldRoom{least: fieldWidth, most: 40, errRoom: newOpportunityErrRoom}
 	fp.form = styledForm(d.styles)
 	var in model.OpportunityInput
 	type field struct {
@@ -277,16 +279,16 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 	}
 	for k, f := range fields {
 		k, f := k, f
-		input := tview.NewInputField().SetLabel(f.label).SetFieldWidth(fieldWidth).SetPlaceholder(f.hint)
+		input := tview.NewInputField().SetFieldWidth(fieldWidth).SetPlaceholder(f.hint)
 		input.SetPlaceholderStyle(d.styles.Dim.Underline(true))
 		input.SetChangedFunc(func(text string) {
 			*f.into = text
 			touched[k] = true
 			check(false)
 		})
-		fp.form.AddFormItem(input)
+		fp.addItem(f.label, input)
 	}
-	fp.form.AddCheckbox("Insurance", false, func(on bool) { in.Insurance = on })
+	fp.addItem("Insurance", tview.NewCheckbox().SetChangedFunc(func(on bool) { in.Insurance = on }))
 	fp.form.AddButton("Save", func() {
 		o, ok := check(true)
 		if !ok {
@@ -306,6 +308,10 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 	fp.form.AddButton("Cancel", func() { d.closeForm(Status{Text: "Cancelled: nothing was written."}) })
 	return fp
 }
+
+// newOpportunityErrRoom is the room beside a field of the New
+// opportunity form for its error: `← the profile has "Globex" already`.
+const newOpportunityErrRoom = 36
 
 // undo takes back the last write made from the dashboard.
 func (d *Dashboard) undo() {

@@ -252,3 +252,75 @@ func TestFollowUpInTheRanking(t *testing.T) {
 		t.Errorf("Hooli's row: %q", l)
 	}
 }
+
+// fieldLine is the row of the form's field labelled label, its runs of
+// spaces made one: the last row that starts with the label, since the
+// note above the fields may name it too.
+func fieldLine(lines []string, label string) string {
+	row := ""
+	for _, l := range lines {
+		if l := strings.Join(strings.Fields(strings.Trim(l, "║│")), " "); strings.HasPrefix(l, label) {
+			row = l
+		}
+	}
+	return row
+}
+
+// TestFormsUseTheWidth: a name longer than 14 characters shows in full
+// once typed, and a priority's label has the room there is beside its
+// rating: in full at 80 and 100 columns when it fits, cut with … only
+// when it does not.
+func TestFormsUseTheWidth(t *testing.T) {
+	h := &editHooks{}
+	for _, size := range [][2]int{{80, 24}, {100, 30}} {
+		d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+		press(d, "a")
+		press(d, "Wayne Enterprises")
+		special(d, tcell.KeyTab, 1)
+		if l := fieldLine(screenLines(drawOn(t, d, size[0], size[1])), "Name"); !strings.Contains(l, "Wayne Enterprises") {
+			t.Errorf("%dx%d: the Name field shows %q", size[0], size[1], l)
+		}
+	}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+	press(d, "a")
+	for _, r := range "Wayne Enterprises International Holdings of Gotham City" {
+		press(d, string(r))
+		drawOn(t, d, 80, 24) // as the terminal does after every key: the field scrolls with the cursor
+	}
+	special(d, tcell.KeyTab, 1)
+	if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Name"); !strings.HasPrefix(l, "Name Wayne Enterprises") {
+		t.Errorf("a name longer than its field should show from its start once left: %q", l)
+	}
+	special(d, tcell.KeyBacktab, 1)
+	special(d, tcell.KeyBackspace2, len(" of Gotham City"))
+	special(d, tcell.KeyTab, 1)
+	if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Name"); !strings.HasPrefix(l, "Name Wayne Enterprises") {
+		t.Errorf("back in the field, backspace should delete from the end: %q", l)
+	}
+	special(d, tcell.KeyTab, 8)
+	special(d, tcell.KeyEnter, 1)
+	if h.added == nil || h.added.Name != "Wayne Enterprises International Holdings" {
+		t.Errorf("added %+v, want Wayne Enterprises International Holdings", h.added)
+	}
+	h.added = nil
+	long := "A commute short enough to walk the dog at lunch"
+	p := samProfile()
+	p.Priorities[4].Label = long
+	for _, tt := range []struct {
+		w, h int
+		want string
+	}{
+		{80, 24, "A commute short enough to walk the…"}, // cut to the room beside a rating and its error
+		{100, 30, long},
+	} {
+		d, _ := newTestDashboard(t, p, model.Request{}, true, h.hooks())
+		press(d, "i")
+		lines := screenLines(drawOn(t, d, tt.w, tt.h))
+		if l := fieldLine(lines, "A manager"); !strings.Contains(l, "A manager I'd want to work with 4") {
+			t.Errorf("%dx%d: the manager's row is %q", tt.w, tt.h, l)
+		}
+		if l := fieldLine(lines, "A commute"); !strings.Contains(l, tt.want+" 3") {
+			t.Errorf("%dx%d: the commute's row is %q, want %q and its rating", tt.w, tt.h, l, tt.want)
+		}
+	}
+}
