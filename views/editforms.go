@@ -237,7 +237,7 @@ func (d *Dashboard) stageForm() *formPage {
 // add' takes, each checked as it is typed.
 func (d *Dashboard) newOpportunityForm() *formPage {
 	fp := newFormPage(d.styles, "New opportunity",
-		"Only the name is needed; pay is gross, dates are YYYY-MM-DD. "+d.formNote())
+		"Only the name is needed; pay is gross, dates are YYYY-MM-DD; space ticks Insurance (y or n too). "+d.formNote())
 	// A name wants room: the fields take what the labels and the errors
 	// beside them leave.
 	fp.fields = fieldRoom{least: fieldWidth, most: 40, errRoom: newOpportunityErrRoom}
@@ -288,7 +288,7 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 		})
 		fp.addItem(f.label, input)
 	}
-	fp.addItem("Insurance", tview.NewCheckbox().SetChangedFunc(func(on bool) { in.Insurance = on }))
+	fp.addItem("Insurance", d.checkbox(func(on bool) { in.Insurance = on }))
 	fp.form.AddButton("Save", func() {
 		o, ok := check(true)
 		if !ok {
@@ -312,6 +312,29 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 // newOpportunityErrRoom is the room beside a field of the New
 // opportunity form for its error: `← the profile has "Globex" already`.
 const newOpportunityErrRoom = 36
+
+// checkbox is a form's checkbox that reads with NO_COLOR ("[ ]", "[x]").
+// Space ticks and unticks it, y and n set it; enter moves on, as it
+// does in every other field, rather than tick it.
+func (d *Dashboard) checkbox(changed func(bool)) *tview.Checkbox {
+	c := tview.NewCheckbox().SetUncheckedString(tview.Escape("[ ]")).SetCheckedString(tview.Escape("[x]"))
+	c.SetActivatedStyle(d.styles.Selected)
+	c.SetChangedFunc(changed)
+	c.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
+		switch {
+		case ev.Key() == tcell.KeyEnter:
+			return tcell.NewEventKey(tcell.KeyTab, 0, tcell.ModNone)
+		case ev.Key() == tcell.KeyRune && (ev.Rune() == 'y' || ev.Rune() == 'Y'):
+			c.SetChecked(true)
+			return nil
+		case ev.Key() == tcell.KeyRune && (ev.Rune() == 'n' || ev.Rune() == 'N'):
+			c.SetChecked(false)
+			return nil
+		}
+		return ev
+	})
+	return c
+}
 
 // undo takes back the last write made from the dashboard.
 func (d *Dashboard) undo() {

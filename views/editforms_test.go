@@ -266,6 +266,58 @@ func fieldLine(lines []string, label string) string {
 	return row
 }
 
+// formText is the text inside the form's frame as one line, so that a
+// note reads whole however it wraps.
+func formText(lines []string) string {
+	var words []string
+	for _, l := range lines {
+		words = append(words, strings.Fields(strings.Trim(l, "║│╔╚═"))...)
+	}
+	return strings.Join(words, " ")
+}
+
+// TestNewOpportunityEnterMovesOnPastInsurance: enter moves on in every
+// field of the New opportunity form, the Insurance box too, so one enter
+// too many never ticks it; the box shows [ ] and [x] with NO_COLOR; space
+// ticks it and y and n set it.
+func TestNewOpportunityEnterMovesOnPastInsurance(t *testing.T) {
+	h := &editHooks{}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+	press(d, "a")
+	if note := formText(screenLines(drawOn(t, d, 80, 24))); !strings.Contains(note, "space ticks Insurance") {
+		t.Errorf("the form does not say how to tick Insurance:\n%s", note)
+	}
+	press(d, "Wayne Enterprises")
+	special(d, tcell.KeyEnter, 8) // through every field to Insurance
+	if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Insurance"); l != "Insurance [ ]" {
+		t.Errorf("an unchecked box should show [ ]: %q", l)
+	}
+	special(d, tcell.KeyEnter, 1) // on to Save, the box left alone
+	if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Insurance"); !strings.Contains(l, "[ ]") {
+		t.Errorf("enter on the box ticked it: %q", l)
+	}
+	special(d, tcell.KeyEnter, 1) // Save
+	if h.added == nil || h.added.Name != "Wayne Enterprises" || h.added.Insurance {
+		t.Fatalf("ten enters should save Wayne Enterprises uninsured, added %+v", h.added)
+	}
+
+	h = &editHooks{}
+	d, _ = newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+	press(d, "a")
+	press(d, "Wayne Enterprises")
+	special(d, tcell.KeyTab, 8)
+	for _, step := range []struct{ keys, want string }{{"y", "[x]"}, {"n", "[ ]"}, {" ", "[x]"}, {"y", "[x]"}} {
+		press(d, step.keys)
+		if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Insurance"); !strings.Contains(l, step.want) {
+			t.Errorf("after %q the box shows %q, want %s", step.keys, l, step.want)
+		}
+	}
+	special(d, tcell.KeyEnter, 2)
+	if h.added == nil || !h.added.Insurance {
+		t.Fatalf("a ticked box should save insurance = true, added %+v", h.added)
+	}
+}
+
 // TestFormsUseTheWidth: a name longer than 14 characters shows in full
 // once typed, and a priority's label has the room there is beside its
 // rating: in full at 80 and 100 columns when it fits, cut with … only
