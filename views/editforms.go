@@ -170,8 +170,14 @@ func (d *Dashboard) ratingsForm() *formPage {
 	p := d.ctl.Profile()
 	o := p.Opportunities[sel]
 	scale := p.Scale
-	fp := newFormPage(d.styles, "Ratings: "+o.Name,
-		"A number from 1 to "+strconv.Itoa(scale)+", a range like 2-4 when unsure, or empty for unknown. "+d.formNote())
+	note := "A number from 1 to " + strconv.Itoa(scale) + ", a range like 2-4 when unsure, or empty for unknown. "
+	for _, pr := range p.Priorities {
+		if pr.FromPay != nil {
+			note += "A field showing \"from pay\" is rated from the pay; a value typed there replaces it with a hand rating. "
+			break
+		}
+	}
+	fp := newFormPage(d.styles, "Ratings: "+o.Name, note+d.formNote())
 	// A rating is a few characters: the labels get the room.
 	fp.fields = fieldRoom{least: fieldWidth, most: fieldWidth, errRoom: ratingErrRoom}
 	fp.form = styledForm(d.styles)
@@ -180,6 +186,10 @@ func (d *Dashboard) ratingsForm() *formPage {
 		r, known := o.Ratings[pr.ID]
 		k, id := k, pr.ID
 		f := tview.NewInputField().SetText(model.RatingText(r, known)).SetFieldWidth(fieldWidth)
+		if pr.FromPay != nil {
+			f.SetPlaceholder(fromPayText(pr, &o, scale))
+			f.SetPlaceholderStyle(d.styles.Dim.Underline(true))
+		}
 		f.SetChangedFunc(func(text string) {
 			_, _, err := model.ParseRating(id, text, scale)
 			fp.setError(k, errText(err))
@@ -208,6 +218,17 @@ func (d *Dashboard) ratingsForm() *formPage {
 // ratingErrRoom is the room beside a rating for its error: "← "3.5x" is
 // not a rating".
 const ratingErrRoom = 26
+
+// fromPayText is what the field of a priority rated from pay shows while
+// it has no hand rating: the rating the pay gives ("from pay: 3.2"), or
+// that no pay is given.
+func fromPayText(pr model.Priority, o *model.Opportunity, scale int) string {
+	r, from := model.RatingFor(pr, o, scale)
+	if from != model.FromPay {
+		return "from pay: none"
+	}
+	return "from pay: " + r.String()
+}
 
 // stageForm is the Stage picker: every stage, the one it is at marked.
 func (d *Dashboard) stageForm() *formPage {

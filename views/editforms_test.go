@@ -376,3 +376,39 @@ func TestFormsUseTheWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestRatingsFromPay: a priority rated from pay shows the rating the pay
+// gives in its field, the form says a value typed replaces it with a
+// hand rating, and a Save leaves it to pay unless a value is typed.
+func TestRatingsFromPay(t *testing.T) {
+	h := &editHooks{}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+	if n := d.selectedName(); n != "Acme Logistics" {
+		t.Fatalf("the test expects Acme Logistics selected, not %s", n)
+	}
+	press(d, "i")
+	lines := screenLines(drawOn(t, d, 80, 24))
+	if l := fieldLine(lines, "Pays enough to save again"); !strings.Contains(l, "from pay: 2.2") { // $52,000 on 40,000..80,000
+		t.Errorf("the pay-based rating is not shown: %q", l)
+	}
+	if !strings.Contains(formText(lines), "a value typed there replaces it with a hand rating") {
+		t.Errorf("the form does not say that typing replaces the pay rating:\n%s", strings.Join(lines, "\n"))
+	}
+	special(d, tcell.KeyTab, 5)
+	special(d, tcell.KeyEnter, 1) // Save, nothing typed
+	for _, v := range h.rated {
+		if v.ID == "pay" && v.Known {
+			t.Errorf("a Save with nothing typed rated pay by hand: %+v", v)
+		}
+	}
+	press(d, "i")
+	special(d, tcell.KeyTab, 3)
+	press(d, "4")
+	special(d, tcell.KeyTab, 2)
+	special(d, tcell.KeyEnter, 1)
+	for _, v := range h.rated {
+		if v.ID == "pay" && (!v.Known || v.Rating != (model.Rating{Low: 4, High: 4})) {
+			t.Errorf("a typed 4 should rate pay by hand: %+v", v)
+		}
+	}
+}
