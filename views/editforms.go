@@ -42,6 +42,15 @@ const (
 // Form is the form the controller has open, or FormNone.
 func (c *Controller) Form() Form { return c.form }
 
+// formContext is the key context of the open form: the Stage picker's
+// own, where the keys that select a row choose, or a form's.
+func (c *Controller) formContext() KeyContext {
+	if c.form == FormStage {
+		return ContextPicker
+	}
+	return ContextForm
+}
+
 // CloseForm closes the open form.
 func (c *Controller) CloseForm() { c.form = FormNone }
 
@@ -133,14 +142,15 @@ func (d *Dashboard) formKey(in Intent, ev *tcell.EventKey) {
 }
 
 // wrote shows p after a write the form made, closes the form and says
-// what was written where.
-func (d *Dashboard) wrote(p *model.Profile, what, file string, err error) {
+// what was written where; a nil p means the file held it all already,
+// and already says so ("Inline is at interviewing already").
+func (d *Dashboard) wrote(p *model.Profile, what, already, file string, err error) {
 	if err != nil {
 		d.forms.page.message = "Not written: " + report.Clean(err.Error())
 		return
 	}
 	if p == nil {
-		d.closeForm(Status{Text: what + ": it was so already; nothing was written."})
+		d.closeForm(Status{Text: already + "; nothing was written."})
 		return
 	}
 	d.forms.page = nil
@@ -209,7 +219,7 @@ func (d *Dashboard) ratingsForm() *formPage {
 			return
 		}
 		np, file, err := d.hooks.Rate(sel, values)
-		d.wrote(np, "Rated "+report.Clean(o.Name), file, err)
+		d.wrote(np, "Rated "+report.Clean(o.Name), report.Clean(o.Name)+"'s ratings are so already", file, err)
 	})
 	fp.form.AddButton("Cancel", func() { d.closeForm(Status{Text: "Cancelled: nothing was written."}) })
 	return fp
@@ -239,6 +249,19 @@ func (d *Dashboard) stageForm() *formPage {
 		"Where it stands now; the move is kept with today's date in its history. "+k(IntentUp)+"/"+k(IntentDown)+" choose, "+
 			k(IntentFormSubmit)+" moves it, "+k(IntentClose)+" cancels.")
 	fp.list = styledList(d.styles)
+	// The picker's own rows of the key table say which keys choose: the
+	// ones that select a row everywhere else.
+	fp.list.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
+		switch d.keys.ResolveIn(ev, ContextPicker) {
+		case IntentUp:
+			return tcell.NewEventKey(tcell.KeyUp, 0, tcell.ModNone)
+		case IntentDown:
+			return tcell.NewEventKey(tcell.KeyDown, 0, tcell.ModNone)
+		case IntentFormSubmit:
+			return tcell.NewEventKey(tcell.KeyEnter, 0, tcell.ModNone)
+		}
+		return nil
+	})
 	for n, st := range model.Stages() {
 		text := string(st)
 		if st == o.Stage {
@@ -248,7 +271,8 @@ func (d *Dashboard) stageForm() *formPage {
 		st := st
 		fp.list.AddItem(text, "", 0, func() {
 			np, file, err := d.hooks.Stage(sel, st)
-			d.wrote(np, "Moved "+report.Clean(o.Name)+" to "+string(st), file, err)
+			name := report.Clean(o.Name)
+			d.wrote(np, "Moved "+name+" to "+string(st), name+" is at "+string(st)+" already", file, err)
 		})
 	}
 	return fp
@@ -317,7 +341,7 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 			return
 		}
 		np, file, err := d.hooks.Add(o)
-		d.wrote(np, "Added "+report.Clean(o.Name)+" ("+string(o.Stage)+")", file, err)
+		d.wrote(np, "Added "+report.Clean(o.Name)+" ("+string(o.Stage)+")", "The profile has "+report.Clean(o.Name)+" already", file, err)
 		if err == nil && np != nil {
 			for i, a := range d.ctl.State().Assessments {
 				if a.Name == o.Name {

@@ -412,3 +412,41 @@ func TestRatingsFromPay(t *testing.T) {
 		}
 	}
 }
+
+// TestStagePickerKeys: the picker's footer names the keys that work
+// there (↑/↓ j/k, enter, esc), not the form's tab; j chooses the stage
+// below; picking the stage it is at says so plainly; the help page lists
+// the picker's keys.
+func TestStagePickerKeys(t *testing.T) {
+	h := &editHooks{}
+	hooks := h.hooks()
+	stage := hooks.Stage
+	hooks.Stage = func(sel int, st model.Stage) (*model.Profile, string, error) {
+		if samProfile().Opportunities[sel].Stage == st {
+			return nil, "", nil // as profiles.SetStage does: nothing to write
+		}
+		return stage(sel, st)
+	}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, hooks)
+	press(d, "t")
+	lines := screenLines(drawOn(t, d, 80, 24))
+	if f := lines[23]; !strings.Contains(f, "↑/↓ j/k stage") || !strings.Contains(f, "enter move") || !strings.Contains(f, "esc cancel") ||
+		strings.Contains(f, "tab") {
+		t.Errorf("the picker's footer: %q", f)
+	}
+	special(d, tcell.KeyEnter, 1) // on offer, where it is
+	if st := d.Controller().Status().Text; st != "Acme Logistics is at offer already; nothing was written." {
+		t.Errorf("picking the stage it is at says %q", st)
+	}
+	press(d, "t")
+	press(d, "j")
+	special(d, tcell.KeyEnter, 1)
+	if h.staged != model.StageAccepted {
+		t.Errorf("j then enter moved it to %q, want accepted", h.staged)
+	}
+	press(d, "?")
+	help := strings.Join(screenLines(drawOn(t, d, 120, 90)), "\n")
+	if !strings.Contains(help, "In the Stage picker") || !strings.Contains(help, "the stage below") {
+		t.Errorf("the help page does not list the picker's keys:\n%s", help)
+	}
+}
