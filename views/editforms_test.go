@@ -254,3 +254,24 @@ func TestFollowUpInTheRanking(t *testing.T) {
 		t.Errorf("Hooli's row: %q", l)
 	}
 }
+
+// TestFollowUpIsNotHiddenBehindAtRisk: an application both at risk and
+// quiet for follow_up_days says both in the ranking where the reasons do
+// not fit, rather than only the weightier marker; where the two words do
+// not fit either, the weightier one shows whole, and the details say both.
+func TestFollowUpIsNotHiddenBehindAtRisk(t *testing.T) {
+	p := samProfile()
+	p.Search = model.DefaultSearchParams()
+	for i := range p.Opportunities {
+		if p.Opportunities[i].Name == "Hooli" {
+			p.Opportunities[i].History = []model.Move{{Stage: model.StageApplied, On: exampleToday().AddDays(-12)}}
+		}
+	}
+	d, _ := newTestDashboard(t, p, model.Request{}, true, Hooks{})
+	if l := lineWith(screenLines(drawOn(t, d, 100, 30)), "Hooli"); !strings.Contains(l, "at risk, follow up") {
+		t.Errorf("at 100 columns Hooli's row hides a marker: %q", l)
+	}
+	if l := lineWith(screenLines(drawOn(t, d, 80, 24)), "Hooli"); !strings.HasSuffix(strings.TrimRight(l, " ║"), "at risk") || strings.Contains(l, "…") {
+		t.Errorf("at 80 columns Hooli's row: %q", l)
+	}
+}

@@ -222,6 +222,13 @@ func markerText(a *model.Assessment, form int) string {
 		reasons = report.Reasons(a)
 	case markerShort:
 		reasons = report.ShortReasons(a)
+	case markerBare:
+		// Every marker, so that a follow-up is not hidden behind an
+		// at-risk one.
+		if a.FollowUp != nil && marker != "follow up" {
+			marker += ", follow up"
+		}
+		return marker
 	}
 	if len(reasons) > 0 {
 		if marker == "follow up" {
@@ -230,11 +237,13 @@ func markerText(a *model.Assessment, form int) string {
 			marker += ": " + strings.Join(reasons, "; ")
 		}
 	}
+	// In short, the ? after the relief (and the legend under the
+	// ranking) says that the pay is not given.
 	note := report.PayUnknownNote(a)
-	if form != markerLong && note != "" {
-		note = "pay unknown"
+	if form != markerLong {
+		note = ""
 	}
-	if note != "" && form != markerBare {
+	if note != "" {
 		if marker != "" {
 			marker += "; "
 		}
@@ -420,6 +429,9 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 			if marker = markerText(a, form); report.Width(marker) <= c.flag {
 				break
 			}
+		}
+		if report.Width(marker) > c.flag {
+			marker = report.Marker(a) // the weightiest marker, whole
 		}
 	}
 	if c.shortFlag {
