@@ -248,7 +248,9 @@ func TestFollowUpInTheRanking(t *testing.T) {
 	}
 	d, _ := newTestDashboard(t, p, model.Request{}, true, Hooks{})
 	l := lineWith(screenLines(drawOn(t, d, 120, 30)), "Hooli")
-	if !strings.Contains(l, "follow up: applied, no move si") { // the rest is cut at this width
+	// The whole reason does not fit at this width: its short form does,
+	// rather than a reason cut short.
+	if !strings.Contains(l, "follow up: 12 days quiet") {
 		t.Errorf("Hooli's row: %q", l)
 	}
 }
@@ -448,5 +450,26 @@ func TestStagePickerKeys(t *testing.T) {
 	help := strings.Join(screenLines(drawOn(t, d, 120, 90)), "\n")
 	if !strings.Contains(help, "In the Stage picker") || !strings.Contains(help, "the stage below") {
 		t.Errorf("the help page does not list the picker's keys:\n%s", help)
+	}
+}
+
+// TestFollowUpIsNotHiddenBehindAtRisk: an application both at risk and
+// quiet for follow_up_days says both in the ranking where the reasons do
+// not fit, rather than only the weightier marker; where the two words do
+// not fit either, the weightier one shows whole, and the details say both.
+func TestFollowUpIsNotHiddenBehindAtRisk(t *testing.T) {
+	p := samProfile()
+	p.Search = model.DefaultSearchParams()
+	for i := range p.Opportunities {
+		if p.Opportunities[i].Name == "Hooli" {
+			p.Opportunities[i].History = []model.Move{{Stage: model.StageApplied, On: exampleToday().AddDays(-12)}}
+		}
+	}
+	d, _ := newTestDashboard(t, p, model.Request{}, true, Hooks{})
+	if l := lineWith(screenLines(drawOn(t, d, 100, 30)), "Hooli"); !strings.Contains(l, "at risk, follow up") {
+		t.Errorf("at 100 columns Hooli's row hides a marker: %q", l)
+	}
+	if l := lineWith(screenLines(drawOn(t, d, 80, 24)), "Hooli"); !strings.HasSuffix(strings.TrimRight(l, " ║"), "at risk") || strings.Contains(l, "…") {
+		t.Errorf("at 80 columns Hooli's row: %q", l)
 	}
 }
