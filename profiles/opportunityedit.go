@@ -68,6 +68,12 @@ func SetStage(l *Loaded, i int, stage model.Stage, on model.Date) (*Saved, error
 	if o.Stage == stage {
 		return nil, nil
 	}
+	// The history is a record in the order things happened: a move dated
+	// before the last one written would put it out of order.
+	if last, ok := o.LastMove(); ok && on.Before(last) {
+		return nil, fmt.Errorf("%q last moved on %s, so a move dated %s would come before it in its history; date it %s or later (--today)",
+			o.Name, last, on, last)
+	}
 	return save(l, at.File, atomicWriter{}, func(src string) (string, error) {
 		return editStage(src, at.key, stage, on)
 	})

@@ -285,6 +285,12 @@ func save(l *Loaded, file string, w atomicWriter, edit func(string) (string, err
 	if !ok {
 		return nil, fmt.Errorf("%s is not part of the loaded profile", file)
 	}
+	// A file its owner may not write is locked on purpose: a save renames
+	// a new file over it, which the mode alone would not stop.
+	if info, err := os.Stat(file); err == nil && info.Mode().Perm()&0o200 == 0 {
+		return nil, fmt.Errorf("%s is read-only (mode %03o), so nothing was written; make it writable (chmod u+w %s) to save into it", file,
+			info.Mode().Perm(), file)
+	}
 	for attempt := 0; ; attempt++ {
 		out, err := saveOnce(l, file, loaded, w, edit)
 		if !errors.Is(err, errChangedOnDisk) || attempt == 2 {

@@ -392,3 +392,26 @@ func TestInlineTableLiteral(t *testing.T) {
 		t.Errorf("appendBlock: %q, %v", out, err)
 	}
 }
+
+// TestSaveRefusesAReadOnlyFile: a file its owner may not write is locked
+// on purpose, and a save (a rename over it, which the mode would not
+// stop) must leave it as it is and say why, through a symlink too.
+func TestSaveRefusesAReadOnlyFile(t *testing.T) {
+	cfg, _ := dotfiles(t)
+	private := filepath.Join(cfg, "private.toml")
+	must(t, os.Chmod(private, 0o444))
+	l, err := Load(filepath.Join(cfg, "profile.toml"))
+	must(t, err)
+	before := read(t, private)
+	_, err = SetSituation(l, "urgency", 0.7)
+	if err == nil || !strings.Contains(err.Error(), "read-only") || !strings.Contains(err.Error(), "chmod u+w") {
+		t.Fatalf("a save into a read-only file: %v", err)
+	}
+	if read(t, private) != before {
+		t.Error("the read-only file changed")
+	}
+	if fi, _ := os.Stat(private); fi.Mode().Perm() != 0o444 {
+		t.Errorf("mode %v, want 0444 kept", fi.Mode().Perm())
+	}
+	noTemps(t, cfg)
+}

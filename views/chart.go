@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gdamore/tcell/v2"
 
@@ -255,6 +256,58 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 	if legendRows > 0 {
 		drawLegend(screen, x, row, w, s, lines, c.selected, st)
 	}
+	c.drawMarksLegend(screen, axisRows > 0)
+}
+
+// drawMarksLegend says what the chart's marks mean, on the bottom of its
+// frame, where it costs the plot no row: "◆┴ leader change at 0.43 · ▲
+// now", in fewer words where the frame is narrow, or not at all.
+func (c *ScoreChart) drawMarksLegend(screen tcell.Screen, axis bool) {
+	st, s := c.styles, c.state
+	bx, by, bw, bh := c.GetRect()
+	room := bw - 4
+	change := "◆"
+	if axis {
+		change += "┴"
+	}
+	var at []string
+	for _, ch := range s.LeaderChanges {
+		at = append(at, report.Urgency(ch.Urgency))
+	}
+	now := []span{{" · ", st.Dim}, {"▲", st.Now}, {" now ", st.Dim}}
+	var candidates []line
+	if len(at) == 0 {
+		candidates = []line{
+			{{" the leader never changes from 0 to 1", st.Dim}},
+		}
+	} else {
+		words := " leader change at "
+		if len(at) > 1 {
+			words = " leader changes at "
+		}
+		candidates = []line{
+			{{" ", st.Dim}, {change, st.Change}, {words + strings.Join(at, ", "), st.Dim}},
+			{{" ", st.Dim}, {change, st.Change}, {strings.TrimSuffix(words, " at "), st.Dim}},
+		}
+	}
+	for _, l := range candidates {
+		withNow := append(slices.Clone(l), now...)
+		for _, try := range []line{withNow, append(slices.Clone(l), span{" ", st.Dim})} {
+			if lineWidth(try) <= room {
+				drawLine(screen, bx+2, by+bh-1, room, try)
+				return
+			}
+		}
+	}
+}
+
+// lineWidth is how many cells l takes.
+func lineWidth(l line) int {
+	n := 0
+	for _, sp := range l {
+		n += report.Width(sp.text)
+	}
+	return n
 }
 
 // fitTitle is the longest of the titles that fits a frame width cells

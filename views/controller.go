@@ -319,7 +319,7 @@ func (c *Controller) Priority() int { return c.priority }
 func (c *Controller) KeyContext() KeyContext {
 	switch {
 	case c.form != FormNone:
-		return ContextForm
+		return c.formContext()
 	case c.Typing():
 		return ContextTyping
 	case c.Asking():

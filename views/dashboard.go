@@ -237,7 +237,7 @@ func (d *Dashboard) reload() {
 // not bind is text for that line, never a hotkey.
 func (d *Dashboard) HandleKey(ev *tcell.EventKey) {
 	if d.forms.page != nil {
-		d.formKey(d.keys.ResolveIn(ev, ContextForm), ev)
+		d.formKey(d.keys.ResolveIn(ev, d.ctl.KeyContext()), ev)
 		d.sync()
 		return
 	}

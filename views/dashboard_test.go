@@ -156,7 +156,9 @@ func TestWideAndHostileNames(t *testing.T) {
 			if at < 0 || !strings.Contains(row, "║") {
 				continue
 			}
-			fields := strings.Fields(row[at+len(name):])
+			// The stage, then the score (an offer in hand's stage has its
+			// mark after it).
+			fields := strings.Fields(strings.Replace(row[at+len(name):], " "+inHandMark, "", 1))
 			if len(fields) < 2 {
 				continue
 			}

@@ -42,6 +42,15 @@ const (
 // Form is the form the controller has open, or FormNone.
 func (c *Controller) Form() Form { return c.form }
 
+// formContext is the key context of the open form: the Stage picker's
+// own, where the keys that select a row choose, or a form's.
+func (c *Controller) formContext() KeyContext {
+	if c.form == FormStage {
+		return ContextPicker
+	}
+	return ContextForm
+}
+
 // CloseForm closes the open form.
 func (c *Controller) CloseForm() { c.form = FormNone }
 
@@ -133,14 +142,15 @@ func (d *Dashboard) formKey(in Intent, ev *tcell.EventKey) {
 }
 
 // wrote shows p after a write the form made, closes the form and says
-// what was written where.
-func (d *Dashboard) wrote(p *model.Profile, what, file string, err error) {
+// what was written where; a nil p means the file held it all already,
+// and already says so ("Inline is at interviewing already").
+func (d *Dashboard) wrote(p *model.Profile, what, already, file string, err error) {
 	if err != nil {
 		d.forms.page.message = "Not written: " + report.Clean(err.Error())
 		return
 	}
 	if p == nil {
-		d.closeForm(Status{Text: what + ": it was so already; nothing was written."})
+		d.closeForm(Status{Text: already + "; nothing was written."})
 		return
 	}
 	d.forms.page = nil
@@ -170,27 +180,32 @@ func (d *Dashboard) ratingsForm() *formPage {
 	p := d.ctl.Profile()
 	o := p.Opportunities[sel]
 	scale := p.Scale
-	fp := newFormPage(d.styles, "Ratings: "+o.Name,
-		"A number from 1 to "+strconv.Itoa(scale)+", a range like 2-4 when unsure, or empty for unknown. "+d.formNote())
+	note := "A number from 1 to " + strconv.Itoa(scale) + ", a range like 2-4 when unsure, or empty for unknown. "
+	for _, pr := range p.Priorities {
+		if pr.FromPay != nil {
+			note += "A field showing \"from pay\" is rated from the pay; a value typed there replaces it with a hand rating. "
+			break
+		}
+	}
+	fp := newFormPage(d.styles, "Ratings: "+o.Name, note+d.formNote())
+	// A rating is a few characters: the labels get the room.
+	fp.fields = fieldRoom{least: fieldWidth, most: fieldWidth, errRoom: ratingErrRoom}
 	fp.form = styledForm(d.styles)
 	fields := make([]*tview.InputField, len(p.Priorities))
 	for k, pr := range p.Priorities {
-		label := pr.Label
-		if label == "" {
-			label = pr.ID
-		}
-		if report.Width(label) > 30 {
-			label = string([]rune(label)[:29]) + "…"
-		}
 		r, known := o.Ratings[pr.ID]
 		k, id := k, pr.ID
-		f := tview.NewInputField().SetLabel(Literal(label)).SetText(model.RatingText(r, known)).SetFieldWidth(fieldWidth)
+		f := tview.NewInputField().SetText(model.RatingText(r, known)).SetFieldWidth(fieldWidth)
+		if pr.FromPay != nil {
+			f.SetPlaceholder(fromPayText(pr, &o, scale))
+			f.SetPlaceholderStyle(d.styles.Dim.Underline(true))
+		}
 		f.SetChangedFunc(func(text string) {
 			_, _, err := model.ParseRating(id, text, scale)
 			fp.setError(k, errText(err))
 		})
 		fields[k] = f
-		fp.form.AddFormItem(f)
+		fp.addItem(pr.Name(), f)
 	}
 	fp.form.AddButton("Save", func() {
 		var values []model.RatingValue
@@ -204,10 +219,25 @@ func (d *Dashboard) ratingsForm() *formPage {
 			return
 		}
 		np, file, err := d.hooks.Rate(sel, values)
-		d.wrote(np, "Rated "+report.Clean(o.Name), file, err)
+		d.wrote(np, "Rated "+report.Clean(o.Name), report.Clean(o.Name)+"'s ratings are so already", file, err)
 	})
 	fp.form.AddButton("Cancel", func() { d.closeForm(Status{Text: "Cancelled: nothing was written."}) })
 	return fp
+}
+
+// ratingErrRoom is the room beside a rating for its error: "← "3.5x" is
+// not a rating".
+const ratingErrRoom = 26
+
+// fromPayText is what the field of a priority rated from pay shows while
+// it has no hand rating: the rating the pay gives ("from pay: 3.2"), or
+// that no pay is given.
+func fromPayText(pr model.Priority, o *model.Opportunity, scale int) string {
+	r, from := model.RatingFor(pr, o, scale)
+	if from != model.FromPay {
+		return "from pay: none"
+	}
+	return "from pay: " + r.String()
 }
 
 // stageForm is the Stage picker: every stage, the one it is at marked.
@@ -219,6 +249,19 @@ func (d *Dashboard) stageForm() *formPage {
 		"Where it stands now; the move is kept with today's date in its history. "+k(IntentUp)+"/"+k(IntentDown)+" choose, "+
 			k(IntentFormSubmit)+" moves it, "+k(IntentClose)+" cancels.")
 	fp.list = styledList(d.styles)
+	// The picker's own rows of the key table say which keys choose: the
+	// ones that select a row everywhere else.
+	fp.list.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
+		switch d.keys.ResolveIn(ev, ContextPicker) {
+		case IntentUp:
+			return tcell.NewEventKey(tcell.KeyUp, 0, tcell.ModNone)
+		case IntentDown:
+			return tcell.NewEventKey(tcell.KeyDown, 0, tcell.ModNone)
+		case IntentFormSubmit:
+			return tcell.NewEventKey(tcell.KeyEnter, 0, tcell.ModNone)
+		}
+		return nil
+	})
 	for n, st := range model.Stages() {
 		text := string(st)
 		if st == o.Stage {
@@ -228,7 +271,8 @@ func (d *Dashboard) stageForm() *formPage {
 		st := st
 		fp.list.AddItem(text, "", 0, func() {
 			np, file, err := d.hooks.Stage(sel, st)
-			d.wrote(np, "Moved "+report.Clean(o.Name)+" to "+string(st), file, err)
+			name := report.Clean(o.Name)
+			d.wrote(np, "Moved "+name+" to "+string(st), name+" is at "+string(st)+" already", file, err)
 		})
 	}
 	return fp
@@ -238,7 +282,10 @@ func (d *Dashboard) stageForm() *formPage {
 // add' takes, each checked as it is typed.
 func (d *Dashboard) newOpportunityForm() *formPage {
 	fp := newFormPage(d.styles, "New opportunity",
-		"Only the name is needed; pay is gross, dates are YYYY-MM-DD. "+d.formNote())
+		"Only the name is needed; pay is gross, dates are YYYY-MM-DD; space ticks Insurance (y or n too). "+d.formNote())
+	// A name wants room: the fields take what the labels and the errors
+	// beside them leave.
+	fp.fields = fieldRoom{least: fieldWidth, most: 40, errRoom: newOpportunityErrRoom}
 	fp.form = styledForm(d.styles)
 	var in model.OpportunityInput
 	type field struct {
@@ -277,16 +324,16 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 	}
 	for k, f := range fields {
 		k, f := k, f
-		input := tview.NewInputField().SetLabel(f.label).SetFieldWidth(fieldWidth).SetPlaceholder(f.hint)
+		input := tview.NewInputField().SetFieldWidth(fieldWidth).SetPlaceholder(f.hint)
 		input.SetPlaceholderStyle(d.styles.Dim.Underline(true))
 		input.SetChangedFunc(func(text string) {
 			*f.into = text
 			touched[k] = true
 			check(false)
 		})
-		fp.form.AddFormItem(input)
+		fp.addItem(f.label, input)
 	}
-	fp.form.AddCheckbox("Insurance", false, func(on bool) { in.Insurance = on })
+	fp.addItem("Insurance", d.checkbox(func(on bool) { in.Insurance = on }))
 	fp.form.AddButton("Save", func() {
 		o, ok := check(true)
 		if !ok {
@@ -294,7 +341,7 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 			return
 		}
 		np, file, err := d.hooks.Add(o)
-		d.wrote(np, "Added "+report.Clean(o.Name)+" ("+string(o.Stage)+")", file, err)
+		d.wrote(np, "Added "+report.Clean(o.Name)+" ("+string(o.Stage)+")", "The profile has "+report.Clean(o.Name)+" already", file, err)
 		if err == nil && np != nil {
 			for i, a := range d.ctl.State().Assessments {
 				if a.Name == o.Name {
@@ -305,6 +352,33 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 	})
 	fp.form.AddButton("Cancel", func() { d.closeForm(Status{Text: "Cancelled: nothing was written."}) })
 	return fp
+}
+
+// newOpportunityErrRoom is the room beside a field of the New
+// opportunity form for its error: `← the profile has "Globex" already`.
+const newOpportunityErrRoom = 36
+
+// checkbox is a form's checkbox that reads with NO_COLOR ("[ ]", "[x]").
+// Space ticks and unticks it, y and n set it; enter moves on, as it
+// does in every other field, rather than tick it.
+func (d *Dashboard) checkbox(changed func(bool)) *tview.Checkbox {
+	c := tview.NewCheckbox().SetUncheckedString(tview.Escape("[ ]")).SetCheckedString(tview.Escape("[x]"))
+	c.SetActivatedStyle(d.styles.Selected)
+	c.SetChangedFunc(changed)
+	c.SetInputCapture(func(ev *tcell.EventKey) *tcell.EventKey {
+		switch {
+		case ev.Key() == tcell.KeyEnter:
+			return tcell.NewEventKey(tcell.KeyTab, 0, tcell.ModNone)
+		case ev.Key() == tcell.KeyRune && (ev.Rune() == 'y' || ev.Rune() == 'Y'):
+			c.SetChecked(true)
+			return nil
+		case ev.Key() == tcell.KeyRune && (ev.Rune() == 'n' || ev.Rune() == 'N'):
+			c.SetChecked(false)
+			return nil
+		}
+		return ev
+	})
+	return c
 }
 
 // undo takes back the last write made from the dashboard.

@@ -248,7 +248,228 @@ func TestFollowUpInTheRanking(t *testing.T) {
 	}
 	d, _ := newTestDashboard(t, p, model.Request{}, true, Hooks{})
 	l := lineWith(screenLines(drawOn(t, d, 120, 30)), "Hooli")
-	if !strings.Contains(l, "follow up: applied, no move si") { // the rest is cut at this width
+	// The whole reason does not fit at this width: its short form does,
+	// rather than a reason cut short.
+	if !strings.Contains(l, "follow up: 12 days quiet") {
 		t.Errorf("Hooli's row: %q", l)
+	}
+}
+
+// fieldLine is the row of the form's field labelled label, its runs of
+// spaces made one: the last row that starts with the label, since the
+// note above the fields may name it too.
+func fieldLine(lines []string, label string) string {
+	row := ""
+	for _, l := range lines {
+		if l := strings.Join(strings.Fields(strings.Trim(l, "║│")), " "); strings.HasPrefix(l, label) {
+			row = l
+		}
+	}
+	return row
+}
+
+// formText is the text inside the form's frame as one line, so that a
+// note reads whole however it wraps.
+func formText(lines []string) string {
+	var words []string
+	for _, l := range lines {
+		words = append(words, strings.Fields(strings.Trim(l, "║│╔╚═"))...)
+	}
+	return strings.Join(words, " ")
+}
+
+// TestNewOpportunityEnterMovesOnPastInsurance: enter moves on in every
+// field of the New opportunity form, the Insurance box too, so one enter
+// too many never ticks it; the box shows [ ] and [x] with NO_COLOR; space
+// ticks it and y and n set it.
+func TestNewOpportunityEnterMovesOnPastInsurance(t *testing.T) {
+	h := &editHooks{}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+	press(d, "a")
+	if note := formText(screenLines(drawOn(t, d, 80, 24))); !strings.Contains(note, "space ticks Insurance") {
+		t.Errorf("the form does not say how to tick Insurance:\n%s", note)
+	}
+	press(d, "Wayne Enterprises")
+	special(d, tcell.KeyEnter, 8) // through every field to Insurance
+	if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Insurance"); l != "Insurance [ ]" {
+		t.Errorf("an unchecked box should show [ ]: %q", l)
+	}
+	special(d, tcell.KeyEnter, 1) // on to Save, the box left alone
+	if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Insurance"); !strings.Contains(l, "[ ]") {
+		t.Errorf("enter on the box ticked it: %q", l)
+	}
+	special(d, tcell.KeyEnter, 1) // Save
+	if h.added == nil || h.added.Name != "Wayne Enterprises" || h.added.Insurance {
+		t.Fatalf("ten enters should save Wayne Enterprises uninsured, added %+v", h.added)
+	}
+
+	h = &editHooks{}
+	d, _ = newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+	press(d, "a")
+	press(d, "Wayne Enterprises")
+	special(d, tcell.KeyTab, 8)
+	for _, step := range []struct{ keys, want string }{{"y", "[x]"}, {"n", "[ ]"}, {" ", "[x]"}, {"y", "[x]"}} {
+		press(d, step.keys)
+		if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Insurance"); !strings.Contains(l, step.want) {
+			t.Errorf("after %q the box shows %q, want %s", step.keys, l, step.want)
+		}
+	}
+	special(d, tcell.KeyEnter, 2)
+	if h.added == nil || !h.added.Insurance {
+		t.Fatalf("a ticked box should save insurance = true, added %+v", h.added)
+	}
+}
+
+// TestFormsUseTheWidth: a name longer than 14 characters shows in full
+// once typed, and a priority's label has the room there is beside its
+// rating: in full at 80 and 100 columns when it fits, cut with … only
+// when it does not.
+func TestFormsUseTheWidth(t *testing.T) {
+	h := &editHooks{}
+	for _, size := range [][2]int{{80, 24}, {100, 30}} {
+		d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+		press(d, "a")
+		press(d, "Wayne Enterprises")
+		special(d, tcell.KeyTab, 1)
+		if l := fieldLine(screenLines(drawOn(t, d, size[0], size[1])), "Name"); !strings.Contains(l, "Wayne Enterprises") {
+			t.Errorf("%dx%d: the Name field shows %q", size[0], size[1], l)
+		}
+	}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+	press(d, "a")
+	for _, r := range "Wayne Enterprises International Holdings of Gotham City" {
+		press(d, string(r))
+		drawOn(t, d, 80, 24) // as the terminal does after every key: the field scrolls with the cursor
+	}
+	special(d, tcell.KeyTab, 1)
+	if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Name"); !strings.HasPrefix(l, "Name Wayne Enterprises") {
+		t.Errorf("a name longer than its field should show from its start once left: %q", l)
+	}
+	special(d, tcell.KeyBacktab, 1)
+	special(d, tcell.KeyBackspace2, len(" of Gotham City"))
+	special(d, tcell.KeyTab, 1)
+	if l := fieldLine(screenLines(drawOn(t, d, 80, 24)), "Name"); !strings.HasPrefix(l, "Name Wayne Enterprises") {
+		t.Errorf("back in the field, backspace should delete from the end: %q", l)
+	}
+	special(d, tcell.KeyTab, 8)
+	special(d, tcell.KeyEnter, 1)
+	if h.added == nil || h.added.Name != "Wayne Enterprises International Holdings" {
+		t.Errorf("added %+v, want Wayne Enterprises International Holdings", h.added)
+	}
+	h.added = nil
+	long := "A commute short enough to walk the dog at lunch"
+	p := samProfile()
+	p.Priorities[4].Label = long
+	for _, tt := range []struct {
+		w, h int
+		want string
+	}{
+		{80, 24, "A commute short enough to walk the…"}, // cut to the room beside a rating and its error
+		{100, 30, long},
+	} {
+		d, _ := newTestDashboard(t, p, model.Request{}, true, h.hooks())
+		press(d, "i")
+		lines := screenLines(drawOn(t, d, tt.w, tt.h))
+		if l := fieldLine(lines, "A manager"); !strings.Contains(l, "A manager I'd want to work with 4") {
+			t.Errorf("%dx%d: the manager's row is %q", tt.w, tt.h, l)
+		}
+		if l := fieldLine(lines, "A commute"); !strings.Contains(l, tt.want+" 3") {
+			t.Errorf("%dx%d: the commute's row is %q, want %q and its rating", tt.w, tt.h, l, tt.want)
+		}
+	}
+}
+
+// TestRatingsFromPay: a priority rated from pay shows the rating the pay
+// gives in its field, the form says a value typed replaces it with a
+// hand rating, and a Save leaves it to pay unless a value is typed.
+func TestRatingsFromPay(t *testing.T) {
+	h := &editHooks{}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+	if n := d.selectedName(); n != "Acme Logistics" {
+		t.Fatalf("the test expects Acme Logistics selected, not %s", n)
+	}
+	press(d, "i")
+	lines := screenLines(drawOn(t, d, 80, 24))
+	if l := fieldLine(lines, "Pays enough to save again"); !strings.Contains(l, "from pay: 2.2") { // $52,000 on 40,000..80,000
+		t.Errorf("the pay-based rating is not shown: %q", l)
+	}
+	if !strings.Contains(formText(lines), "a value typed there replaces it with a hand rating") {
+		t.Errorf("the form does not say that typing replaces the pay rating:\n%s", strings.Join(lines, "\n"))
+	}
+	special(d, tcell.KeyTab, 5)
+	special(d, tcell.KeyEnter, 1) // Save, nothing typed
+	for _, v := range h.rated {
+		if v.ID == "pay" && v.Known {
+			t.Errorf("a Save with nothing typed rated pay by hand: %+v", v)
+		}
+	}
+	press(d, "i")
+	special(d, tcell.KeyTab, 3)
+	press(d, "4")
+	special(d, tcell.KeyTab, 2)
+	special(d, tcell.KeyEnter, 1)
+	for _, v := range h.rated {
+		if v.ID == "pay" && (!v.Known || v.Rating != (model.Rating{Low: 4, High: 4})) {
+			t.Errorf("a typed 4 should rate pay by hand: %+v", v)
+		}
+	}
+}
+
+// TestStagePickerKeys: the picker's footer names the keys that work
+// there (↑/↓ j/k, enter, esc), not the form's tab; j chooses the stage
+// below; picking the stage it is at says so plainly; the help page lists
+// the picker's keys.
+func TestStagePickerKeys(t *testing.T) {
+	h := &editHooks{}
+	hooks := h.hooks()
+	stage := hooks.Stage
+	hooks.Stage = func(sel int, st model.Stage) (*model.Profile, string, error) {
+		if samProfile().Opportunities[sel].Stage == st {
+			return nil, "", nil // as profiles.SetStage does: nothing to write
+		}
+		return stage(sel, st)
+	}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, hooks)
+	press(d, "t")
+	lines := screenLines(drawOn(t, d, 80, 24))
+	if f := lines[23]; !strings.Contains(f, "↑/↓ j/k stage") || !strings.Contains(f, "enter move") || !strings.Contains(f, "esc cancel") ||
+		strings.Contains(f, "tab") {
+		t.Errorf("the picker's footer: %q", f)
+	}
+	special(d, tcell.KeyEnter, 1) // on offer, where it is
+	if st := d.Controller().Status().Text; st != "Acme Logistics is at offer already; nothing was written." {
+		t.Errorf("picking the stage it is at says %q", st)
+	}
+	press(d, "t")
+	press(d, "j")
+	special(d, tcell.KeyEnter, 1)
+	if h.staged != model.StageAccepted {
+		t.Errorf("j then enter moved it to %q, want accepted", h.staged)
+	}
+	press(d, "?")
+	help := strings.Join(screenLines(drawOn(t, d, 120, 90)), "\n")
+	if !strings.Contains(help, "In the Stage picker") || !strings.Contains(help, "the stage below") {
+		t.Errorf("the help page does not list the picker's keys:\n%s", help)
+	}
+}
+
+// TestFollowUpIsNotHiddenBehindAtRisk: an application both at risk and
+// quiet for follow_up_days says both in the ranking where the reasons do
+// not fit, rather than only the weightier marker; where the two words do
+// not fit either, the weightier one shows whole, and the details say both.
+func TestFollowUpIsNotHiddenBehindAtRisk(t *testing.T) {
+	p := samProfile()
+	p.Search = model.DefaultSearchParams()
+	for i := range p.Opportunities {
+		if p.Opportunities[i].Name == "Hooli" {
+			p.Opportunities[i].History = []model.Move{{Stage: model.StageApplied, On: exampleToday().AddDays(-12)}}
+		}
+	}
+	d, _ := newTestDashboard(t, p, model.Request{}, true, Hooks{})
+	if l := lineWith(screenLines(drawOn(t, d, 100, 30)), "Hooli"); !strings.Contains(l, "at risk, follow up") {
+		t.Errorf("at 100 columns Hooli's row hides a marker: %q", l)
+	}
+	if l := lineWith(screenLines(drawOn(t, d, 80, 24)), "Hooli"); !strings.HasSuffix(strings.TrimRight(l, " ║"), "at risk") || strings.Contains(l, "…") {
+		t.Errorf("at 80 columns Hooli's row: %q", l)
 	}
 }

@@ -22,7 +22,7 @@ func TestFirstScreenReadsPlainly(t *testing.T) {
 	}
 	// "rank 1 of 4" beside six rows says why the count is smaller.
 	d, _ = newTestDashboard(t, samProfile(), model.Request{}, true, Hooks{})
-	if text := flat(d, 70, 40); !strings.Contains(text, "rank 1 of 4 ranked at urgency 0.55 (2 not ranked)") {
+	if text := flat(d, 70, 40); !strings.Contains(text, "rank 1 of 4 at urgency 0.55; 2 not ranked") {
 		t.Errorf("the rank does not say the table has unranked rows:\n%s", text)
 	}
 	// An offer with no deadline says so.

@@ -1,6 +1,8 @@
 package views
 
 import (
+	"strings"
+
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
 
@@ -27,13 +29,37 @@ type formPage struct {
 	// message is the line under the fields: why a save did not happen.
 	message string
 	focused tview.Primitive
+	// left is the text field the focus just left, to be shown from its
+	// start once the key that moved the focus is done; entered the one it
+	// came to, whose cursor then goes to the end of its text.
+	left, entered *tview.InputField
+	// labels are the form's items' labels in full, by item index: Draw
+	// cuts them to the room there is.
+	labels []string
+	// fields says how wide the form's text fields are.
+	fields fieldRoom
 }
 
-// fieldWidth is the width of a form's text fields.
+// fieldRoom says how a form shares its width between labels, fields and
+// the errors beside them: the fields take what the labels and errRoom
+// leave, from least to most cells; when even least does not fit, the
+// labels are cut.
+type fieldRoom struct {
+	least, most int
+	// errRoom is the room kept beside the fields for an error, the "← "
+	// included: as wide as the form's usual errors.
+	errRoom int
+}
+
+// fieldWidth is the least width of a form's text fields: a rating, a
+// date, "from pay: 3.2".
 const fieldWidth = 14
 
+// minLabelWidth is the least room a label is cut to.
+const minLabelWidth = 8
+
 func newFormPage(st Styles, title, note string) *formPage {
-	fp := &formPage{frame: newFrame(st), title: title, note: note}
+	fp := &formPage{frame: newFrame(st), title: title, note: note, fields: fieldRoom{least: fieldWidth, most: fieldWidth}}
 	fp.frame.setFocused(true)
 	return fp
 }
@@ -60,6 +86,13 @@ func styledList(st Styles) *tview.List {
 	return l
 }
 
+// addItem adds item to the form under label, which Draw cuts to the room
+// there is.
+func (fp *formPage) addItem(label string, item tview.FormItem) {
+	fp.labels = append(fp.labels, report.Clean(label))
+	fp.form.AddFormItem(item)
+}
+
 // body is the widget that holds the fields.
 func (fp *formPage) body() tview.Primitive {
 	if fp.list != nil {
@@ -72,19 +105,36 @@ func (fp *formPage) body() tview.Primitive {
 func (fp *formPage) open() { fp.focusOn(fp.body()) }
 
 // focusOn moves the focus inside the form to p, as tview's setFocus does.
+// A text field left behind will show its text from the start, not the end
+// that was typed last.
 func (fp *formPage) focusOn(p tview.Primitive) {
 	if fp.focused != nil && fp.focused != p {
+		if in, ok := fp.focused.(*tview.InputField); ok {
+			fp.left = in // its own key handler is running: see handle
+		}
 		fp.focused.Blur()
+		fp.entered, _ = p.(*tview.InputField)
 	}
 	fp.focused = p
 	p.Focus(fp.focusOn)
 }
 
-// handle hands a key to the widget that has the focus.
+// handle hands a key to the widget that has the focus. When the key moves
+// the focus, the text field it left is sent home, to show the start of
+// its text, and the one it came to is sent to the end, to type on.
 func (fp *formPage) handle(ev *tcell.EventKey) {
 	if h := fp.body().InputHandler(); h != nil {
 		h(ev, fp.focusOn)
 	}
+	for _, move := range []struct {
+		field *tview.InputField
+		key   tcell.Key
+	}{{fp.left, tcell.KeyHome}, {fp.entered, tcell.KeyEnd}} {
+		if move.field != nil {
+			move.field.InputHandler()(tcell.NewEventKey(move.key, 0, tcell.ModNone), func(tview.Primitive) {})
+		}
+	}
+	fp.left, fp.entered = nil, nil
 }
 
 // setError shows err beside item k ("" clears it).
@@ -136,7 +186,7 @@ func (fp *formPage) Draw(screen tcell.Screen) {
 	body := fp.body()
 	formW := w
 	if fp.form != nil {
-		formW = min(w, fp.formWidth())
+		formW = min(w, fp.layout(w))
 	}
 	body.SetRect(x, row, formW, bodyH)
 	body.Draw(screen)
@@ -157,12 +207,34 @@ func (fp *formPage) Draw(screen tcell.Screen) {
 	}
 }
 
-// formWidth is the width the fields take: the longest label, a space and
-// a field.
-func (fp *formPage) formWidth() int {
+// layout shares width w between the labels, the fields and the room for
+// errors beside them (see [fieldRoom]): it sets each item's label, cut
+// when it must be, and each text field's width, and returns the width
+// the labels and fields take.
+func (fp *formPage) layout(w int) int {
 	labelW := 0
-	for k := range fp.form.GetFormItemCount() {
-		labelW = max(labelW, report.Width(fp.form.GetFormItem(k).GetLabel()))
+	for _, l := range fp.labels {
+		labelW = max(labelW, report.Width(l))
 	}
-	return labelW + 1 + fieldWidth
+	r := fp.fields
+	fieldW := max(r.least, min(r.most, w-labelW-1-1-r.errRoom))
+	if room := w - fieldW - 1 - 1 - r.errRoom; labelW > room {
+		labelW = max(minLabelWidth, room)
+	}
+	for k, l := range fp.labels {
+		if k >= fp.form.GetFormItemCount() {
+			break
+		}
+		if cut := report.Truncate(l, labelW); cut != l {
+			l = strings.TrimRight(strings.TrimSuffix(cut, "…"), " ") + "…"
+		}
+		label := tview.Escape(l)
+		switch item := fp.form.GetFormItem(k).(type) {
+		case *tview.InputField:
+			item.SetLabel(label).SetFieldWidth(fieldW)
+		case *tview.Checkbox:
+			item.SetLabel(label)
+		}
+	}
+	return labelW + 1 + fieldW
 }

@@ -32,7 +32,7 @@ func (h *HelpPage) lines(width int) []line {
 		labelW = max(labelW, report.Width(b.Label()))
 	}
 	doc := &report.Document{}
-	for _, ctx := range []KeyContext{ContextAll, ContextPriorities, ContextForm, ContextTyping, ContextAsk} {
+	for _, ctx := range []KeyContext{ContextAll, ContextPriorities, ContextForm, ContextPicker, ContextTyping, ContextAsk} {
 		keys := &report.Section{Heading: contextNames[ctx]}
 		for _, b := range h.keys {
 			if b.Context != ctx {
@@ -49,10 +49,14 @@ func (h *HelpPage) lines(width int) []line {
 			"Relief (0–100) is how much taking it would ease your need for a paycheck, counting the chance it comes through. " +
 			"Urgency (0–1) is how much that need counts now; the header says where it comes from.",
 		"The ranking lists open opportunities best first at the urgency in force, then vetoed ones (a rating below a " +
-			"deal-breaker floor), then closed ones. FIT shows in brackets the range that unknown ratings leave open; " +
-			"\"at risk\" means an unknown could still fall below a floor: the details pane says what to ask.",
-		"The chart draws each score as a line from urgency 0 to 1. Where lines cross (◆) the leader changes; ▲ marks the " +
-			"urgency now. " + key(IntentToggleChart) + " switches to fit against relief, where the slanted line joins everything that " +
+			"deal-breaker floor), then closed ones. " + inHandMark + " after the stage marks an offer in hand (an offer or an " +
+			"accepted job: yours to take), apart from processes still deciding, whose relief counts their chance. FIT shows in " +
+			"brackets the range that unknown ratings leave open, where there is room once the reasons have theirs; " +
+			"\"at risk\" means an unknown could still fall below a floor (\"manager ?\": not known; \"vetoed: manager 1 < 2\": " +
+			"rated 1, below its floor of 2). The details pane says the reason in full in its first lines, and what to ask.",
+		"The chart draws each score as a line from urgency 0 to 1. Where lines cross (◆ on the lines, ┴ on the axis) the " +
+			"leader changes; ▲ and the dotted upright mark the urgency now; the foot of the chart says so. " +
+			key(IntentToggleChart) + " switches to fit against relief, where the slanted line joins everything that " +
 			"scores like the leader.",
 		"The Advice line is what to do today, weighed in money: " + key(IntentDecide) + " opens the decide page: wait or accept for each offer " +
 			"with a deadline, and what to ask about the selected opportunity.",

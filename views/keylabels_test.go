@@ -287,7 +287,7 @@ func dashboardText(t *testing.T, km Keymap) []string {
 			d.HandleKey(name(in))
 		}
 		out = append(out, d.Controller().Status().Text)
-		for _, size := range [][2]int{{100, 60}, {200, 80}, {70, 40}, {40, 10}} {
+		for _, size := range [][2]int{{100, 60}, {200, 90}, {70, 40}, {40, 10}} {
 			out = append(out, flatten(drawOn(t, d, size[0], size[1])))
 		}
 	}

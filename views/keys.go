@@ -129,8 +129,8 @@ const (
 	ContextAll KeyContext = iota
 	// ContextPriorities is the Priorities page.
 	ContextPriorities
-	// ContextForm is a form (Ratings, Stage, New opportunity): a modal
-	// context, where only its own keys act and every other key types.
+	// ContextForm is a form (Ratings, New opportunity): a modal context,
+	// where only its own keys act and every other key types.
 	ContextForm
 	// ContextTyping is a line being typed (a scenario's name, the
 	// ranking's filter). Unlike a page it has no fallback to the keys for
@@ -140,17 +140,22 @@ const (
 	// ContextAsk is while the status line asks a question: its own
 	// answers come first, and any other key cancels.
 	ContextAsk
+	// ContextPicker is the Stage picker: modal like a form, but a list,
+	// where the keys that select a row choose the stage.
+	ContextPicker
 )
 
 // contextNames name the contexts for the help page.
 var contextNames = map[KeyContext]string{ContextAll: "Keys", ContextPriorities: "On the Priorities page",
-	ContextForm: "In a form (Ratings, Stage, New opportunity)", ContextTyping: "While typing a name or a filter",
-	ContextAsk: "When the status line asks"}
+	ContextForm: "In a form (Ratings, New opportunity)", ContextPicker: "In the Stage picker",
+	ContextTyping: "While typing a name or a filter", ContextAsk: "When the status line asks"}
 
 // modal reports whether a context stands alone: the keys for everywhere
 // do not act in it (in a form, and on a line being typed, every key it
 // does not bind is text).
-func (ctx KeyContext) modal() bool { return ctx == ContextForm || ctx == ContextTyping }
+func (ctx KeyContext) modal() bool {
+	return ctx == ContextForm || ctx == ContextPicker || ctx == ContextTyping
+}
 
 // Key is one key press a binding answers to: a rune, or a special key
 // such as tcell.KeyUp.
@@ -424,9 +429,17 @@ func DefaultKeymap() Keymap {
 		{Keys: []Key{sp(tcell.KeyBacktab)}, Intent: IntentFormPrev, Context: ContextForm,
 			Help: "the previous field"},
 		{Keys: []Key{sp(tcell.KeyEnter)}, Intent: IntentFormSubmit, Context: ContextForm,
-			Help: "on Save (or in the Stage picker): write it; elsewhere the next field", Hint: "save", Keep: 9},
+			Help: "on Save: write it; in a field, the next field", Hint: "save", Keep: 9},
 		{Keys: []Key{sp(tcell.KeyEscape)}, Intent: IntentClose, Context: ContextForm,
 			Help: "cancel: close the form, nothing written", Hint: "cancel", Keep: 10},
+		{Keys: []Key{sp(tcell.KeyUp), r('k')}, Intent: IntentUp, Context: ContextPicker,
+			Help: "the stage above", Hint: "stage", HintKeys: "↑/↓ j/k", Keep: 8},
+		{Keys: []Key{sp(tcell.KeyDown), r('j')}, Intent: IntentDown, Context: ContextPicker,
+			Help: "the stage below"},
+		{Keys: []Key{sp(tcell.KeyEnter)}, Intent: IntentFormSubmit, Context: ContextPicker,
+			Help: "move it to the stage chosen (today's date goes in its history)", Hint: "move", Keep: 9},
+		{Keys: []Key{sp(tcell.KeyEscape)}, Intent: IntentClose, Context: ContextPicker,
+			Help: "cancel: close the picker, nothing written", Hint: "cancel", Keep: 10},
 	}
 }
 

@@ -55,7 +55,7 @@ func TestPrioritiesPage(t *testing.T) {
 		t.Fatalf("at 20 Acme Logistics still leads:\n%s", text)
 	}
 	// Near the flip, the header says what would change it.
-	if !strings.Contains(text, "Globex would lead if strengths weighed 20.5.") {
+	if !strings.Contains(text, "Globex (chance 0.50) leads above 3.6 months of runway (+$27) or with strengths above 20.5.") {
 		t.Errorf("the header does not name the weight that would change the answer:\n%s", text)
 	}
 	press(d, "+")

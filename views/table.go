@@ -15,10 +15,15 @@ import (
 // the ways its unknown ratings could turn out in which it ranks first),
 // fit (with the interval its unknowns leave) and relief, ranked ones best
 // first, then vetoed ones, then closed ones; a marker says which are
-// vetoed, at risk or closed, and a ? after the relief (with the words
-// where there is room) whose relief counts no income because the pay is
-// not given. Columns are measured in terminal cells, so names in wide
-// scripts keep the columns aligned.
+// vetoed, at risk or closed, and why (in as few words as it takes: the
+// fit's interval gives way to the reason before the reason is cut), and a
+// ? after the relief (with the words where there is room) whose relief
+// counts no income because the pay is not given. An offer in hand (stage
+// offer or accepted: a job that is the person's to take) has a ✓ after
+// its stage, in bold, so that it is not taken for a process still
+// deciding; the bottom of the frame says what ✓ and ? mean. Columns are
+// measured in terminal cells, so names in wide scripts keep the columns
+// aligned.
 type RankTable struct {
 	*frame
 	state    *model.State
@@ -42,6 +47,11 @@ type RankTable struct {
 		rows, name int
 		fitRows    int
 		fit        int
+		// flag is the widest marker with its reasons in their short
+		// form; inHand and payUnknown say whether any row has an offer
+		// in hand or a pay not given, for the legend.
+		flag               int
+		inHand, payUnknown bool
 	}
 	// short caches the names as the name column shows them at one width
 	// (see report.ShortNames), for the rows they were made for.
@@ -138,9 +148,19 @@ func (t *RankTable) layoutColumns(width int) columns {
 		}
 	}
 	if fits == nil || m.fits != fits || m.fitRows != len(t.rows) {
-		m.fits, m.fitRows, m.fit = fits, len(t.rows), 0
+		m.fits, m.fitRows, m.fit, m.flag = fits, len(t.rows), 0, 0
+		m.inHand, m.payUnknown = false, false
 		for _, i := range t.rows {
-			m.fit = max(m.fit, report.FitTextWidth(s.Assessments[i].Fit))
+			a := &s.Assessments[i]
+			m.fit = max(m.fit, report.FitTextWidth(a.Fit))
+			if a.Closed {
+				continue
+			}
+			if len(a.Flags) > 0 || a.FollowUp != nil {
+				m.flag = max(m.flag, report.Width(markerText(a, markerShort)))
+			}
+			m.inHand = m.inHand || inHand(a)
+			m.payUnknown = m.payUnknown || !a.Relief.PayKnown
 		}
 	}
 	wantName := m.name
@@ -172,9 +192,99 @@ func (t *RankTable) layoutColumns(width int) columns {
 		c.shortFlag, c.flag = true, 1
 	}
 	c.name = max(1, min(wantName, width-fixed()))
+	// A reason cut short ("vetoed: ma…") says nothing: the fit's interval
+	// (which the details and explain give too) makes room for it first.
+	if !c.shortFit && !c.shortFlag && width-fixed()-c.name+c.flag < m.flag {
+		c.shortFit, c.fit = true, 5
+		c.name = max(1, min(wantName, width-fixed()))
+	}
 	// What is left goes to the markers, which then say why.
 	c.flag += max(0, width-fixed()-c.name)
 	return c
+}
+
+// The forms a marker's text takes, longest first.
+const (
+	markerLong  = iota // the marker and its reasons in full
+	markerShort        // the marker and its reasons in the fewest words
+	markerBare         // the marker alone
+)
+
+// markerText is what the ranking's last column says of a (not closed) in
+// the given form: "vetoed: manager rated 1, below its floor of 2",
+// "vetoed: manager 1 < 2" or "vetoed", each with what it says of a pay
+// not given.
+func markerText(a *model.Assessment, form int) string {
+	marker := report.Marker(a)
+	var reasons []string
+	switch form {
+	case markerLong:
+		reasons = report.Reasons(a)
+	case markerShort:
+		reasons = report.ShortReasons(a)
+	case markerBare:
+		// Every marker, so that a follow-up is not hidden behind an
+		// at-risk one.
+		if a.FollowUp != nil && marker != "follow up" {
+			marker += ", follow up"
+		}
+		return marker
+	}
+	if len(reasons) > 0 {
+		if marker == "follow up" {
+			marker = strings.Join(reasons, "; ") // the reason begins with it
+		} else {
+			marker += ": " + strings.Join(reasons, "; ")
+		}
+	}
+	// In short, the ? after the relief (and the legend under the
+	// ranking) says that the pay is not given.
+	note := report.PayUnknownNote(a)
+	if form != markerLong {
+		note = ""
+	}
+	if note != "" {
+		if marker != "" {
+			marker += "; "
+		}
+		marker += note
+	}
+	return marker
+}
+
+// inHand reports whether a is an offer in hand: the person's to take (an
+// offer) or already taken (accepted).
+func inHand(a *model.Assessment) bool {
+	return !a.Closed && (a.Stage == model.StageOffer || a.Stage == model.StageAccepted)
+}
+
+// inHandMark follows the stage of an offer in hand.
+const inHandMark = "✓"
+
+// stageText is a's stage in a column width cells wide, with the mark of
+// an offer in hand after it.
+func stageText(a *model.Assessment, width int) string {
+	stage := string(a.Stage)
+	if !inHand(a) {
+		return stage
+	}
+	if report.Width(stage)+1+report.Width(inHandMark) <= width {
+		return stage + " " + inHandMark
+	}
+	return report.Truncate(stage, width-report.Width(inHandMark)) + inHandMark
+}
+
+// legend says what the marks of the rows shown mean, for the bottom of
+// the frame: "✓ offer in hand · ? pay not given".
+func (t *RankTable) legend() string {
+	var parts []string
+	if t.measured.inHand {
+		parts = append(parts, inHandMark+" offer in hand")
+	}
+	if t.measured.payUnknown {
+		parts = append(parts, "? pay not given")
+	}
+	return strings.Join(parts, " · ")
 }
 
 // Draw draws the ranking.
@@ -220,6 +330,9 @@ func (t *RankTable) Draw(screen tcell.Screen) {
 		drawLine(screen, x, y+1+row, w, t.cells(c, i, t.offset+row, text, flag))
 	}
 	bx, by, bw, bh := t.GetRect()
+	if legend := t.legend(); legend != "" && report.Width(legend)+2 <= bw-8 {
+		drawText(screen, bx+2, by+bh-1, report.Width(legend)+2, " "+legend+" ", st.Dim)
+	}
 	if bw >= 8 {
 		if t.offset > 0 {
 			drawText(screen, bx+bw-4, by, 3, "▲", st.Strong)
@@ -303,25 +416,30 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 			}
 		}
 	}
-	marker := report.Marker(a)
-	if a.Closed {
+	var marker string
+	switch {
+	case a.Closed:
 		marker = "closed"
-	}
-	if reasons := report.Reasons(a); len(reasons) > 0 && !a.Closed && !c.shortFlag && c.flag > report.Width("at risk")+2 {
-		if marker == "follow up" {
-			marker = strings.Join(reasons, "; ") // the reason begins with it
-		} else {
-			marker += ": " + strings.Join(reasons, "; ")
+	case c.shortFlag:
+		marker = report.Marker(a)
+	default:
+		// The longest form that fits: the reasons in full, in short, or
+		// the marker alone (the details say why).
+		for form := markerLong; form <= markerBare; form++ {
+			if marker = markerText(a, form); report.Width(marker) <= c.flag {
+				break
+			}
+		}
+		if report.Width(marker) > c.flag {
+			marker = report.Marker(a) // the weightiest marker, whole
 		}
 	}
 	if c.shortFlag {
 		marker = map[string]string{"vetoed": "✗", "at risk": "!", "closed": "–", "follow up": "↻"}[marker]
 	}
-	if note := report.PayUnknownNote(a); note != "" && !a.Closed && !c.shortFlag && c.flag > report.Width("at risk")+2 {
-		if marker != "" {
-			marker += "; "
-		}
-		marker += note
+	stageStyle := text
+	if inHand(a) {
+		stageStyle = text.Bold(true)
 	}
 	chance, first := "", ""
 	if !a.Closed {
@@ -332,7 +450,7 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 	}
 	l := line{
 		{padLeft(rank, c.rank), text}, gap, {report.Pad(t.shortName(i, c.name), c.name), text}, gap,
-		{report.Pad(string(a.Stage), c.stage), text}, gap, {padLeft(score, c.score), text}, gap,
+		{report.Pad(stageText(a, c.stage), c.stage), stageStyle}, gap, {padLeft(score, c.score), text}, gap,
 	}
 	l = append(l, extra(chance, first)...)
 	// A ? just after the relief, in the gap before the marker, says it

@@ -70,6 +70,27 @@ func parseArgs(args []string, sys System) (options, error) {
 	}
 	fs.BoolVar(&opts.opportunity.Insurance, "insurance", false, "")
 
+	// A flag that takes a value, followed by another flag, has lost its
+	// value: the flag package would take the next flag as the value
+	// (mutual add New --pay --profile p.toml).
+	for k := 0; k+1 < len(args); k++ {
+		a := args[k]
+		if a == "--" {
+			break
+		}
+		if !strings.HasPrefix(a, "-") || strings.Contains(a, "=") {
+			continue
+		}
+		f := fs.Lookup(strings.TrimLeft(a, "-"))
+		if f == nil || isBoolFlag(f) {
+			continue
+		}
+		if strings.HasPrefix(args[k+1], "--") {
+			return opts, &usageError{msg: "flag --" + f.Name + " needs a value", hint: "give it one: --" + f.Name + " VALUE, or --" + f.Name + "=VALUE"}
+		}
+		k++ // its value
+	}
+
 	var positional []string
 	rest := args
 	for len(rest) > 0 {
@@ -190,6 +211,12 @@ func flagError(err error, known []string) error {
 	msg := err.Error()
 	if strings.HasPrefix(msg, "flag provided but not defined: ") {
 		name := strings.TrimPrefix(msg, "flag provided but not defined: ")
+		// A negative number reads as a flag: say so, rather than guess
+		// which flag it was near.
+		if _, err := strconv.ParseFloat(name, 64); err == nil {
+			return &usageError{msg: name + " is a negative number, which no argument takes here",
+				hint: "ratings run from 1 up and dates are YYYY-MM-DD; to clear a rating write unknown"}
+		}
 		hint := "run 'mutual help' for the flags"
 		if s := closest(strings.TrimLeft(name, "-"), known); s != "" {
 			hint = fmt.Sprintf("did you mean --%s?", s)
@@ -205,3 +232,9 @@ func flagError(err error, known []string) error {
 
 // closest returns the word in known nearest to s, if any is near.
 func closest(s string, known []string) string { return profiles.Suggest(s, known) }
+
+// isBoolFlag reports whether f is a flag that takes no value.
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}

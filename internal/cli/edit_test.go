@@ -130,7 +130,7 @@ func TestEditingCommands(t *testing.T) {
 			func(s string) string {
 				return strings.Replace(s, "stage = \"interviewing\"\n", "stage = \"final\"\nhistory = [{ stage = \"final\", on = 2026-11-25 }]\n", 1)
 			}},
-		{[]string{"add", "Initech", "Remote", "--stage", "applied", "--pay", "4,500", "--per", "month", "--starts", "2027-01-04",
+		{[]string{"add", "Initech Remote", "--stage", "applied", "--pay", "4,500", "--per", "month", "--starts", "2027-01-04",
 			"--respond-by", "2026-12-10", "--decision-expected", "2026-12-05", "--insurance"}, "added Initech Remote (applied on 2026-11-25)",
 			func(s string) string {
 				return s + "\n[[opportunity]]\nname = \"Initech Remote\"\nstage = \"applied\"\npay = 4500\nper = \"month\"\nstarts = 2027-01-04\n" +
@@ -223,6 +223,7 @@ func TestEditingCommandsRefuseBadInput(t *testing.T) {
 		{[]string{"add", "New", "--per", "week"}, `--per: "week" is not a pay period`},
 		{[]string{"add", "New", "--starts", "next monday"}, `--starts: "next monday" is not a date`},
 		{[]string{"add", "New", "--stage", "hired"}, `--stage: "hired" is not a stage`},
+		{[]string{"rate", "Acme", "fit", ""}, `is empty; nothing was written`},
 	}
 	for _, lay := range editLayouts() {
 		for _, c := range cases {
@@ -331,4 +332,68 @@ func lineOf(text, part string) string {
 		}
 	}
 	return ""
+}
+
+// TestEditingCommandsRefuseWhatWouldGoWrong: the mistakes a person makes
+// at a shell are refused before anything is written: words after add's
+// NAME (a value that lost its flag), a flag whose value is another flag,
+// a negative number read as a flag, a move dated before the last one in
+// the history, and a file its owner locked read-only.
+func TestEditingCommandsRefuseWhatWouldGoWrong(t *testing.T) {
+	lay := editLayouts()[0]
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"add", "Hooli", "50000"}, 2, "did you mean mutual add Hooli --pay 50000?"},
+		{[]string{"add", "Wayne", "Enterprises"}, 2, `quote a name of several words: mutual add "Wayne Enterprises"`},
+		{[]string{"add", "New", "--pay", "--stage", "lead"}, 2, "flag --pay needs a value"},
+		{[]string{"rate", "Acme", "fit", "-1"}, 2, "-1 is a negative number"},
+	}
+	for _, c := range cases {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			profile, _ := lay.build(t)
+			root := filepath.Dir(filepath.Dir(filepath.Dir(filepath.Dir(profile))))
+			before := snapshot(t, root)
+			code, _, errs := editRun(t, append(c.args, "--profile", profile)...)
+			if code != c.code || !strings.Contains(errs, c.want) || !strings.Contains(errs, "hint: ") {
+				t.Errorf("exit %d, stderr\n%s\nwant exit %d and %q with a hint", code, errs, c.code, c.want)
+			}
+			for p, content := range before {
+				if snapshot(t, root)[p] != content {
+					t.Errorf("%s was written", p)
+				}
+			}
+		})
+	}
+	t.Run("a move dated before the last", func(t *testing.T) {
+		profile, _ := lay.build(t)
+		if code, _, errs := editRun(t, "stage", "Acme", "final", "--today", "2026-12-05", "--profile", profile); code != 0 {
+			t.Fatalf("the first move: exit %d\n%s", code, errs)
+		}
+		code, _, errs := editRun(t, "stage", "Acme", "accepted", "--today", "2026-12-03", "--profile", profile)
+		if code != 1 || !strings.Contains(errs, "last moved on 2026-12-05") {
+			t.Errorf("exit %d, stderr\n%s", code, errs)
+		}
+	})
+	t.Run("a read-only file", func(t *testing.T) {
+		profile, private := lay.build(t)
+		for _, f := range []string{profile, private} {
+			real, err := filepath.EvalSymlinks(f)
+			must(t, err)
+			must(t, os.Chmod(real, 0o444))
+		}
+		root := filepath.Dir(filepath.Dir(filepath.Dir(filepath.Dir(profile))))
+		before := snapshot(t, root)
+		code, _, errs := editRun(t, "rate", "Acme", "fit", "4", "--profile", profile)
+		if code != 1 || !strings.Contains(errs, "read-only") {
+			t.Errorf("exit %d, stderr\n%s", code, errs)
+		}
+		for p, content := range before {
+			if snapshot(t, root)[p] != content {
+				t.Errorf("%s was written", p)
+			}
+		}
+	})
 }

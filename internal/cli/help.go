@@ -113,7 +113,7 @@ the moves. A move to the stage it is at writes nothing.
 
 const addHelp = `Add a new opportunity to the file that holds your opportunities: a new
 [[opportunity]] block at its end, with the fields given and its first move
-(its stage, today or --today) in its history. Several words make one NAME.
+(its stage, today or --today) in its history. Quote a NAME of several words.
 Every flag that cannot be read is reported, and nothing is written.
 `
 

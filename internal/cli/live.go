@@ -188,7 +188,7 @@ func (lp *liveProfile) save(w model.WhatIf) (*model.Profile, string, error) {
 		values = append(values, profiles.SituationValue{Key: "urgency", Value: roundUrgency(*v)})
 	}
 	if len(values) == 0 {
-		return nil, "", errors.New("there is no savings or urgency what-if to save into [situation]; save the what-ifs as a scenario (n) instead")
+		return nil, "", errors.New("there is no savings or urgency what-if to save into [situation]; save the what-ifs as a scenario (s) instead")
 	}
 	saved, err := profiles.SetSituationValues(lp.s.loaded, values...)
 	if err != nil {

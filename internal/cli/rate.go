@@ -23,6 +23,12 @@ func cmdRate(sys System, opts options) error {
 	if err != nil {
 		return err
 	}
+	// An empty VALUE is most likely an unset shell variable, not a wish
+	// to clear the rating: only the word unknown clears one.
+	if strings.TrimSpace(opts.args[2]) == "" {
+		return &failure{msg: fmt.Sprintf("the VALUE for %q of %q is empty; nothing was written", pr.ID, opts.args[0]),
+			hint: "write a rating like 4, a range like 2-4, or unknown to clear it"}
+	}
 	r, known, err := model.ParseRating(pr.ID, opts.args[2], l.Profile.Scale)
 	if err != nil {
 		ie := err.(*model.InputError)

@@ -67,9 +67,11 @@ func NearWeightFlip(s *model.State) string {
 
 // Change is one part of what would change the answer, in a long and a
 // short form for a narrow line, and as a tail that carries on the part
-// before it in the fewest words ("or with strengths above 20.4").
+// before it in the fewest words ("or with strengths above 20.4"). Terse,
+// where it is set, is the short form in still fewer words, for a first
+// part that tails carry on.
 type Change struct {
-	Long, Short, Tail string
+	Long, Short, Tail, Terse string
 }
 
 // WhatWouldChange is the dashboard header's line of what would change the
@@ -77,8 +79,12 @@ type Change struct {
 // money (or urgency), and the nearest weight that would change it, when
 // one is near. The header shows as much as fits (see [FitChanges]).
 func WhatWouldChange(s *model.State, keys Keys) []Change {
-	short, named := shortTradeOff(s, keys)
-	parts := []Change{{Long: TradeOff(s, keys), Short: short}}
+	short, named := shortTradeOff(s, keys, false)
+	terse, _ := shortTradeOff(s, keys, true)
+	if terse == short {
+		terse = ""
+	}
+	parts := []Change{{Long: TradeOff(s, keys), Short: short, Terse: terse}}
 	if f, ok := s.NearestWeightFlip(); ok {
 		id := Clean(s.Profile.Priorities[f.Priority].ID)
 		side := "above"
@@ -98,8 +104,10 @@ func WhatWouldChange(s *model.State, keys Keys) []Change {
 }
 
 // shortTradeOff is TradeOff in fewer words, the nearest change in money
-// only, and who it says would lead (−1 when it names no one alone).
-func shortTradeOff(s *model.State, keys Keys) (string, int) {
+// only, and who it says would lead (−1 when it names no one alone); with
+// terse, a leader that is not an offer in hand is said to be one by its
+// chance alone ("Globex (chance 0.50)"), not also in words.
+func shortTradeOff(s *model.State, keys Keys, terse bool) (string, int) {
 	if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
 		return TradeOff(s, keys), -1
 	}
@@ -108,20 +116,22 @@ func shortTradeOff(s *model.State, keys Keys) (string, int) {
 	now := val(s.Situation.Savings)
 	switch {
 	case above != nil && (below == nil || above.Savings-now <= now-below.Savings):
-		return fmt.Sprintf("%s leads above %s of runway (+%s).", name(s, above.Leader), Months(above.Months), Money(cur, above.Savings-now)),
-			above.Leader
+		return fmt.Sprintf("%s leads above %s of runway (+%s).", leaderName(s, above.Leader, terse), Months(above.Months),
+			Money(cur, above.Savings-now)), above.Leader
 	case below != nil:
-		return fmt.Sprintf("%s leads below %s of runway (−%s).", name(s, below.Leader), Months(below.Months), Money(cur, now-below.Savings)),
-			below.Leader
+		return fmt.Sprintf("%s leads below %s of runway (−%s).", leaderName(s, below.Leader, terse), Months(below.Months),
+			Money(cur, now-below.Savings)), below.Leader
 	}
 	return TradeOff(s, keys), -1
 }
 
 // FitChanges writes as much of what would change the answer as fits in
 // width cells: every part in its long form if they fit, else the first
-// long and the rest short, else all short, else the first alone, long or
-// short, else the first short form cut to fit. The first part (where the
-// leader changes in money) always stays; the others give way to it.
+// long and the rest short, else all short, else the first short carried
+// on by the others' tails (the first in its terse form if it must), else
+// the first alone, long, short or terse, else the terse (or short) form
+// cut to fit. The first part (where the leader changes in money) always
+// stays; the others give way to it.
 func FitChanges(parts []Change, width int) string {
 	if len(parts) == 0 {
 		return ""
@@ -137,27 +147,29 @@ func FitChanges(parts []Change, width int) string {
 	short := func(c Change) string { return c.Short }
 	// The tails carry on the first part's short form, which ends with a
 	// full stop.
-	tails := ""
-	if len(parts) > 1 && strings.HasSuffix(parts[0].Short, ".") {
-		tails = strings.TrimSuffix(parts[0].Short, ".")
+	tailsOf := func(first string) string {
+		if len(parts) < 2 || !strings.HasSuffix(first, ".") {
+			return ""
+		}
+		tails := strings.TrimSuffix(first, ".")
 		for _, p := range parts[1:] {
 			switch {
 			case p.Tail == "":
-				tails = ""
+				return ""
 			case strings.HasPrefix(p.Tail, ";"):
 				tails += p.Tail
 			default:
 				tails += " " + p.Tail
 			}
-			if tails == "" {
-				break
-			}
 		}
-		if tails != "" {
-			tails += "."
-		}
+		return tails + "."
 	}
-	candidates := []string{join(long, long), join(long, short), join(short, short), tails, parts[0].Long, parts[0].Short}
+	terse := parts[0].Terse
+	if terse == "" {
+		terse = parts[0].Short
+	}
+	candidates := []string{join(long, long), join(long, short), join(short, short), tailsOf(parts[0].Short), tailsOf(parts[0].Terse),
+		parts[0].Long, parts[0].Short, parts[0].Terse}
 	for _, text := range candidates {
 		if text == "" {
 			continue
@@ -166,7 +178,7 @@ func FitChanges(parts []Change, width int) string {
 			return text
 		}
 	}
-	return Truncate(parts[0].Short, width)
+	return Truncate(terse, width)
 }
 
 // WeightFlipLines says, for every priority with any, the weights at which

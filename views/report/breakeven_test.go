@@ -2,6 +2,7 @@ package report
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"mutual/model"
@@ -16,6 +17,9 @@ func TestFitChanges(t *testing.T) {
 		Short: "Globex leads above 4.5 months of runway (+$2,324)."}
 	same := Change{Long: "Globex would lead if Uses my real strengths weighed 20.4 instead of 20.",
 		Short: "Globex would lead if strengths weighed 20.4.", Tail: "or with strengths above 20.4"}
+	process := Change{Long: "In money: Globex (no offer yet, chance 0.50) would lead with over 4.5 months of runway (about $2,324 more savings).",
+		Short: "Globex (no offer yet, chance 0.50) leads above 4.5 months of runway (+$2,324).",
+		Terse: "Globex (chance 0.50) leads above 4.5 months of runway (+$2,324)."}
 	other := Change{Long: same.Long, Short: "Hooli would lead if strengths weighed 20.4.", Tail: "; Hooli with strengths above 20.4"}
 	tests := []struct {
 		name  string
@@ -33,6 +37,12 @@ func TestFitChanges(t *testing.T) {
 		{"one part", []Change{money}, 90, money.Long},
 		{"one part short", []Change{money}, 80, money.Short},
 		{"none", nil, 80, ""},
+		// A process that would lead is said to be one: in full where the
+		// weight's tail fits, by its chance alone where only that keeps it.
+		{"not an offer, tail", []Change{process, same}, 100, "Globex (chance 0.50) leads above 4.5 months of runway (+$2,324) or with strengths above 20.4."},
+		{"not an offer, alone", []Change{process, same}, 80, process.Short},
+		{"not an offer, terse", []Change{process, same}, 70, process.Terse},
+		{"not an offer, cut", []Change{process, same}, 30, "Globex (chance 0.50) leads ab…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,5 +133,21 @@ func TestMoneyGap(t *testing.T) {
 		if got := MoneyGap("USD", c.v); got != c.want {
 			t.Errorf("MoneyGap(%v) = %q, want %q", c.v, got, c.want)
 		}
+	}
+}
+
+// TestShortReasons: the ranking's reasons in the fewest words, one a flag.
+func TestShortReasons(t *testing.T) {
+	a := &model.Assessment{Flags: []model.Flag{
+		{Priority: "manager", Rating: model.Rating{Low: 1, High: 1}, AtLeast: 2, Veto: true},
+		{Priority: "env", Rating: model.Rating{Low: 1, High: 5}, From: model.FromUnknown, AtLeast: 3},
+		{Priority: "pay", Rating: model.Rating{Low: 1, High: 3}, AtLeast: 2},
+	}, FollowUp: &model.FollowUp{Days: 12}}
+	got := strings.Join(ShortReasons(a), "; ")
+	if want := "manager 1 < 2; env ?; pay 1–3; follow up: 12 days quiet"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := ShortReasons(&model.Assessment{}); got == nil || len(got) != 0 {
+		t.Errorf("no flags: %#v", got)
 	}
 }

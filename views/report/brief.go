@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"mutual/model"
 )
@@ -22,6 +23,21 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 	// Who, where, and the story in words.
 	sec := doc.section("")
 	sec.lead(0, Span{string(a.Stage) + " · ", RoleStrong}, Span{standing(s, i), RoleText})
+	// Why it is vetoed, at risk or to follow up, in full, where the eye
+	// lands: the ranking's last column may only have room for the short
+	// form, or for the marker alone.
+	if reasons := Reasons(a); len(reasons) > 0 && !a.Closed {
+		role, text := RoleWarning, strings.Join(reasons, "; ")
+		switch {
+		case a.Vetoed():
+			role, text = RoleVetoed, "Vetoed: "+text
+		case a.AtRisk():
+			role, text = RoleAtRisk, "At risk: "+text
+		default:
+			text = strings.ToUpper(text[:1]) + text[1:]
+		}
+		sec.para(0, text+".", role)
+	}
 	if !a.Closed {
 		u := s.Urgency.Value
 		sec.para(0, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", Num(a.Score(u)), Urgency(1-u), Num(a.Fit.Value), Urgency(u),

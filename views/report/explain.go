@@ -211,7 +211,7 @@ func standing(s *model.State, i int) string {
 			if others := len(s.Vetoed) + len(s.Closed); others > 0 {
 				// The ranking lists these too, unranked: say why the
 				// count is smaller than its rows.
-				text = fmt.Sprintf("rank %d of %d ranked at urgency %s (%d not ranked)", r.Rank, len(s.Ranked),
+				text = fmt.Sprintf("rank %d of %d at urgency %s; %d not ranked", r.Rank, len(s.Ranked),
 					Urgency(s.Urgency.Value), others)
 			}
 			return text

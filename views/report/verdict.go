@@ -147,7 +147,11 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 	switch v.Action {
 	case model.ActionAccept:
 		what := "Accept " + name(s, v.Offer)
-		if !v.By.IsZero() {
+		switch {
+		case accepted(s, v.Offer):
+			// Accepted already: as 'mutual decide' says, keep it.
+			what = "Keep the job at " + name(s, v.Offer)
+		case !v.By.IsZero():
 			what += " by " + v.By.String()
 		}
 		parts = append(parts, what)
@@ -162,6 +166,10 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 	case model.ActionWait:
 		if v.Offer >= 0 {
 			what := fmt.Sprintf("Hold the offer from %s until %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By)
+			if accepted(s, v.Offer) {
+				// Not an offer to hold: a job taken, kept while the other decides.
+				what = fmt.Sprintf("Keep the job at %s while %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By)
+			}
 			if len(v.Lapses) > 0 {
 				what += "; let " + offerNames(s, v.Lapses) + " go"
 			}

@@ -162,6 +162,34 @@ func Reasons(a *model.Assessment) []string {
 	return out
 }
 
+// ShortReasons are Reasons in the fewest words, for a ranking's last
+// column: "manager 1 < 2" for a veto, "manager ?" for an unknown that could
+// fall below its floor, "manager 1–3" for a range that could, and "follow
+// up: 55 days quiet" for a follow-up (which, as in Reasons, begins with its
+// marker). The details and explain give them in
+// full.
+func ShortReasons(a *model.Assessment) []string {
+	out := []string{}
+	for _, f := range a.Flags {
+		if f.Veto {
+			out = append(out, fmt.Sprintf("%s %s < %s", Clean(f.Priority), f.Rating, trim(f.AtLeast)))
+		}
+	}
+	for _, f := range a.Flags {
+		if !f.Veto {
+			what := f.Rating.String()
+			if f.From == model.FromUnknown {
+				what = "?"
+			}
+			out = append(out, Clean(f.Priority)+" "+what)
+		}
+	}
+	if f := a.FollowUp; f != nil {
+		out = append(out, fmt.Sprintf("follow up: %d days quiet", f.Days))
+	}
+	return out
+}
+
 // FollowUpText says why an opportunity is flagged follow up.
 func FollowUpText(f *model.FollowUp) string {
 	return fmt.Sprintf("follow up: %s, no move since %s (%d days)", f.Stage, f.Since, f.Days)
@@ -362,11 +390,11 @@ func TradeOff(s *model.State, keys Keys) string {
 		var parts []string
 		if above != nil {
 			parts = append(parts, fmt.Sprintf("%s would lead with over %s of runway (about %s more savings)",
-				name(s, above.Leader), Months(above.Months), MoneyGap(cur, above.Savings-val(s.Situation.Savings))))
+				leaderName(s, above.Leader, false), Months(above.Months), MoneyGap(cur, above.Savings-val(s.Situation.Savings))))
 		}
 		if below != nil {
 			parts = append(parts, fmt.Sprintf("%s would lead below %s of runway (about %s less savings)",
-				name(s, below.Leader), Months(below.Months), MoneyGap(cur, val(s.Situation.Savings)-below.Savings)))
+				leaderName(s, below.Leader, false), Months(below.Months), MoneyGap(cur, val(s.Situation.Savings)-below.Savings)))
 		}
 		if len(parts) == 0 {
 			return name(s, s.Leader()) + " leads at any runway: no amount of savings changes the leader."
@@ -385,6 +413,23 @@ func TradeOff(s *model.State, keys Keys) string {
 		text += " (" + keys.Reset + " shows them in money.)"
 	}
 	return text
+}
+
+// leaderName is opportunity i's name as the header's trade-off names a
+// leader: an offer in hand by its name alone, anything else with what
+// sets it apart, that it is not an offer yet and its chance, so that a
+// process still deciding is not read as a job to take: "Globex (no offer
+// yet, chance 0.50)", or with terse "Globex (chance 0.50)".
+func leaderName(s *model.State, i int, terse bool) string {
+	a := &s.Assessments[i]
+	if a.Stage == model.StageOffer || a.Stage == model.StageAccepted {
+		return name(s, i)
+	}
+	chance := "chance " + strconv.FormatFloat(a.Relief.Chance, 'f', 2, 64)
+	if terse {
+		return name(s, i) + " (" + chance + ")"
+	}
+	return name(s, i) + " (no offer yet, " + chance + ")"
 }
 
 // WhatIfWords names the what-ifs in force that a save would write:

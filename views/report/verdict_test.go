@@ -1,0 +1,66 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"mutual/model"
+)
+
+// acceptedJob is a job accepted that starts in six weeks, beside a final
+// round that decides in the given days. When the final round decides
+// before the job starts, the verdict waits for it; nearly broke, with the
+// final round deciding after the start, it keeps the job.
+func acceptedJob(savings float64, decides int) (*model.State, *model.Decision, error) {
+	today := model.NewDate(2026, 12, 1)
+	p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
+		Situation: model.Situation{Savings: model.Float(savings), MonthlyExpenses: model.Float(2600),
+			MonthlyIncome: model.Float(500), Insured: model.Bool(false)},
+		Priorities: []model.Priority{{ID: "craft", Weight: 3}, {ID: "team", Weight: 2}},
+		Opportunities: []model.Opportunity{
+			{Name: "Example process", Stage: model.StageAccepted, Pay: model.Float(40000), Starts: today.AddDays(42),
+				FirstPaycheckDays: model.Float(14), Insurance: true, Ratings: map[string]model.Rating{"craft": {Low: 3, High: 3}, "team": {Low: 4, High: 4}}},
+			{Name: "Initech", Stage: model.StageFinal, Chance: model.Float(0.6), Pay: model.Float(70000), Insurance: true,
+				DecisionExpected: today.AddDays(decides), Ratings: map[string]model.Rating{"craft": {Low: 5, High: 5}, "team": {Low: 5, High: 5}}},
+		},
+	}
+	s, err := model.Evaluate(p, model.Request{Today: today})
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, model.Decide(s), nil
+}
+
+// TestVerdictPartsKeepAnAcceptedJob: the dashboard's Advice line says of
+// a job already accepted what 'mutual decide' says, "keep the job", never
+// "hold the offer" or "accept" it.
+func TestVerdictPartsKeepAnAcceptedJob(t *testing.T) {
+	for _, tt := range []struct {
+		savings float64
+		decides int
+		action  model.Action
+		want    string
+	}{
+		{12000, 10, model.ActionWait, "Keep the job at Example process while Initech decides (2026-12-11)"},
+		{200, 90, model.ActionAccept, "Keep the job at Example process"},
+	} {
+		s, d, err := acceptedJob(tt.savings, tt.decides)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Verdict.Action != tt.action {
+			t.Fatalf("savings %.0f: the verdict is %v, want %v", tt.savings, d.Verdict.Action, tt.action)
+		}
+		parts := VerdictParts(s, d)
+		if len(parts) == 0 || parts[0] != tt.want {
+			t.Errorf("savings %.0f: the Advice line says %q, want %q first", tt.savings, parts, tt.want)
+		}
+		all := strings.Join(parts, "; ")
+		if strings.Contains(all, "Hold the offer") || strings.Contains(all, "Accept ") {
+			t.Errorf("savings %.0f: %q speaks of an offer still to answer", tt.savings, all)
+		}
+		if sentence := verdictSentence(s, d); !strings.HasPrefix(sentence, "Keep the job you accepted at Example process") {
+			t.Errorf("savings %.0f: decide says %q", tt.savings, sentence)
+		}
+	}
+}
