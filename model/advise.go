@@ -30,6 +30,7 @@ func (sv *solver) adviseWith(d *Decision, weigh bool) {
 	if weigh {
 		inPlay = sv.inPlay(w, d)
 	}
+	d.Offers = make([]OfferAdvice, 0, len(sv.all))
 	for _, i := range sv.all {
 		d.Offers = append(d.Offers, sv.offerAdvice(d, w, i, y, chances, inPlay[i]))
 	}
@@ -64,12 +65,13 @@ func (sv *solver) flow(v float64) float64 { return v * sv.tl.rho }
 
 // process returns the process with assessment index i.
 func (sv *solver) process(i int) *process {
-	for k := range sv.procs {
-		if sv.procs[k].index == i {
-			return &sv.procs[k]
-		}
+	if sv.procSlots == nil {
+		sv.procSlots = slotsOf(len(sv.s.Assessments), len(sv.procs), func(k int) int { return sv.procs[k].index })
 	}
-	return nil
+	if i < 0 || i >= len(sv.procSlots) || sv.procSlots[i] < 0 {
+		return nil
+	}
+	return &sv.procs[sv.procSlots[i]]
 }
 
 func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCurve, weigh bool) OfferAdvice {

@@ -28,7 +28,7 @@ func leaderEnvelope(as []Assessment, idx []int) ([]Segment, []LeaderChange) {
 	}
 	// By slope; among equal slopes the best first, so the rest drop out.
 	slices.SortFunc(lines, func(x, y scoreLine) int {
-		if c := cmp.Compare(x.slope, y.slope); c != 0 {
+		if c := compareSlopes(x.slope, y.slope); c != 0 {
 			return c
 		}
 		return compareBetter(&as[x.index], &as[y.index], 0, 0, false)
@@ -164,4 +164,18 @@ func (s *State) LeaderAt(u float64) int {
 		return s.Envelope[n-1].Index
 	}
 	return -1
+}
+
+// compareSlopes is cmp.Compare(x, y), with the common case of two numbers
+// first: the envelopes sort thousands of lines by slope on every what-if.
+func compareSlopes(x, y float64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	case x == y:
+		return 0
+	}
+	return cmp.Compare(x, y) // a NaN
 }

@@ -77,6 +77,10 @@ type State struct {
 	// memo keeps what is dear to work out and asked for by more than one
 	// view (see breakevens.go); every new state gets its own.
 	memo *stateMemo
+	// shared keeps what decide works out alike for this state and those
+	// made from it by a what-if of urgency or weights (see sharedMemo);
+	// nil for a state made by hand, which then shares nothing.
+	shared *sharedMemo
 }
 
 // Segment is a stretch of urgency over which one opportunity leads.
@@ -141,7 +145,7 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	if fixed != nil {
 		u = u.Fixed(*fixed, urgencySrc)
 	}
-	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u, memo: &stateMemo{}}
+	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u, memo: &stateMemo{}, shared: &sharedMemo{}}
 	s.Assessments = Assess(q, sit, req.Today)
 	s.rank()
 	s.Envelope, s.LeaderChanges = leaderEnvelope(s.Assessments, s.contenders())
@@ -320,13 +324,70 @@ func (s *State) order(idx []int, u float64) []Ranked {
 	for k, i := range idx {
 		out[k] = Ranked{Index: i, Score: as[i].Score(u)}
 	}
-	slices.SortStableFunc(out, func(x, y Ranked) int {
+	compare := func(x, y Ranked) int {
 		return compareBetter(&as[x.Index], &as[y.Index], x.Score, y.Score, true)
-	})
+	}
+	if !orderByScore(out, compare) {
+		slices.SortStableFunc(out, compare)
+	}
 	for k := range out {
 		out[k].Rank = k + 1
 	}
 	return out
+}
+
+// orderByScore puts out in ranking order the quick way when it can be
+// sure that the way is the ranking's, and reports whether it could.
+//
+// The ranking compares scores within scoreTolerance as ties, so it is not
+// a strict order in general: a ≈ b and b ≈ c may go by fit while a and c
+// go by score, and then the order depends on how the sort compares. So
+// the ranking sorts stably, which is dear. But sorted by score alone, the
+// opportunities fall into runs of near ties (neighbours within
+// scoreTolerance); between runs every pair goes by score, and when within
+// every run the comparison is a strict order too (checked pair by pair),
+// the whole is a strict order, which has one sorted order: the one the
+// stable sort gives. A run too long to check, or a score that is NaN,
+// leaves out as it was.
+func orderByScore(out []Ranked, compare func(x, y Ranked) int) bool {
+	const longestRun = 32
+	sorted := slices.Clone(out)
+	for _, r := range sorted {
+		if math.IsNaN(r.Score) {
+			return false
+		}
+	}
+	slices.SortFunc(sorted, func(x, y Ranked) int {
+		switch {
+		case x.Score > y.Score:
+			return -1
+		case x.Score < y.Score:
+			return 1
+		}
+		return x.Index - y.Index
+	})
+	for lo := 0; lo < len(sorted); {
+		hi := lo + 1
+		for hi < len(sorted) && math.Abs(sorted[hi-1].Score-sorted[hi].Score) <= scoreTolerance {
+			hi++
+		}
+		if run := sorted[lo:hi]; len(run) > 1 {
+			if len(run) > longestRun {
+				return false
+			}
+			slices.SortStableFunc(run, compare)
+			for i := range run {
+				for j := i + 1; j < len(run); j++ {
+					if compare(run[i], run[j]) >= 0 || compare(run[j], run[i]) <= 0 {
+						return false
+					}
+				}
+			}
+		}
+		lo = hi
+	}
+	copy(out, sorted)
+	return true
 }
 
 // compareBetter orders a before b (−1) when a ranks above b, after (+1)

@@ -49,12 +49,29 @@ func (sv *solver) levers(d *Decision, w *world, adv *OfferAdvice, i, y int) []Le
 // offerSlot is the position of offer i among the solver's offers that
 // can be held (the hold course's offers), or -1.
 func (sv *solver) offerSlot(i int) int {
-	for k, o := range sv.base.hold.offers {
-		if o.index == i {
-			return k
+	if sv.offerSlots == nil {
+		sv.offerSlots = slotsOf(len(sv.s.Assessments), len(sv.base.hold.offers), func(k int) int { return sv.base.hold.offers[k].index })
+	}
+	if i < 0 || i >= len(sv.offerSlots) {
+		return -1
+	}
+	return sv.offerSlots[i]
+}
+
+// slotsOf maps each assessment index to the first of n positions whose
+// index (as indexOf gives it) it is, or -1: a lookup in place of a scan
+// for each of many offers.
+func slotsOf(assessments, n int, indexOf func(k int) int) []int {
+	out := make([]int, assessments)
+	for i := range out {
+		out[i] = -1
+	}
+	for k := n - 1; k >= 0; k-- {
+		if i := indexOf(k); i >= 0 && i < assessments {
+			out[i] = k
 		}
 	}
-	return -1
+	return out
 }
 
 // holdOut is the value of holding out with the hold course given: the
@@ -287,12 +304,9 @@ func ceilMonths(m float64) int {
 // person's opportunities, starting start_days from now) worth accepting
 // rather than searching on with the processes pending, at these savings.
 func (sv *solver) reservationAt(savings, months float64) Reservation {
-	if sv.base.none == nil {
-		sv.base = sv.coursesFor(sv.offers, sv.procs)
-	}
+	none, searchPass := sv.passesAt(savings)
 	tl := sv.at(savings)
-	none := tl.run(sv.base.none, nil)
-	search := tl.run(sv.base.search, none).start()
+	search := searchPass.start()
 	e := &sv.e
 	pm := sv.s.Profile.Params
 	typical := func(fit float64) float64 {

@@ -45,7 +45,8 @@ type OfferEstimate struct {
 // the whole market.
 func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 	var e OfferEstimate
-	var fits, nets []float64
+	fits, nets := make([]float64, 0, len(s.Ranked)), make([]float64, 0, len(s.Ranked))
+	e.From = make([]int, 0, len(s.Ranked))
 	insured, wait := 0, 0.0
 	for _, r := range s.Ranked {
 		a := &s.Assessments[r.Index]
@@ -87,18 +88,23 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 	}
 	e.Fit = e.Mean
 	if len(nets) > 0 {
-		slices.Sort(nets)
-		m := len(nets) / 2
-		e.NetMonthly = nets[m]
-		if len(nets)%2 == 0 {
-			e.NetMonthly = (nets[m-1] + nets[m]) / 2
-		}
+		e.NetMonthly = s.shared.medianPay(s, nets)
 		e.PayFrom = len(nets)
 		if exp := val(s.Situation.MonthlyExpenses); exp > 0 {
 			e.Uncovered = clamp01(1 - e.NetMonthly/exp)
 		}
 	}
 	return e
+}
+
+// median is the median of xs, which it sorts.
+func median(xs []float64) float64 {
+	slices.Sort(xs)
+	m := len(xs) / 2
+	if len(xs)%2 == 0 {
+		return (xs[m-1] + xs[m]) / 2
+	}
+	return xs[m]
 }
 
 // fallbackOfferMean is the mean fit of a job a search finds when the
@@ -139,6 +145,7 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	tl := &timeline{p: p, rho: -math.Log(p.Discount),
 		cash: ledger{savings: val(sit.Savings), burn: sit.Burn(), expenses: expenses, shortfall: p.ShortfallCost, repay: p.RepayMonths}}
 	tl.cash.rho = tl.rho
+	tl.shared = s.shared
 	tl.spell = p.MonthsSearched
 	if !sit.IsInsured() {
 		tl.unins = p.UninsuredCost

@@ -166,6 +166,10 @@ type timeline struct {
 	market marketTerms
 	// grid are the times the search steps between.
 	grid []float64
+	// shared is the state's memo of layout shapes (see sharedMemo), or
+	// nil; procEvents the solver's processes' job constants.
+	shared     *sharedMemo
+	procEvents *procEventMemo
 }
 
 // marketTerms are the jobs a search finds: their delays, and for each fit

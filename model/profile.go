@@ -368,14 +368,98 @@ func (d Date) time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 
 
 // DaysUntil is the number of days from d to e; negative when e is earlier.
 func (d Date) DaysUntil(e Date) int {
+	if a, ok := d.dayNumber(); ok {
+		if b, ok := e.dayNumber(); ok && b-a < maxDayStep && a-b < maxDayStep {
+			return b - a
+		}
+	}
 	return int(e.time().Sub(d.time()).Hours() / 24)
 }
 
 // AddDays returns the date n days after d.
-func (d Date) AddDays(n int) Date { return DateOf(d.time().AddDate(0, 0, n)) }
+func (d Date) AddDays(n int) Date {
+	if a, ok := d.dayNumber(); ok && n < maxDayStep && -n < maxDayStep && a+n >= firstDay && a+n <= lastDay {
+		return dateOfDay(a + n)
+	}
+	return DateOf(d.time().AddDate(0, 0, n))
+}
 
 // Before reports whether d is earlier than e.
-func (d Date) Before(e Date) bool { return d.time().Before(e.time()) }
+func (d Date) Before(e Date) bool {
+	if a, ok := d.dayNumber(); ok {
+		if b, ok := e.dayNumber(); ok {
+			return a < b
+		}
+	}
+	return d.time().Before(e.time())
+}
+
+// The calendar arithmetic above is counted in whole days for the dates of
+// years 1 to 9999 as written (a month 1..12, a day that month has), which
+// decide asks for by the thousand on every what-if; time.Time gives the
+// same answers, and still answers for any other date (one to normalise,
+// or too far apart for a time.Duration), as it always did.
+
+// maxDayStep bounds the days counted without time.Time: well inside the
+// 292 years a time.Duration holds.
+const maxDayStep = 100_000
+
+// firstDay and lastDay are the day numbers of 0001-01-01 and 9999-12-31.
+const firstDay, lastDay = -719162, 2932896
+
+// dayNumber is d's day counted from 1970-01-01, for a date of years 1 to
+// 9999 as written; ok is false for any other.
+func (d Date) dayNumber() (int, bool) {
+	if d.Year < 1 || d.Year > 9999 || d.Month < time.January || d.Month > time.December || d.Day < 1 || d.Day > daysIn(d.Month, d.Year) {
+		return 0, false
+	}
+	// Howard Hinnant's days_from_civil, with March first in the year.
+	y, m := d.Year, int(d.Month)
+	if m <= 2 {
+		y--
+	}
+	era := y / 400 // y ≥ 0 here
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d.Day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468, true
+}
+
+// dateOfDay is the date of day z counted from 1970-01-01 (civil_from_days),
+// for days from firstDay to lastDay.
+func dateOfDay(z int) Date {
+	z += 719468
+	era := z / 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	y := yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return Date{y, time.Month(m), day}
+}
+
+// daysIn is the number of days of month m of year y.
+func daysIn(m time.Month, y int) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
 
 // String writes the date as YYYY-MM-DD, or "" for the zero date.
 func (d Date) String() string {

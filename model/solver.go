@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -30,6 +31,38 @@ type solver struct {
 	// payday is the mean first payday of a search that starts today (see
 	// timeline.meanPayday), or 0 before it is first asked for.
 	payday float64
+	// basePasses are the base courses' passes with nothing pending and
+	// searching on at one level of savings, the last one weighed: the
+	// reservation and the verdict both weigh today's savings, and a pass
+	// depends on nothing but its course, its fallback and the savings.
+	basePasses *basePasses
+	// procSlots and offerSlots map an assessment index to its place in
+	// procs and in the base hold course's offers (-1 for none), made on
+	// first use.
+	procSlots, offerSlots []int
+}
+
+// basePasses are the passes of the base courses none and search at a
+// level of savings.
+type basePasses struct {
+	savings      float64
+	none, search *pass
+}
+
+// passesAt are the base courses' passes none and search at the given
+// savings, run once for the last level asked for.
+func (sv *solver) passesAt(savings float64) (none, search *pass) {
+	if sv.base.none == nil {
+		sv.base = sv.coursesFor(sv.offers, sv.procs)
+	}
+	if b := sv.basePasses; b != nil && b.savings == savings {
+		return b.none, b.search
+	}
+	tl := sv.at(savings)
+	none = tl.run(sv.base.none, nil)
+	search = tl.run(sv.base.search, none)
+	sv.basePasses = &basePasses{savings: savings, none: none, search: search}
+	return none, search
 }
 
 // meanPayday is the timeline's mean payday for a search, worked out once.
@@ -55,13 +88,18 @@ func newSolver(s *State) *solver {
 			continue
 		}
 		sv.all = append(sv.all, i)
-		if a.Vetoed() {
+	}
+	// The offers are large: room for all of them at once.
+	sv.offers = make([]heldOffer, 0, len(sv.all))
+	for _, i := range sv.all {
+		if s.Assessments[i].Vetoed() {
 			sv.vetoed[i] = true
 			continue
 		}
 		sv.offers = append(sv.offers, sv.offerOf(i))
 	}
-	for _, r := range s.Ranked {
+	dated := make([]datedProcess, 0, len(s.Ranked))
+	for rank, r := range s.Ranked {
 		o := &s.Profile.Opportunities[r.Index]
 		if o.Stage == StageOffer || o.Stage == StageAccepted {
 			continue
@@ -73,20 +111,35 @@ func newSolver(s *State) *solver {
 		case o.DecisionExpected.IsZero():
 			sv.undated = append(sv.undated, r.Index)
 		default:
-			at := math.Max(0, monthsUntil(today, o.DecisionExpected))
-			sv.procs = append(sv.procs, process{job: jobOf(s, p, &sv.e, r.Index, at), decides: at, chance: a.Relief.Chance, index: r.Index})
+			dated = append(dated, datedProcess{decides: math.Max(0, monthsUntil(today, o.DecisionExpected)), rank: rank, index: r.Index})
 		}
 	}
-	slices.SortStableFunc(sv.procs, func(a, b process) int {
+	// By decision date, ties in rank order: the order a stable sort of
+	// the processes gives, found on small keys rather than on the
+	// processes themselves, whose jobs are large to move.
+	slices.SortFunc(dated, func(a, b datedProcess) int {
 		switch {
 		case a.decides < b.decides:
 			return -1
 		case a.decides > b.decides:
 			return 1
 		}
-		return 0
+		return cmp.Compare(a.rank, b.rank)
 	})
+	sv.procs = make([]process, len(dated))
+	for k, d := range dated {
+		sv.procs[k] = process{job: jobOf(s, p, &sv.e, d.index, d.decides), decides: d.decides,
+			chance: s.Assessments[d.index].Relief.Chance, index: d.index}
+	}
+	sv.tl.procEvents = &procEventMemo{procs: sv.procs, at: make([]procEvent, len(sv.procs))}
 	return sv
+}
+
+// datedProcess is a process with a decision date while the processes are
+// put in order: when it decides, where it ranks and its assessment.
+type datedProcess struct {
+	decides     float64
+	rank, index int
 }
 
 // offerOf is offer i as a held offer, with the deadline in force.
@@ -134,7 +187,7 @@ type world struct {
 
 // holdable are the offers of sv that can be held past today.
 func holdable(offers []heldOffer) []heldOffer {
-	var out []heldOffer
+	out := make([]heldOffer, 0, len(offers))
 	for _, o := range offers {
 		if o.deadline > sameTime {
 			out = append(out, o)
@@ -165,8 +218,12 @@ func (sv *solver) evaluate(savings float64) *world {
 func (sv *solver) evaluateCourses(savings float64, cs courses, offers []heldOffer) *world {
 	tl := sv.at(savings)
 	w := &world{tl: tl, accept: map[int]float64{}, c: cs.hold}
-	w.none = tl.run(cs.none, nil)
-	w.search = tl.run(cs.search, w.none)
+	if cs == sv.base {
+		w.none, w.search = sv.passesAt(savings)
+	} else {
+		w.none = tl.run(cs.none, nil)
+		w.search = tl.run(cs.search, w.none)
+	}
 	w.hold = tl.run(cs.hold, w.none)
 	for k := range offers {
 		w.accept[offers[k].index] = tl.jobValue(&offers[k].job, 0, w.none.at)

@@ -82,17 +82,77 @@ func (tl *timeline) layoutOf(c *course) *layout {
 }
 
 func (tl *timeline) buildLayout(c *course) *layout {
+	sh := tl.shapeOf(c)
+	nc := sh.nodes
+	L := &layout{times: sh.times, disc: nc.disc, held: sh.held, first: sh.first, kind: sh.kind, k: sh.k,
+		mid: nc.mid, discMid: nc.discMid, idleA: nc.idleA, idleB: nc.idleB, find: nc.find,
+		mkPay: nc.mkPay, discMkPay: nc.discMkPay, mkIdle: nc.mkIdle, mkScale: nc.mkScale}
+	m := &tl.market
+	n, ne := len(L.times), len(L.kind)
+	L.chance, L.fp, L.discFP, L.keep, L.jobChance = make([]float64, ne), make([]float64, ne), make([]float64, ne), make([]float64, ne), make([]float64, ne)
+	L.start, L.job = make([]float64, ne), make([]*jobTerms, ne)
+	L.fallNode, L.fallFrac = make([]int, ne), make([]float64, ne)
+	pm := tl.procEvents
+	if pm != nil && !pm.of(c.processes) {
+		pm = nil
+	}
+	for i := range n {
+		td := L.times[i]
+		for ev := L.first[i]; ev < L.first[i+1]; ev++ {
+			k := L.k[ev]
+			if L.kind[ev] == eventDeadline {
+				L.chance[ev] = 1
+				L.setEvent(ev, tl.eventJob(td, &c.offers[k].job))
+				continue
+			}
+			p := &c.processes[k]
+			L.chance[ev] = p.chance
+			if pm == nil {
+				L.setEvent(ev, tl.eventJob(td, &p.job))
+				continue
+			}
+			if e := &pm.at[k]; !e.set || math.Float64bits(e.td) != math.Float64bits(td) {
+				*e = procEvent{set: true, td: td, c: tl.eventJob(td, &p.job)}
+			}
+			L.setEvent(ev, pm.at[k].c)
+		}
+	}
+	L.termPay = horizonMonths + m.startDelay + m.payDelay
+	L.termDisc = math.Exp(-tl.rho * L.termPay)
+	return L
+}
+
+// shapeOf is the shape of course c's layout: from the shared memo when a
+// course with the same event times was laid out for the same money,
+// else laid out (and kept).
+func (tl *timeline) shapeOf(c *course) *layoutShape {
+	key := tl.nodeKey()
+	if sh := tl.shared.shape(key, tl.grid, c); sh != nil {
+		return sh
+	}
+	sh := tl.layShape(key, c)
+	tl.shared.keep(sh)
+	return sh
+}
+
+// layShape lays out course c's nodes and events: the grid merged with
+// every event time, events at one time (within sameTime) sharing a node,
+// a node's processes before its deadlines.
+func (tl *timeline) layShape(key nodeKey, c *course) *layoutShape {
 	type at struct {
 		t    float64
 		kind int
 		k    int
 	}
-	var evs []at
+	evs := make([]at, 0, len(c.processes)+len(c.offers))
+	sh := &layoutShape{key: key, grid: tl.grid, procAt: make([]float64, len(c.processes)), offerAt: make([]float64, len(c.offers))}
 	for k, p := range c.processes {
 		evs = append(evs, at{p.decides, eventProcess, k})
+		sh.procAt[k] = p.decides
 	}
 	for k, o := range c.offers {
 		evs = append(evs, at{o.deadline, eventDeadline, k})
+		sh.offerAt[k] = o.deadline
 	}
 	slices.SortStableFunc(evs, func(a, b at) int {
 		switch {
@@ -103,15 +163,13 @@ func (tl *timeline) buildLayout(c *course) *layout {
 		}
 		return a.kind - b.kind
 	})
-	L := &layout{}
-	r := tl.rho
 	last := math.Inf(-1)
 	for _, o := range c.offers {
 		last = math.Max(last, o.deadline)
 	}
 	addNode := func(t float64) {
-		L.times = append(L.times, t)
-		L.first = append(L.first, len(L.kind))
+		sh.times = append(sh.times, t)
+		sh.first = append(sh.first, len(sh.kind))
 	}
 	// Merge the grid with the event times; equal times share a node.
 	g, e := 0, 0
@@ -123,60 +181,25 @@ func (tl *timeline) buildLayout(c *course) *layout {
 		default:
 			t = math.Min(evs[e].t, horizonMonths)
 		}
-		if n := len(L.times); n == 0 || t > L.times[n-1]+sameTime {
+		if n := len(sh.times); n == 0 || t > sh.times[n-1]+sameTime {
 			addNode(t)
 		}
 		for g < len(tl.grid) && tl.grid[g] <= t+sameTime {
 			g++
 		}
 		for e < len(evs) && math.Min(evs[e].t, horizonMonths) <= t+sameTime {
-			L.kind = append(L.kind, evs[e].kind)
-			L.k = append(L.k, evs[e].k)
+			sh.kind = append(sh.kind, evs[e].kind)
+			sh.k = append(sh.k, evs[e].k)
 			e++
 		}
 	}
-	L.first = append(L.first, len(L.kind))
-	n := len(L.times)
-	L.disc = make([]float64, n)
-	L.held = make([]bool, n)
-	for i, t := range L.times {
-		L.disc[i] = math.Exp(-r * t)
-		L.held[i] = t < last-sameTime
+	sh.first = append(sh.first, len(sh.kind))
+	sh.held = make([]bool, len(sh.times))
+	for i, t := range sh.times {
+		sh.held[i] = t < last-sameTime
 	}
-	m := &tl.market
-	L.mid, L.discMid, L.idleA, L.idleB, L.find = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	L.mkPay, L.discMkPay, L.mkIdle, L.mkScale = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	for i := 0; i+1 < n; i++ {
-		a, b := L.times[i], L.times[i+1]
-		mid := (a + b) / 2
-		L.mid[i], L.discMid[i] = mid, math.Exp(-r*mid)
-		L.idleA[i], L.idleB[i] = tl.idlePV(a, mid), tl.idlePV(mid, b)
-		L.find[i] = tl.findChance(a, b)
-		s := mid + m.startDelay
-		L.mkPay[i] = s + m.payDelay
-		L.discMkPay[i] = math.Exp(-r * L.mkPay[i])
-		L.mkIdle[i], L.mkScale[i] = tl.idlePV(mid, s), math.Exp(-r*s)
-	}
-	ne := len(L.kind)
-	L.chance, L.fp, L.discFP, L.keep, L.jobChance = make([]float64, ne), make([]float64, ne), make([]float64, ne), make([]float64, ne), make([]float64, ne)
-	L.start, L.job = make([]float64, ne), make([]*jobTerms, ne)
-	L.fallNode, L.fallFrac = make([]int, ne), make([]float64, ne)
-	for i := range n {
-		td := L.times[i]
-		for ev := L.first[i]; ev < L.first[i+1]; ev++ {
-			var j *jobTerms
-			if L.kind[ev] == eventProcess {
-				p := &c.processes[L.k[ev]]
-				j, L.chance[ev] = &p.job, p.chance
-			} else {
-				j, L.chance[ev] = &c.offers[L.k[ev]].job, 1
-			}
-			tl.eventJob(L, ev, td, j)
-		}
-	}
-	L.termPay = horizonMonths + m.startDelay + m.payDelay
-	L.termDisc = math.Exp(-r * L.termPay)
-	return L
+	sh.nodes = tl.workOutNodes(sh.times)
+	return sh
 }
 
 // withJob is course c with offer k's job replaced by j, its deadline kept:
@@ -193,7 +216,7 @@ func (tl *timeline) withJob(c *course, k int, j jobTerms) *course {
 	for i := range L.times {
 		for ev := L.first[i]; ev < L.first[i+1]; ev++ {
 			if L.kind[ev] == eventDeadline && L.k[ev] == k {
-				tl.eventJob(&M, ev, L.times[i], &out.offers[k].job)
+				M.setEvent(ev, tl.eventJob(L.times[i], &out.offers[k].job))
 			}
 		}
 	}
@@ -201,14 +224,29 @@ func (tl *timeline) withJob(c *course, k int, j jobTerms) *course {
 	return out
 }
 
-// eventJob works out event ev's job constants, decided at td.
-func (tl *timeline) eventJob(L *layout, ev int, td float64, j *jobTerms) {
+// eventConstants are one event's job constants (see layout), decided at
+// td.
+type eventConstants struct {
+	fp, discFP, jobChance, start, keep, fallFrac float64
+	fallNode                                     int
+	job                                          *jobTerms
+}
+
+// eventJob works out the job constants of an event decided at td.
+func (tl *timeline) eventJob(td float64, j *jobTerms) eventConstants {
 	r := tl.rho
 	s := math.Max(j.start, td)
 	fp := math.Max(j.firstPay+(s-j.start), s)
-	L.fp[ev], L.discFP[ev], L.jobChance[ev], L.start[ev], L.job[ev] = fp, math.Exp(-r*fp), j.chance, s, j
-	L.keep[ev] = j.chance*(tl.idlePV(td, s)+tl.workPV(j, s, fp)) + (1-j.chance)*tl.idlePV(td, fp)
-	L.fallNode[ev], L.fallFrac[ev] = tl.gridPlace(fp)
+	e := eventConstants{fp: fp, discFP: math.Exp(-r * fp), jobChance: j.chance, start: s, job: j}
+	e.keep = j.chance*(tl.idlePV(td, s)+tl.workPV(j, s, fp)) + (1-j.chance)*tl.idlePV(td, fp)
+	e.fallNode, e.fallFrac = tl.gridPlace(fp)
+	return e
+}
+
+// setEvent puts event ev's job constants in L.
+func (L *layout) setEvent(ev int, e eventConstants) {
+	L.fp[ev], L.discFP[ev], L.jobChance[ev], L.start[ev], L.job[ev] = e.fp, e.discFP, e.jobChance, e.start, e.job
+	L.keep[ev], L.fallNode[ev], L.fallFrac[ev] = e.keep, e.fallNode, e.fallFrac
 }
 
 // gridPlace is where time t falls on the grid: the node before it and how
@@ -373,14 +411,56 @@ func (tl *timeline) run(c *course, fallback *pass) *pass {
 // first, at most earlyMax: the ones a plan would accept before its
 // deadline. Before their starts every offer is worth what it is worth
 // today less the same months of waiting, so today's order holds.
+//
+// Without a NaN among the values, the stable sort by value puts them in
+// one order, by value and then by place in the course, so the first few
+// are picked in one pass instead; a NaN, which ties with everything,
+// leaves it to the sort.
 func (tl *timeline) earlyOffers(c *course, pr *pricing) []int {
+	values := make([]float64, len(c.offers))
+	for k := range c.offers {
+		values[k] = tl.acceptAt(&c.offers[k].job, 0, pr, nil)
+	}
+	return topByValue(values, earlyMax)
+}
+
+// topByValue are the places of the n largest values, largest first, as
+// a stable sort by value (ties keeping their order) would put them.
+// Without a NaN the sort has one order, by value and then by place, so
+// the first n are picked in one pass; a NaN, which ties with everything,
+// leaves it to the sort.
+func topByValue(values []float64, n int) []int {
 	type kv struct {
 		k int
 		v float64
 	}
-	var all []kv
-	for k := range c.offers {
-		all = append(all, kv{k, tl.acceptAt(&c.offers[k].job, 0, pr, nil)})
+	out := make([]int, 0, n)
+	if !slices.ContainsFunc(values, math.IsNaN) {
+		best := make([]kv, 0, n)
+		for k, v := range values {
+			// After every kept one worth as much or more: those come
+			// first, or are worth more.
+			at := 0
+			for at < len(best) && best[at].v >= v {
+				at++
+			}
+			switch {
+			case at == n:
+				continue
+			case len(best) < n:
+				best = append(best, kv{})
+			}
+			copy(best[at+1:], best[at:len(best)-1])
+			best[at] = kv{k, v}
+		}
+		for _, e := range best {
+			out = append(out, e.k)
+		}
+		return out
+	}
+	all := make([]kv, len(values))
+	for k, v := range values {
+		all[k] = kv{k, v}
 	}
 	slices.SortStableFunc(all, func(a, b kv) int {
 		switch {
@@ -391,8 +471,7 @@ func (tl *timeline) earlyOffers(c *course, pr *pricing) []int {
 		}
 		return 0
 	})
-	out := make([]int, 0, earlyMax)
-	for _, e := range all[:min(earlyMax, len(all))] {
+	for _, e := range all[:min(n, len(all))] {
 		out = append(out, e.k)
 	}
 	return out

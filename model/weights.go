@@ -135,6 +135,10 @@ type weightSweep struct {
 	// reliefs[r] its relief.
 	total               float64
 	sums, mids, reliefs []float64
+	// table, when the state has a shared memo, is every assessment's
+	// midpoints priority by priority (see midTable), and row room for one
+	// priority's in rank order; mids is then nil.
+	table, row []float64
 	// at0 and at1 are room for every line's ends while one priority is
 	// swept.
 	at0, at1 []float64
@@ -151,7 +155,7 @@ type weightLine struct {
 
 func newWeightSweep(s *State) *weightSweep {
 	n, K := len(s.Ranked), len(s.Profile.Priorities)
-	ws := &weightSweep{s: s, sums: make([]float64, n), mids: make([]float64, n*K), reliefs: make([]float64, n),
+	ws := &weightSweep{s: s, sums: make([]float64, n), reliefs: make([]float64, n),
 		at0: make([]float64, n), at1: make([]float64, n), lines: make([]weightLine, 0, n)}
 	for _, p := range s.Profile.Priorities {
 		ws.total += p.Weight
@@ -160,17 +164,36 @@ func newWeightSweep(s *State) *weightSweep {
 	for k := range s.Profile.Priorities {
 		weights[k] = s.Profile.Priorities[k].Weight
 	}
-	for r, rk := range s.Ranked {
-		a := &s.Assessments[rk.Index]
-		terms := a.Fit.Terms[:K]
-		sum := 0.0
-		for k := range terms {
-			mid := terms[k].Mid
-			sum += weights[k] * mid
-			ws.mids[k*n+r] = mid
+	table := s.shared.midsOf(s.Assessments, K)
+	if table == nil {
+		ws.mids = make([]float64, n*K)
+		for r, rk := range s.Ranked {
+			a := &s.Assessments[rk.Index]
+			terms := a.Fit.Terms[:K]
+			sum := 0.0
+			for k := range terms {
+				mid := terms[k].Mid
+				sum += weights[k] * mid
+				ws.mids[k*n+r] = mid
+			}
+			ws.sums[r] = sum
+			ws.reliefs[r] = a.Relief.Value
 		}
-		ws.sums[r] = sum
-		ws.reliefs[r] = a.Relief.Value
+		return ws
+	}
+	// The same sums, term by term in priority order, read a priority at
+	// a time from the table the states share; each sweep reads its
+	// priority's row from it too (see midsFor).
+	N := len(s.Assessments)
+	ws.table, ws.row = table, make([]float64, n)
+	for k := range K {
+		w, row := weights[k], table[k*N:(k+1)*N]
+		for r, rk := range s.Ranked {
+			ws.sums[r] += w * row[rk.Index]
+		}
+	}
+	for r, rk := range s.Ranked {
+		ws.reliefs[r] = s.Assessments[rk.Index].Relief.Value
 	}
 	return ws
 }
@@ -193,18 +216,27 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 	}
 	u := s.Urgency.Value
 	n := len(s.Ranked)
-	mids := ws.mids[k*n : (k+1)*n]
+	mids := ws.midsFor(k)
 	// A line whose best is below another's worst never leads: find the
 	// best worst first, then keep only the lines that reach it.
 	at0, at1 := ws.at0[:n], ws.at1[:n]
 	scale := (1 - u) * 100 / others
-	least := math.Inf(-1)
+	// The best worst is kept in four running maxima, taken together at
+	// the end: max is exact and cares nothing for the order it is taken
+	// in (a NaN anywhere gives NaN, and +0 beats −0 either way), and four
+	// chains run side by side where one would wait on each step.
+	var best [4]float64
+	for x := range best {
+		best[x] = math.Inf(-1)
+	}
 	for r := range n {
 		rel := u * ws.reliefs[r]
-		at0[r] = (ws.sums[r]-now*mids[r])*scale + rel
-		at1[r] = (1-u)*mids[r]*100 + rel
-		least = max(least, min(at0[r], at0[r]+tMax*(at1[r]-at0[r])))
+		a0 := (ws.sums[r]-now*mids[r])*scale + rel
+		a1 := (1-u)*mids[r]*100 + rel
+		at0[r], at1[r] = a0, a1
+		best[r&3] = max(best[r&3], min(a0, a0+tMax*(a1-a0)))
 	}
+	least := max(best[0], best[1], best[2], best[3])
 	ws.lines = ws.lines[:0]
 	for r := range n {
 		if max(at0[r], at0[r]+tMax*(at1[r]-at0[r])) >= least-scoreTolerance {
@@ -244,6 +276,21 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 			Up: true})
 	}
 	return out
+}
+
+// midsFor is priority k's rating midpoints of the ranked opportunities,
+// in rank order.
+func (ws *weightSweep) midsFor(k int) []float64 {
+	n := len(ws.s.Ranked)
+	if ws.table == nil {
+		return ws.mids[k*n : (k+1)*n]
+	}
+	N := len(ws.s.Assessments)
+	row := ws.table[k*N : (k+1)*N]
+	for r, rk := range ws.s.Ranked {
+		ws.row[r] = row[rk.Index]
+	}
+	return ws.row
 }
 
 // leaderAtZero is who leads among lines with priority k weighing 0. Those
@@ -315,7 +362,7 @@ func weightEnvelope(as []Assessment, lines []weightLine) []Segment {
 		sl[x] = scoreLine{fit: l.at0, relief: l.at1, slope: l.at1 - l.at0, index: x}
 	}
 	slices.SortFunc(sl, func(p, q scoreLine) int {
-		if c := cmp.Compare(p.slope, q.slope); c != 0 {
+		if c := compareSlopes(p.slope, q.slope); c != 0 {
 			return c
 		}
 		return compareWeightLines(as, &lines[p.index], &lines[q.index])
@@ -411,12 +458,26 @@ func (s *State) WithWeights(weights map[string]float64) (*State, error) {
 	// and each fit is summed again with them.
 	shares := prioritySharesOf(prs)
 	t.Assessments = slices.Clone(s.Assessments)
+	table := s.shared.termsOf(s.Assessments)
 	for i := range t.Assessments {
 		a := &t.Assessments[i]
 		a.Fit = Fit{Terms: a.Fit.Terms, Shares: shares}
-		for k := range a.Fit.Terms {
-			a.Fit.addTerm(k)
+		if table == nil {
+			for k := range a.Fit.Terms {
+				a.Fit.addTerm(k)
+			}
+			continue
 		}
+		// addTerm's sums, term by term, read from the table the states
+		// share rather than from terms spread over the heap.
+		low, high, value := 0.0, 0.0, 0.0
+		for k, ti := range table.at[table.from[i]:table.from[i+1]] {
+			share := shares[k]
+			low += share * ti.low * 100
+			high += share * ti.high * 100
+			value += share * ti.mid * 100
+		}
+		a.Fit.Low, a.Fit.High, a.Fit.Value = low, high, value
 	}
 	t.rank()
 	t.Envelope, t.LeaderChanges = leaderEnvelope(t.Assessments, t.contenders())
