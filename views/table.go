@@ -141,18 +141,15 @@ func (t *RankTable) layoutColumns(width int) columns {
 	if len(s.Assessments) > 0 {
 		names, fits = &s.Profile.Opportunities[0], &s.Assessments[0]
 	}
+	// The names, the markers and the marks follow the profile, not the
+	// weights or the urgency: a what-if, which makes new assessments of
+	// the same opportunities, measures only the fits again.
 	if names == nil || m.names != names || m.rows != len(t.rows) {
 		m.names, m.rows, m.name = names, len(t.rows), report.Width("OPPORTUNITY")
+		m.flag, m.inHand, m.payUnknown = 0, false, false
 		for _, i := range t.rows {
 			m.name = max(m.name, report.Width(nameOf(s, i)))
-		}
-	}
-	if fits == nil || m.fits != fits || m.fitRows != len(t.rows) {
-		m.fits, m.fitRows, m.fit, m.flag = fits, len(t.rows), 0, 0
-		m.inHand, m.payUnknown = false, false
-		for _, i := range t.rows {
 			a := &s.Assessments[i]
-			m.fit = max(m.fit, report.FitTextWidth(a.Fit))
 			if a.Closed {
 				continue
 			}
@@ -161,6 +158,12 @@ func (t *RankTable) layoutColumns(width int) columns {
 			}
 			m.inHand = m.inHand || inHand(a)
 			m.payUnknown = m.payUnknown || !a.Relief.PayKnown
+		}
+	}
+	if fits == nil || m.fits != fits || m.fitRows != len(t.rows) {
+		m.fits, m.fitRows, m.fit = fits, len(t.rows), 0
+		for _, i := range t.rows {
+			m.fit = max(m.fit, report.FitTextWidth(s.Assessments[i].Fit))
 		}
 	}
 	wantName := m.name
