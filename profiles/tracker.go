@@ -95,7 +95,7 @@ var trackerColumns = []struct {
 	{fieldPay, "pay", []string{"salary", "pay", "compensation", "salary range", "expected salary", "base salary", "pay rate", "wage", "rate"}},
 	{fieldPer, "per", []string{"per", "pay period", "salary period", "period"}},
 	{fieldHours, "hours_per_week", []string{"hours per week", "hours week", "hours", "weekly hours"}},
-	{fieldApplied, "notes (the day applied)", []string{"date applied", "applied", "applied on", "applied date", "application date", "date of application"}},
+	{fieldApplied, "history (the day applied)", []string{"date applied", "applied", "applied on", "applied date", "application date", "date of application"}},
 	{fieldRespondBy, "respond_by", []string{"deadline", "respond by", "offer deadline", "response deadline", "reply by", "offer expires"}},
 	{fieldStarts, "starts", []string{"start date", "starts", "start", "starting date"}},
 	{fieldDecision, "decision_expected", []string{"decision date", "decision expected", "expected decision", "hear back by"}},
@@ -386,7 +386,9 @@ func readRow(header []string, fields []field, order dateOrder, cells []string, l
 			continue
 		}
 		if d.into == nil {
-			notes = append(notes, "Applied "+date.String())
+			// The day applied starts the work-search record (mutual log)
+			// and the follow-up clock, as mutual stage would have kept it.
+			o.History = []model.Move{{Stage: model.StageApplied, On: date}}
 			continue
 		}
 		*d.into = date
