@@ -33,16 +33,7 @@ func leaderEnvelope(as []Assessment, idx []int) ([]Segment, []LeaderChange) {
 		}
 		return compareBetter(&as[x.index], &as[y.index], 0, 0, false)
 	})
-	hull := make([]scoreLine, 0, len(lines))
-	for k, l := range lines {
-		if k > 0 && l.slope == lines[k-1].slope {
-			continue // same slope as a better line: never ahead of it
-		}
-		for len(hull) >= 2 && !needed(&hull[len(hull)-2], &hull[len(hull)-1], &l) {
-			hull = hull[:len(hull)-1]
-		}
-		hull = append(hull, l)
-	}
+	hull := upperHull(lines)
 
 	var segs []Segment
 	lo := math.Inf(-1)
@@ -178,4 +169,21 @@ func compareSlopes(x, y float64) int {
 		return 0
 	}
 	return cmp.Compare(x, y) // a NaN
+}
+
+// upperHull is the lines that are on top somewhere, in slope order, from
+// lines sorted by slope with the best of equal slopes first: the upper
+// envelope of leaderEnvelope and weightEnvelope alike.
+func upperHull(lines []scoreLine) []scoreLine {
+	hull := make([]scoreLine, 0, len(lines))
+	for k, l := range lines {
+		if k > 0 && l.slope == lines[k-1].slope {
+			continue // same slope as a better line: never ahead of it
+		}
+		for len(hull) >= 2 && !needed(&hull[len(hull)-2], &hull[len(hull)-1], &l) {
+			hull = hull[:len(hull)-1]
+		}
+		hull = append(hull, l)
+	}
+	return hull
 }

@@ -367,16 +367,7 @@ func weightEnvelope(as []Assessment, lines []weightLine) []Segment {
 		}
 		return compareWeightLines(as, &lines[p.index], &lines[q.index])
 	})
-	hull := make([]scoreLine, 0, len(sl))
-	for x, l := range sl {
-		if x > 0 && l.slope == sl[x-1].slope {
-			continue // same slope as a better line: never ahead of it
-		}
-		for len(hull) >= 2 && !needed(&hull[len(hull)-2], &hull[len(hull)-1], &l) {
-			hull = hull[:len(hull)-1]
-		}
-		hull = append(hull, l)
-	}
+	hull := upperHull(sl)
 	var segs []Segment
 	lo := math.Inf(-1)
 	for x := range hull {
