@@ -307,3 +307,25 @@ func (l *loader) reportRatings(r *rawOpportunity, ids []string, isID map[string]
 		}
 	}
 }
+
+// FutureMoves warns of each opportunity whose history holds a move dated
+// after today: most likely a typo (2027 for 2026), and one that keeps the
+// opportunity from being flagged for a follow-up until that day. The
+// loader does not know today; check asks with it.
+func FutureMoves(l *Loaded, today model.Date) []Diagnostic {
+	var out []Diagnostic
+	for i, o := range l.Profile.Opportunities {
+		for _, m := range o.History {
+			if !today.Before(m.On) || i >= len(l.Origins.Opportunities) {
+				continue
+			}
+			at := l.Origins.Opportunities[i]
+			line, col := at.Position()
+			out = append(out, Diagnostic{File: at.File, Line: line, Col: col, Warning: true,
+				Message: fmt.Sprintf("%q has a move to %s dated %s, after today (%s)", o.Name, m.Stage, m.On, today),
+				Hint:    "check the date in its history: a move not made yet also keeps it from being flagged for a follow-up until then"})
+			break
+		}
+	}
+	return out
+}

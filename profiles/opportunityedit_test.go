@@ -265,3 +265,20 @@ func TestOpportunityEditRefusals(t *testing.T) {
 		t.Errorf("editing the example: %v", err)
 	}
 }
+
+// TestFutureMoves: a move dated after today is warned of at its
+// opportunity, once; a move today or before is not.
+func TestFutureMoves(t *testing.T) {
+	src := "version = 1\n[situation]\nurgency = 0.5\n[[priority]]\nid = \"growth\"\n\n" +
+		"[[opportunity]]\nname = \"Now\"\nstage = \"applied\"\nhistory = [{ stage = \"applied\", on = 2026-12-01 }]\n\n" +
+		"[[opportunity]]\nname = \"Typo\"\nstage = \"final\"\nhistory = [{ stage = \"applied\", on = 2027-11-01 }, { stage = \"final\", on = 2027-11-02 }]\n"
+	l, err := Parse("p.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	today, _ := model.ParseDate("2026-12-01")
+	ds := FutureMoves(l, today)
+	if len(ds) != 1 || !ds[0].Warning || ds[0].Line != 12 || !strings.Contains(ds[0].Message, `"Typo" has a move to applied dated 2027-11-01`) {
+		t.Fatalf("FutureMoves = %+v", ds)
+	}
+}

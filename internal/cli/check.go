@@ -62,6 +62,7 @@ func checkOne(sys System, opts options, path string) bool {
 		return false
 	}
 	l.Warnings = append(l.Warnings, profiles.TrackedMoney(l)...)
+	l.Warnings = append(l.Warnings, profiles.FutureMoves(l, opts.today)...)
 	for _, w := range l.Warnings {
 		fmt.Fprintf(sys.Stderr, "mutual: %s\n", w)
 		if w.Hint != "" {
