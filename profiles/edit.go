@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -149,7 +150,7 @@ func editKey(src string, ix *textIndex, table, key string, v any, lit string) (s
 	}
 	var out string
 	if e, ok := ix.lookup(path...); ok && !e.header {
-		out = src[:e.valStart] + lit + src[e.valEnd:]
+		out = replaceValue(src, e.valStart, e.valEnd, lit)
 	} else {
 		out, err = insertKey(src, ix, table, key, lit)
 		if err != nil {
@@ -424,4 +425,18 @@ func asList(v any) []any {
 		return out
 	}
 	return nil
+}
+
+// replaceValue is src with the value at start..end written as lit. A
+// comment after the value on its line keeps its column where the spaces
+// before it allow (at least one space stays), so that aligned comments
+// stay aligned: "savings = 8000    # cash" becomes "savings = 11000   # cash".
+func replaceValue(src string, start, end int, lit string) string {
+	rest := src[end:]
+	spaces := len(rest) - len(strings.TrimLeft(rest, " "))
+	if spaces > 0 && strings.HasPrefix(rest[spaces:], "#") {
+		pad := spaces + utf8.RuneCountInString(src[start:end]) - utf8.RuneCountInString(lit)
+		rest = strings.Repeat(" ", max(1, pad)) + rest[spaces:]
+	}
+	return src[:start] + lit + rest
 }

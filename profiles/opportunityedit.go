@@ -225,7 +225,7 @@ func editRating(src string, ix *textIndex, elem []string, v RatingValue) (string
 		return "", err
 	}
 	if exists {
-		return src[:e.valStart] + lit + src[e.valEnd:], nil
+		return replaceValue(src, e.valStart, e.valEnd, lit), nil
 	}
 	nl := newline(src)
 	switch {
@@ -256,7 +256,7 @@ func editStage(src string, elem []string, stage model.Stage, on model.Date) (str
 		if !ok || e.header {
 			return "", errors.New("cannot find the opportunity's stage in the file; change it by hand")
 		}
-		return src[:e.valStart] + tomlString(string(stage)) + src[e.valEnd:], nil
+		return replaceValue(src, e.valStart, e.valEnd, tomlString(string(stage))), nil
 	}
 	addMove := func(src string, ix *textIndex) (string, error) { return appendMove(src, ix, elem, move) }
 	return editElement(src, elem, []editStep{setStage, addMove}, func(el map[string]any) {

@@ -282,3 +282,22 @@ func TestFutureMoves(t *testing.T) {
 		t.Fatalf("FutureMoves = %+v", ds)
 	}
 }
+
+// TestReplaceValueKeepsCommentsAligned: a value rewritten before a
+// comment leaves the comment in its column when the spaces allow, and one
+// space before it when the value grew past it.
+func TestReplaceValueKeepsCommentsAligned(t *testing.T) {
+	for _, c := range []struct{ src, lit, want string }{
+		{"savings = 8000      # cash\n", "11000", "savings = 11000     # cash\n"},
+		{"savings = 11000     # cash\n", "800", "savings = 800       # cash\n"},
+		{"stage = \"applied\"   # sent\n", "\"interviewing\"", "stage = \"interviewing\" # sent\n"},
+		{"savings = 8000\n", "11000", "savings = 11000\n"},
+		{"savings = 8000 #x\n", "9", "savings = 9    #x\n"},
+	} {
+		start := strings.Index(c.src, "= ") + 2
+		end := start + strings.IndexAny(c.src[start:], " \n")
+		if got := replaceValue(c.src, start, end, c.lit); got != c.want {
+			t.Errorf("replaceValue(%q, %q) = %q, want %q", c.src, c.lit, got, c.want)
+		}
+	}
+}

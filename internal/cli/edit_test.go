@@ -123,7 +123,7 @@ func TestEditingCommands(t *testing.T) {
 			func(s string) string { return strings.Replace(s, "ratings.fit = 4\n", "", 1) }},
 		{[]string{"stage", "acme", "interviewing", "--today", "2026-11-20"}, "Acme Logistics: applied → interviewing on 2026-11-20",
 			func(s string) string {
-				s = strings.Replace(s, `stage = "applied"   # sent 2 Nov`, `stage = "interviewing"   # sent 2 Nov`, 1)
+				s = strings.Replace(s, `stage = "applied"   # sent 2 Nov`, `stage = "interviewing" # sent 2 Nov`, 1)
 				return strings.Replace(s, `{ stage = "applied", on = 2026-11-02 }]`, `{ stage = "applied", on = 2026-11-02 }, { stage = "interviewing", on = 2026-11-20 }]`, 1)
 			}},
 		{[]string{"stage", "Globex", "final"}, "Globex: interviewing → final on 2026-11-25",
