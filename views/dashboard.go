@@ -108,13 +108,17 @@ type Options struct {
 // goes to the [Controller]; the panes only draw what the controller holds.
 type Dashboard struct {
 	*tview.Box
-	app     Application
-	hooks   Hooks
-	ctl     *Controller
-	keys    Keymap
-	styles  Styles
-	info    report.Info
-	example bool
+	app   Application
+	hooks Hooks
+	ctl   *Controller
+	keys  Keymap
+	// beforeSave is the scenario in force and the what-ifs just before
+	// the last write, when that write was a save of the what-ifs: undoing
+	// it brings them back. Nil after a form's write.
+	beforeSave *whatIfView
+	styles     Styles
+	info       report.Info
+	example    bool
 
 	header  *Header
 	table   *RankTable

@@ -682,3 +682,34 @@ func TestUnusualProfiles(t *testing.T) {
 		})
 	}
 }
+
+// TestUndoOfASaveBringsTheWhatIfsBack: u after s takes the scenario out
+// of the file and puts the screen back as it was before the save: the
+// what-ifs in force again, no scenario, and the status says so.
+func TestUndoOfASaveBringsTheWhatIfsBack(t *testing.T) {
+	sv := &scenarioSaver{}
+	hooks := Hooks{
+		SaveScenario: sv.save,
+		Undo:         func() (*model.Profile, string, error) { return samProfile(), "profile.toml", nil },
+	}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, false, hooks)
+	c := d.Controller()
+	press(d, "+")
+	want := c.State().Urgency.Value
+	press(d, "s")
+	press(d, "hurry")
+	d.HandleKey(key(tcell.KeyEnter, 0))
+	if sv.calls != 1 || c.ScenarioName() != "hurry" || c.State().Request.WhatIf.Urgency != nil {
+		t.Fatalf("the save: calls %d, scenario %q, what-if %+v", sv.calls, c.ScenarioName(), c.State().Request.WhatIf)
+	}
+	press(d, "u")
+	if c.ScenarioName() != "" || c.State().Request.WhatIf.Urgency == nil || c.State().Urgency.Value != want {
+		t.Fatalf("after u: scenario %q, what-if %+v, urgency %v (want %v)", c.ScenarioName(), c.State().Request.WhatIf, c.State().Urgency.Value, want)
+	}
+	if st := c.Status().Text; !strings.Contains(st, "the what-ifs are back too") {
+		t.Errorf("undo said %q", st)
+	}
+	if !c.Unsaved() {
+		t.Error("the what-ifs brought back should count as unsaved again")
+	}
+}

@@ -155,6 +155,7 @@ func (d *Dashboard) wrote(p *model.Profile, what, already, file string, err erro
 	}
 	d.forms.page = nil
 	d.ctl.CloseForm()
+	d.beforeSave = nil
 	if err := d.ctl.Reload(p, true); err != nil {
 		_ = d.ctl.Reload(p, false)
 	}
@@ -397,6 +398,19 @@ func (d *Dashboard) undo() {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not undone: " + report.Clean(err.Error())})
 	case p == nil:
 		d.ctl.SetStatus(Status{Text: "Nothing to undo: no write from the dashboard since it opened or the last undo."})
+	case d.beforeSave != nil:
+		// The write was a save of the what-ifs: the screen goes back to
+		// what it was before it, what-ifs and scenario and all.
+		v := d.beforeSave
+		d.beforeSave = nil
+		text := "Undone: " + report.Clean(file) + " is back as it was before the save, and the what-ifs are back too."
+		if err := d.ctl.Restore(p, v.scenario, v.whatIf); err != nil {
+			_ = d.ctl.Reload(p, false)
+			text = "Undone: " + report.Clean(file) + " is back as it was before the save; the what-ifs could not be put back (" +
+				report.Clean(err.Error()) + ")."
+		}
+		d.ctl.SetProblem("")
+		d.ctl.SetStatus(Status{Text: text})
 	default:
 		if err := d.ctl.Reload(p, true); err != nil {
 			_ = d.ctl.Reload(p, false)
@@ -404,6 +418,30 @@ func (d *Dashboard) undo() {
 		d.ctl.SetProblem("")
 		d.ctl.SetStatus(Status{Text: "Undone: " + report.Clean(file) + " is back as it was before the last write."})
 	}
+}
+
+// whatIfView is what a save of the what-ifs leaves behind: the scenario
+// that was in force and the what-ifs themselves.
+type whatIfView struct {
+	scenario string
+	whatIf   model.WhatIf
+}
+
+// Restore shows profile p with the scenario named in force (none for
+// "") and the what-ifs w, as the screen was before a save that an undo
+// took back.
+func (c *Controller) Restore(p *model.Profile, scenario string, w model.WhatIf) error {
+	if err := c.Reload(p, false); err != nil {
+		return err
+	}
+	prev := c.scenario
+	c.scenario = scenarioIndex(p, scenario)
+	if err := c.evaluate(w); err != nil {
+		c.scenario = prev
+		_ = c.evaluate(model.WhatIf{})
+		return err
+	}
+	return nil
 }
 
 // errText is an input error's message with its hint, or "".

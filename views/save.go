@@ -41,11 +41,13 @@ func (d *Dashboard) save() {
 	st := *d.ctl.State()
 	st.Request.WhatIf.Weights = nil
 	what := report.WhatIfWords(&st)
+	before := &whatIfView{scenario: d.ctl.ScenarioName(), whatIf: w}
 	p, file, err := d.hooks.Save(w)
 	if err != nil {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
 		return
 	}
+	d.beforeSave = before
 	if err := d.ctl.Reload(p, false); err != nil {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + report.Clean(err.Error())})
 		return
@@ -84,11 +86,13 @@ func (d *Dashboard) saveScenario() {
 		}
 	}
 	d.ctl.pending = pendingSave{}
+	before := &whatIfView{scenario: d.ctl.ScenarioName(), whatIf: w}
 	p, saved, err := d.hooks.SaveScenario(w, d.ctl.ScenarioName(), name, file)
 	if err != nil {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Not saved: " + report.Clean(err.Error())})
 		return
 	}
+	d.beforeSave = before
 	if err := d.ctl.ReloadWithScenario(p, name); err != nil {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "Saved, but the profile did not reload: " + report.Clean(err.Error())})
 		return
