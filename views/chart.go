@@ -433,8 +433,8 @@ func drawLegend(screen tcell.Screen, x, y, w int, s *model.State, lines []int, s
 }
 
 // leftOutNote names the ranked opportunities the chart does not draw:
-// "3, 4 not drawn", or "3–9 not drawn" for a run of more; "" when every
-// one is drawn.
+// "3, 4 not drawn", "2, 3, 5–8 not drawn", or "9 not drawn" when the
+// list would run long; "" when every one is drawn.
 func leftOutNote(s *model.State, lines []int) string {
 	var ranks []int
 	for _, r := range s.Ranked {
@@ -442,16 +442,29 @@ func leftOutNote(s *model.State, lines []int) string {
 			ranks = append(ranks, r.Rank)
 		}
 	}
-	switch n := len(ranks); {
-	case n == 0:
+	if len(ranks) == 0 {
 		return ""
-	case n <= 2:
-		out := strconv.Itoa(ranks[0])
-		if n == 2 {
-			out += ", " + strconv.Itoa(ranks[1])
-		}
-		return out + " not drawn"
-	default:
-		return strconv.Itoa(n) + " more not drawn (" + strconv.Itoa(ranks[0]) + "–" + strconv.Itoa(ranks[n-1]) + ")"
 	}
+	// Runs of ranks: "2, 3, 5–8"; more than three runs are only counted,
+	// since a list that long would not fit beside the names.
+	var runs []string
+	for k := 0; k < len(ranks); {
+		j := k
+		for j+1 < len(ranks) && ranks[j+1] == ranks[j]+1 {
+			j++
+		}
+		switch {
+		case j-k >= 2:
+			runs = append(runs, strconv.Itoa(ranks[k])+"–"+strconv.Itoa(ranks[j]))
+		case j > k:
+			runs = append(runs, strconv.Itoa(ranks[k]), strconv.Itoa(ranks[j]))
+		default:
+			runs = append(runs, strconv.Itoa(ranks[k]))
+		}
+		k = j + 1
+	}
+	if len(runs) > 3 {
+		return strconv.Itoa(len(ranks)) + " not drawn"
+	}
+	return strings.Join(runs, ", ") + " not drawn"
 }

@@ -333,7 +333,7 @@ func DefaultKeymap() Keymap {
 			Help:     "open every term of the selected opportunity's score (as 'mutual explain' prints it); %s again closes",
 			HelpKeys: []Intent{IntentDetails}, Hint: "details", Keep: 9},
 		{Keys: []Key{r('d')}, Intent: IntentDecide,
-			Help: "the decide page: wait or accept for each offer with a deadline, the reservation score by months of runway, " +
+			Help: "the decide page: accept, hold or let go for every offer in hand, the reservation score by months of runway, " +
 				"and what to ask about the selected opportunity (as 'mutual decide' says); %s again closes",
 			HelpKeys: []Intent{IntentDecide}, Hint: "decide", Keep: 7},
 		{Keys: []Key{sp(tcell.KeyTab)}, Intent: IntentNextPane,

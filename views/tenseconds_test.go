@@ -244,3 +244,26 @@ func TestBusyHeaderLeavesTheRankingRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestLeftOutNote: the chart names the ranks it leaves out as runs, so a
+// line drawn in the middle is never said to be left out.
+func TestLeftOutNote(t *testing.T) {
+	s := &model.State{}
+	for k := range 8 {
+		s.Ranked = append(s.Ranked, model.Ranked{Index: k, Rank: k + 1})
+	}
+	for _, c := range []struct {
+		drawn []int
+		want  string
+	}{
+		{[]int{0, 1, 2, 3, 4, 5, 6, 7}, ""},
+		{[]int{0, 1, 2, 3, 4, 5}, "7, 8 not drawn"},
+		{[]int{0, 3}, "2, 3, 5–8 not drawn"}, // rank 4 is drawn
+		{[]int{0}, "2–8 not drawn"},
+		{[]int{0, 2, 4, 6}, "4 not drawn"}, // four runs: only counted
+	} {
+		if got := leftOutNote(s, c.drawn); got != c.want {
+			t.Errorf("drawn %v: %q, want %q", c.drawn, got, c.want)
+		}
+	}
+}

@@ -32,7 +32,7 @@ func cmdRate(sys System, opts options) error {
 	r, known, err := model.ParseRating(pr.ID, opts.args[2], l.Profile.Scale)
 	if err != nil {
 		ie := err.(*model.InputError)
-		return &failure{msg: fmt.Sprintf("%s for %q: %s", ie.Message, pr.ID, opts.args[0]), hint: ie.Hint}
+		return &failure{msg: fmt.Sprintf("%s for %q of %q", ie.Message, pr.ID, opts.args[0]), hint: ie.Hint}
 	}
 	o := l.Profile.Opportunities[i]
 	old, had := o.Ratings[pr.ID]

@@ -97,8 +97,10 @@ func questions(doc *Document, s *model.State, d *model.Decision, i int, keys Key
 	switch a := &s.Assessments[i]; {
 	case a.Closed:
 		sec.para(2, fmt.Sprintf("%s is closed (%s): there is nothing to ask.", who, a.Stage), RoleDim)
-	case len(qs) == 0:
+	case len(qs) == 0 && !unsure(a):
 		sec.para(2, "Every rating of "+who+" is known: there is nothing to ask.", RoleDim)
+	case len(qs) == 0:
+		sec.para(2, "No answer about "+who+" would change what to do at this urgency: there is nothing worth asking now.", RoleDim)
 	}
 	for k := range qs {
 		q := &qs[k]
@@ -113,4 +115,14 @@ func questions(doc *Document, s *model.State, d *model.Decision, i int, keys Key
 		sec.para(2, fmt.Sprintf("The most decisive question is about %s (%s): %s, select it, and %s again.", name(s, q.Index),
 			Clean(q.Label), keys.Close, keys.Decide), RoleText)
 	}
+}
+
+// unsure reports whether any of a's ratings is unknown or a range.
+func unsure(a *model.Assessment) bool {
+	for _, t := range a.Fit.Terms {
+		if t.Low != t.High {
+			return true
+		}
+	}
+	return false
 }

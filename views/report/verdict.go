@@ -154,10 +154,12 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		case !v.By.IsZero():
 			what += " by " + v.By.String()
 		}
-		parts = append(parts, what)
+		// Advice to take an offer whose pay is not known says so in its
+		// first part, which every width keeps.
 		if !s.Assessments[v.Offer].Relief.PayKnown && !accepted(s, v.Offer) {
-			parts = append(parts, "its pay is not given: counted like your others', so ask")
+			what += " (pay not given: ask it first)"
 		}
+		parts = append(parts, what)
 		if o := offerAdvice(d, v.Offer); o != nil && o.AcceptShortBy > 0 {
 			parts = append(parts, fmt.Sprintf("money runs out %s, %s short of its first pay", o.AcceptRunsOut, Money(cur, o.AcceptShortBy)))
 		} else if o != nil {

@@ -64,3 +64,58 @@ func TestVerdictPartsKeepAnAcceptedJob(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictPartsSayAPayNotGiven: advice to accept an offer whose pay is
+// not given says so in its first part, the one every width of the header
+// keeps, and an offer that gives its pay says nothing of the kind.
+func TestVerdictPartsSayAPayNotGiven(t *testing.T) {
+	today := model.NewDate(2026, 12, 1)
+	for _, pay := range []*float64{nil, model.Float(60000)} {
+		p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
+			Situation:  model.Situation{Savings: model.Float(2000), MonthlyExpenses: model.Float(2600), Insured: model.Bool(false)},
+			Priorities: []model.Priority{{ID: "craft", Weight: 3}},
+			Opportunities: []model.Opportunity{
+				{Name: "Cyberdyne", Stage: model.StageOffer, Pay: pay, RespondBy: today.AddDays(5), Insurance: true,
+					Ratings: map[string]model.Rating{"craft": {Low: 4, High: 4}}},
+				{Name: "Other", Stage: model.StageApplied, Pay: model.Float(50000), Ratings: map[string]model.Rating{"craft": {Low: 2, High: 2}}},
+			},
+		}
+		s, err := model.Evaluate(p, model.Request{Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := model.Decide(s)
+		if d.Verdict.Action != model.ActionAccept {
+			t.Fatalf("pay %v: the verdict is %v, the test wants an accept", pay, d.Verdict.Action)
+		}
+		parts := VerdictParts(s, d)
+		says := strings.Contains(parts[0], "pay not given: ask it first")
+		if says != (pay == nil) {
+			t.Errorf("pay %v: the first part is %q", pay, parts[0])
+		}
+	}
+}
+
+// TestUnsure: "every rating is known" is said only of an opportunity
+// with no unknown and no ranged rating.
+func TestUnsure(t *testing.T) {
+	today := model.NewDate(2026, 12, 1)
+	p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
+		Situation:  model.Situation{Urgency: model.Float(0.5)},
+		Priorities: []model.Priority{{ID: "craft", Weight: 3}, {ID: "team", Weight: 1}},
+		Opportunities: []model.Opportunity{
+			{Name: "Known", Stage: model.StageOffer, Ratings: map[string]model.Rating{"craft": {Low: 4, High: 4}, "team": {Low: 2, High: 2}}},
+			{Name: "Ranged", Stage: model.StageOffer, Ratings: map[string]model.Rating{"craft": {Low: 4, High: 4}, "team": {Low: 2, High: 4}}},
+			{Name: "Unknown", Stage: model.StageOffer, Ratings: map[string]model.Rating{"craft": {Low: 4, High: 4}}},
+		},
+	}
+	s, err := model.Evaluate(p, model.Request{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []bool{false, true, true} {
+		if got := unsure(&s.Assessments[i]); got != want {
+			t.Errorf("%s: unsure %v, want %v", s.Assessments[i].Name, got, want)
+		}
+	}
+}
