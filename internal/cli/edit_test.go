@@ -397,3 +397,17 @@ func TestEditingCommandsRefuseWhatWouldGoWrong(t *testing.T) {
 		}
 	})
 }
+
+// TestImportPrintsOnlyWhatIsNew: import without --write, printed to be
+// appended to the profile, leaves out a name the profile has already, as
+// --write does, so that appending never breaks the profile.
+func TestImportPrintsOnlyWhatIsNew(t *testing.T) {
+	profile, _ := editLayouts()[0].build(t)
+	csv := filepath.Join(t.TempDir(), "jobs.csv")
+	must(t, os.WriteFile(csv, []byte("Company,Status\nAcme Logistics,Offer\nNewco,Applied\n"), 0o600))
+	code, out, errs := editRun(t, "import", csv, "--profile", profile)
+	if code != 0 || strings.Contains(out, "Acme Logistics") || !strings.Contains(out, `name = "Newco"`) ||
+		!strings.Contains(errs, `"Acme Logistics" is in the profile already; skipped`) {
+		t.Errorf("exit %d, stdout\n%s\nstderr\n%s", code, out, errs)
+	}
+}

@@ -49,6 +49,11 @@ func cmdImport(sys System, opts options) error {
 			return err
 		}
 		tr, known = withoutKnown(tr, loaded.Profile.Opportunities)
+	} else if l := existingProfile(sys, opts); l != nil {
+		// Printed to be appended (mutual import x.csv >> profile.toml), a
+		// name the profile has already would break it: leave those out
+		// here too.
+		tr, known = withoutKnown(tr, l.Profile.Opportunities)
 	}
 	for _, p := range tr.Problems {
 		fmt.Fprintf(sys.Stderr, "mutual: %s:%d: %s\n", path, p.Line, p.Message)
@@ -112,6 +117,20 @@ func importTarget(sys System, opts options) (*profiles.Loaded, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+// existingProfile is the profile the flags or the environment name, when
+// one exists and loads; nil otherwise (printing needs none).
+func existingProfile(sys System, opts options) *profiles.Loaded {
+	choice, err := profiles.Choose(opts.profile, profiles.Env{Getenv: sys.Getenv, Home: sys.Home})
+	if err != nil || !choice.Exists() {
+		return nil
+	}
+	l, err := profiles.Load(choice.Path)
+	if err != nil {
+		return nil
+	}
+	return l
 }
 
 // withoutKnown leaves out the rows whose name the profile already has, as
