@@ -473,3 +473,18 @@ func TestFollowUpIsNotHiddenBehindAtRisk(t *testing.T) {
 		t.Errorf("at 80 columns Hooli's row: %q", l)
 	}
 }
+
+// TestFormStatusGivesNoDashboardTip: with a form open the status line
+// does not suggest + and -, which there type into the field.
+func TestFormStatusGivesNoDashboardTip(t *testing.T) {
+	h := &editHooks{}
+	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, h.hooks())
+	for _, k := range []string{"i", "a"} {
+		press(d, k)
+		text := strings.Join(screenLines(drawOn(t, d, 80, 24)), "\n")
+		if strings.Contains(text, "Try +") || !strings.Contains(text, "keys type into the form") {
+			t.Errorf("%s: the status line:\n%s", k, text)
+		}
+		d.HandleKey(key(tcell.KeyEscape, 0))
+	}
+}

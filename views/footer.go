@@ -47,6 +47,14 @@ func (f *Footer) idleStatus(width int) string {
 			try + ". " + help,
 		}
 	}
+	// In a form or the Stage picker every key is the form's: a tip about
+	// + and - would send the person typing them into a field.
+	switch f.context {
+	case ContextForm:
+		texts = []string{"Here keys type into the form; " + key(IntentClose) + " leaves it and writes nothing."}
+	case ContextPicker:
+		texts = []string{"Pick the stage it moved to; " + key(IntentClose) + " leaves and writes nothing."}
+	}
 	for _, text := range texts {
 		if report.Width(text) <= width {
 			return text
