@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,6 +73,9 @@ func NearWeightFlip(s *model.State) string {
 // part that tails carry on.
 type Change struct {
 	Long, Short, Tail, Terse string
+	// Tiny are shorter forms still of a first part, for a narrow header:
+	// without "of runway", then without the leader's chance.
+	Tiny []string
 }
 
 // WhatWouldChange is the dashboard header's line of what would change the
@@ -79,12 +83,18 @@ type Change struct {
 // money (or urgency), and the nearest weight that would change it, when
 // one is near. The header shows as much as fits (see [FitChanges]).
 func WhatWouldChange(s *model.State, keys Keys) []Change {
-	short, named := shortTradeOff(s, keys, false)
-	terse, _ := shortTradeOff(s, keys, true)
+	short, named := shortTradeOff(s, keys, 0)
+	terse, _ := shortTradeOff(s, keys, 1)
 	if terse == short {
 		terse = ""
 	}
-	parts := []Change{{Long: TradeOff(s, keys), Short: short, Terse: terse}}
+	var tiny []string
+	for level := 2; level <= 3; level++ {
+		if t, _ := shortTradeOff(s, keys, level); t != short && t != terse && !slices.Contains(tiny, t) {
+			tiny = append(tiny, t)
+		}
+	}
+	parts := []Change{{Long: TradeOff(s, keys), Short: short, Terse: terse, Tiny: tiny}}
 	if f, ok := s.NearestWeightFlip(); ok {
 		id := Clean(s.Profile.Priorities[f.Priority].ID)
 		side := "above"
@@ -107,19 +117,31 @@ func WhatWouldChange(s *model.State, keys Keys) []Change {
 // only, and who it says would lead (−1 when it names no one alone); with
 // terse, a leader that is not an offer in hand is said to be one by its
 // chance alone ("Globex (chance 0.50)"), not also in words.
-func shortTradeOff(s *model.State, keys Keys, terse bool) (string, int) {
+func shortTradeOff(s *model.State, keys Keys, level int) (string, int) {
 	if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
 		return TradeOff(s, keys), -1
 	}
 	cur := s.Currency()
 	below, above := s.NearestRunwayChanges()
 	now := val(s.Situation.Savings)
+	// The shorter the level, the fewer words: the leader's chance in
+	// brief (1), no "of runway" (2), no chance at all (3).
+	of := " of runway"
+	if level >= 2 {
+		of = ""
+	}
+	who := func(i int) string {
+		if level >= 3 {
+			return name(s, i)
+		}
+		return leaderName(s, i, level >= 1)
+	}
 	switch {
 	case above != nil && (below == nil || above.Savings-now <= now-below.Savings):
-		return fmt.Sprintf("%s leads above %s of runway (+%s).", leaderName(s, above.Leader, terse), Months(above.Months),
+		return fmt.Sprintf("%s leads above %s%s (+%s).", who(above.Leader), Months(above.Months), of,
 			Money(cur, above.Savings-now)), above.Leader
 	case below != nil:
-		return fmt.Sprintf("%s leads below %s of runway (−%s).", leaderName(s, below.Leader, terse), Months(below.Months),
+		return fmt.Sprintf("%s leads below %s%s (−%s).", who(below.Leader), Months(below.Months), of,
 			Money(cur, now-below.Savings)), below.Leader
 	}
 	return TradeOff(s, keys), -1
@@ -170,6 +192,10 @@ func FitChanges(parts []Change, width int) string {
 	}
 	candidates := []string{join(long, long), join(long, short), join(short, short), tailsOf(parts[0].Short), tailsOf(parts[0].Terse),
 		parts[0].Long, parts[0].Short, parts[0].Terse}
+	candidates = append(candidates, parts[0].Tiny...)
+	if n := len(parts[0].Tiny); n > 0 {
+		terse = parts[0].Tiny[n-1]
+	}
 	for _, text := range candidates {
 		if text == "" {
 			continue

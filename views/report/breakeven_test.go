@@ -151,3 +151,22 @@ func TestShortReasons(t *testing.T) {
 		t.Errorf("no flags: %#v", got)
 	}
 }
+
+// TestFitChangesTiny: a header too narrow for the terse form keeps the
+// money in a tinier one (no "of runway", then no chance) rather than cut
+// it off.
+func TestFitChangesTiny(t *testing.T) {
+	c := Change{Long: "In money: Example process (no offer yet, chance 0.20) would lead with over 5.4 months of runway (about $5,139 more savings).",
+		Short: "Example process (no offer yet, chance 0.20) leads above 5.4 months of runway (+$5,139).",
+		Terse: "Example process (chance 0.20) leads above 5.4 months of runway (+$5,139).",
+		Tiny: []string{"Example process (chance 0.20) leads above 5.4 months (+$5,139).",
+			"Example process leads above 5.4 months (+$5,139)."}}
+	for _, tt := range []struct {
+		width int
+		want  string
+	}{{70, c.Tiny[0]}, {60, c.Tiny[1]}, {30, "Example process leads above 5…"}} {
+		if got := FitChanges([]Change{c}, tt.width); got != tt.want {
+			t.Errorf("width %d: %q, want %q", tt.width, got, tt.want)
+		}
+	}
+}
