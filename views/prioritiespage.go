@@ -63,13 +63,23 @@ func (p *PrioritiesPage) lines(width int) []line {
 	rows := p.doc.Rows(width)
 	// Keep the selected priority in sight, with the line under it.
 	_, _, _, h := p.GetInnerRect()
+	head := -1 // the columns' heading, under what pay would change
 	for r, row := range rows {
+		if t := strings.TrimSpace(spansText(row)); strings.HasSuffix(t, "priority") && strings.Contains(t, "share") {
+			head = r
+		}
 		if strings.HasPrefix(spansText(row), "▸") {
 			if r < p.offset {
 				p.offset = r
 			}
 			if h > 1 && r+1 >= p.offset+h {
 				p.offset = r + 2 - h
+			}
+			// Never open on the middle of the pay sentence: scrolled at
+			// all, the page starts at the heading, the sentence whole
+			// above it.
+			if head > 0 && p.offset > 0 && p.offset < head && r+1 < head+h {
+				p.offset = head
 			}
 			break
 		}
