@@ -174,7 +174,8 @@ func (c *Controller) typedKey(in Intent) Effect {
 func (c *Controller) situationWrite() Effect {
 	w := c.state.Request.WhatIf
 	if !c.Unsaved() {
-		c.status = Status{Text: "Nothing to save: " + c.key(IntentUrgencyUp) + " and " + c.key(IntentUrgencyDown) + " make a what-if first."}
+		c.status = Status{Text: "Nothing to save: make a what-if first (" + c.key(IntentUrgencyUp) + " and " + c.key(IntentUrgencyDown) + " the urgency, " +
+			c.key(IntentSavingsUp) + " and " + c.key(IntentSavingsDown) + " the savings)."}
 		return EffectNone
 	}
 	if w.Urgency == nil && w.Situation.IsZero() {

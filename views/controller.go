@@ -539,7 +539,8 @@ func (c *Controller) Apply(in Intent) Effect {
 		return EffectEdit
 	case IntentSave:
 		if !c.Unsaved() {
-			c.status = Status{Text: "Nothing to save: " + c.key(IntentUrgencyUp) + " and " + c.key(IntentUrgencyDown) + " make a what-if first."}
+			c.status = Status{Text: "Nothing to save: make a what-if first (" + c.key(IntentUrgencyUp) + " and " + c.key(IntentUrgencyDown) + " the urgency, " +
+				c.key(IntentSavingsUp) + " and " + c.key(IntentSavingsDown) + " the savings)."}
 			break
 		}
 		c.startNaming("")

@@ -314,7 +314,7 @@ func TestSentencesFollowTheKeyTable(t *testing.T) {
 		"c switches to fit against relief", "w opens the decide page", "* and _ are what-ifs", "x drops them; { and } try",
 		"(Q again or Y quits", "(N writes over [situation] instead)", "and only Y writes", "M again closes", "o again closes", "w again closes", "h again closes it",
 		"no scenario ({ } cycles 3)",
-		"x resets.", "urgency derived (0.55) → fixed by hand at 0.60", "Y writes, any other key cancels.", "Nothing to save: * and _ make a what-if first.",
+		"x resets.", "urgency derived (0.55) → fixed by hand at 0.60", "Y writes, any other key cancels.", "Nothing to save: make a what-if first (* and _ the urgency, > and < the savings).",
 		"backspace cancels", "Q or Y quits, any other key stays.", "That key does nothing here: h lists the keys.",
 		"backspace closes this page; then tab moves between panes.", "(c switches).", "x shows the scenario's own.",
 		"Score against urgency (c: fit against relief)", "Accept, hold or let go? Press w.", "x brings it back.",
