@@ -325,8 +325,11 @@ func (c *Controller) KeyContext() KeyContext {
 	case c.Asking():
 		return ContextAsk
 	}
-	if c.page == PagePriorities {
+	switch c.page {
+	case PagePriorities:
 		return ContextPriorities
+	case PageHelp, PageDetails, PageDecide, PageMessages:
+		return ContextPage
 	}
 	return ContextAll
 }

@@ -32,7 +32,7 @@ func (h *HelpPage) lines(width int) []line {
 		labelW = max(labelW, report.Width(b.Label()))
 	}
 	doc := &report.Document{}
-	for _, ctx := range []KeyContext{ContextAll, ContextPriorities, ContextForm, ContextPicker, ContextTyping, ContextAsk} {
+	for _, ctx := range []KeyContext{ContextAll, ContextPriorities, ContextPage, ContextForm, ContextPicker, ContextTyping, ContextAsk} {
 		keys := &report.Section{Heading: contextNames[ctx]}
 		for _, b := range h.keys {
 			if b.Context != ctx {

@@ -129,6 +129,10 @@ const (
 	ContextAll KeyContext = iota
 	// ContextPriorities is the Priorities page.
 	ContextPriorities
+	// ContextPage is a page that scrolls: help, details, decide and the
+	// Messages log. Its keys come first; the rest are the keys for
+	// everywhere.
+	ContextPage
 	// ContextForm is a form (Ratings, New opportunity): a modal context,
 	// where only its own keys act and every other key types.
 	ContextForm
@@ -147,6 +151,7 @@ const (
 
 // contextNames name the contexts for the help page.
 var contextNames = map[KeyContext]string{ContextAll: "Keys", ContextPriorities: "On the Priorities page",
+	ContextPage: "On the help, details, decide and Messages pages",
 	ContextForm: "In a form (Ratings, New opportunity)", ContextPicker: "In the Stage picker",
 	ContextTyping: "While typing a name or a filter", ContextAsk: "When the status line asks"}
 
@@ -432,6 +437,12 @@ func DefaultKeymap() Keymap {
 			Help: "on Save: write it; in a field, the next field", Hint: "save", Keep: 9},
 		{Keys: []Key{sp(tcell.KeyEscape)}, Intent: IntentClose, Context: ContextForm,
 			Help: "cancel: close the form, nothing written", Hint: "cancel", Keep: 10},
+		{Keys: []Key{sp(tcell.KeyUp), r('k')}, Intent: IntentUp, Context: ContextPage,
+			Help: "scroll up", Hint: "scroll", HintKeys: "↑/↓ j/k", Keep: 8},
+		{Keys: []Key{sp(tcell.KeyDown), r('j')}, Intent: IntentDown, Context: ContextPage,
+			Help: "scroll down"},
+		{Keys: []Key{sp(tcell.KeyEscape)}, Intent: IntentClose, Context: ContextPage,
+			Help: "close the page", Hint: "close", Keep: 9},
 		{Keys: []Key{sp(tcell.KeyUp), r('k')}, Intent: IntentUp, Context: ContextPicker,
 			Help: "the stage above", Hint: "stage", HintKeys: "↑/↓ j/k", Keep: 8},
 		{Keys: []Key{sp(tcell.KeyDown), r('j')}, Intent: IntentDown, Context: ContextPicker,
