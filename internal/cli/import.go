@@ -122,11 +122,7 @@ func importTarget(sys System, opts options) (*profiles.Loaded, error) {
 // existingProfile is the profile the flags or the environment name, when
 // one exists and loads; nil otherwise (printing needs none).
 func existingProfile(sys System, opts options) *profiles.Loaded {
-	choice, err := profiles.Choose(opts.profile, profiles.Env{Getenv: sys.Getenv, Home: sys.Home})
-	if err != nil || !choice.Exists() {
-		return nil
-	}
-	l, err := profiles.Load(choice.Path)
+	l, err := importTarget(sys, opts)
 	if err != nil {
 		return nil
 	}

@@ -15,27 +15,8 @@ import (
 // what-if moves the advice, and q then y quits with the terminal given
 // back. It skips without tmux, and under -short.
 func TestRealBinaryInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("drives the real binary in tmux: not in -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "mutual")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = "../.."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	sock := filepath.Join(dir, "tmux.sock")
-	tmux := func(args ...string) string {
-		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
-		if err != nil && args[0] != "kill-server" {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
+	rig := newTmuxRig(t)
+	dir, bin, tmux := rig.dir, rig.bin, rig.run
 	home := filepath.Join(dir, "home")
 	if err := os.MkdirAll(home, 0o700); err != nil {
 		t.Fatal(err)
@@ -43,18 +24,7 @@ func TestRealBinaryInTmux(t *testing.T) {
 	tmux("new-session", "-d", "-s", "m", "-x", "100", "-y", "30",
 		"env", "HOME="+home, "XDG_CONFIG_HOME=", "TERM=xterm-256color", bin, "--today", "2026-11-25")
 	defer tmux("kill-server")
-	screen := func() string { return tmux("capture-pane", "-p", "-t", "m") }
-	waitFor := func(want string) {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			if strings.Contains(screen(), want) {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Fatalf("the screen never showed %q:\n%s", want, screen())
-	}
+	screen, waitFor := rig.screen, rig.waitFor
 	waitFor("urgency 0.55")
 	waitFor("Advice: Accept Acme Logistics by 2026-12-01")
 	// / filters as you type, and typing fires no hotkeys (q is text).
@@ -80,7 +50,7 @@ func TestRealBinaryInTmux(t *testing.T) {
 	tmux("send-keys", "-t", "m", "y")
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		if out, _ := exec.Command("tmux", "-S", sock, "has-session", "-t", "m").CombinedOutput(); strings.Contains(string(out), "can't find") ||
+		if out, _ := exec.Command("tmux", "-S", rig.sock, "has-session", "-t", "m").CombinedOutput(); strings.Contains(string(out), "can't find") ||
 			strings.Contains(string(out), "no server") || strings.Contains(string(out), "error") {
 			return // the program ended and its session with it
 		}
@@ -94,19 +64,8 @@ func TestRealBinaryInTmux(t *testing.T) {
 // it, a adds one, u undoes the add, each read back from the screen and
 // from the file. It skips without tmux, and under -short.
 func TestFormsInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("drives the real binary in tmux: not in -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "mutual")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = "../.."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	rig := newTmuxRig(t)
+	dir, bin, tmux := rig.dir, rig.bin, rig.run
 	home := filepath.Join(dir, "home")
 	env := []string{"HOME=" + home, "XDG_CONFIG_HOME=", "TERM=xterm-256color"}
 	initCmd := exec.Command(bin, "init")
@@ -115,28 +74,9 @@ func TestFormsInTmux(t *testing.T) {
 		t.Fatalf("init: %v\n%s", err, out)
 	}
 	profile := filepath.Join(home, ".config", "mutual", "profile.toml")
-	sock := filepath.Join(dir, "tmux.sock")
-	tmux := func(args ...string) string {
-		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
-		if err != nil && args[0] != "kill-server" {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
 	tmux(append([]string{"new-session", "-d", "-s", "m", "-x", "80", "-y", "24", "env"}, append(env, bin, "--today", "2026-11-25")...)...)
 	defer tmux("kill-server")
-	screen := func() string { return tmux("capture-pane", "-p", "-t", "m") }
-	waitFor := func(want string) {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			if strings.Contains(screen(), want) {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Fatalf("the screen never showed %q:\n%s", want, screen())
-	}
+	waitFor := rig.waitFor
 	keys := func(k ...string) { tmux(append([]string{"send-keys", "-t", "m"}, k...)...) }
 	fileHas := func(want string) {
 		t.Helper()
@@ -169,4 +109,56 @@ func TestFormsInTmux(t *testing.T) {
 		t.Fatalf("undo left the new opportunity:\n%s", b)
 	}
 	keys("q")
+}
+
+// tmuxRig is mutual built afresh and a tmux server of the test's own (on
+// its own socket), whose session "m" a test starts and reads.
+type tmuxRig struct {
+	t              *testing.T
+	dir, bin, sock string
+}
+
+// newTmuxRig skips the test under -short or without tmux, and builds
+// mutual into a temporary directory.
+func newTmuxRig(t *testing.T) *tmuxRig {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("drives the real binary in tmux: not in -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "mutual")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = "../.."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return &tmuxRig{t: t, dir: dir, bin: bin, sock: filepath.Join(dir, "tmux.sock")}
+}
+
+// run runs a tmux command on the rig's server.
+func (r *tmuxRig) run(args ...string) string {
+	out, err := exec.Command("tmux", append([]string{"-S", r.sock}, args...)...).CombinedOutput()
+	if err != nil && args[0] != "kill-server" {
+		r.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// screen is what session "m" shows.
+func (r *tmuxRig) screen() string { return r.run("capture-pane", "-p", "-t", "m") }
+
+// waitFor waits up to ten seconds for the screen to show want.
+func (r *tmuxRig) waitFor(want string) {
+	r.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(r.screen(), want) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	r.t.Fatalf("the screen never showed %q:\n%s", want, r.screen())
 }
