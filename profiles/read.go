@@ -18,6 +18,15 @@ const MaxFileSize = 16 << 20
 // fileReader reads one profile file; tests and Parse swap it.
 type fileReader func(path string) ([]byte, error)
 
+// ReadFile reads a file that is not a profile but feeds one (a tracker's
+// CSV export) as a profile file is read: directories and files over
+// MaxFileSize are refused before reading, and the error says what is
+// wrong without the path it came with.
+func ReadFile(path string) ([]byte, error) {
+	data, err := readProfileFile(path)
+	return data, unwrapPathError(err)
+}
+
 // readProfileFile reads a file, refusing directories and files that are
 // too large before reading them.
 func readProfileFile(path string) ([]byte, error) {

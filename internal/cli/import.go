@@ -3,8 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"slices"
 	"strings"
 
@@ -24,12 +22,8 @@ func cmdImport(sys System, opts options) error {
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(path)
+	data, err := profiles.ReadFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return &failure{msg: "cannot read " + path + ": " + err.Error()}
 	}
 	tr, err := profiles.ReadTracker(data, stageMap)
