@@ -13,12 +13,29 @@ import (
 
 // advise fills the verdict and the advice on every offer at today's
 // savings, with the break-evens and levers of the offers in play.
-func (sv *solver) advise(d *Decision) { sv.adviseWith(d, true) }
+func (sv *solver) advise(d *Decision) { sv.adviseWith(d, adviseFull) }
 
 // adviseBrief is advise without the break-evens and levers.
-func (sv *solver) adviseBrief(d *Decision) { sv.adviseWith(d, false) }
+func (sv *solver) adviseBrief(d *Decision) { sv.adviseWith(d, adviseEvery) }
 
-func (sv *solver) adviseWith(d *Decision, weigh bool) {
+// adviseGlance is adviseBrief for the verdict's offer alone.
+func (sv *solver) adviseGlance(d *Decision) { sv.adviseWith(d, adviseVerdict) }
+
+// adviseDepth is how far advise goes: which offers get advice, and
+// whether the ones in play are weighed.
+type adviseDepth int
+
+const (
+	// adviseVerdict advises on the verdict's offer alone, unweighed.
+	adviseVerdict adviseDepth = iota
+	// adviseEvery advises on every offer in hand, unweighed.
+	adviseEvery
+	// adviseFull advises on every offer and weighs the ones in play.
+	adviseFull
+)
+
+func (sv *solver) adviseWith(d *Decision, depth adviseDepth) {
+	weigh := depth == adviseFull
 	w := sv.evaluate(sv.tl.cash.savings)
 	d.Verdict = sv.verdictAt(w, sv.offers)
 	y := sv.candidate(w)
@@ -29,6 +46,13 @@ func (sv *solver) adviseWith(d *Decision, weigh bool) {
 	inPlay := map[int]bool{}
 	if weigh {
 		inPlay = sv.inPlay(w, d)
+	}
+	if depth == adviseVerdict {
+		d.Offers = nil
+		if i := d.Verdict.Offer; i >= 0 {
+			d.Offers = []OfferAdvice{sv.offerAdvice(d, w, i, y, chances, false)}
+		}
+		return
 	}
 	d.Offers = make([]OfferAdvice, 0, len(sv.all))
 	for _, i := range sv.all {

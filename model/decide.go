@@ -242,6 +242,20 @@ func DecideBrief(s *State) *Decision {
 	return d
 }
 
+// DecideGlance is DecideBrief as far as the dashboard's header reads it:
+// the reservation now, the verdict, and the advice on the verdict's offer
+// alone (Offers holds that one, or none when the verdict names no offer).
+// The others' advice is what costs: each offer the hold course falls back
+// on needs a pass without it. It runs on every weight what-if, whose
+// fits move every offer's values.
+func DecideGlance(s *State) *Decision {
+	sv := newSolver(s)
+	d := sv.decision()
+	d.Now = sv.reservationAt(sv.tl.cash.savings, sv.tl.cash.runway())
+	sv.adviseGlance(d)
+	return d
+}
+
 // SameMoney reports whether decisions for states a and b are the same
 // but for the urgency they score at: one profile, one situation, one day.
 // A what-if that only moves the urgency (State.WithUrgency) keeps all

@@ -594,3 +594,38 @@ func TestMonthsSearchedLowersTheFindRate(t *testing.T) {
 		t.Errorf("find rate %v → %v, search %v → %v", a.FindRate, b.FindRate, a.Offers[0].Search, b.Offers[0].Search)
 	}
 }
+
+// TestGlanceIsTheBriefOnTheVerdictsOffer: the header's decision says what
+// the brief one says (the reservation now, the verdict) and gives the
+// verdict's offer the same advice, for a verdict of each kind: accept,
+// hold and search on, and on a profile with many offers.
+func TestGlanceIsTheBriefOnTheVerdictsOffer(t *testing.T) {
+	profiles := map[string]*Profile{"bench": benchProfile(120, 6)}
+	for _, savings := range []float64{200, 3000, 9000, 40000} {
+		profiles[fmt.Sprintf("nearly broke, %g saved", savings)] = nearlyBroke(savings)
+	}
+	actions := map[Action]bool{}
+	for name, p := range profiles {
+		s, err := Evaluate(p, Request{Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		brief, glance := DecideBrief(s), DecideGlance(s)
+		actions[glance.Verdict.Action] = true
+		if glance.Now != brief.Now || fmt.Sprint(glance.Verdict) != fmt.Sprint(brief.Verdict) {
+			t.Errorf("%s: glance says %+v / %+v, brief %+v / %+v", name, glance.Now, glance.Verdict, brief.Now, brief.Verdict)
+		}
+		var want []OfferAdvice
+		for _, o := range brief.Offers {
+			if o.Index == brief.Verdict.Offer {
+				want = append(want, o)
+			}
+		}
+		if fmt.Sprintf("%+v", glance.Offers) != fmt.Sprintf("%+v", want) {
+			t.Errorf("%s: glance advises %+v, brief %+v", name, glance.Offers, want)
+		}
+	}
+	if len(actions) < 2 {
+		t.Errorf("the cases reach only the verdicts %v", actions)
+	}
+}

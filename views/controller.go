@@ -275,8 +275,8 @@ func (c *Controller) Focus(p Pane) {
 func (c *Controller) Page() Page { return c.page }
 
 // Brief is the search model solved for the state in force as far
-// as a glance needs (see [model.DecideBrief]): the reservation and the
-// verdict, solved once per state however often it is asked for. Decide
+// as the header reads it (see [model.DecideGlance]): the reservation, the
+// verdict and the advice on its offer, solved once per state however often it is asked for. Decide
 // weighs money, not urgency, so a move of the urgency alone keeps the
 // decision and only scores its reservation again.
 func (c *Controller) Brief() *model.Decision {
@@ -287,7 +287,7 @@ func (c *Controller) Brief() *model.Decision {
 		if prev != nil && model.SameMoney(prev, c.state) {
 			c.reservation = solved{c.state, c.reservation.decision.ForUrgency(c.state)}
 		} else {
-			c.reservation = solved{c.state, model.DecideBrief(c.state)}
+			c.reservation = solved{c.state, model.DecideGlance(c.state)}
 		}
 	}
 	return c.reservation.decision

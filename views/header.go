@@ -55,7 +55,7 @@ func (h *Header) SetState(s *model.State, k, total int) {
 }
 
 // SetDecision shows decide's verdict for the state, solved as far as a
-// glance needs (see [model.DecideBrief]); nil shows none.
+// glance needs (see [model.DecideGlance]); nil shows none.
 func (h *Header) SetDecision(s *model.State, d *model.Decision) {
 	h.advice = nil
 	if d != nil {
