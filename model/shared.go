@@ -229,30 +229,45 @@ type midTable struct {
 	seen termsSeen
 	k    int
 	mids []float64
+	// span is the least and the most of the midpoints (NaN with a NaN
+	// among them).
+	span [2]float64
 }
 
 // midsOf are the rating midpoints of the assessments as, for K
-// priorities, from the memo when they were laid out for the same terms,
-// else laid out (and kept); nil with no memo.
-func (sm *sharedMemo) midsOf(as []Assessment, K int) []float64 {
+// priorities, and their least and most, from the memo when they were laid
+// out for the same terms, else laid out (and kept); nil with no memo.
+func (sm *sharedMemo) midsOf(as []Assessment, K int) ([]float64, [2]float64) {
 	if sm == nil {
-		return nil
+		return nil, [2]float64{}
 	}
 	sm.mu.Lock()
 	defer sm.mu.Unlock()
 	if t := sm.mids; t != nil && t.k == K && t.seen.of(as) {
-		return t.mids
+		return t.mids, t.span
 	}
 	n := len(as)
-	t := &midTable{seen: seeTerms(as), k: K, mids: make([]float64, n*K)}
+	t := &midTable{seen: seeTerms(as), k: K, mids: make([]float64, n*K), span: emptySpan()}
 	for i := range as {
 		terms := as[i].Fit.Terms
 		for k := range min(K, len(terms)) {
 			t.mids[k*n+i] = terms[k].Mid
+			t.span = widen(t.span, terms[k].Mid)
 		}
 	}
 	sm.mids = t
-	return t.mids
+	return t.mids, t.span
+}
+
+// emptySpan is the span of no numbers, which any number widens.
+func emptySpan() [2]float64 { return [2]float64{math.Inf(1), math.Inf(-1)} }
+
+// widen is span widened to hold x; a NaN makes it NaN.
+func widen(span [2]float64, x float64) [2]float64 {
+	if x != x {
+		return [2]float64{x, x}
+	}
+	return [2]float64{min(span[0], x), max(span[1], x)}
 }
 
 // termTable is every assessment's fit terms as WithWeights sums them

@@ -143,6 +143,11 @@ type weightSweep struct {
 	// swept.
 	at0, at1 []float64
 	lines    []weightLine
+	// span is the least and the most of the midpoints; cand, when not
+	// nil, are the places in rank order of the only lines that can lead
+	// in any priority's sweep (see prune), ascending.
+	span [2]float64
+	cand []int
 }
 
 // weightLine is one opportunity's score as a line in the share t of the
@@ -164,9 +169,9 @@ func newWeightSweep(s *State) *weightSweep {
 	for k := range s.Profile.Priorities {
 		weights[k] = s.Profile.Priorities[k].Weight
 	}
-	table := s.shared.midsOf(s.Assessments, K)
+	table, span := s.shared.midsOf(s.Assessments, K)
 	if table == nil {
-		ws.mids = make([]float64, n*K)
+		ws.mids, span = make([]float64, n*K), emptySpan()
 		for r, rk := range s.Ranked {
 			a := &s.Assessments[rk.Index]
 			terms := a.Fit.Terms[:K]
@@ -175,10 +180,13 @@ func newWeightSweep(s *State) *weightSweep {
 				mid := terms[k].Mid
 				sum += weights[k] * mid
 				ws.mids[k*n+r] = mid
+				span = widen(span, mid)
 			}
 			ws.sums[r] = sum
 			ws.reliefs[r] = a.Relief.Value
 		}
+		ws.span = span
+		ws.prune()
 		return ws
 	}
 	// The same sums, term by term in priority order, read a priority at
@@ -195,7 +203,71 @@ func newWeightSweep(s *State) *weightSweep {
 	for r, rk := range s.Ranked {
 		ws.reliefs[r] = s.Assessments[rk.Index].Relief.Value
 	}
+	ws.span = span
+	ws.prune()
 	return ws
+}
+
+// pruneFrom is how many of the top-ranked lines prune measures every
+// priority's sweep by.
+const pruneFrom = 8
+
+// prune finds the lines that can lead in some priority's sweep, so that
+// each sweep reads those alone. In priority k's sweep a line runs from
+// a0 = (sum − now·mid)·(1−u)·100/others + u·relief to a1 = (1−u)·100·mid +
+// u·relief, so it never rises above sum·(1−u)·100/fewest + u·relief nor
+// above (1−u)·100·most + u·relief, where fewest is the least the others
+// weigh in any sweep and most the highest midpoint. A sweep keeps only
+// the lines that reach its best worst (the most, over the lines, of the
+// lower end); the best worst is at least that of the top-ranked few, so
+// a line whose bound is below theirs in every sweep is never kept, and
+// dropping it changes neither the best worst nor what is kept. Where the
+// numbers are not what the bound assumes (a NaN, a midpoint outside 0..1,
+// an urgency outside 0..1) every line is swept.
+func (ws *weightSweep) prune() {
+	s := ws.s
+	n, u := len(s.Ranked), s.Urgency.Value
+	if n <= pruneFrom || !(u >= 0 && u <= 1) || !(ws.span[0] >= 0 && ws.span[1] <= 1) {
+		return
+	}
+	fewest, least := math.Inf(1), math.Inf(1)
+	for k, p := range s.Profile.Priorities {
+		now := p.Weight
+		others := ws.total - now
+		if !(others > 0) || !(now >= 0) {
+			continue
+		}
+		fewest = min(fewest, others)
+		mids := ws.midsOf(k, pruneFrom)
+		scale := (1 - u) * 100 / others
+		best := math.Inf(-1)
+		for r := range pruneFrom {
+			rel := u * ws.reliefs[r]
+			a0 := (ws.sums[r]-now*mids[r])*scale + rel
+			a1 := (1-u)*mids[r]*100 + rel
+			best = max(best, min(a0, a1))
+		}
+		least = min(least, best)
+	}
+	if !(fewest > 0) || math.IsInf(least, 0) || least != least {
+		return
+	}
+	// Rounding moves a line's ends by far less than this; a margin
+	// keeps more lines, never fewer.
+	floor := least - scoreTolerance - 1e-6*(1+math.Abs(least))
+	scale, top := (1-u)*100/fewest, (1-u)*100*ws.span[1]
+	cand := make([]int, 0, n)
+	for r := range n {
+		rel := u * ws.reliefs[r]
+		bound := max(max(ws.sums[r], 0)*scale, top) + rel
+		if bound != bound {
+			return
+		}
+		if bound >= floor {
+			cand = append(cand, r)
+		}
+	}
+	ws.cand = cand
 }
 
 // flips appends priority k's weight flips to out.
@@ -216,7 +288,7 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 	}
 	u := s.Urgency.Value
 	n := len(s.Ranked)
-	mids := ws.midsFor(k)
+	mids := ws.midsOf(k, -1)
 	// A line whose best is below another's worst never leads: find the
 	// best worst first, then keep only the lines that reach it.
 	at0, at1 := ws.at0[:n], ws.at1[:n]
@@ -229,16 +301,18 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 	for x := range best {
 		best[x] = math.Inf(-1)
 	}
-	for r := range n {
+	for x := range ws.lineCount() {
+		r := ws.line(x)
 		rel := u * ws.reliefs[r]
 		a0 := (ws.sums[r]-now*mids[r])*scale + rel
 		a1 := (1-u)*mids[r]*100 + rel
 		at0[r], at1[r] = a0, a1
-		best[r&3] = max(best[r&3], min(a0, a0+tMax*(a1-a0)))
+		best[x&3] = max(best[x&3], min(a0, a0+tMax*(a1-a0)))
 	}
 	least := max(best[0], best[1], best[2], best[3])
 	ws.lines = ws.lines[:0]
-	for r := range n {
+	for x := range ws.lineCount() {
+		r := ws.line(x)
 		if max(at0[r], at0[r]+tMax*(at1[r]-at0[r])) >= least-scoreTolerance {
 			ws.lines = append(ws.lines, weightLine{at0: at0[r], at1: at1[r], fit0: (ws.sums[r] - now*mids[r]) / others * 100,
 				relief: ws.reliefs[r], index: s.Ranked[r].Index})
@@ -278,17 +352,42 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 	return out
 }
 
-// midsFor is priority k's rating midpoints of the ranked opportunities,
-// in rank order.
-func (ws *weightSweep) midsFor(k int) []float64 {
+// lineCount is how many lines a sweep reads, and line(x) the place in
+// rank order of the x-th: the candidates prune found, or every line.
+func (ws *weightSweep) lineCount() int {
+	if ws.cand != nil {
+		return len(ws.cand)
+	}
+	return len(ws.s.Ranked)
+}
+
+func (ws *weightSweep) line(x int) int {
+	if ws.cand != nil {
+		return ws.cand[x]
+	}
+	return x
+}
+
+// midsOf is priority k's rating midpoints of the ranked opportunities,
+// in rank order: all of them with top < 0, else the first top (prune
+// reads those); from the shared table, only the places asked for are
+// filled in, and with top < 0 those are the lines a sweep reads.
+func (ws *weightSweep) midsOf(k, top int) []float64 {
 	n := len(ws.s.Ranked)
 	if ws.table == nil {
 		return ws.mids[k*n : (k+1)*n]
 	}
 	N := len(ws.s.Assessments)
-	row := ws.table[k*N : (k+1)*N]
-	for r, rk := range ws.s.Ranked {
-		ws.row[r] = row[rk.Index]
+	row, ranked := ws.table[k*N:(k+1)*N], ws.s.Ranked
+	if top >= 0 {
+		for r := range min(top, n) {
+			ws.row[r] = row[ranked[r].Index]
+		}
+		return ws.row
+	}
+	for x := range ws.lineCount() {
+		r := ws.line(x)
+		ws.row[r] = row[ranked[r].Index]
 	}
 	return ws.row
 }

@@ -313,3 +313,54 @@ func TestNearestWeightFlipAgreesWithTheList(t *testing.T) {
 		t.Fatalf("only %d of %d trials had a near flip: the test compares too little", near, trials)
 	}
 }
+
+// TestPrunedSweepIsTheWholeSweep: the sweeps that read only the lines
+// prune keeps find every flip, at every reach (the full list and the
+// near weights the header sweeps), that reading every line finds, with
+// twins, ties and weights of 0 among the profiles; and prune does leave
+// lines out, most of them on the benchmark's profile.
+func TestPrunedSweepIsTheWholeSweep(t *testing.T) {
+	rng := rand.New(rand.NewPCG(45, 46))
+	trials := 300
+	if testing.Short() {
+		trials = 60
+	}
+	pruned := 0
+	for trial := range trials {
+		p := randomProfile(rng, 9+rng.IntN(150))
+		for range rng.IntN(3) {
+			twin := p.Opportunities[rng.IntN(len(p.Opportunities))]
+			twin.Name = "twin"
+			p.Opportunities = append(p.Opportunities, twin)
+		}
+		if rng.IntN(5) == 0 {
+			p.Priorities[rng.IntN(len(p.Priorities))].Weight = 0
+		}
+		req := Request{Today: today}
+		if rng.IntN(2) == 0 {
+			req.Urgency = Float(float64(rng.IntN(21)) / 20)
+		}
+		s := mustEval(t, p, req)
+		ws := newWeightSweep(s)
+		if ws.cand != nil && len(ws.cand) < len(s.Ranked) {
+			pruned++
+		}
+		whole := *ws
+		whole.cand = nil
+		for k := range p.Priorities {
+			for _, tMax := range []float64{1, 0.5, 0.1} {
+				got, want := ws.flipsWithin(k, tMax, nil), whole.flipsWithin(k, tMax, nil)
+				if !slices.Equal(got, want) {
+					t.Fatalf("trial %d, priority %d, to share %v: pruned %+v, whole %+v", trial, k, tMax, got, want)
+				}
+			}
+		}
+	}
+	if pruned < trials/4 {
+		t.Errorf("prune left lines out in only %d of %d trials: the test compares too little", pruned, trials)
+	}
+	s := mustEval(t, benchProfile(2000, 30), Request{Today: NewDate(2026, 11, 25)})
+	if ws := newWeightSweep(s); ws.cand == nil || len(ws.cand) > len(s.Ranked)/2 {
+		t.Errorf("on the benchmark's profile prune keeps %d of %d lines", len(ws.cand), len(s.Ranked))
+	}
+}
