@@ -26,6 +26,12 @@ func leaderEnvelope(as []Assessment, idx []int) ([]Segment, []LeaderChange) {
 		a := &as[i]
 		lines[k] = scoreLine{fit: a.Fit.Value, relief: a.Relief.Value, slope: a.Relief.Value - a.Fit.Value, index: i}
 	}
+	return envelopeOf(as, idx, reachers(lines))
+}
+
+// envelopeOf is leaderEnvelope from the assessments' lines, which need
+// not be all of idx's: those left out must be below another all along.
+func envelopeOf(as []Assessment, idx []int, lines []scoreLine) ([]Segment, []LeaderChange) {
 	// By slope; among equal slopes the best first, so the rest drop out.
 	slices.SortFunc(lines, func(x, y scoreLine) int {
 		if c := compareSlopes(x.slope, y.slope); c != 0 {
@@ -68,6 +74,28 @@ func leaderEnvelope(as []Assessment, idx []int) ([]Segment, []LeaderChange) {
 			Score: as[segs[k].Index].Score(u)})
 	}
 	return segs, changes
+}
+
+// reachers are the lines that can be on top somewhere in 0..1, in their
+// order: a line is straight, so one whose higher end is below another's
+// lower end is below it all along, and the hull need not sort it. The
+// margin keeps a line that rounding might put level; a NaN keeps all.
+func reachers(lines []scoreLine) []scoreLine {
+	least := math.Inf(-1)
+	for k := range lines {
+		least = max(least, min(lines[k].fit, lines[k].relief))
+	}
+	if least != least || math.IsInf(least, 0) {
+		return lines
+	}
+	floor := least - scoreTolerance - 1e-6*(1+math.Abs(least))
+	kept := lines[:0]
+	for _, l := range lines {
+		if max(l.fit, l.relief) >= floor {
+			kept = append(kept, l)
+		}
+	}
+	return kept
 }
 
 // scoreLine is an opportunity's score as a line in urgency: fit at 0,

@@ -261,3 +261,36 @@ func docLeader(as []Assessment, idx []int, u, tolerance float64) int {
 	}
 	return best
 }
+
+// TestEnvelopeOfReachersIsTheWholeEnvelope: the lines reachers leaves out
+// change neither a segment nor a leader change, on random lines most of
+// them tied, parallel or a hair apart; and it does leave lines out.
+func TestEnvelopeOfReachersIsTheWholeEnvelope(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 12))
+	trials := 3000
+	if testing.Short() {
+		trials = 300
+	}
+	left := 0
+	for trial := range trials {
+		as, idx := tiedLines(r)
+		if len(idx) == 0 {
+			continue
+		}
+		lines := make([]scoreLine, len(idx))
+		for k, i := range idx {
+			a := &as[i]
+			lines[k] = scoreLine{fit: a.Fit.Value, relief: a.Relief.Value, slope: a.Relief.Value - a.Fit.Value, index: i}
+		}
+		wantSegs, wantChanges := envelopeOf(as, idx, slices.Clone(lines))
+		kept := reachers(slices.Clone(lines))
+		left += len(lines) - len(kept)
+		gotSegs, gotChanges := leaderEnvelope(as, idx)
+		if !slices.Equal(gotSegs, wantSegs) || !slices.Equal(gotChanges, wantChanges) {
+			t.Fatalf("trial %d: from the reachers %v %v, from every line %v %v", trial, gotSegs, gotChanges, wantSegs, wantChanges)
+		}
+	}
+	if left < trials {
+		t.Fatalf("reachers left out only %d lines in %d trials: the test compares too little", left, trials)
+	}
+}
