@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,6 +89,29 @@ func TestFitTextWidth(t *testing.T) {
 		{Value: 78.75, Low: 72.5, High: 85}, {Value: 50, Low: 0, High: 100}, {Value: 9.96, Low: 9.9, High: 10.04}, {Value: 3, Low: 2.96, High: 3.04}} {
 		if got, want := FitTextWidth(f), Width(FitText(f)); got != want {
 			t.Errorf("%+v: width %d, want %d (%q)", f, got, want, FitText(f))
+		}
+	}
+	// Around every place a digit or a sign comes or goes, and anywhere.
+	rng := rand.New(rand.NewPCG(7, 7))
+	edges := []float64{0, 9.95, 99.95, 999.95, 9999.95, 10, 100, 1000}
+	number := func() float64 {
+		switch rng.IntN(4) {
+		case 0:
+			return edges[rng.IntN(len(edges))] + (rng.Float64()-0.5)*1e-9
+		case 1:
+			return edges[rng.IntN(len(edges))] + (rng.Float64()-0.5)*0.3
+		case 2:
+			return math.Copysign(0, -1)
+		}
+		return (rng.Float64() - 0.1) * 1200
+	}
+	for range 20000 {
+		f := model.Fit{Value: number(), Low: number(), High: number()}
+		if rng.IntN(3) == 0 {
+			f.High = f.Low + (rng.Float64()-0.5)*0.25
+		}
+		if got, want := FitTextWidth(f), Width(FitText(f)); got != want {
+			t.Fatalf("%+v: width %d, want %d (%q)", f, got, want, FitText(f))
 		}
 	}
 }

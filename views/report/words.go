@@ -216,14 +216,38 @@ func trim(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // since the ranking measures every row's fit after each weight what-if:
 // the numbers are ASCII and the dash one cell.
 func FitTextWidth(f model.Fit) int {
-	var v, lo, hi [24]byte
-	nv := len(strconv.AppendFloat(v[:0], f.Value, 'f', 1, 64))
+	nv := oneDecimalWidth(f.Value)
+	// Equal numbers write alike; numbers more than a tenth apart never do.
+	if f.Low == f.High {
+		return nv
+	}
+	if d := f.High - f.Low; d > 0.11 || d < -0.11 {
+		return nv + len(" (") + oneDecimalWidth(f.Low) + 1 + oneDecimalWidth(f.High) + len(")")
+	}
+	var lo, hi [24]byte
 	l := strconv.AppendFloat(lo[:0], f.Low, 'f', 1, 64)
 	h := strconv.AppendFloat(hi[:0], f.High, 'f', 1, 64)
 	if string(l) == string(h) {
 		return nv
 	}
 	return nv + len(" (") + len(l) + 1 + len(h) + len(")")
+}
+
+// oneDecimalWidth is len(strconv.FormatFloat(x, 'f', 1, 64)), counted
+// rather than written away from where rounding adds a digit (9.95, 99.95,
+// 999.95) or a sign (−0).
+func oneDecimalWidth(x float64) int {
+	switch {
+	case math.Signbit(x):
+	case x < 9.9:
+		return 3
+	case x >= 10 && x < 99.9:
+		return 4
+	case x >= 100 && x < 999.9:
+		return 5
+	}
+	var b [32]byte
+	return len(strconv.AppendFloat(b[:0], x, 'f', 1, 64))
 }
 
 // FitText writes fit with its interval when it has one: "78.8 (72.5–85.0)".
