@@ -18,7 +18,7 @@ func (sv *solver) advise(d *Decision) { sv.adviseWith(d, adviseFull) }
 // adviseBrief is advise without the break-evens and levers.
 func (sv *solver) adviseBrief(d *Decision) { sv.adviseWith(d, adviseEvery) }
 
-// adviseGlance is adviseBrief for the verdict's offer alone.
+// adviseGlance is adviseBrief for the offer the verdict accepts alone.
 func (sv *solver) adviseGlance(d *Decision) { sv.adviseWith(d, adviseVerdict) }
 
 // adviseDepth is how far advise goes: which offers get advice, and
@@ -26,7 +26,8 @@ func (sv *solver) adviseGlance(d *Decision) { sv.adviseWith(d, adviseVerdict) }
 type adviseDepth int
 
 const (
-	// adviseVerdict advises on the verdict's offer alone, unweighed.
+	// adviseVerdict advises on the offer the verdict accepts alone (none
+	// for a verdict to hold or to search on), unweighed.
 	adviseVerdict adviseDepth = iota
 	// adviseEvery advises on every offer in hand, unweighed.
 	adviseEvery
@@ -49,8 +50,8 @@ func (sv *solver) adviseWith(d *Decision, depth adviseDepth) {
 	}
 	if depth == adviseVerdict {
 		d.Offers = nil
-		if i := d.Verdict.Offer; i >= 0 {
-			d.Offers = []OfferAdvice{sv.offerAdvice(d, w, i, y, chances, false)}
+		if d.Verdict.Action == ActionAccept {
+			d.Offers = []OfferAdvice{sv.offerAdvice(d, w, d.Verdict.Offer, y, chances, false)}
 		}
 		return
 	}
@@ -162,6 +163,18 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 // hold course takes, and whose deadline is not the last one held, changes
 // nothing by its absence; only the others need a pass of their own.
 func (sv *solver) declineValue(w *world, i int) float64 {
+	if v, ok := w.declined[i]; ok {
+		return v
+	}
+	v := sv.declineValueOf(w, i)
+	if w.declined == nil {
+		w.declined = map[int]float64{}
+	}
+	w.declined[i] = v
+	return v
+}
+
+func (sv *solver) declineValueOf(w *world, i int) float64 {
 	v := math.Max(w.search.start(), w.bestOtherAccept(i))
 	k := sv.offerSlot(i)
 	if k < 0 {

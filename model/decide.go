@@ -243,11 +243,12 @@ func DecideBrief(s *State) *Decision {
 }
 
 // DecideGlance is DecideBrief as far as the dashboard's header reads it:
-// the reservation now, the verdict, and the advice on the verdict's offer
-// alone (Offers holds that one, or none when the verdict names no offer).
-// The others' advice is what costs: each offer the hold course falls back
-// on needs a pass without it. It runs on every weight what-if, whose
-// fits move every offer's values.
+// the reservation now, the verdict, and when the verdict is to accept an
+// offer, the advice on that one (Offers holds it; none for a verdict to
+// hold or to search on, whose line names no offer's money). The advice is
+// what costs: an offer the hold course falls back on needs a pass without
+// it. It runs on every weight what-if, whose fits move every offer's
+// values.
 func DecideGlance(s *State) *Decision {
 	sv := newSolver(s)
 	d := sv.decision()

@@ -183,6 +183,9 @@ type world struct {
 	hold     *pass // the offers that can be held, held
 	c        *course
 	accept   map[int]float64 // accept offer (assessment index) now
+	// declined is the best course without an offer (see declineValue),
+	// by assessment index, each worked out once.
+	declined map[int]float64
 }
 
 // holdable are the offers of sv that can be held past today.
