@@ -127,7 +127,7 @@ func (h *Header) Draw(screen tcell.Screen) {
 		room := max(w-report.Width("Advice: "), 1)
 		text := h.advice[0]
 		for _, part := range h.advice[1:] {
-			if report.Width(text+"; "+part) > room {
+			if report.WidthUpTo(text+"; "+part, room) > room {
 				break
 			}
 			text += "; " + part

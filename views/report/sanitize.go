@@ -55,26 +55,39 @@ func isBidiControl(r rune) bool {
 // Width is the number of terminal cells s takes.
 func Width(s string) int { return uniseg.StringWidth(s) }
 
-// Truncate cuts s to at most w cells, ending it with … when it was cut.
+// WidthUpTo is Width(s) when that is at most w, and otherwise some number
+// above w: it stops counting once past w, so measuring a long text
+// against a line costs no more than the line.
+func WidthUpTo(s string, w int) int {
+	used, state := 0, -1
+	for len(s) > 0 && used <= w {
+		var cw int
+		_, s, cw, state = uniseg.FirstGraphemeClusterInString(s, state)
+		used += cw
+	}
+	return used
+}
+
+// Truncate cuts s to at most w cells, ending it with … when it was cut. It
+// reads s only as far as it takes to know.
 func Truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if Width(s) <= w {
-		return s
-	}
-	var b strings.Builder
-	used := 0
-	g := uniseg.NewGraphemes(s)
-	for g.Next() {
-		cw := g.Width()
-		if used+cw > w-1 {
-			break
+	used, cut, state, rest := 0, -1, -1, s
+	for len(rest) > 0 {
+		var cluster string
+		var cw int
+		cluster, rest, cw, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		// Where the text would end to leave room for the …
+		if cut < 0 && used+cw > w-1 {
+			cut = len(s) - len(rest) - len(cluster)
 		}
-		b.WriteString(g.Str())
-		used += cw
+		if used += cw; used > w {
+			return s[:cut] + "…"
+		}
 	}
-	return b.String() + "…"
+	return s
 }
 
 // Pad fills s with spaces to w cells (left-aligned), truncating when it is

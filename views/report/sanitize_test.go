@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
 // escapedRuneByRune is the JSON escape written the obvious way, to check
@@ -118,5 +120,54 @@ func BenchmarkEscapeInvisibleBytes(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		(invisibleEscaper{io.Discard}).Write(text)
+	}
+}
+
+// truncateWhole is Truncate written the obvious way, to check the one that
+// stops reading against: measure the whole text, and when it is too wide,
+// keep the graphemes that leave room for the … .
+func truncateWhole(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if uniseg.StringWidth(s) <= w {
+		return s
+	}
+	var b strings.Builder
+	used := 0
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		if used+g.Width() > w-1 {
+			break
+		}
+		b.WriteString(g.Str())
+		used += g.Width()
+	}
+	return b.String() + "…"
+}
+
+// TestTruncateAndWidthUpTo: the cut that stops reading cuts where the one
+// that measures the whole text does, and WidthUpTo is the width up to its
+// limit and above it past that, on text of wide, zero-width and combining
+// characters, emoji sequences and flags, at every width.
+func TestTruncateAndWidthUpTo(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	pieces := []string{"a", "Z", " ", "é", "e\u0301", "漢", "字", "\u200d", "👍", "👍🏽", "👨\u200d👩\u200d👧", "🇸🇪", "\u0301", "…", "–", "\ufe0f", "1"}
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		whole := uniseg.StringWidth(s)
+		for w := -1; w <= whole+2; w++ {
+			if got, want := Truncate(s, w), truncateWhole(s, w); got != want {
+				t.Fatalf("Truncate(%q, %d) = %q, want %q", s, w, got, want)
+			}
+			got := WidthUpTo(s, w)
+			if whole <= w && got != whole || whole > w && got <= w {
+				t.Fatalf("WidthUpTo(%q, %d) = %d; its width is %d", s, w, got, whole)
+			}
+		}
 	}
 }
