@@ -255,7 +255,7 @@ func (s *State) WithUrgency(v float64, src Source) *State {
 	if src == SourceWhatIf {
 		t.Request.WhatIf.Urgency = Float(t.Urgency.Value)
 	}
-	t.rank()
+	t.rankFrom(s)
 	return &t
 }
 
@@ -293,7 +293,18 @@ func betterScored(a, b *Assessment, sa, sb float64) bool {
 	return a.Index < b.Index
 }
 
-func (s *State) rank() {
+func (s *State) rank() { s.rankFrom(nil) }
+
+// rankFrom is rank for a state made from prev by a what-if (urgency or
+// weights), which changes no opportunity's being open, closed or vetoed:
+// the sort by score starts from prev's order, which a small step leaves
+// nearly right, and the order found is the same as from anywhere (see
+// orderByScore).
+func (s *State) rankFrom(prev *State) {
+	var ranked, vetoedHint []Ranked
+	if prev != nil {
+		ranked, vetoedHint = prev.Ranked, prev.Vetoed
+	}
 	u := s.Urgency.Value
 	open := make([]int, 0, len(s.Assessments))
 	var vetoed []int
@@ -309,8 +320,8 @@ func (s *State) rank() {
 			open = append(open, i)
 		}
 	}
-	s.Ranked = s.order(open, u)
-	s.Vetoed = s.order(vetoed, u)
+	s.Ranked = s.orderFrom(open, u, ranked)
+	s.Vetoed = s.orderFrom(vetoed, u, vetoedHint)
 	for i := range s.Vetoed {
 		s.Vetoed[i].Rank = 0
 	}
@@ -318,7 +329,11 @@ func (s *State) rank() {
 
 // order ranks the opportunities idx at urgency u. Each score is worked
 // out once, not at every comparison.
-func (s *State) order(idx []int, u float64) []Ranked {
+func (s *State) order(idx []int, u float64) []Ranked { return s.orderFrom(idx, u, nil) }
+
+// orderFrom is order with the sort by score started from the order of
+// hint, when hint holds the same opportunities as idx.
+func (s *State) orderFrom(idx []int, u float64, hint []Ranked) []Ranked {
 	as := s.Assessments
 	out := make([]Ranked, len(idx))
 	for k, i := range idx {
@@ -327,7 +342,13 @@ func (s *State) order(idx []int, u float64) []Ranked {
 	compare := func(x, y Ranked) int {
 		return compareBetter(&as[x.Index], &as[y.Index], x.Score, y.Score, true)
 	}
-	if !orderByScore(out, compare) {
+	start := slices.Clone(out)
+	if samePlaces(as, idx, hint) {
+		for k, r := range hint {
+			start[k] = Ranked{Index: r.Index, Score: as[r.Index].Score(u)}
+		}
+	}
+	if !orderByScore(out, start, compare) {
 		slices.SortStableFunc(out, compare)
 	}
 	for k := range out {
@@ -348,10 +369,11 @@ func (s *State) order(idx []int, u float64) []Ranked {
 // every run the comparison is a strict order too (checked pair by pair),
 // the whole is a strict order, which has one sorted order: the one the
 // stable sort gives. A run too long to check, or a score that is NaN,
-// leaves out as it was.
-func orderByScore(out []Ranked, compare func(x, y Ranked) int) bool {
+// leaves out as it was. The sort by score works on sorted, which holds
+// out's opportunities in any order (a strict order sorts to one result
+// from anywhere, so a start near it only saves work); its order is lost.
+func orderByScore(out, sorted []Ranked, compare func(x, y Ranked) int) bool {
 	const longestRun = 32
-	sorted := slices.Clone(out)
 	for _, r := range sorted {
 		if math.IsNaN(r.Score) {
 			return false
@@ -387,6 +409,24 @@ func orderByScore(out []Ranked, compare func(x, y Ranked) int) bool {
 		lo = hi
 	}
 	copy(out, sorted)
+	return true
+}
+
+// samePlaces reports whether hint ranks the opportunities idx, each once.
+func samePlaces(as []Assessment, idx []int, hint []Ranked) bool {
+	if len(hint) != len(idx) || len(idx) == 0 {
+		return false
+	}
+	seen := make([]bool, len(as))
+	for _, i := range idx {
+		seen[i] = true
+	}
+	for _, r := range hint {
+		if r.Index < 0 || r.Index >= len(as) || !seen[r.Index] {
+			return false
+		}
+		seen[r.Index] = false
+	}
 	return true
 }
 

@@ -40,7 +40,7 @@ func TestOrderIsTheStableSort(t *testing.T) {
 		for k, i := range idx {
 			probe[k] = Ranked{Index: i, Score: as[i].Score(u)}
 		}
-		if orderByScore(probe, func(x, y Ranked) int {
+		if orderByScore(probe, slices.Clone(probe), func(x, y Ranked) int {
 			return compareBetter(&as[x.Index], &as[y.Index], x.Score, y.Score, true)
 		}) {
 			quick++
@@ -57,6 +57,28 @@ func TestOrderIsTheStableSort(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("trial %d: order %v, the stable sort %v", trial, got, want)
+		}
+		// Started from another order (the last one, reversed, shuffled)
+		// or from a hint that is not the same opportunities, the same.
+		hints := [][]Ranked{got, slices.Clone(got), slices.Clone(got), append(slices.Clone(got), got[0]), got[1:]}
+		slices.Reverse(hints[1])
+		r.Shuffle(n, func(i, j int) { hints[2][i], hints[2][j] = hints[2][j], hints[2][i] })
+		if n > 1 {
+			hints = append(hints, append(slices.Clone(got[1:]), got[1]))
+		}
+		for h, hint := range hints {
+			if from := s.orderFrom(idx, u, hint); !slices.Equal(from, want) {
+				t.Fatalf("trial %d, hint %d: order %v, the stable sort %v", trial, h, from, want)
+			}
+		}
+		// A hint naming one that is not among those ordered.
+		if n > 2 {
+			some := slices.DeleteFunc(slices.Clone(idx), func(i int) bool { return i == got[0].Index })
+			hint := slices.Clone(got[1:])
+			hint[len(hint)/2] = got[0]
+			if from, want := s.orderFrom(some, u, hint), s.order(slices.Clone(some), u); !slices.Equal(from, want) {
+				t.Fatalf("trial %d, a hint of others: order %v, not %v", trial, from, want)
+			}
 		}
 	}
 	// Both ways must have been taken for the check to mean anything.

@@ -569,7 +569,7 @@ func (s *State) WithWeights(weights map[string]float64) (*State, error) {
 		}
 		a.Fit.Low, a.Fit.High, a.Fit.Value = low, high, value
 	}
-	t.rank()
+	t.rankFrom(s)
 	t.Envelope, t.LeaderChanges = leaderEnvelope(t.Assessments, t.contenders())
 	return &t, nil
 }
