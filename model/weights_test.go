@@ -315,10 +315,11 @@ func TestNearestWeightFlipAgreesWithTheList(t *testing.T) {
 }
 
 // TestPrunedSweepIsTheWholeSweep: the sweeps that read only the lines
-// prune keeps find every flip, at every reach (the full list and the
-// near weights the header sweeps), that reading every line finds, with
-// twins, ties and weights of 0 among the profiles; and prune does leave
-// lines out, most of them on the benchmark's profile.
+// prune keeps, and hull only those above the chord, find every flip, at
+// every reach (the full list and the near weights the header sweeps),
+// that reading and hulling every line finds, with twins, ties and weights
+// of 0 among the profiles; and prune does leave lines out, most of them
+// on the benchmark's profile.
 func TestPrunedSweepIsTheWholeSweep(t *testing.T) {
 	rng := rand.New(rand.NewPCG(45, 46))
 	trials := 300
@@ -346,9 +347,17 @@ func TestPrunedSweepIsTheWholeSweep(t *testing.T) {
 			pruned++
 		}
 		whole := *ws
-		whole.cand = nil
-		for k := range p.Priorities {
-			for _, tMax := range []float64{1, 0.5, 0.1} {
+		whole.cand, whole.chord = nil, false
+		for k, pr := range p.Priorities {
+			// The reaches a sweep is asked for: all the way, the near
+			// weights the header sweeps, and no further than the weight
+			// now.
+			others := ws.total - pr.Weight
+			reach := []float64{1, pr.Weight / (others + pr.Weight)}
+			if scale := pr.Weight; scale > 0 {
+				reach = append(reach, (pr.Weight+2*scale)/(others+pr.Weight+2*scale), (pr.Weight+scale/2)/(others+pr.Weight+scale/2))
+			}
+			for _, tMax := range reach {
 				got, want := ws.flipsWithin(k, tMax, nil), whole.flipsWithin(k, tMax, nil)
 				if !slices.Equal(got, want) {
 					t.Fatalf("trial %d, priority %d, to share %v: pruned %+v, whole %+v", trial, k, tMax, got, want)
