@@ -218,7 +218,15 @@ func offerAdvice(d *model.Decision, i int) *model.OfferAdvice {
 	return nil
 }
 
+// offerNames names the offers idx for the Advice line: each one when
+// there are a few ("the offer from A, the offer from B and the offer from
+// C"), the first two and how many more when there are more, since the line
+// is one line of the header and a search may hold dozens of offers.
 func offerNames(s *model.State, idx []int) string {
+	const named = 3
+	if len(idx) > named {
+		return fmt.Sprintf("the offers from %s, %s and %d more", name(s, idx[0]), name(s, idx[1]), len(idx)-2)
+	}
 	var names []string
 	for _, i := range idx {
 		names = append(names, "the offer from "+name(s, i))

@@ -119,3 +119,32 @@ func TestUnsure(t *testing.T) {
 		}
 	}
 }
+
+// TestOfferNamesCountTheMany: the Advice line names a few offers each,
+// and of many the first two and how many more, in a line that stays short
+// however many there are.
+func TestOfferNamesCountTheMany(t *testing.T) {
+	p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
+		Priorities: []model.Priority{{ID: "craft", Weight: 1}}}
+	for _, n := range []string{"Acme", "Globex", "Initech", "Hooli", "Umbrella"} {
+		p.Opportunities = append(p.Opportunities, model.Opportunity{Name: n, Stage: model.StageOffer, Ratings: map[string]model.Rating{}})
+	}
+	s, err := model.Evaluate(p, model.Request{Today: model.NewDate(2026, 12, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		idx  []int
+		want string
+	}{
+		{nil, ""},
+		{[]int{1}, "the offer from Globex"},
+		{[]int{0, 2, 4}, "the offer from Acme, the offer from Initech and the offer from Umbrella"},
+		{[]int{3, 0, 1, 2}, "the offers from Hooli, Acme and 2 more"},
+		{[]int{0, 1, 2, 3, 4}, "the offers from Acme, Globex and 3 more"},
+	} {
+		if got := offerNames(s, tt.idx); got != tt.want {
+			t.Errorf("offerNames(%v) = %q, want %q", tt.idx, got, tt.want)
+		}
+	}
+}
