@@ -293,3 +293,45 @@ func TestRunwayLeadersSayWhenTruncated(t *testing.T) {
 	}
 	t.Fatal("no random profile with three leader changes by runway")
 }
+
+// TestNarrowWalkIsTheWideWalk: the walk that looks only at contenders,
+// nearest first, over the stretch up to the nearest change found, meets
+// the same changes, each way and all the way, as one that looks at every
+// ranked pair over the whole runway beyond; with twins and profiles of up
+// to two hundred, where most lines are left out.
+func TestNarrowWalkIsTheWideWalk(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	trials := 200
+	if testing.Short() {
+		trials = 40
+	}
+	left, changes := 0, 0
+	for trial := range trials {
+		p := randomProfile(rng, 2+rng.IntN(200))
+		for range rng.IntN(3) {
+			twin := p.Opportunities[rng.IntN(len(p.Opportunities))]
+			twin.Name = "twin"
+			p.Opportunities = append(p.Opportunities, twin)
+		}
+		s := mustEval(t, p, Request{Today: today})
+		if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
+			continue
+		}
+		narrow, wide := s.newRunwayWalk(), s.newRunwayWalk()
+		wide.wide, wide.contenders = true, s.contenders()
+		left += len(s.Ranked) - len(narrow.contenders)
+		R0 := s.Urgency.RunwayMonths
+		cur := s.leaderAtRunway(R0)
+		for _, up := range []bool{false, true} {
+			got, gotCut := narrow.changes(cur, R0, up, 0, maxRunwayChanges)
+			want, wantCut := wide.changes(cur, R0, up, 0, maxRunwayChanges)
+			changes += len(want)
+			if !slices.Equal(got, want) || gotCut != wantCut {
+				t.Fatalf("trial %d, up %v: the narrow walk meets %+v (%v), the wide %+v (%v)", trial, up, got, gotCut, want, wantCut)
+			}
+		}
+	}
+	if left < trials || changes < trials {
+		t.Fatalf("%d lines left out and %d changes met in %d trials: the test compares too little", left, changes, trials)
+	}
+}

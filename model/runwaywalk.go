@@ -20,7 +20,13 @@ type runwayWalk struct {
 	lines       []runwayLine
 	limit, cent float64
 	pair        runwayPair
-	candidates  []int
+	// contenders are the opportunities that can lead at some runway, in
+	// rank order (see contendersOf); candidates and open are room for a
+	// step's.
+	contenders, candidates, open []int
+	// wide keeps a step's stretch open to the end of the runway, for the
+	// tests to walk the way that looks at more pairs.
+	wide bool
 }
 
 func (s *State) newRunwayWalk() *runwayWalk {
@@ -28,7 +34,41 @@ func (s *State) newRunwayWalk() *runwayWalk {
 	for _, r := range s.Ranked {
 		w.lines[r.Index] = s.runwayLineOf(r.Index)
 	}
+	w.contenders = w.contendersOf()
 	return w
+}
+
+// contendersOf are the ranked opportunities, in rank order, that can lead
+// at some runway. At every runway the leader scores at least what the
+// opportunity with the highest least score over all runways does there,
+// so one whose most over all runways is below that never leads, nor gets
+// ahead of whoever does.
+func (w *runwayWalk) contendersOf() []int {
+	s := w.s
+	all := runwayStretch{uAt: 1, uEnd: s.Urgency.Cover, open: true, up: true}
+	floor := math.Inf(-1)
+	most := make([]float64, len(s.Ranked))
+	for k, r := range s.Ranked {
+		var least float64
+		least, most[k] = w.reachAll(r.Index, &all)
+		floor = max(floor, least)
+	}
+	out := make([]int, 0, len(s.Ranked))
+	for k, r := range s.Ranked {
+		if !(most[k] < floor-scoreTolerance-reachMargin(floor)) {
+			out = append(out, r.Index)
+		}
+	}
+	return out
+}
+
+// reachAll is reach over the whole runway, from 0 (where the timeliness
+// may be 0) to no end (where it is 1).
+func (w *runwayWalk) reachAll(i int, all *runwayStretch) (least, most float64) {
+	l := &w.lines[i]
+	score := func(u, t float64) float64 { return (1-u)*l.fit + u*(l.base+l.perTime*t) }
+	a, b, c, d := score(all.uAt, 0), score(all.uAt, 1), score(all.uEnd, 0), score(all.uEnd, 1)
+	return min(a, b, c, d), max(a, b, c, d)
 }
 
 // order works out the order of i and j into the walk's pair.
@@ -41,40 +81,59 @@ func (w *runwayWalk) order(i, j int) *runwayPair {
 // where another opportunity gets ahead of leader, and who leads beyond
 // it: of those that get ahead of leader there, the one the others do not
 // get ahead of.
+//
+// Only the pairs whose scores can meet between at and the nearest change
+// found so far are worked out: reach bounds each score over that stretch,
+// which narrows as nearer changes are found. The pair closest in score at
+// at is worked out first, since it most often meets the leader soonest,
+// and so narrows the stretch before the rest are looked at.
 func (w *runwayWalk) step(leader int, at float64, up bool) (float64, int, bool) {
 	best, found := 0.0, false
 	w.candidates = w.candidates[:0]
-	least, _ := w.reach(leader, at, up)
-	for _, r := range w.s.Ranked {
-		j := r.Index
+	st := w.stretch(at, up, false, 0)
+	least, _, lead := w.reach(leader, &st)
+	// Those that can get ahead anywhere beyond at, in rank order, and the
+	// one of them closest to the leader at at.
+	w.open = w.open[:0]
+	closest, gap := -1, math.Inf(1)
+	for _, j := range w.contenders {
 		if j == leader {
 			continue
 		}
-		if _, most := w.reach(j, at, up); most < least-scoreTolerance {
+		_, most, now := w.reach(j, &st)
+		if most < least-scoreTolerance-reachMargin(least) {
 			continue // j cannot get ahead of leader anywhere beyond at
 		}
-		p := w.order(leader, j)
-		c, ok := 0.0, false
-		if up {
-			for k := 0; k < p.n; k++ {
-				if p.at[k] > at && p.ahead(k+1) == j {
-					c, ok = p.at[k], true
-					break
-				}
+		w.open = append(w.open, j)
+		if d := math.Abs(lead - now); d < gap {
+			closest, gap = j, d
+		}
+	}
+	first, firstOK := 0.0, false
+	if closest >= 0 && !w.wide {
+		if first, firstOK = w.ahead(leader, closest, at, up); firstOK {
+			best, found = first, true
+			st = w.stretch(at, up, true, best)
+			least, _, _ = w.reach(leader, &st)
+		}
+	}
+	for _, j := range w.open {
+		c, ok := first, firstOK
+		if j != closest || w.wide {
+			if _, most, _ := w.reach(j, &st); found && most < least-scoreTolerance-reachMargin(least) {
+				continue // j cannot get ahead of leader before the nearest change yet
 			}
-		} else {
-			for k := p.n - 1; k >= 0; k-- {
-				if p.at[k] < at && p.ahead(k) == j {
-					c, ok = p.at[k], true
-					break
-				}
-			}
+			c, ok = w.ahead(leader, j, at, up)
 		}
 		switch {
 		case !ok:
 		case !found || up && c < best || !up && c > best:
 			best, found = c, true
 			w.candidates = append(w.candidates[:0], j)
+			if !w.wide {
+				st = w.stretch(at, up, true, best)
+				least, _, _ = w.reach(leader, &st)
+			}
 		case c == best:
 			w.candidates = append(w.candidates, j)
 		}
@@ -91,23 +150,74 @@ func (w *runwayWalk) step(leader int, at float64, up bool) (float64, int, bool) 
 	return best, next, true
 }
 
-// reach bounds the scores opportunity i can have at runways beyond at
-// (above when up, else below): a score is (1 − u)·fit + u·relief, with
-// the urgency u and the timeliness in relief each within the range they
-// take beyond at, so its extremes are at the ends of those ranges. The
-// walk asks only for the pairs these bounds cannot rule out.
-func (w *runwayWalk) reach(i int, at float64, up bool) (least, most float64) {
-	l := &w.lines[i]
-	uAt, tAt := w.s.urgencyAtRunway(at), Timeliness(l.months, at)
-	uFar, tLow, tHigh := 1.0, 0.0, tAt
+// ahead is the nearest runway beyond at where j gets ahead of leader, if
+// it does.
+func (w *runwayWalk) ahead(leader, j int, at float64, up bool) (float64, bool) {
+	p := w.order(leader, j)
 	if up {
-		uFar, tLow, tHigh = w.s.Urgency.Cover, tAt, 1
+		for k := 0; k < p.n; k++ {
+			if p.at[k] > at && p.ahead(k+1) == j {
+				return p.at[k], true
+			}
+		}
+		return 0, false
+	}
+	for k := p.n - 1; k >= 0; k-- {
+		if p.at[k] < at && p.ahead(k) == j {
+			return p.at[k], true
+		}
+	}
+	return 0, false
+}
+
+// runwayStretch is a stretch of runway beyond at, as reach bounds scores
+// over it: the urgency at its two ends, and its far end, which is the end
+// of the runway (0 below, unbounded above) when open.
+type runwayStretch struct {
+	at, end   float64
+	uAt, uEnd float64
+	up, open  bool
+}
+
+// stretch is the runway beyond at (above when up, else below): all of it,
+// or with bounded only as far as end.
+func (w *runwayWalk) stretch(at float64, up, bounded bool, end float64) runwayStretch {
+	st := runwayStretch{at: at, end: end, uAt: w.s.urgencyAtRunway(at), up: up, open: !bounded}
+	switch {
+	case bounded:
+		st.uEnd = w.s.urgencyAtRunway(end)
+	case up:
+		st.uEnd = w.s.Urgency.Cover
+	default:
+		st.uEnd = 1
+	}
+	return st
+}
+
+// reach bounds the scores opportunity i can have in the stretch: a score
+// is (1 − u)·fit + u·relief, with the urgency u and the timeliness in
+// relief each moving one way along the runway, so within the range they
+// take between the stretch's ends, and its extremes are at the corners
+// of those ranges. The walk asks only for the pairs these bounds cannot
+// rule out. now is the score at at.
+func (w *runwayWalk) reach(i int, st *runwayStretch) (least, most, now float64) {
+	l := &w.lines[i]
+	tAt, tEnd := Timeliness(l.months, st.at), 0.0
+	switch {
+	case !st.open:
+		tEnd = Timeliness(l.months, st.end)
+	case st.up:
+		tEnd = 1
 	}
 	score := func(u, t float64) float64 { return (1-u)*l.fit + u*(l.base+l.perTime*t) }
-	least = min(score(uAt, tLow), score(uFar, tLow))
-	most = max(score(uAt, tHigh), score(uFar, tHigh))
-	return least, most
+	a, b, c, d := score(st.uAt, tAt), score(st.uAt, tEnd), score(st.uEnd, tAt), score(st.uEnd, tEnd)
+	return min(a, b, c, d), max(a, b, c, d), a
 }
+
+// reachMargin is room for rounding between reach's bounds and the scores
+// the order of a pair is worked out from, where they meet at the end of
+// a stretch: more pairs are worked out, never fewer.
+func reachMargin(v float64) float64 { return 1e-6 * (1 + math.Abs(v)) }
 
 // changes walks from the current runway R0, where cur leads, one way, and
 // returns the leader changes met, nearest first: at most want of them (0
