@@ -21,12 +21,32 @@ func leaderEnvelope(as []Assessment, idx []int) ([]Segment, []LeaderChange) {
 	// The lines are copied out of the assessments, which are large and
 	// would be read in random order: sorting and scanning a compact
 	// array keeps a hundred thousand lines in cache.
-	lines := make([]scoreLine, len(idx))
-	for k, i := range idx {
+	floor, ok := reachFloor(as, idx)
+	lines := make([]scoreLine, 0, len(idx))
+	for _, i := range idx {
 		a := &as[i]
-		lines[k] = scoreLine{fit: a.Fit.Value, relief: a.Relief.Value, slope: a.Relief.Value - a.Fit.Value, index: i}
+		if ok && !(max(a.Fit.Value, a.Relief.Value) >= floor) {
+			continue
+		}
+		lines = append(lines, scoreLine{fit: a.Fit.Value, relief: a.Relief.Value, slope: a.Relief.Value - a.Fit.Value, index: i})
 	}
-	return envelopeOf(as, idx, reachers(lines))
+	return envelopeOf(as, idx, lines)
+}
+
+// reachFloor is what a line's higher end must reach for the line to be on
+// top somewhere in 0..1: a line is straight, so one whose higher end is
+// below another's lower end is below it all along, and the hull need not
+// sort it. The margin keeps a line that rounding might put level; with a
+// NaN, or no line, it is not ok, and every line is kept.
+func reachFloor(as []Assessment, idx []int) (float64, bool) {
+	least := math.Inf(-1)
+	for _, i := range idx {
+		least = max(least, min(as[i].Fit.Value, as[i].Relief.Value))
+	}
+	if least != least || math.IsInf(least, 0) {
+		return 0, false
+	}
+	return least - scoreTolerance - 1e-6*(1+math.Abs(least)), true
 }
 
 // envelopeOf is leaderEnvelope from the assessments' lines, which need
@@ -74,28 +94,6 @@ func envelopeOf(as []Assessment, idx []int, lines []scoreLine) ([]Segment, []Lea
 			Score: as[segs[k].Index].Score(u)})
 	}
 	return segs, changes
-}
-
-// reachers are the lines that can be on top somewhere in 0..1, in their
-// order: a line is straight, so one whose higher end is below another's
-// lower end is below it all along, and the hull need not sort it. The
-// margin keeps a line that rounding might put level; a NaN keeps all.
-func reachers(lines []scoreLine) []scoreLine {
-	least := math.Inf(-1)
-	for k := range lines {
-		least = max(least, min(lines[k].fit, lines[k].relief))
-	}
-	if least != least || math.IsInf(least, 0) {
-		return lines
-	}
-	floor := least - scoreTolerance - 1e-6*(1+math.Abs(least))
-	kept := lines[:0]
-	for _, l := range lines {
-		if max(l.fit, l.relief) >= floor {
-			kept = append(kept, l)
-		}
-	}
-	return kept
 }
 
 // scoreLine is an opportunity's score as a line in urgency: fit at 0,

@@ -139,8 +139,8 @@ type weightSweep struct {
 	// midpoints priority by priority (see midTable), and row room for one
 	// priority's in rank order; mids is then nil.
 	table, row []float64
-	// at0 and at1 are room for every line's ends while one priority is
-	// swept.
+	// at0 and at1 are room for the ends of the lines a sweep reads (see
+	// lineCount), while one priority is swept.
 	at0, at1 []float64
 	lines    []weightLine
 	// chord is whether a sweep drops the lines under the chord of the
@@ -163,8 +163,7 @@ type weightLine struct {
 
 func newWeightSweep(s *State) *weightSweep {
 	n, K := len(s.Ranked), len(s.Profile.Priorities)
-	ws := &weightSweep{s: s, chord: true, sums: make([]float64, n), reliefs: make([]float64, n),
-		at0: make([]float64, n), at1: make([]float64, n), lines: make([]weightLine, 0, n)}
+	ws := &weightSweep{s: s, chord: true, sums: make([]float64, n), reliefs: make([]float64, n)}
 	for _, p := range s.Profile.Priorities {
 		ws.total += p.Weight
 	}
@@ -190,6 +189,7 @@ func newWeightSweep(s *State) *weightSweep {
 		}
 		ws.span = span
 		ws.prune()
+		ws.room()
 		return ws
 	}
 	// The same sums, term by term in priority order, read a priority at
@@ -208,7 +208,14 @@ func newWeightSweep(s *State) *weightSweep {
 	}
 	ws.span = span
 	ws.prune()
+	ws.room()
 	return ws
+}
+
+// room makes the room a sweep needs for the lines it reads.
+func (ws *weightSweep) room() {
+	m := ws.lineCount()
+	ws.at0, ws.at1, ws.lines = make([]float64, m), make([]float64, m), make([]weightLine, 0, m)
 }
 
 // pruneFrom is how many of the top-ranked lines prune measures every
@@ -290,11 +297,10 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 		return out
 	}
 	u := s.Urgency.Value
-	n := len(s.Ranked)
 	mids := ws.midsOf(k, -1)
 	// A line whose best is below another's worst never leads: find the
 	// best worst first, then keep only the lines that reach it.
-	at0, at1 := ws.at0[:n], ws.at1[:n]
+	at0, at1 := ws.at0, ws.at1
 	scale := (1 - u) * 100 / others
 	// The best worst is kept in four running maxima, taken together at
 	// the end: max is exact and cares nothing for the order it is taken
@@ -309,15 +315,15 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 		rel := u * ws.reliefs[r]
 		a0 := (ws.sums[r]-now*mids[r])*scale + rel
 		a1 := (1-u)*mids[r]*100 + rel
-		at0[r], at1[r] = a0, a1
+		at0[x], at1[x] = a0, a1
 		best[x&3] = max(best[x&3], min(a0, a0+tMax*(a1-a0)))
 	}
 	least := max(best[0], best[1], best[2], best[3])
 	ws.lines = ws.lines[:0]
 	for x := range ws.lineCount() {
 		r := ws.line(x)
-		if max(at0[r], at0[r]+tMax*(at1[r]-at0[r])) >= least-scoreTolerance {
-			ws.lines = append(ws.lines, weightLine{at0: at0[r], at1: at1[r], fit0: (ws.sums[r] - now*mids[r]) / others * 100,
+		if max(at0[x], at0[x]+tMax*(at1[x]-at0[x])) >= least-scoreTolerance {
+			ws.lines = append(ws.lines, weightLine{at0: at0[x], at1: at1[x], fit0: (ws.sums[r] - now*mids[r]) / others * 100,
 				relief: ws.reliefs[r], index: s.Ranked[r].Index})
 		}
 	}

@@ -348,6 +348,7 @@ func TestPrunedSweepIsTheWholeSweep(t *testing.T) {
 		}
 		whole := *ws
 		whole.cand, whole.chord = nil, false
+		whole.room()
 		for k, pr := range p.Priorities {
 			// The reaches a sweep is asked for: all the way, the near
 			// weights the header sweeps, and no further than the weight
