@@ -143,9 +143,6 @@ type weightSweep struct {
 	// lineCount), while one priority is swept.
 	at0, at1 []float64
 	lines    []weightLine
-	// chord is whether a sweep drops the lines under the chord of the
-	// two best at its ends (see underChord); the tests turn it off.
-	chord bool
 	// span is the least and the most of the midpoints; cand, when not
 	// nil, are the places in rank order of the only lines that can lead
 	// in any priority's sweep (see prune), ascending.
@@ -163,7 +160,7 @@ type weightLine struct {
 
 func newWeightSweep(s *State) *weightSweep {
 	n, K := len(s.Ranked), len(s.Profile.Priorities)
-	ws := &weightSweep{s: s, chord: true, sums: make([]float64, n), reliefs: make([]float64, n)}
+	ws := &weightSweep{s: s, sums: make([]float64, n), reliefs: make([]float64, n)}
 	for _, p := range s.Profile.Priorities {
 		ws.total += p.Weight
 	}
@@ -328,9 +325,6 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 		}
 	}
 	kept := ws.lines
-	if ws.chord {
-		kept = underChord(kept, tMax)
-	}
 	segs := weightEnvelope(s.Assessments, kept)
 	// At a weight of exactly 0 the lines may tie, and the tie-breaks give
 	// the lead to one that is behind at any weight above it: a flip at 0.
@@ -362,49 +356,6 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 			Up: true})
 	}
 	return out
-}
-
-// underChord drops, from lines in their order, those that never come
-// near the top between t = 0 and tMax: with L the best at 0 and R the best
-// at tMax, the top is at least the higher of L and R, a bend whose corner
-// is where they meet, so a line below L at 0, below R at tMax and below
-// the corner is below one of them all along. What is kept is the lines
-// within a margin of L at 0, of R at tMax or of the corner: every line on
-// top anywhere in 0..tMax, and every tie at its ends.
-func underChord(lines []weightLine, tMax float64) []weightLine {
-	if len(lines) < 3 {
-		return lines
-	}
-	end := func(l *weightLine) float64 { return l.at0 + tMax*(l.at1-l.at0) }
-	L, R := 0, 0
-	for x := range lines {
-		if lines[x].at0 > lines[L].at0 {
-			L = x
-		}
-		if end(&lines[x]) > end(&lines[R]) {
-			R = x
-		}
-	}
-	l0, l1, r0, r1 := lines[L].at0, end(&lines[L]), lines[R].at0, end(&lines[R])
-	// The corner: where L and R meet, as a share of the way to tMax.
-	corner, cv := 0.0, l0
-	if d := (l0 - r0) - (l1 - r1); l1 < r1 && d > 0 {
-		corner = (l0 - r0) / d
-		cv = l0 + corner*(l1-l0)
-	}
-	margin := func(v float64) float64 { return v - scoreTolerance - 1e-6*(1+math.Abs(v)) }
-	f0, f1, fc := margin(l0), margin(r1), margin(cv)
-	if f0 != f0 || f1 != f1 || fc != fc {
-		return lines
-	}
-	kept := lines[:0:0]
-	for x := range lines {
-		l := &lines[x]
-		if l.at0 >= f0 || end(l) >= f1 || l.at0+corner*(end(l)-l.at0) >= fc {
-			kept = append(kept, *l)
-		}
-	}
-	return kept
 }
 
 // lineCount is how many lines a sweep reads, and line(x) the place in

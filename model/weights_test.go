@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -315,11 +316,11 @@ func TestNearestWeightFlipAgreesWithTheList(t *testing.T) {
 }
 
 // TestPrunedSweepIsTheWholeSweep: the sweeps that read only the lines
-// prune keeps, and hull only those above the chord, find every flip, at
-// every reach (the full list and the near weights the header sweeps),
-// that reading and hulling every line finds, with twins, ties and weights
-// of 0 among the profiles; and prune does leave lines out, most of them
-// on the benchmark's profile.
+// prune keeps find every flip, at every reach (the full list and the near
+// weights the header sweeps), that reading every line finds, with twins,
+// ties and weights of 0 among the profiles, and lines of one slope tied
+// in a cycle; and prune does leave lines out, most of them on the
+// benchmark's profile.
 func TestPrunedSweepIsTheWholeSweep(t *testing.T) {
 	rng := rand.New(rand.NewPCG(45, 46))
 	trials := 300
@@ -327,29 +328,15 @@ func TestPrunedSweepIsTheWholeSweep(t *testing.T) {
 		trials = 60
 	}
 	pruned := 0
-	for trial := range trials {
-		p := randomProfile(rng, 9+rng.IntN(150))
-		for range rng.IntN(3) {
-			twin := p.Opportunities[rng.IntN(len(p.Opportunities))]
-			twin.Name = "twin"
-			p.Opportunities = append(p.Opportunities, twin)
-		}
-		if rng.IntN(5) == 0 {
-			p.Priorities[rng.IntN(len(p.Priorities))].Weight = 0
-		}
-		req := Request{Today: today}
-		if rng.IntN(2) == 0 {
-			req.Urgency = Float(float64(rng.IntN(21)) / 20)
-		}
-		s := mustEval(t, p, req)
+	same := func(trial int, s *State) {
 		ws := newWeightSweep(s)
 		if ws.cand != nil && len(ws.cand) < len(s.Ranked) {
 			pruned++
 		}
 		whole := *ws
-		whole.cand, whole.chord = nil, false
+		whole.cand = nil
 		whole.room()
-		for k, pr := range p.Priorities {
+		for k, pr := range s.Profile.Priorities {
 			// The reaches a sweep is asked for: all the way, the near
 			// weights the header sweeps, and no further than the weight
 			// now.
@@ -366,6 +353,25 @@ func TestPrunedSweepIsTheWholeSweep(t *testing.T) {
 			}
 		}
 	}
+	for trial := range trials {
+		p := randomProfile(rng, 9+rng.IntN(150))
+		for range rng.IntN(3) {
+			twin := p.Opportunities[rng.IntN(len(p.Opportunities))]
+			twin.Name = "twin"
+			p.Opportunities = append(p.Opportunities, twin)
+		}
+		if rng.IntN(5) == 0 {
+			p.Priorities[rng.IntN(len(p.Priorities))].Weight = 0
+		}
+		req := Request{Today: today}
+		if rng.IntN(2) == 0 {
+			req.Urgency = Float(float64(rng.IntN(21)) / 20)
+		}
+		same(trial, mustEval(t, p, req))
+	}
+	for trial := range 20 {
+		same(trials+trial, tiedSlopes(t, rng, 8+rng.IntN(25)))
+	}
 	if pruned < trials/4 {
 		t.Errorf("prune left lines out in only %d of %d trials: the test compares too little", pruned, trials)
 	}
@@ -373,4 +379,51 @@ func TestPrunedSweepIsTheWholeSweep(t *testing.T) {
 	if ws := newWeightSweep(s); ws.cand == nil || len(ws.cand) > len(s.Ranked)/2 {
 		t.Errorf("on the benchmark's profile prune keeps %d of %d lines", len(ws.cand), len(s.Ranked))
 	}
+}
+
+// tiedSlopes is a sweep where the hull's choice among lines of one slope
+// turns on more than the lines that lead: two priorities of weight 1, at
+// urgency 0.5, with three opportunities A, B and C whose lines in the
+// first priority's sweep share a slope and start 0.8e-9 apart (A and B
+// tie within scoreTolerance, B and C too, A and C do not, and fit runs
+// the other way), two that bound them (L best at one end, R at the
+// other), and fillers below the lead that still reach the best worst. A
+// filter that dropped the fillers would change which of A, B and C the
+// sort puts first, and with it a flip.
+func tiedSlopes(t *testing.T, rng *rand.Rand, fillers int) *State {
+	t.Helper()
+	p := &Profile{Version: 1, Scale: 5, Params: DefaultParams(),
+		Situation:  Situation{Savings: Float(9000), MonthlyExpenses: Float(3000), MonthlyIncome: Float(0), Insured: Bool(true)},
+		Priorities: []Priority{{ID: "k", Weight: 1}, {ID: "j", Weight: 1}}}
+	add := func(name string, k, j, chance float64) {
+		p.Opportunities = append(p.Opportunities, Opportunity{Name: name, Stage: StageFinal, Chance: Float(chance),
+			Pay: Float(60000), Starts: today.AddDays(30), Ratings: map[string]Rating{"k": {k, k}, "j": {j, j}}})
+	}
+	add("L", 1, 5, 0.4)
+	add("R", 5, 1, 0.4)
+	add("A", 3, 2, 0.7)
+	add("B", 4, 3, 0.45)
+	add("C", 5, 4, 0.2)
+	for f := range fillers {
+		add(fmt.Sprintf("filler %d", f), 1+float64(rng.IntN(2)), 4, 0.25+rng.Float64()*0.1)
+	}
+	req := Request{Today: today, Urgency: Float(0.5)}
+	s := mustEval(t, p, req)
+	// A line's start in the first priority's sweep: the other priority's
+	// half of fit and half the relief. Tune A's and B's chances until A
+	// starts 1.6e-9 above C and B 0.8e-9 above.
+	start := func(i int) float64 { return 50*s.Assessments[i].Fit.Terms[1].Mid + 0.5*s.Assessments[i].Relief.Value }
+	for range 20 {
+		c := start(4)
+		for _, x := range []struct {
+			i     int
+			above float64
+		}{{2, 1.6e-9}, {3, 0.8e-9}} {
+			rel := s.Assessments[x.i].Relief.Value
+			want := rel + 2*(c+x.above-start(x.i))
+			p.Opportunities[x.i].Chance = Float(*p.Opportunities[x.i].Chance * want / rel)
+		}
+		s = mustEval(t, p, req)
+	}
+	return s
 }
