@@ -173,20 +173,20 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 				what = fmt.Sprintf("Keep the job at %s while %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By)
 			}
 			if len(v.Lapses) > 0 {
-				what += "; let " + offerNames(s, v.Lapses) + " go"
+				what += "; let " + fewOfferNames(s, v.Lapses) + " go"
 			}
 			parts = append(parts, what)
 		} else {
 			what := fmt.Sprintf("Wait for %s (decides %s)", name(s, v.WaitingFor), v.By)
 			if len(v.Lapses) > 0 {
-				what += "; let " + offerNames(s, v.Lapses) + " lapse"
+				what += "; let " + fewOfferNames(s, v.Lapses) + " lapse"
 			}
 			parts = append(parts, what)
 		}
 	case model.ActionSearch:
 		what := "No offer in hand: search on"
 		if len(v.Lapses) > 0 {
-			what = "Decline " + offerNames(s, v.Lapses) + " and search on"
+			what = "Decline " + fewOfferNames(s, v.Lapses) + " and search on"
 		}
 		parts = append(parts, what)
 		if v.WaitingFor >= 0 {
@@ -218,15 +218,7 @@ func offerAdvice(d *model.Decision, i int) *model.OfferAdvice {
 	return nil
 }
 
-// offerNames names the offers idx for the Advice line: each one when
-// there are a few ("the offer from A, the offer from B and the offer from
-// C"), the first two and how many more when there are more, since the line
-// is one line of the header and a search may hold dozens of offers.
 func offerNames(s *model.State, idx []int) string {
-	const named = 3
-	if len(idx) > named {
-		return fmt.Sprintf("the offers from %s, %s and %d more", name(s, idx[0]), name(s, idx[1]), len(idx)-2)
-	}
 	var names []string
 	for _, i := range idx {
 		names = append(names, "the offer from "+name(s, i))
@@ -238,6 +230,18 @@ func offerNames(s *model.State, idx []int) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// fewOfferNames is offerNames for the header's one Advice line: each offer
+// when there are a few, the first two and how many more when there are
+// more, since a search may hold dozens. The verdict's sentence, in decide
+// and its JSON, names every one.
+func fewOfferNames(s *model.State, idx []int) string {
+	const named = 3
+	if len(idx) > named {
+		return fmt.Sprintf("the offers from %s, %s and %d more", name(s, idx[0]), name(s, idx[1]), len(idx)-2)
+	}
+	return offerNames(s, idx)
 }
 
 // acceptMoney says when accepting offer o pays and whether the money lasts

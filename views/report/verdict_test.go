@@ -122,7 +122,7 @@ func TestUnsure(t *testing.T) {
 
 // TestOfferNamesCountTheMany: the Advice line names a few offers each,
 // and of many the first two and how many more, in a line that stays short
-// however many there are.
+// however many there are; the verdict's sentence names them all.
 func TestOfferNamesCountTheMany(t *testing.T) {
 	p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
 		Priorities: []model.Priority{{ID: "craft", Weight: 1}}}
@@ -134,17 +134,23 @@ func TestOfferNamesCountTheMany(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {
-		idx  []int
-		want string
+		idx        []int
+		few, every string
 	}{
-		{nil, ""},
-		{[]int{1}, "the offer from Globex"},
-		{[]int{0, 2, 4}, "the offer from Acme, the offer from Initech and the offer from Umbrella"},
-		{[]int{3, 0, 1, 2}, "the offers from Hooli, Acme and 2 more"},
-		{[]int{0, 1, 2, 3, 4}, "the offers from Acme, Globex and 3 more"},
+		{nil, "", ""},
+		{[]int{1}, "the offer from Globex", "the offer from Globex"},
+		{[]int{0, 2, 4}, "the offer from Acme, the offer from Initech and the offer from Umbrella",
+			"the offer from Acme, the offer from Initech and the offer from Umbrella"},
+		{[]int{3, 0, 1, 2}, "the offers from Hooli, Acme and 2 more",
+			"the offer from Hooli, the offer from Acme, the offer from Globex and the offer from Initech"},
+		{[]int{0, 1, 2, 3, 4}, "the offers from Acme, Globex and 3 more",
+			"the offer from Acme, the offer from Globex, the offer from Initech, the offer from Hooli and the offer from Umbrella"},
 	} {
-		if got := offerNames(s, tt.idx); got != tt.want {
-			t.Errorf("offerNames(%v) = %q, want %q", tt.idx, got, tt.want)
+		if got := fewOfferNames(s, tt.idx); got != tt.few {
+			t.Errorf("fewOfferNames(%v) = %q, want %q", tt.idx, got, tt.few)
+		}
+		if got := offerNames(s, tt.idx); got != tt.every {
+			t.Errorf("offerNames(%v) = %q, want %q", tt.idx, got, tt.every)
 		}
 	}
 }
