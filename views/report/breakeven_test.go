@@ -86,7 +86,8 @@ func TestBreakEvenWords(t *testing.T) {
 // width, with and without an interval, at every number of digits.
 func TestFitTextWidth(t *testing.T) {
 	for _, f := range []model.Fit{{Value: 5, Low: 5, High: 5}, {Value: 44.7, Low: 44.7, High: 44.7}, {Value: 100, Low: 100, High: 100},
-		{Value: 78.75, Low: 72.5, High: 85}, {Value: 50, Low: 0, High: 100}, {Value: 9.96, Low: 9.9, High: 10.04}, {Value: 3, Low: 2.96, High: 3.04}} {
+		{Value: 78.75, Low: 72.5, High: 85}, {Value: 50, Low: 0, High: 100}, {Value: 9.96, Low: 9.9, High: 10.04}, {Value: 3, Low: 2.96, High: 3.04},
+		{Value: 5, Low: math.Copysign(0, -1), High: 0}, {Value: 5, Low: 0, High: math.Copysign(0, -1)}} {
 		if got, want := FitTextWidth(f), Width(FitText(f)); got != want {
 			t.Errorf("%+v: width %d, want %d (%q)", f, got, want, FitText(f))
 		}

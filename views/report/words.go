@@ -217,8 +217,9 @@ func trim(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // the numbers are ASCII and the dash one cell.
 func FitTextWidth(f model.Fit) int {
 	nv := oneDecimalWidth(f.Value)
-	// Equal numbers write alike; numbers more than a tenth apart never do.
-	if f.Low == f.High {
+	// Equal numbers of one sign write alike (−0 and +0 do not); numbers
+	// more than a tenth apart never do.
+	if f.Low == f.High && math.Signbit(f.Low) == math.Signbit(f.High) {
 		return nv
 	}
 	if d := f.High - f.Low; d > 0.11 || d < -0.11 {
