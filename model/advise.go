@@ -15,12 +15,6 @@ import (
 // savings, with the break-evens and levers of the offers in play.
 func (sv *solver) advise(d *Decision) { sv.adviseWith(d, adviseFull) }
 
-// adviseBrief is advise without the break-evens and levers.
-func (sv *solver) adviseBrief(d *Decision) { sv.adviseWith(d, adviseEvery) }
-
-// adviseGlance is adviseBrief for the offer the verdict accepts alone.
-func (sv *solver) adviseGlance(d *Decision) { sv.adviseWith(d, adviseVerdict) }
-
 // adviseDepth is how far advise goes: which offers get advice, and
 // whether the ones in play are weighed.
 type adviseDepth int

@@ -234,13 +234,7 @@ func Decide(s *State) *Decision {
 // searches for break-evens and levers (no offer is Weighed) or the
 // questions. A view can afford it on every what-if; Decide
 // gives the same numbers and the rest.
-func DecideBrief(s *State) *Decision {
-	sv := newSolver(s)
-	d := sv.decision()
-	d.Now = sv.reservationAt(sv.tl.cash.savings, sv.tl.cash.runway())
-	sv.adviseBrief(d)
-	return d
-}
+func DecideBrief(s *State) *Decision { return decideNow(s, adviseEvery) }
 
 // DecideGlance is DecideBrief as far as the dashboard's header reads it:
 // the reservation now, the verdict, and when the verdict is to accept an
@@ -249,11 +243,15 @@ func DecideBrief(s *State) *Decision {
 // what costs: an offer the hold course falls back on needs a pass without
 // it. It runs on every weight what-if, whose fits move every offer's
 // values.
-func DecideGlance(s *State) *Decision {
+func DecideGlance(s *State) *Decision { return decideNow(s, adviseVerdict) }
+
+// decideNow is the reservation at today's runway and advice as deep as
+// depth, without the questions.
+func decideNow(s *State, depth adviseDepth) *Decision {
 	sv := newSolver(s)
 	d := sv.decision()
 	d.Now = sv.reservationAt(sv.tl.cash.savings, sv.tl.cash.runway())
-	sv.adviseGlance(d)
+	sv.adviseWith(d, depth)
 	return d
 }
 

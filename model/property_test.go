@@ -45,6 +45,18 @@ func randomProfile(rng *rand.Rand, n int) *Profile {
 	return p
 }
 
+// withTwins adds up to n copies of p's opportunities, each the same as
+// one of them but for its name, which is "twin": only the tie-breaks part
+// them.
+func withTwins(rng *rand.Rand, p *Profile, n int) *Profile {
+	for range rng.IntN(n + 1) {
+		twin := p.Opportunities[rng.IntN(len(p.Opportunities))]
+		twin.Name = "twin"
+		p.Opportunities = append(p.Opportunities, twin)
+	}
+	return p
+}
+
 var today = NewDate(2026, 12, 1)
 
 func TestPropertyDominance(t *testing.T) {

@@ -307,12 +307,7 @@ func TestNarrowWalkIsTheWideWalk(t *testing.T) {
 	}
 	left, changes := 0, 0
 	for trial := range trials {
-		p := randomProfile(rng, 2+rng.IntN(200))
-		for range rng.IntN(3) {
-			twin := p.Opportunities[rng.IntN(len(p.Opportunities))]
-			twin.Name = "twin"
-			p.Opportunities = append(p.Opportunities, twin)
-		}
+		p := withTwins(rng, randomProfile(rng, 2+rng.IntN(200)), 2)
 		s := mustEval(t, p, Request{Today: today})
 		if !s.MoneyTranslatable() || len(s.Ranked) == 0 {
 			continue

@@ -354,12 +354,7 @@ func TestPrunedSweepIsTheWholeSweep(t *testing.T) {
 		}
 	}
 	for trial := range trials {
-		p := randomProfile(rng, 9+rng.IntN(150))
-		for range rng.IntN(3) {
-			twin := p.Opportunities[rng.IntN(len(p.Opportunities))]
-			twin.Name = "twin"
-			p.Opportunities = append(p.Opportunities, twin)
-		}
+		p := withTwins(rng, randomProfile(rng, 9+rng.IntN(150)), 2)
 		if rng.IntN(5) == 0 {
 			p.Priorities[rng.IntN(len(p.Priorities))].Weight = 0
 		}
