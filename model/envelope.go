@@ -46,7 +46,7 @@ func reachFloor(as []Assessment, idx []int) (float64, bool) {
 	if least != least || math.IsInf(least, 0) {
 		return 0, false
 	}
-	return least - scoreTolerance - 1e-6*(1+math.Abs(least)), true
+	return pruneFloor(least), true
 }
 
 // envelopeOf is leaderEnvelope from the assessments' lines, which need

@@ -270,6 +270,12 @@ func (s *State) contenders() []int {
 
 const scoreTolerance = 1e-9
 
+// pruneFloor is what a line must reach, against v, not to be left out
+// where a search leaves out the lines that cannot lead: v less the score
+// tolerance and a margin for rounding (1e-6 of 1 + |v|), so that the
+// leaving out keeps more lines, never fewer.
+func pruneFloor(v float64) float64 { return v - scoreTolerance - 1e-6*(1+math.Abs(v)) }
+
 // better reports whether a ranks above b at urgency u: higher score, then
 // higher fit, higher relief, name, profile order.
 func better(a, b *Assessment, u float64) bool {

@@ -45,30 +45,23 @@ func (s *State) newRunwayWalk() *runwayWalk {
 // ahead of whoever does.
 func (w *runwayWalk) contendersOf() []int {
 	s := w.s
-	all := runwayStretch{uAt: 1, uEnd: s.Urgency.Cover, open: true, up: true}
+	// The whole runway: from 0, where the urgency is 1, to no end, where
+	// it is the cover's.
+	all := runwayStretch{at: 0, uAt: 1, uEnd: s.Urgency.Cover, up: true, open: true}
 	floor := math.Inf(-1)
 	most := make([]float64, len(s.Ranked))
 	for k, r := range s.Ranked {
 		var least float64
-		least, most[k] = w.reachAll(r.Index, &all)
+		least, most[k], _ = w.reach(r.Index, &all)
 		floor = max(floor, least)
 	}
 	out := make([]int, 0, len(s.Ranked))
 	for k, r := range s.Ranked {
-		if !(most[k] < floor-scoreTolerance-reachMargin(floor)) {
+		if !(most[k] < pruneFloor(floor)) {
 			out = append(out, r.Index)
 		}
 	}
 	return out
-}
-
-// reachAll is reach over the whole runway, from 0 (where the timeliness
-// may be 0) to no end (where it is 1).
-func (w *runwayWalk) reachAll(i int, all *runwayStretch) (least, most float64) {
-	l := &w.lines[i]
-	score := func(u, t float64) float64 { return (1-u)*l.fit + u*(l.base+l.perTime*t) }
-	a, b, c, d := score(all.uAt, 0), score(all.uAt, 1), score(all.uEnd, 0), score(all.uEnd, 1)
-	return min(a, b, c, d), max(a, b, c, d)
 }
 
 // order works out the order of i and j into the walk's pair.
@@ -101,7 +94,7 @@ func (w *runwayWalk) step(leader int, at float64, up bool) (float64, int, bool) 
 			continue
 		}
 		_, most, now := w.reach(j, &st)
-		if most < least-scoreTolerance-reachMargin(least) {
+		if most < pruneFloor(least) {
 			continue // j cannot get ahead of leader anywhere beyond at
 		}
 		w.open = append(w.open, j)
@@ -120,7 +113,7 @@ func (w *runwayWalk) step(leader int, at float64, up bool) (float64, int, bool) 
 	for _, j := range w.open {
 		c, ok := first, firstOK
 		if j != closest || w.wide {
-			if _, most, _ := w.reach(j, &st); found && most < least-scoreTolerance-reachMargin(least) {
+			if _, most, _ := w.reach(j, &st); found && most < pruneFloor(least) {
 				continue // j cannot get ahead of leader before the nearest change yet
 			}
 			c, ok = w.ahead(leader, j, at, up)
@@ -213,11 +206,6 @@ func (w *runwayWalk) reach(i int, st *runwayStretch) (least, most, now float64) 
 	a, b, c, d := score(st.uAt, tAt), score(st.uAt, tEnd), score(st.uEnd, tAt), score(st.uEnd, tEnd)
 	return min(a, b, c, d), max(a, b, c, d), a
 }
-
-// reachMargin is room for rounding between reach's bounds and the scores
-// the order of a pair is worked out from, where they meet at the end of
-// a stretch: more pairs are worked out, never fewer.
-func reachMargin(v float64) float64 { return 1e-6 * (1 + math.Abs(v)) }
 
 // changes walks from the current runway R0, where cur leads, one way, and
 // returns the leader changes met, nearest first: at most want of them (0

@@ -259,9 +259,7 @@ func (ws *weightSweep) prune() {
 	if !(fewest > 0) || math.IsInf(least, 0) || least != least {
 		return
 	}
-	// Rounding moves a line's ends by far less than this; a margin
-	// keeps more lines, never fewer.
-	floor := least - scoreTolerance - 1e-6*(1+math.Abs(least))
+	floor := pruneFloor(least)
 	scale, top := (1-u)*100/fewest, (1-u)*100*ws.span[1]
 	cand := make([]int, 0, n)
 	for r := range n {

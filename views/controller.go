@@ -274,10 +274,10 @@ func (c *Controller) Focus(p Pane) {
 // Page is the page covering the panes, or PageNone.
 func (c *Controller) Page() Page { return c.page }
 
-// Brief is the search model solved for the state in force as far
-// as the header reads it (see [model.DecideGlance]): the reservation, the
-// verdict and the advice on its offer, solved once per state however often it is asked for. Decide
-// weighs money, not urgency, so a move of the urgency alone keeps the
+// Brief is the search model solved for the state in force as far as the
+// header reads it (see [model.DecideGlance]): the reservation, the verdict
+// and the advice on an offer it accepts, solved once per state however
+// often it is asked for. Decide weighs money, not urgency, so a move of the urgency alone keeps the
 // decision and only scores its reservation again.
 func (c *Controller) Brief() *model.Decision {
 	if c.decision.state == c.state {
