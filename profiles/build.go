@@ -3,6 +3,7 @@ package profiles
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // This file builds the profile once every file is read: the top-level
@@ -49,4 +50,28 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(ks)
 	return ks
+}
+
+// missingFromAbsent handles a table the profile lacks (what names it, and
+// what it needs holds a phrase for the hint) when an optional include is
+// absent, which most likely holds it. For 'mutual check' (LoadPartial)
+// the profile is partial and nothing is reported; otherwise the error
+// names the absent include, so rank and the dashboard say what is
+// missing and where it would come from. It reports whether it handled it:
+// false when no optional include is absent.
+func (l *loader) missingFromAbsent(path string, out *Loaded, what, needs string) bool {
+	if len(l.notes) == 0 {
+		return false
+	}
+	if l.partialOK {
+		out.Partial = true
+		return true
+	}
+	var names []string
+	for i, n := range l.notes {
+		names = append(names, fmt.Sprintf("%q (%s)", l.absentPaths[i], n.Where()))
+	}
+	l.errorAt(Origin{File: path}, fmt.Sprintf("create the optional include with %s, or add it to %s; 'mutual check' checks the rest on its own", needs, path),
+		"the profile has no %s; it would come from the optional include %s, which is absent", what, strings.Join(names, ", "))
+	return true
 }

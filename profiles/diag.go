@@ -20,6 +20,9 @@ type Diagnostic struct {
 	Hint string
 	// Warning is true for problems that do not stop the program.
 	Warning bool
+	// Note is true for what is no problem but worth saying (an optional
+	// include that is absent); notes never fail a check, --strict or not.
+	Note bool
 	// IncludedFrom is where the file was included ("profile.toml:2:12"),
 	// for a problem that keeps an included file from being read at all:
 	// the fix may be in the file, or in the include that names it.
@@ -44,6 +47,8 @@ func (d Diagnostic) String() string {
 	prefix, suffix := "", ""
 	if d.Warning {
 		prefix = "warning: "
+	} else if d.Note {
+		prefix = "note: "
 	}
 	if d.IncludedFrom != "" {
 		suffix = " (in the file included at " + d.IncludedFrom + ")"

@@ -14,11 +14,13 @@ import (
 // This file follows the include graph: a file is read, decoded and
 // walked, then each file it includes, depth first, relative to the file
 // that names it. A cycle, a missing file, a dangling symlink or a file
-// that cannot be read is reported at the include that named it.
+// that cannot be read is reported at the include that named it. A file
+// named by optional_include that does not exist is left out with a note.
 
 // file reads one file and, depth first, what it includes. from is where it
-// was included, zero for the main file.
-func (l *loader) file(path string, from Origin) {
+// was included, zero for the main file; optional reports that
+// optional_include named it.
+func (l *loader) file(path string, from Origin, optional bool) {
 	canon := canonical(path)
 	if i := slices.Index(l.stack, canon); i >= 0 {
 		line, col := from.Position()
@@ -28,6 +30,10 @@ func (l *loader) file(path string, from Origin) {
 		return
 	}
 	data, err := l.read(path)
+	if err != nil && optional && absent(path, err) {
+		l.absent(path, from)
+		return
+	}
 	if err != nil {
 		l.readError(path, from, err)
 		l.unread++
@@ -55,8 +61,28 @@ func (l *loader) file(path string, from Origin) {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(filepath.Dir(path), p)
 		}
-		l.file(p, inc.at)
+		l.file(p, inc.at, inc.optional)
 	}
+}
+
+// absent reports whether err says that nothing is at path: not even a
+// symlink, whose missing target is a broken setup rather than a file left
+// out on purpose.
+func absent(path string, err error) bool {
+	if !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	_, lerr := os.Lstat(path)
+	return errors.Is(lerr, fs.ErrNotExist)
+}
+
+// absent notes an optional include that does not exist: the profile is
+// read without it, and what it would have held may be missing.
+func (l *loader) absent(path string, from Origin) {
+	line, col := from.Position()
+	l.absentPaths = append(l.absentPaths, path)
+	l.notes = append(l.notes, Diagnostic{File: from.File, Line: line, Col: col, Note: true,
+		Message: fmt.Sprintf("optional include %q is absent; the profile is read without it", path)})
 }
 
 func canonical(path string) string {
@@ -125,13 +151,22 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// includeRef is an include and where it was written.
+// includeRef is an include and where it was written; optional when
+// optional_include named it.
 type includeRef struct {
-	path string
-	at   Origin
+	path     string
+	at       Origin
+	optional bool
 }
 
-func (w *walker) includes(path []string, v any) []includeRef {
+// includes reads the value of include (or of optional_include, when
+// optional): a file name or a list of them.
+func (w *walker) includes(path []string, v any, optional bool) []includeRef {
+	key := "include"
+	if optional {
+		key = "optional_include"
+	}
+	fix := "write " + key + ` = ["private.toml"]`
 	var list []any
 	switch x := v.(type) {
 	case string:
@@ -139,7 +174,7 @@ func (w *walker) includes(path []string, v any) []includeRef {
 	case []any:
 		list = x
 	default:
-		w.errAt(path, `write include = ["private.toml"]`, "include must be a list of file names, not %s", describe(v))
+		w.errAt(path, fix, "%s must be a list of file names, not %s", key, describe(v))
 		return nil
 	}
 	var out []includeRef
@@ -147,10 +182,10 @@ func (w *walker) includes(path []string, v any) []includeRef {
 		p := append(slices.Clone(path), strconv.Itoa(i))
 		s, ok := item.(string)
 		if !ok || strings.TrimSpace(s) == "" {
-			w.errAt(p, `write include = ["private.toml"]`, "include entries must be file names, not %s", describe(item))
+			w.errAt(p, fix, "%s entries must be file names, not %s", key, describe(item))
 			continue
 		}
-		out = append(out, includeRef{path: s, at: w.at(p...)})
+		out = append(out, includeRef{path: s, at: w.at(p...), optional: optional})
 	}
 	return out
 }

@@ -100,6 +100,7 @@ var topTable = []keySpec{
 	{key: "scale", doc: "ratings run from 1 to scale", kind: kindWhole, min: 2, max: maxScale, def: int64(5),
 		hint: "use a whole number from 2 to 100; 5 is usual"},
 	{key: "include", doc: "other files merged in, in order, after this one; paths relative to this file", kind: kindFiles},
+	{key: "optional_include", doc: "like include, merged after it, but a file that does not exist is left out with a note: a private file git ignores", kind: kindFiles},
 	{key: "situation", doc: "the money and coverage facts that set urgency", kind: kindSettings},
 	{key: "priority", doc: "what you care about in a job", kind: kindBlocks},
 	{key: "opportunity", doc: "leads, applications, interview processes and offers", kind: kindBlocks},

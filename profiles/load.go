@@ -80,6 +80,13 @@ type Loaded struct {
 	Files []string
 	// Warnings are problems that did not stop the load.
 	Warnings []Diagnostic
+	// Notes say what is worth knowing but is no problem: an optional
+	// include that is absent.
+	Notes []Diagnostic
+	// Partial reports a profile read by [LoadPartial] that lacks what an
+	// absent optional include would hold ([situation] or [[priority]]): it
+	// can be checked, but not ranked.
+	Partial bool
 	// Origins says where each value was written.
 	Origins Origins
 	// TrackedMoneyOK is the profile's tracked_money_ok: the user knows
@@ -93,7 +100,16 @@ type Loaded struct {
 // Load reads the profile at path with its includes. A profile that cannot
 // be used gives an *Error listing every problem with its place and a hint.
 func Load(path string) (*Loaded, error) {
-	return load(path, readProfileFile)
+	return load(path, readProfileFile, false)
+}
+
+// LoadPartial reads the profile at path as Load does, for 'mutual check':
+// when an optional include is absent, the rest is checked on its own, and
+// a [situation] or [[priority]] the include would hold may be missing
+// (Loaded.Partial then says so). Every other problem is an error as in
+// Load.
+func LoadPartial(path string) (*Loaded, error) {
+	return load(path, readProfileFile, true)
 }
 
 // Parse reads a profile from memory (the built-in example, tests, fuzzing).
@@ -106,7 +122,7 @@ func Parse(name string, data []byte) (*Loaded, error) {
 			return data, nil
 		}
 		return readProfileFile(p)
-	})
+	}, false)
 }
 
 // loader gathers one profile from its files.
@@ -121,6 +137,13 @@ type loader struct {
 	// cycles.
 	stack []string
 	m     merged
+	// notes are the optional includes found absent, and absentPaths
+	// their paths as written.
+	notes       []Diagnostic
+	absentPaths []string
+	// partialOK lets a profile whose optional include is absent lack
+	// what that include would hold (LoadPartial).
+	partialOK bool
 }
 
 // setting is one scalar value and where it was written.
@@ -147,10 +170,10 @@ type merged struct {
 	scenarios     []rawScenario
 }
 
-func load(path string, read fileReader) (*Loaded, error) {
-	l := &loader{read: read, contents: map[string][]byte{}, m: merged{top: map[string]setting{}, situation: map[string]setting{}, model: map[string]setting{},
+func load(path string, read fileReader, partialOK bool) (*Loaded, error) {
+	l := &loader{read: read, partialOK: partialOK, contents: map[string][]byte{}, m: merged{top: map[string]setting{}, situation: map[string]setting{}, model: map[string]setting{},
 		seen: map[string]bool{}, situationSeen: map[string]bool{}}}
-	l.file(path, Origin{})
+	l.file(path, Origin{}, false)
 	if l.unread > 0 {
 		// A file that could not be read would only make the checks that
 		// need every file (a [situation] somewhere, the priority ids)
@@ -164,5 +187,6 @@ func load(path string, read fileReader) (*Loaded, error) {
 		return nil, err
 	}
 	out.Warnings = l.ds.warnings()
+	out.Notes = l.notes
 	return out, nil
 }

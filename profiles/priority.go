@@ -112,6 +112,9 @@ func (l *loader) buildPriorities(path string, out *Loaded) {
 		if l.m.seen["priority"] {
 			return // written, but wrongly: already reported
 		}
+		if l.missingFromAbsent(path, out, "[[priority]]", "at least one [[priority]] with an id and a weight") {
+			return
+		}
 		l.errorAt(Origin{File: path}, "add at least one [[priority]] with an id and a weight; if this file is an include, check the profile that includes it",
 			"the profile has no [[priority]], so fit cannot be worked out")
 		return

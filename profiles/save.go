@@ -324,7 +324,7 @@ func saveOnce(l *Loaded, file string, loaded []byte, w atomicWriter, edit func(s
 		}
 		return readProfileFile(p)
 	}
-	after, err := load(l.Path, overlay)
+	after, err := load(l.Path, overlay, false)
 	if err != nil {
 		return nil, fmt.Errorf("the saved profile would not be valid, so nothing was written:\n%w", err)
 	}

@@ -34,6 +34,9 @@ func (l *loader) buildSituation(path string, out *Loaded) {
 		if m.seen["situation"] {
 			return // written, but wrongly: already reported
 		}
+		if l.missingFromAbsent(path, out, "[situation]", "a [situation] table with savings and monthly_expenses") {
+			return
+		}
 		l.errorAt(Origin{File: path}, "add a [situation] table with savings and monthly_expenses (see mutual init for an example)",
 			"the profile has no [situation]")
 		return

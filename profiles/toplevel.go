@@ -6,12 +6,13 @@ import (
 )
 
 // This file reads the top level of a profile file: version, currency,
-// scale, include and tracked_money_ok, and hands each table to the walker
+// scale, include, optional_include and tracked_money_ok, and hands each table to the walker
 // that reads it. The keys and their ranges are in topTable (keys.go).
 
-// document walks a whole file and returns its includes.
+// document walks a whole file and returns its includes: those of include,
+// then those of optional_include.
 func (w *walker) document(doc map[string]any) []includeRef {
-	var includes []includeRef
+	var includes, optional []includeRef
 	for _, k := range w.keys(nil, doc) {
 		v := doc[k]
 		path := []string{k}
@@ -37,7 +38,9 @@ func (w *walker) document(doc map[string]any) []includeRef {
 				}
 			}
 		case "include":
-			includes = w.includes(path, v)
+			includes = w.includes(path, v, false)
+		case "optional_include":
+			optional = w.includes(path, v, true)
 		case "tracked_money_ok":
 			if b, ok := w.boolean(path, v); ok {
 				w.setTop(k, b, path)
@@ -89,7 +92,7 @@ func (w *walker) document(doc map[string]any) []includeRef {
 			w.unknownKey(nil, k, keyNames(topTable))
 		}
 	}
-	return includes
+	return append(includes, optional...)
 }
 
 // setTop records a top-level scalar; two files may agree but not differ.

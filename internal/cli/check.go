@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"mutual/model"
 	"mutual/profiles"
@@ -40,7 +41,9 @@ func cmdCheck(sys System, opts options) error {
 }
 
 func checkOne(sys System, opts options, path string) bool {
-	l, err := profiles.Load(path)
+	// An absent optional include leaves a partial profile: check what is
+	// there (a dotfiles repository's public part, in a fresh clone).
+	l, err := profiles.LoadPartial(path)
 	if err != nil {
 		printError(sys, err)
 		var pe *profiles.Error
@@ -63,15 +66,18 @@ func checkOne(sys System, opts options, path string) bool {
 	}
 	l.Warnings = append(l.Warnings, profiles.TrackedMoney(l)...)
 	l.Warnings = append(l.Warnings, profiles.FutureMoves(l, opts.today)...)
-	for _, w := range l.Warnings {
+	for _, w := range slices.Concat(l.Notes, l.Warnings) {
 		fmt.Fprintf(sys.Stderr, "mutual: %s\n", w)
 		if w.Hint != "" {
 			fmt.Fprintf(sys.Stderr, "hint: %s\n", w.Hint)
 		}
 	}
-	// Every scenario must evaluate too.
+	// Every scenario must evaluate too, when the profile is whole.
 	p := &l.Profile
 	for _, sc := range append([]model.Scenario{{}}, p.Scenarios...) {
+		if l.Partial {
+			break
+		}
 		if _, err := model.Evaluate(p, model.Request{Today: opts.today, Scenario: sc.Name}); err != nil {
 			fmt.Fprintf(sys.Stderr, "mutual: %s: %v\n", path, err)
 			return false
@@ -90,6 +96,9 @@ func checkOne(sys System, opts options, path string) bool {
 		len(p.Scenarios), plural(len(p.Scenarios), "scenario"))
 	if len(l.Files) > 1 {
 		fmt.Fprintf(sys.Stdout, ", %d %s", len(l.Files)-1, plural(len(l.Files)-1, "include"))
+	}
+	if n := len(l.Notes); n > 0 {
+		fmt.Fprintf(sys.Stdout, ", %d optional %s absent", n, plural(n, "include"))
 	}
 	fmt.Fprintln(sys.Stdout, ")")
 	return !(opts.strict && len(l.Warnings) > 0)

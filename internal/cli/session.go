@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"mutual/model"
@@ -74,12 +75,13 @@ func open(sys System, opts options) (*session, error) {
 	return s, nil
 }
 
-// notes prints the example notice and the profile's warnings on stderr.
+// notes prints the example notice and the profile's notes and warnings on
+// stderr.
 func (s *session) notes(sys System) {
 	if s.example && !s.exampleAsked {
 		fmt.Fprintf(sys.Stderr, "mutual: no profile at %s; showing the built-in example\nhint: run 'mutual init' to start your own\n", s.choice.Path)
 	}
-	for _, w := range s.loaded.Warnings {
+	for _, w := range slices.Concat(s.loaded.Notes, s.loaded.Warnings) {
 		fmt.Fprintf(sys.Stderr, "mutual: %s\n", w)
 		if w.Hint != "" {
 			fmt.Fprintf(sys.Stderr, "hint: %s\n", w.Hint)
