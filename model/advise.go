@@ -314,7 +314,7 @@ func (cc *chanceCurve) breakEven(target float64) *float64 {
 
 // savingsBreakEven finds the savings nearest today's at which accepting
 // offer i and holding out are worth the same. Accepting wins over one
-// stretch of savings at most (see the README: before any paycheck every
+// stretch of savings at most (see docs/decide.md: before any paycheck every
 // course burns the savings alike), so the stretch's ends are the only
 // switches, and bisection finds them.
 func (sv *solver) savingsBreakEven(adv *OfferAdvice, i int) {

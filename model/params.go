@@ -54,7 +54,7 @@ func DefaultParams() Params {
 }
 
 // ParamTable lists every constant, with its key in the [model] table, in
-// the order explain and the README show them.
+// the order explain and docs/profile.md show them.
 func ParamTable() []Setting[Params] {
 	const big = 1e12
 	defaults := DefaultParams()

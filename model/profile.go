@@ -50,7 +50,7 @@ type Situation struct {
 }
 
 // SituationTable lists every [situation] key, which a scenario and a
-// what-if may set too, in the order the README shows them and a saved
+// what-if may set too, in the order docs/profile.md shows them and a saved
 // scenario writes them.
 func SituationTable() []Setting[Situation] {
 	defaults := DefaultParams()

@@ -12,8 +12,8 @@ type SearchParams struct {
 	// taken, early in a spell; FindRateLong the same once the spell has
 	// lasted LongSpellMonths. Between the two it falls in a straight line.
 	// The defaults, 0.30 and 0.15 after a year, follow the US Current
-	// Population Survey's flows out of unemployment by duration (see the
-	// README).
+	// Population Survey's flows out of unemployment by duration (see
+	// docs/decide.md).
 	FindRate, FindRateLong float64
 	// LongSpellMonths is the spell length at which FindRateLong is reached.
 	LongSpellMonths float64
@@ -86,7 +86,7 @@ func DefaultSearchParams() SearchParams {
 }
 
 // SearchParamTable lists every assumption of the search model, with its key
-// in the [search] table, in the order explain, decide and the README show
+// in the [search] table, in the order explain, decide and docs/decide.md show
 // them.
 func SearchParamTable() []Setting[SearchParams] {
 	defaults := DefaultSearchParams()

@@ -61,7 +61,7 @@ func trackedHint(l *Loaded, file string, keys []moneyKey) string {
 		return fmt.Sprintf("%s is an include already: tell git to ignore it (add it to .gitignore, then git rm --cached %s), %s",
 			file, filepath.Base(file), ok)
 	}
-	return "move [situation] and the opportunities into an include that git ignores (see the README's private numbers), " + ok
+	return "move [situation] and the opportunities into an include that git ignores (see docs/dotfiles.md), " + ok
 }
 
 type moneyKey struct {

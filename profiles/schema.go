@@ -24,7 +24,7 @@ const SchemaDraft = "https://json-schema.org/draft/2020-12/schema"
 
 // Schema returns the JSON Schema of profile format version 1, indented,
 // with a final newline. Its properties keep the order of the key tables,
-// which is the order the README lists them in.
+// which is the order docs/profile.md lists them in.
 func Schema() ([]byte, error) {
 	s := object(
 		"$schema", SchemaDraft,

@@ -89,7 +89,7 @@ var misnamed = map[string]string{
 }
 
 func (w *walker) unknownKey(path []string, key string, known []string) {
-	hint := "remove it, or check the spelling against the README's list of keys"
+	hint := "remove it, or check the spelling against the keys in docs/profile.md"
 	if s, ok := misnamed[key]; ok && slices.Contains(known, s) {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	} else if s := suggest(key, known); s != "" {

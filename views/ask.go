@@ -203,7 +203,7 @@ func (c *Controller) AskSituation(place SavePlace) {
 		text += " Scenario " + strconv.Quote(report.Clean(sc.Name)) + " keeps its own urgency."
 	}
 	if place.Repo != "" && len(place.Money) > 0 {
-		text += " " + c.trackedWords(place) + " See the README's private numbers."
+		text += " " + c.trackedWords(place) + " See docs/dotfiles.md."
 		if place.Private != "" {
 			c.privateFile = place.Private
 			text += " " + c.key(IntentSave) + ": save a scenario in " + report.Clean(place.Private) + " instead (git does not track it)."
@@ -222,7 +222,7 @@ func (c *Controller) AskTracked(place SavePlace) {
 		text += fmt.Sprintf(" %s: write it into %s instead (git does not track it) · %s: into %s anyway · any other key cancels.",
 			c.key(IntentConfirm), report.Clean(place.Private), c.key(IntentWriteAnyway), report.Clean(place.File))
 	} else {
-		text += fmt.Sprintf(" No file of the profile is kept out of git: the README's private numbers say how. %s: write it anyway · any other key cancels.",
+		text += fmt.Sprintf(" No file of the profile is kept out of git: docs/dotfiles.md says how. %s: write it anyway · any other key cancels.",
 			c.key(IntentConfirm))
 	}
 	c.pending.file = place.File

@@ -1,6 +1,6 @@
 // Command driver runs mutual's performance benchmark and prints its table.
 // Run it through bench/run.sh, which builds the programs it runs; see the
-// README's Performance section for what it measures and why.
+// docs/performance.md for what it measures and why.
 //
 // Every measurement is a ratio against a floor measured in the same run,
 // on the same file, because absolute times drift on a shared machine. Runs

@@ -52,7 +52,8 @@ NAME may be the full name, any unique part of it, in any case.
 
 const checkHelp = `Validate profiles and their includes. Prints one line per file; errors and
 warnings go to stderr with file, line and a hint. Exits 1 on any error.
-With no PATH it checks the profile mutual would open.
+With no PATH it checks the profile mutual would open. An optional_include
+that is absent is a note, and the rest is checked on its own.
 `
 
 const initHelp = `Write a commented starter profile to PATH, or to the profile --profile
@@ -176,7 +177,8 @@ Commands:
 		}
 		fmt.Fprintf(&b, "  %-*s %s\n", width, name, c.summary)
 	}
-	b.WriteString("\nRun 'mutual COMMAND --help' for a command's flags.\n\n")
+	b.WriteString("\nRun 'mutual COMMAND --help' for a command's flags. The reference is in\n" +
+		"docs/ beside mutual's source: commands.md, keys.md, profile.md, decide.md.\n\n")
 	b.WriteString(commonFlagsHelp())
 	return b.String()
 }
