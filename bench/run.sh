@@ -7,7 +7,7 @@
 #   RUNS=11 bench/run.sh       # more runs per measurement
 #   bench/run.sh -sizes 2000x30 -runs 5   # extra flags go to the driver
 #
-# See the README's Performance section for what each line means.
+# See docs/performance.md for what each line means.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:${HOME:-/root}/go/bin:$PATH"
