@@ -18,8 +18,9 @@
 //     tcell: reading and writing files knows nothing of how they are shown.
 //   - Only the program (mutual) and its command layer (mutual/internal/cli)
 //     import all three of model, profiles and views; bench/driver, which
-//     builds the dashboard in-process to time a key press, is the one other
-//     program allowed to.
+//     builds the dashboard in-process to time a key press, and
+//     internal/docgen, which writes docs/ from every room's tables, are the
+//     other programs allowed to.
 //
 // A failure names the chain that brings the forbidden package in, for
 // example "mutual/model imports mutual/x, which imports os". The test
