@@ -31,7 +31,7 @@ func (l *loader) file(path string, from Origin, optional bool) {
 	}
 	data, err := l.read(path)
 	if err != nil && optional && absent(path, err) {
-		l.absent(path, from)
+		l.noteAbsent(path, from)
 		return
 	}
 	if err != nil {
@@ -76,9 +76,9 @@ func absent(path string, err error) bool {
 	return errors.Is(lerr, fs.ErrNotExist)
 }
 
-// absent notes an optional include that does not exist: the profile is
+// noteAbsent notes an optional include that does not exist: the profile is
 // read without it, and what it would have held may be missing.
-func (l *loader) absent(path string, from Origin) {
+func (l *loader) noteAbsent(path string, from Origin) {
 	line, col := from.Position()
 	l.absentPaths = append(l.absentPaths, path)
 	l.notes = append(l.notes, Diagnostic{File: from.File, Line: line, Col: col, Note: true,
