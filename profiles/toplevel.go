@@ -7,7 +7,8 @@ import (
 
 // This file reads the top level of a profile file: version, currency,
 // scale, include, optional_include and tracked_money_ok, and hands each
-// table to the walker that reads it. The keys and their ranges are in topTable (keys.go).
+// table to the walker that reads it. The keys and their ranges are in
+// topTable (keys.go).
 
 // document walks a whole file and returns its includes: those of include,
 // then those of optional_include.
