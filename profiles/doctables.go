@@ -2,7 +2,6 @@ package profiles
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"mutual/model"
@@ -49,7 +48,7 @@ func kindWords(s keySpec) string {
 	case kindNumber:
 		return "number, " + rangeWords(s.min, s.max, s.minOpen, s.maxOpen)
 	case kindMoney:
-		return "money, 0 to " + strconv.FormatFloat(model.MaxMoney, 'g', -1, 64)
+		return "money ≥ 0"
 	case kindWhole:
 		if s.min == s.max {
 			return "whole number, " + fmtNum(s.min)
@@ -82,6 +81,8 @@ func kindWords(s keySpec) string {
 // defaultWords says what is in force when the key is not written.
 func defaultWords(s keySpec) string {
 	switch {
+	case s.kind == kindSettings || s.kind == kindBlocks:
+		return ""
 	case s.required:
 		return "required"
 	case s.defWords != "":
@@ -102,7 +103,7 @@ func settingDocRows[T any](table []model.Setting[T]) [][]string {
 		def := "none"
 		switch s.Kind {
 		case model.Money:
-			value = "money, 0 to " + strconv.FormatFloat(model.MaxMoney, 'g', -1, 64)
+			value = "money ≥ 0"
 		case model.Boolean:
 			value = "true or false"
 		}
