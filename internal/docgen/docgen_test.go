@@ -182,3 +182,21 @@ func root(t *testing.T) string {
 	}
 	return r
 }
+
+// TestReadmeStaysShort: the README is a five-minute read that ends in
+// links; the reference belongs in docs/. It keeps the test command CI runs.
+func TestReadmeStaysShort(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(root(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if n := strings.Count(text, "\n"); n > 250 {
+		t.Errorf("README.md has %d lines; keep it to 250 and move the reference to docs/", n)
+	}
+	for _, want := range []string{"go run .", "go test ./...", "## A two-minute tour", "docs/"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("README.md lacks %q", want)
+		}
+	}
+}
