@@ -7,9 +7,10 @@ import (
 	"mutual/model"
 )
 
-// This file writes the profile's key tables (keys.go) and package model's
-// tables of settings as rows for the reference in docs/ (profile.md,
-// decide.md), which internal/docgen rewrites from them. It formats rows;
+// This file writes the profile's key tables (keys.go), package model's
+// tables of settings, and the columns and statuses import reads
+// (tracker.go) as rows for the reference in docs/ (profile.md, decide.md,
+// commands.md), which internal/docgen rewrites from them. It formats rows;
 // the lists of keys stay in their tables.
 
 // DocTables are the profile format's tables as rows of text, by the name
@@ -23,7 +24,31 @@ func DocTables() map[string][][]string {
 		"profile-situation":   settingDocRows(model.SituationTable()),
 		"profile-model":       settingDocRows(model.ParamTable()),
 		"profile-search":      settingDocRows(model.SearchParamTable()),
+		"import-columns":      trackerColumnRows(),
+		"import-statuses":     trackerStatusRows(),
 	}
+}
+
+// trackerColumnRows are the columns 'mutual import' reads (tracker.go),
+// and what each fills.
+func trackerColumnRows() [][]string {
+	rows := [][]string{{"column (any case, any of these names)", "becomes"}}
+	for _, c := range trackerColumns {
+		key, rest, _ := strings.Cut(c.what, " ")
+		rows = append(rows, []string{strings.Join(c.names, ", "), strings.TrimSpace("`" + key + "` " + rest)})
+	}
+	return rows
+}
+
+// trackerStatusRows are the statuses 'mutual import' reads as each stage.
+func trackerStatusRows() [][]string {
+	rows := [][]string{{"stage", "statuses read as it (any case; punctuation is a space)"}}
+	for _, st := range model.Stages() {
+		if names := trackerStatuses[st]; len(names) > 0 {
+			rows = append(rows, []string{"`" + string(st) + "`", strings.Join(names, ", ")})
+		}
+	}
+	return rows
 }
 
 // keyDocRows are the rows of one of the profile's own tables.
