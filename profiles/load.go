@@ -83,6 +83,9 @@ type Loaded struct {
 	// Notes say what is worth knowing but is no problem: an optional
 	// include that is absent.
 	Notes []Diagnostic
+	// Absent lists the optional includes that do not exist, as Files
+	// names files: a watcher watches for them to appear.
+	Absent []string
 	// Partial reports a profile read by [LoadPartial] that lacks what an
 	// absent optional include would hold ([situation] or [[priority]]): it
 	// can be checked, but not ranked.
@@ -187,6 +190,6 @@ func load(path string, read fileReader, partialOK bool) (*Loaded, error) {
 		return nil, err
 	}
 	out.Warnings = l.ds.warnings()
-	out.Notes = l.notes
+	out.Notes, out.Absent = l.notes, l.absentPaths
 	return out, nil
 }

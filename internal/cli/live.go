@@ -68,7 +68,7 @@ func (lp *liveProfile) adopt(l *profiles.Loaded) {
 	lp.s.loaded = l
 	lp.broken = nil
 	if lp.watcher != nil {
-		lp.watcher.Watch(l.Files)
+		lp.watcher.Watch(slices.Concat(l.Files, l.Absent))
 	}
 }
 
@@ -258,7 +258,9 @@ func (lp *liveProfile) watch(d *views.Dashboard) (stop func()) {
 	if lp.s.example {
 		return nil
 	}
-	w, err := profiles.NewWatcher(lp.s.loaded.Files)
+	// An absent optional include is watched too: it is merged once it
+	// is there.
+	w, err := profiles.NewWatcher(slices.Concat(lp.s.loaded.Files, lp.s.loaded.Absent))
 	if err != nil {
 		lp.watchFailed(d, "Cannot watch the profile for changes", err)
 		return nil

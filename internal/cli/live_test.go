@@ -498,3 +498,22 @@ func TestUndoTakesBackASave(t *testing.T) {
 		}
 	}
 }
+
+// TestLiveReloadSeesAnOptionalIncludeArrive: an optional include that is
+// absent when the dashboard opens is watched too, and merged once it is
+// written (a dotfiles clone whose private file is copied in later).
+func TestLiveReloadSeesAnOptionalIncludeArrive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for file events")
+	}
+	dir := t.TempDir()
+	profile, extra := filepath.Join(dir, "profile.toml"), filepath.Join(dir, "extra.toml")
+	must(t, os.WriteFile(profile, []byte(strings.Replace(liveProfileText, `include = ["private.toml"]`, `optional_include = ["extra.toml"]`, 1)+
+		"[situation]\nsavings = 9000\nmonthly_expenses = 3100\n\n[[opportunity]]\nname = \"Acme\"\nstage = \"offer\"\nratings.fit = 2\n"), 0o644))
+	s, opts := fileSession(t, profile, nil)
+	r := startSession(t, s, opts, 100, 30, nil, nil)
+	r.waitFor(t, "Acme")
+
+	must(t, os.WriteFile(extra, []byte("[[opportunity]]\nname = \"Globex\"\nstage = \"final\"\nratings.fit = 5\n"), 0o600))
+	r.waitFor(t, "Globex")
+}
