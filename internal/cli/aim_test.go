@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gdamore/tcell/v2"
+)
+
+// insertAbove is livePrivateText with another opportunity written above
+// Acme, as an editor would insert it while the dashboard or a command
+// has the profile loaded.
+func insertAbove(text, above string) string {
+	return strings.Replace(text, "[[opportunity]]\nname = \""+above+"\"",
+		"[[opportunity]]\nname = \"Initech\"\nstage = \"lead\"\n\n[[opportunity]]\nname = \""+above+"\"", 1)
+}
+
+// TestDashboardStageAimsAtTheName: the Stage picker is open on Globex; an
+// editor inserts an opportunity above Acme; enter moves Globex, and Acme
+// (the offer in hand) stays where it was.
+func TestDashboardStageAimsAtTheName(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	s, opts := fileSession(t, profile, nil)
+	r := startSession(t, s, opts, 100, 30, nil, nil)
+	r.waitFor(t, "Globex")
+	for k := 0; ; k++ {
+		r.typeKeys("t")
+		if strings.Contains(r.waitFor(t, "Stage: "), "Stage: Globex") {
+			break
+		}
+		if k == 3 {
+			t.Fatal("could not open the Stage picker on Globex")
+		}
+		r.screen.InjectKey(tcell.KeyEscape, 0, tcell.ModNone)
+		r.typeKeys("j")
+	}
+	outside := insertAbove(livePrivateText, "Acme")
+	must(t, os.WriteFile(private, []byte(outside), 0o600))
+	// Globex is at final: one up is interviewing.
+	r.typeKeys("k")
+	r.screen.InjectKey(tcell.KeyEnter, 0, tcell.ModNone)
+	r.waitFor(t, "Moved Globex to interviewing")
+	want := strings.Replace(outside, "stage = \"final\"\n", "stage = \"interviewing\"\nhistory = [{ stage = \"interviewing\", on = 2026-11-25 }]\n", 1)
+	if got := readFile(t, private); got != want {
+		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
+	}
+	r.typeKeys("q")
+	if err := r.finished(t); err != nil {
+		t.Errorf("quit: %v", err)
+	}
+}
+
+// TestRateAimsAtTheName: 'mutual rate Globex fit 4' loads the profile,
+// and before its save takes the file an editor inserts an opportunity
+// above Acme: the rating lands on Globex, and Acme is as it was. The
+// test holds the save's lock while it inserts, so the command has
+// loaded the old text and saves on the new one.
+func TestRateAimsAtTheName(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	f, err := os.Open(private)
+	must(t, err)
+	must(t, syscall.Flock(int(f.Fd()), syscall.LOCK_EX))
+	done := make(chan string, 1)
+	go func() {
+		code, out, errs := editRun(t, "--profile", profile, "rate", "Globex", "fit", "4")
+		if code != 0 {
+			out = errs
+		}
+		done <- out
+	}()
+	time.Sleep(300 * time.Millisecond) // the command loads the profile
+	outside := insertAbove(livePrivateText, "Acme")
+	tmp := private + ".edit"
+	must(t, os.WriteFile(tmp, []byte(outside), 0o600))
+	must(t, os.Rename(tmp, private))
+	f.Close()
+	out := <-done
+	if !strings.Contains(out, "Globex: fit 4 (was 5)") {
+		t.Errorf("rate said %q", out)
+	}
+	want := strings.Replace(outside, "ratings.fit = 5\n", "ratings.fit = 4\n", 1)
+	if got := readFile(t, private); got != want {
+		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
+	}
+}
