@@ -80,3 +80,17 @@ func TestEditsAimAtTheNameNotThePosition(t *testing.T) {
 		})
 	}
 }
+
+// TestTheEditCheckLooksAtTheName: an edit aimed at a place that holds
+// another opportunity than the one named is refused by the check after
+// the edit, whatever found the place.
+func TestTheEditCheckLooksAtTheName(t *testing.T) {
+	elem := []string{"opportunity", "0"}
+	if _, err := editRatings(aimProfile, elem, "Globex", []RatingValue{{ID: "fit", Rating: model.Rating{Low: 4, High: 4}, Known: true}}); err == nil ||
+		!strings.Contains(err.Error(), `not "Globex"`) {
+		t.Errorf("a rating aimed at Acme's place for Globex: %v", err)
+	}
+	if _, err := editStage(aimProfile, elem, "Globex", model.StageFinal, model.NewDate(2026, 11, 25)); err == nil {
+		t.Error("a move aimed at Acme's place for Globex went through")
+	}
+}
