@@ -228,7 +228,9 @@ func TestAReadOnlyDirectoryIsNamed(t *testing.T) {
 	fs := fileCalls{}
 	if os.Geteuid() == 0 {
 		// root writes into any directory: the refusal is stood in for.
-		fs.createTemp = func(string, string) (*os.File, error) { return nil, &os.PathError{Op: "open", Path: dir, Err: syscall.EACCES} }
+		fs.createTemp = func(string, string) (*os.File, error) {
+			return nil, &os.PathError{Op: "open", Path: dir, Err: syscall.EACCES}
+		}
 	} else {
 		must(t, os.Chmod(dir, 0o555))
 		defer os.Chmod(dir, 0o755)
@@ -263,7 +265,7 @@ func TestInsertedLinesFollowTheMajorityLineEnding(t *testing.T) {
 }
 
 // TestAnUnclosedMultilineStringIsReportedWhereItOpens: the parser meets
-// the end of the file; the message points at the """ (or ''') left open.
+// the end of the file; the message points at the """ (or ”') left open.
 func TestAnUnclosedMultilineStringIsReportedWhereItOpens(t *testing.T) {
 	for _, c := range []struct {
 		src       string

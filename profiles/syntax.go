@@ -289,7 +289,7 @@ func mistakeAt(src string, off int, msg string) int {
 	return off
 }
 
-// unclosedMultiline is the offset of the """ or ''' that opens a
+// unclosedMultiline is the offset of the """ or ”' that opens a
 // multi-line string never closed, or -1: strings and comments are skipped
 // as TOML reads them, so a quote inside a string or a comment opens
 // nothing.
