@@ -289,8 +289,8 @@ func mistakeAt(src string, off int, msg string) int {
 	return off
 }
 
-// unclosedMultiline is the offset of the """ or ”' that opens a
-// multi-line string never closed, or -1: strings and comments are skipped
+// unclosedMultiline is the offset of the three quotes (double or single)
+// that open a multi-line string never closed, or -1: strings and comments are skipped
 // as TOML reads them, so a quote inside a string or a comment opens
 // nothing.
 func unclosedMultiline(src string) int {
