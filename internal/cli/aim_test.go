@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/gdamore/tcell/v2"
+
+	"mutual/model"
 )
 
 // insertAbove is livePrivateText with another opportunity written above
@@ -42,7 +44,8 @@ func TestDashboardStageAimsAtTheName(t *testing.T) {
 	// Globex is at final: one up is interviewing.
 	r.typeKeys("k")
 	r.screen.InjectKey(tcell.KeyEnter, 0, tcell.ModNone)
-	r.waitFor(t, "Moved Globex to interviewing")
+	// The status line says the file had changed on disk.
+	r.waitFor(t, "Moved Globex to interviewing in private.toml (it had changed on disk")
 	want := strings.Replace(outside, "stage = \"final\"\n", "stage = \"interviewing\"\nhistory = [{ stage = \"interviewing\", on = 2026-11-25 }]\n", 1)
 	if got := readFile(t, private); got != want {
 		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
@@ -78,11 +81,39 @@ func TestRateAimsAtTheName(t *testing.T) {
 	must(t, os.Rename(tmp, private))
 	f.Close()
 	out := <-done
-	if !strings.Contains(out, "Globex: fit 4 (was 5)") {
+	if !strings.Contains(out, "Globex: fit 4 (was 5)") || !strings.Contains(out, "(it had changed on disk: the change was made on its new content)") {
 		t.Errorf("rate said %q", out)
 	}
 	want := strings.Replace(outside, "ratings.fit = 5\n", "ratings.fit = 4\n", 1)
 	if got := readFile(t, private); got != want {
 		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestUndoTakesBackAFormWrite: u after the Ratings form or the Stage
+// picker wrote puts the file back byte for byte.
+func TestUndoTakesBackAFormWrite(t *testing.T) {
+	for _, how := range []string{"rate", "stage"} {
+		_, profile, private := writeLiveProfile(t)
+		s, _ := fileSession(t, profile, nil)
+		lp := &liveProfile{s: s}
+		var err error
+		if how == "rate" {
+			_, _, err = lp.rate("Globex", []model.RatingValue{{ID: "fit", Rating: model.Rating{Low: 3, High: 4}, Known: true}})
+		} else {
+			_, _, err = lp.stage("Globex", model.StageOffer)
+		}
+		must(t, err)
+		if readFile(t, private) == livePrivateText {
+			t.Fatalf("%s: the form wrote nothing", how)
+		}
+		p, file, err := lp.undo()
+		must(t, err)
+		if p == nil || file == "" {
+			t.Errorf("%s: undo reported nothing undone", how)
+		}
+		if got := readFile(t, private); got != livePrivateText {
+			t.Errorf("%s: after undo private.toml is\n%s", how, got)
+		}
 	}
 }
