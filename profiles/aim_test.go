@@ -77,6 +77,16 @@ func TestEditsAimAtTheNameNotThePosition(t *testing.T) {
 			if read(t, path) != gone {
 				t.Error("a refused save wrote the file")
 			}
+
+			// The name now twice: refused, nothing written.
+			twice := outside + "\n[[opportunity]]\nname = \"Globex\"\nstage = \"lead\"\n"
+			must(t, os.WriteFile(path, []byte(twice), 0o600))
+			if _, err := e.do(l); err == nil || !strings.Contains(err.Error(), `"Globex" is used twice`) || !strings.Contains(err.Error(), "nothing was saved") {
+				t.Errorf("a save aimed at a name now given twice: %v", err)
+			}
+			if read(t, path) != twice {
+				t.Error("a refused save wrote the file")
+			}
 		})
 	}
 }

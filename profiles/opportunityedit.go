@@ -90,7 +90,7 @@ func editOpportunity(l *Loaded, name string, change func(o model.Opportunity, el
 	return saveWith(l, at.File, atomicWriter{}, func(src string, now *Loaded) (string, error) {
 		at2, o, err := opportunityNamed(now, name)
 		if err != nil {
-			return "", err
+			return "", fmt.Errorf("%w there, so nothing was written", err)
 		}
 		if at2.File != at.File {
 			return "", fmt.Errorf("%q is now written in %s, not %s; load the profile again and redo the change", name, at2.File, at.File)
