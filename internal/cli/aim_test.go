@@ -56,6 +56,42 @@ func TestDashboardStageAimsAtTheName(t *testing.T) {
 	}
 }
 
+// TestDashboardRatingsAimAtTheName: the Ratings form is open on Globex;
+// an editor inserts an opportunity above Acme; Save rates Globex, and
+// Acme's rating is as it was.
+func TestDashboardRatingsAimAtTheName(t *testing.T) {
+	_, profile, private := writeLiveProfile(t)
+	s, opts := fileSession(t, profile, nil)
+	r := startSession(t, s, opts, 100, 30, nil, nil)
+	r.waitFor(t, "Globex")
+	for k := 0; ; k++ {
+		r.typeKeys("i")
+		if strings.Contains(r.waitFor(t, "Ratings: "), "Ratings: Globex") {
+			break
+		}
+		if k == 3 {
+			t.Fatal("could not open the Ratings form on Globex")
+		}
+		r.screen.InjectKey(tcell.KeyEscape, 0, tcell.ModNone)
+		r.typeKeys("j")
+	}
+	outside := insertAbove(livePrivateText, "Acme")
+	must(t, os.WriteFile(private, []byte(outside), 0o600))
+	r.screen.InjectKey(tcell.KeyBackspace2, 0, tcell.ModNone)
+	r.typeKeys("4")
+	r.screen.InjectKey(tcell.KeyTab, 0, tcell.ModNone) // Save
+	r.screen.InjectKey(tcell.KeyEnter, 0, tcell.ModNone)
+	r.waitFor(t, "Rated Globex in private.toml (it had changed on disk")
+	want := strings.Replace(outside, "ratings.fit = 5\n", "ratings.fit = 4\n", 1)
+	if got := readFile(t, private); got != want {
+		t.Errorf("private.toml is\n%s\nwant\n%s", got, want)
+	}
+	r.typeKeys("q")
+	if err := r.finished(t); err != nil {
+		t.Errorf("quit: %v", err)
+	}
+}
+
 // TestRateAimsAtTheName: 'mutual rate Globex fit 4' loads the profile,
 // and before its save takes the file an editor inserts an opportunity
 // above Acme: the rating lands on Globex, and Acme is as it was. The
