@@ -18,8 +18,9 @@ import (
 
 // This file saves what-ifs into the user's files without harm: only the
 // lines that change, checked before writing, written atomically through
-// symlinks with the file's mode kept, and never over a change made on disk
-// since the profile was loaded.
+// symlinks with the file's mode and owner kept, never over a change made
+// on disk since the profile was loaded, and under a lock (lock.go) so that
+// two mutuals saving at once both land.
 
 // Saved says what a save did.
 type Saved struct {
