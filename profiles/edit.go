@@ -113,9 +113,13 @@ func tomlString(s string) string {
 	return b.String()
 }
 
-// newline is the line ending the document already uses.
+// newline is the line ending most of the document's lines use (LF when
+// as many end one way as the other): one CRLF line pasted into an LF file
+// does not make every line a save adds CRLF, nor one LF line in a CRLF
+// file the other way.
 func newline(src string) string {
-	if strings.Contains(src, "\r\n") {
+	crlf := strings.Count(src, "\r\n")
+	if crlf > strings.Count(src, "\n")-crlf {
 		return "\r\n"
 	}
 	return "\n"

@@ -23,6 +23,9 @@ import (
 //	an outside change during a save                  TestSaveReappliesAChangeMadeDuringTheSave
 //	an inline [situation] is not edited as a table   TestSetKeyRefusals
 //
+// The guards of the write itself, the lock and the watcher are listed in
+// saveguards_test.go and watchguards_test.go.
+//
 // The dashboard's side of a scenario save is in internal/cli
 // (TestSaveScenarioKeepsTheScenarioInForce).
 

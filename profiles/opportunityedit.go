@@ -22,60 +22,80 @@ import (
 // RatingValue is one priority's rating to save (see model.RatingValue).
 type RatingValue = model.RatingValue
 
-// SetRatings writes ratings of opportunity i (an index into
-// l.Profile.Opportunities) in the file that defines it, in one save: all
-// of them are written, or none is. A rating that is already what it would
-// be written as is left alone; when none changes, nothing is written and
-// the result is nil.
-func SetRatings(l *Loaded, i int, values ...RatingValue) (*Saved, error) {
-	at, o, err := opportunityAt(l, i)
-	if err != nil {
-		return nil, err
-	}
-	var changes []RatingValue
+// SetRatings writes ratings of the opportunity called name in the file
+// that defines it, in one save: all of them are written, or none is. The
+// edit is aimed at the name in the text being written, never at a place
+// fixed when the profile was loaded, so a save redone over an outside
+// change (another opportunity inserted above it) changes this one or
+// nothing. A rating that is already what it would be written as is left
+// alone; when none changes, nothing is written and the result is nil.
+func SetRatings(l *Loaded, name string, values ...RatingValue) (*Saved, error) {
 	for _, v := range values {
 		if _, ok := l.Profile.Priority(v.ID); !ok {
 			return nil, fmt.Errorf("no priority has the id %q", v.ID)
 		}
-		old, had := o.Ratings[v.ID]
-		if had == v.Known && (!had || old == v.Rating) {
-			continue
+	}
+	return editOpportunity(l, name, func(o model.Opportunity, elem []string, src string) (string, error) {
+		var changes []RatingValue
+		for _, v := range values {
+			old, had := o.Ratings[v.ID]
+			if had == v.Known && (!had || old == v.Rating) {
+				continue
+			}
+			changes = append(changes, v)
 		}
-		changes = append(changes, v)
-	}
-	if len(changes) == 0 {
-		return nil, nil
-	}
-	return save(l, at.File, atomicWriter{}, func(src string) (string, error) {
-		return editRatings(src, at.key, changes)
+		if len(changes) == 0 {
+			return "", errNothingToSave
+		}
+		return editRatings(src, elem, name, changes)
 	})
 }
 
-// SetStage moves opportunity i to stage on day on: its stage = line, and
-// one more { stage, on } at the end of its history, in one save. A move to
-// the stage it is at already writes nothing and returns nil.
-func SetStage(l *Loaded, i int, stage model.Stage, on model.Date) (*Saved, error) {
-	at, o, err := opportunityAt(l, i)
-	if err != nil {
-		return nil, err
-	}
+// SetStage moves the opportunity called name to stage on day on: its
+// stage = line, and one more { stage, on } at the end of its history, in
+// one save, aimed at the name as SetRatings is. A move to the stage it is
+// at already writes nothing and returns nil.
+func SetStage(l *Loaded, name string, stage model.Stage, on model.Date) (*Saved, error) {
 	if !stage.Valid() {
 		return nil, fmt.Errorf("%q is not a stage", stage)
 	}
 	if on.IsZero() {
 		return nil, errors.New("a move needs its day")
 	}
-	if o.Stage == stage {
-		return nil, nil
+	return editOpportunity(l, name, func(o model.Opportunity, elem []string, src string) (string, error) {
+		if o.Stage == stage {
+			return "", errNothingToSave
+		}
+		// The history is a record in the order things happened: a move
+		// dated before the last one written would put it out of order.
+		if last, ok := o.LastMove(); ok && on.Before(last) {
+			return "", fmt.Errorf("%q last moved on %s, so a move dated %s would come before it in its history; date it %s or later (--today)",
+				o.Name, last, on, last)
+		}
+		return editStage(src, elem, name, stage, on)
+	})
+}
+
+// editOpportunity saves change into the file that defines the
+// opportunity called name. change is given the opportunity and where it
+// is written as they are in the text it edits: the loaded profile's when
+// the file is as it was loaded, else the profile as it is on disk now,
+// found again by its name. A name that is gone, or has moved to another
+// file, is refused with nothing written.
+func editOpportunity(l *Loaded, name string, change func(o model.Opportunity, elem []string, src string) (string, error)) (*Saved, error) {
+	at, _, err := opportunityNamed(l, name)
+	if err != nil {
+		return nil, err
 	}
-	// The history is a record in the order things happened: a move dated
-	// before the last one written would put it out of order.
-	if last, ok := o.LastMove(); ok && on.Before(last) {
-		return nil, fmt.Errorf("%q last moved on %s, so a move dated %s would come before it in its history; date it %s or later (--today)",
-			o.Name, last, on, last)
-	}
-	return save(l, at.File, atomicWriter{}, func(src string) (string, error) {
-		return editStage(src, at.key, stage, on)
+	return saveWith(l, at.File, atomicWriter{}, func(src string, now *Loaded) (string, error) {
+		at2, o, err := opportunityNamed(now, name)
+		if err != nil {
+			return "", fmt.Errorf("%w there, so nothing was written", err)
+		}
+		if at2.File != at.File {
+			return "", fmt.Errorf("%q is now written in %s, not %s; load the profile again and redo the change", name, at2.File, at.File)
+		}
+		return change(o, at2.key, src)
 	})
 }
 
@@ -95,19 +115,31 @@ func Undo(l *Loaded, s *Saved) (*Saved, error) {
 	})
 }
 
-// opportunityAt is where opportunity i is written, and the opportunity.
-func opportunityAt(l *Loaded, i int) (Origin, model.Opportunity, error) {
+// opportunityNamed is where the opportunity called name is written, and
+// the opportunity. Names are told apart by their exact spelling: the
+// command line and the dashboard find the one meant before they save.
+func opportunityNamed(l *Loaded, name string) (Origin, model.Opportunity, error) {
 	if l.Path == ExampleName {
 		return Origin{}, model.Opportunity{}, ErrExample
 	}
-	if i < 0 || i >= len(l.Profile.Opportunities) || i >= len(l.Origins.Opportunities) {
-		return Origin{}, model.Opportunity{}, fmt.Errorf("there is no opportunity number %d", i+1)
+	found := -1
+	for i, o := range l.Profile.Opportunities {
+		if o.Name != name {
+			continue
+		}
+		if found >= 0 {
+			return Origin{}, model.Opportunity{}, fmt.Errorf("two opportunities are named %q; give each its own name first", name)
+		}
+		found = i
 	}
-	at := l.Origins.Opportunities[i]
+	if found < 0 || found >= len(l.Origins.Opportunities) {
+		return Origin{}, model.Opportunity{}, fmt.Errorf("no opportunity is named %q", name)
+	}
+	at := l.Origins.Opportunities[found]
 	if len(at.key) == 0 {
-		return Origin{}, model.Opportunity{}, fmt.Errorf("cannot tell where %q is written", l.Profile.Opportunities[i].Name)
+		return Origin{}, model.Opportunity{}, fmt.Errorf("cannot tell where %q is written", name)
 	}
-	return at, l.Profile.Opportunities[i], nil
+	return at, l.Profile.Opportunities[found], nil
 }
 
 // editStep is one change to the text, made on its fresh index.
@@ -115,8 +147,9 @@ type editStep func(src string, ix *textIndex) (string, error)
 
 // editElement makes steps one after another on src, each on an index of
 // the text as the step before left it, then checks the result against
-// src with want applied to the element at elem (["opportunity", "2"]).
-func editElement(src string, elem []string, steps []editStep, want func(el map[string]any)) (string, error) {
+// src with want applied to the element at elem (["opportunity", "2"]),
+// which must be the one called name, in src and in the result.
+func editElement(src string, elem []string, name string, steps []editStep, want func(el map[string]any)) (string, error) {
 	if _, err := toml.Decode(src, new(map[string]any)); err != nil {
 		return "", fmt.Errorf("the file does not parse, so it cannot be edited safely: %w", err)
 	}
@@ -131,11 +164,19 @@ func editElement(src string, elem []string, steps []editStep, want func(el map[s
 			return "", err
 		}
 	}
-	return out, checkEdit(src, out, func(doc map[string]any) {
+	// The check compares the whole result with src changed as meant, so
+	// the element being called name in src is enough: it is in out too.
+	named := false
+	err := checkEdit(src, out, func(doc map[string]any) {
 		if el := elementOf(doc, elem); el != nil {
+			named = el["name"] == name
 			want(el)
 		}
 	})
+	if err == nil && !named {
+		err = fmt.Errorf("the opportunity at %s is not %q; nothing was written", strings.Join(elem, "."), name)
+	}
+	return out, err
 }
 
 // elementOf is the table at elem in a decoded document: a name, an index
@@ -172,7 +213,7 @@ func ratingLiteral(r model.Rating) any {
 // editRatings sets or removes each rating under the element's ratings,
 // written whichever way the file writes them: an [opportunity.ratings]
 // table, an inline ratings = { ... }, or dotted ratings.id = lines.
-func editRatings(src string, elem []string, values []RatingValue) (string, error) {
+func editRatings(src string, elem []string, name string, values []RatingValue) (string, error) {
 	steps := make([]editStep, len(values))
 	for k, v := range values {
 		steps[k] = func(src string, ix *textIndex) (string, error) { return editRating(src, ix, elem, v) }
@@ -182,7 +223,7 @@ func editRatings(src string, elem []string, values []RatingValue) (string, error
 		_, written := ix.lookup(append(clonePath(elem), "ratings")...)
 		dotted = !written
 	}
-	return editElement(src, elem, steps, func(el map[string]any) {
+	return editElement(src, elem, name, steps, func(el map[string]any) {
 		rt, _ := el["ratings"].(map[string]any)
 		if rt == nil {
 			rt = map[string]any{}
@@ -249,7 +290,7 @@ func editRating(src string, ix *textIndex, elem []string, v RatingValue) (string
 }
 
 // editStage sets the element's stage and adds the move to its history.
-func editStage(src string, elem []string, stage model.Stage, on model.Date) (string, error) {
+func editStage(src string, elem []string, name string, stage model.Stage, on model.Date) (string, error) {
 	move := history{{Stage: stage, On: on}}
 	setStage := func(src string, ix *textIndex) (string, error) {
 		e, ok := ix.lookup(append(clonePath(elem), "stage")...)
@@ -259,7 +300,7 @@ func editStage(src string, elem []string, stage model.Stage, on model.Date) (str
 		return replaceValue(src, e.valStart, e.valEnd, tomlString(string(stage))), nil
 	}
 	addMove := func(src string, ix *textIndex) (string, error) { return appendMove(src, ix, elem, move) }
-	return editElement(src, elem, []editStep{setStage, addMove}, func(el map[string]any) {
+	return editElement(src, elem, name, []editStep{setStage, addMove}, func(el map[string]any) {
 		el["stage"] = string(stage)
 		list := asList(el["history"])
 		el["history"] = append(list, normalise(move).([]any)...)

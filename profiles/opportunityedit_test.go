@@ -65,7 +65,7 @@ func TestEditRatingsEveryWay(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := editRatings(head+c.block, []string{"opportunity", "0"}, []RatingValue{c.v})
+			got, err := editRatings(head+c.block, []string{"opportunity", "0"}, "A", []RatingValue{c.v})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,7 +100,7 @@ func TestEditStageKeepsHistory(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := editStage(c.src, []string{"opportunity", "0"}, model.StageInterviewing, on)
+			got, err := editStage(c.src, []string{"opportunity", "0"}, "A", model.StageInterviewing, on)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -110,7 +110,7 @@ func TestEditStageKeepsHistory(t *testing.T) {
 		})
 	}
 	if _, err := editStage("[[opportunity]]\nname = \"A\"\nstage = \"applied\"\n[[opportunity.history]]\nstage = \"applied\"\non = 2026-11-02\n",
-		[]string{"opportunity", "0"}, model.StageFinal, on); err == nil {
+		[]string{"opportunity", "0"}, "A", model.StageFinal, on); err == nil {
 		t.Error("a history written as [[opportunity.history]] blocks should be left to the user")
 	}
 }
@@ -170,13 +170,13 @@ func TestOpportunityEditsInDotfiles(t *testing.T) {
 			i, err := model.FindName(l.Profile.Opportunities, "acme")
 			must(t, err)
 
-			saved, err := SetRatings(l, i, RatingValue{ID: "fit", Rating: model.Rating{Low: 2, High: 4}, Known: true})
+			saved, err := SetRatings(l, "Acme", RatingValue{ID: "fit", Rating: model.Rating{Low: 2, High: 4}, Known: true})
 			must(t, err)
 			want := strings.Replace(original, "ratings.fit = 3\n", "ratings.fit = [2, 4]\n", 1)
 			if got := read(t, holder); got != want {
 				t.Fatalf("after rate:\n%s\nwant\n%s", got, want)
 			}
-			saved, err = SetStage(saved.Loaded, i, model.StageAccepted, on)
+			saved, err = SetStage(saved.Loaded, "Acme", model.StageAccepted, on)
 			must(t, err)
 			want = strings.Replace(want, "stage = \"offer\"\n", "stage = \"accepted\"\nhistory = [{ stage = \"accepted\", on = 2026-11-25 }]\n", 1)
 			if got := read(t, holder); got != want {
@@ -221,7 +221,7 @@ func TestUndoRefusesAChangedFile(t *testing.T) {
 	cfg, _ := dotfiles(t)
 	l, err := Load(filepath.Join(cfg, "profile.toml"))
 	must(t, err)
-	saved, err := SetRatings(l, 0, RatingValue{ID: "fit", Rating: model.Rating{Low: 5, High: 5}, Known: true})
+	saved, err := SetRatings(l, "Acme", RatingValue{ID: "fit", Rating: model.Rating{Low: 5, High: 5}, Known: true})
 	must(t, err)
 	private := filepath.Join(cfg, "private.toml")
 	edited := read(t, private) + "# mine\n"
@@ -241,19 +241,19 @@ func TestOpportunityEditRefusals(t *testing.T) {
 	l, err := Load(filepath.Join(cfg, "profile.toml"))
 	must(t, err)
 	private := filepath.Join(cfg, "private.toml")
-	if _, err := SetRatings(l, 0, RatingValue{ID: "fit", Rating: model.Rating{Low: 9, High: 9}, Known: true}); err == nil {
+	if _, err := SetRatings(l, "Acme", RatingValue{ID: "fit", Rating: model.Rating{Low: 9, High: 9}, Known: true}); err == nil {
 		t.Error("a rating outside the scale should be refused")
 	}
-	if _, err := SetRatings(l, 0, RatingValue{ID: "nope", Rating: model.Rating{Low: 2, High: 2}, Known: true}); err == nil {
+	if _, err := SetRatings(l, "Acme", RatingValue{ID: "nope", Rating: model.Rating{Low: 2, High: 2}, Known: true}); err == nil {
 		t.Error("a rating of no priority should be refused")
 	}
-	if _, err := SetStage(l, 0, "hired", model.NewDate(2026, 11, 25)); err == nil {
+	if _, err := SetStage(l, "Acme", "hired", model.NewDate(2026, 11, 25)); err == nil {
 		t.Error("a stage that is none should be refused")
 	}
-	if _, err := SetStage(l, 5, model.StageFinal, model.NewDate(2026, 11, 25)); err == nil {
+	if _, err := SetStage(l, "Nobody", model.StageFinal, model.NewDate(2026, 11, 25)); err == nil {
 		t.Error("an opportunity that is none should be refused")
 	}
-	if s, err := SetStage(l, 0, model.StageOffer, model.NewDate(2026, 11, 25)); s != nil || err != nil {
+	if s, err := SetStage(l, "Acme", model.StageOffer, model.NewDate(2026, 11, 25)); s != nil || err != nil {
 		t.Errorf("a move to the stage it is at: %v, %v; want nothing written", s, err)
 	}
 	if read(t, private) != privateProfile {
@@ -261,7 +261,7 @@ func TestOpportunityEditRefusals(t *testing.T) {
 	}
 	ex, err := Example(model.NewDate(2026, 11, 25))
 	must(t, err)
-	if _, err := SetStage(ex, 0, model.StageFinal, model.NewDate(2026, 11, 25)); err != ErrExample {
+	if _, err := SetStage(ex, ex.Profile.Opportunities[0].Name, model.StageFinal, model.NewDate(2026, 11, 25)); err != ErrExample {
 		t.Errorf("editing the example: %v", err)
 	}
 }

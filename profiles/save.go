@@ -4,20 +4,23 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"mutual/model"
 )
 
 // This file saves what-ifs into the user's files without harm: only the
 // lines that change, checked before writing, written atomically through
-// symlinks with the file's mode kept, and never over a change made on disk
-// since the profile was loaded.
+// symlinks with the file's mode and owner kept, never over a change made
+// on disk since the profile was loaded, and under a lock (lock.go) so that
+// two mutuals saving at once both land.
 
 // Saved says what a save did.
 type Saved struct {
@@ -278,6 +281,22 @@ func tomlValue(kind model.Kind, v float64) any {
 // the new content (a few times at most), so an outside change is never
 // written over.
 func save(l *Loaded, file string, w atomicWriter, edit func(string) (string, error)) (*Saved, error) {
+	return saveWith(l, file, w, func(src string, _ *Loaded) (string, error) { return edit(src) })
+}
+
+// errNothingToSave, from an edit, means the file already says what the
+// edit would write: the save writes nothing and returns nil.
+var errNothingToSave = errors.New("nothing to save")
+
+// saveWith is save for an edit that needs the profile as the text it
+// edits holds it (to find an opportunity by its name there): the loaded
+// one while the file is as it was loaded, else the profile loaded again
+// with the file's new text.
+//
+// The whole of it, from reading the file to renaming the new one over it,
+// holds a lock on the file (see lockFile), so two mutuals saving at once
+// each land on top of the other rather than one losing the other's write.
+func saveWith(l *Loaded, file string, w atomicWriter, edit func(src string, now *Loaded) (string, error)) (*Saved, error) {
 	if l.Path == ExampleName {
 		return nil, ErrExample
 	}
@@ -291,15 +310,23 @@ func save(l *Loaded, file string, w atomicWriter, edit func(string) (string, err
 		return nil, fmt.Errorf("%s is read-only (mode %03o), so nothing was written; make it writable (chmod u+w %s) to save into it", file,
 			info.Mode().Perm(), file)
 	}
+	unlock, err := lockFile(file, w.lockWait())
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	for attempt := 0; ; attempt++ {
 		out, err := saveOnce(l, file, loaded, w, edit)
+		if errors.Is(err, errNothingToSave) {
+			return nil, nil
+		}
 		if !errors.Is(err, errChangedOnDisk) || attempt == 2 {
 			return out, err
 		}
 	}
 }
 
-func saveOnce(l *Loaded, file string, loaded []byte, w atomicWriter, edit func(string) (string, error)) (*Saved, error) {
+func saveOnce(l *Loaded, file string, loaded []byte, w atomicWriter, edit func(string, *Loaded) (string, error)) (*Saved, error) {
 	current, err := readProfileFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s before saving: %w", file, unwrapPathError(err))
@@ -310,7 +337,34 @@ func saveOnce(l *Loaded, file string, loaded []byte, w atomicWriter, edit func(s
 		return nil, fmt.Errorf("%s changed on disk and is no longer readable (%s); nothing was saved", file, d.Message)
 	}
 	bom := bytes.HasPrefix(current, []byte{0xEF, 0xBB, 0xBF})
-	edited, err := edit(src)
+	// The other files are read as they are now, once, for the profile
+	// before the edit (when needed) and after it alike.
+	others := map[string][]byte{}
+	overlay := func(text []byte) func(string) ([]byte, error) {
+		return func(p string) ([]byte, error) {
+			if p == file {
+				return text, nil
+			}
+			if b, ok := others[p]; ok {
+				return b, nil
+			}
+			b, err := readProfileFile(p)
+			if err == nil {
+				others[p] = b
+			}
+			return b, err
+		}
+	}
+	now := l
+	if out.Reapplied {
+		if now, err = load(l.Path, overlay(current), l.Partial); err != nil {
+			return nil, fmt.Errorf("%s changed on disk since it was loaded and no longer loads, so nothing was saved:\n%w", file, err)
+		}
+	}
+	edited, err := edit(src, now)
+	if errors.Is(err, errNothingToSave) {
+		return nil, err
+	}
 	if err != nil {
 		if out.Reapplied {
 			return nil, fmt.Errorf("%s changed on disk since it was loaded, and the change cannot be made on the new content: %w", file, err)
@@ -318,13 +372,7 @@ func saveOnce(l *Loaded, file string, loaded []byte, w atomicWriter, edit func(s
 		return nil, fmt.Errorf("cannot save to %s: %w", file, err)
 	}
 	// The whole profile, with the edited file, must still be valid.
-	overlay := func(p string) ([]byte, error) {
-		if p == file {
-			return []byte(edited), nil
-		}
-		return readProfileFile(p)
-	}
-	after, err := load(l.Path, overlay, false)
+	after, err := load(l.Path, overlay([]byte(edited)), l.Partial)
 	if err != nil {
 		return nil, fmt.Errorf("the saved profile would not be valid, so nothing was written:\n%w", err)
 	}
@@ -355,7 +403,8 @@ func WriteFileAtomic(path string, data []byte) error {
 }
 
 // atomicWriter is WriteFileAtomic with a hook that tests use to stop it at
-// each step, as a crash would.
+// each step, as a crash would, and seams for the file system calls that
+// fail in ways a test cannot provoke on a real disk.
 type atomicWriter struct {
 	// crash, when set, is called before each step; returning true stops
 	// the write there without any clean-up, as if the process had died.
@@ -364,6 +413,75 @@ type atomicWriter struct {
 	// the rename; anything else means someone wrote it meanwhile, and the
 	// write stops with errChangedOnDisk.
 	expect []byte
+	// fs replaces the file system calls; its nil fields are the real ones.
+	fs fileCalls
+	// wait is how long a save waits for another one to finish (0: lockWait).
+	wait time.Duration
+}
+
+// fileCalls are the calls a write makes whose failures matter: a full
+// disk (a write short or refused, a sync refused), a rename refused, an
+// owner that cannot be kept, a directory that takes no new file.
+type fileCalls struct {
+	createTemp func(dir, pattern string) (*os.File, error)
+	write      func(f *os.File, b []byte) (int, error)
+	sync       func(f *os.File) error
+	chown      func(f *os.File, uid, gid int) error
+	rename     func(from, to string) error
+	geteuid    func() int
+}
+
+func (c fileCalls) CreateTemp(dir, pattern string) (*os.File, error) {
+	if c.createTemp != nil {
+		return c.createTemp(dir, pattern)
+	}
+	return os.CreateTemp(dir, pattern)
+}
+
+func (c fileCalls) Write(f *os.File, b []byte) (int, error) {
+	if c.write != nil {
+		return c.write(f, b)
+	}
+	return f.Write(b)
+}
+
+func (c fileCalls) Sync(f *os.File) error {
+	if c.sync != nil {
+		return c.sync(f)
+	}
+	return f.Sync()
+}
+
+func (c fileCalls) Chown(f *os.File, uid, gid int) error {
+	if c.chown != nil {
+		return c.chown(f, uid, gid)
+	}
+	return f.Chown(uid, gid)
+}
+
+func (c fileCalls) Rename(from, to string) error {
+	if c.rename != nil {
+		return c.rename(from, to)
+	}
+	return os.Rename(from, to)
+}
+
+func (c fileCalls) Geteuid() int {
+	if c.geteuid != nil {
+		return c.geteuid()
+	}
+	return os.Geteuid()
+}
+
+// lockWait is how long a save waits for another mutual's save of the same
+// file to finish before it gives up and says so.
+const lockWait = 10 * time.Second
+
+func (w atomicWriter) lockWait() time.Duration {
+	if w.wait > 0 {
+		return w.wait
+	}
+	return lockWait
 }
 
 // errChangedOnDisk: the target changed while a save was being prepared.
@@ -378,16 +496,30 @@ func (w atomicWriter) write(path string, data []byte) error {
 	}
 	dir, base := filepath.Dir(real), filepath.Base(real)
 	mode := os.FileMode(0o600)
+	owner := (*syscall.Stat_t)(nil)
 	if fi, err := os.Stat(real); err == nil {
 		mode = fi.Mode().Perm()
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+			owner = st
+			// A save renames a new file over this name: any other hard
+			// link would keep the old text (and git in a repository that
+			// holds the other link would never see the change).
+			if st.Nlink > 1 {
+				return fmt.Errorf("%s has %d hard links, and a save (a new file renamed over this name) would leave the others holding the old text, so nothing was written; "+
+					"keep one file and make the other names symlinks to it (ln -sf), which saves follow", path, st.Nlink)
+			}
+		}
 	}
 	removeStaleTemps(dir, base)
 	if w.at("create") {
 		return errCrash
 	}
-	tmp, err := os.CreateTemp(dir, tempPrefix(base)+"*")
+	// The temporary file goes beside the target, never in $TMPDIR: a
+	// rename is atomic only within one file system.
+	tmp, err := w.fs.CreateTemp(dir, tempPrefix(base)+"*")
 	if err != nil {
-		return fmt.Errorf("cannot save %s: %w", path, unwrapPathError(err))
+		return fmt.Errorf("cannot save %s: cannot create a file in its directory %s (%v); a save writes the new text beside the file and renames it over, so that directory must be writable",
+			path, dir, unwrapPathError(err))
 	}
 	name := tmp.Name()
 	fail := func(err error) error {
@@ -398,8 +530,26 @@ func (w atomicWriter) write(path string, data []byte) error {
 	if w.at("write") {
 		return errCrash
 	}
-	if _, err := tmp.Write(data); err != nil {
+	if n, err := w.fs.Write(tmp, data); err != nil || n != len(data) {
+		if err == nil {
+			err = io.ErrShortWrite
+		}
 		return fail(err)
+	}
+	if owner != nil {
+		// Whoever saves, the file stays its owner's: root saving a user's
+		// file gives the new one the user's owner and group; anyone else
+		// who cannot is refused rather than taking the file over.
+		if tfi, err := tmp.Stat(); err == nil {
+			if ts, ok := tfi.Sys().(*syscall.Stat_t); ok && (ts.Uid != owner.Uid || ts.Gid != owner.Gid) {
+				if err := w.fs.Chown(tmp, int(owner.Uid), int(owner.Gid)); err != nil {
+					tmp.Close()
+					os.Remove(name)
+					return fmt.Errorf("%s belongs to user %d (group %d), and a save by user %d would make the file theirs (%v), so nothing was written; save it as its owner",
+						path, owner.Uid, owner.Gid, w.fs.Geteuid(), unwrapPathError(err))
+				}
+			}
+		}
 	}
 	if w.at("chmod") {
 		return errCrash
@@ -410,7 +560,9 @@ func (w atomicWriter) write(path string, data []byte) error {
 	if w.at("sync") {
 		return errCrash
 	}
-	if err := tmp.Sync(); err != nil {
+	// The data must be on disk before the rename makes it the file: else
+	// a crash just after could leave the name on an empty file.
+	if err := w.fs.Sync(tmp); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -426,15 +578,18 @@ func (w atomicWriter) write(path string, data []byte) error {
 	if w.at("rename") {
 		return errCrash
 	}
-	if err := os.Rename(name, real); err != nil {
+	if err := w.fs.Rename(name, real); err != nil {
 		os.Remove(name)
 		return fmt.Errorf("cannot save %s: %w", path, unwrapPathError(err))
 	}
 	if w.at("syncdir") {
 		return errCrash
 	}
+	// The rename is on disk once the directory is: best effort, as some
+	// file systems cannot sync a directory, and the file itself is whole
+	// either way (a crash here leaves the old file or the new one).
 	if d, err := os.Open(dir); err == nil {
-		d.Sync() // best effort: some filesystems cannot sync a directory
+		d.Sync()
 		d.Close()
 	}
 	return nil

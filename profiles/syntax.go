@@ -267,6 +267,12 @@ func mistakeAt(src string, off int, msg string) int {
 		if at := badEscape(src, off); at >= 0 {
 			return at
 		}
+	case strings.Contains(msg, `expected '"""'`), strings.Contains(msg, `expected "'''"`):
+		// A multi-line string left open runs to the end of the file; the
+		// mistake is where it opens.
+		if at := unclosedMultiline(src); at >= 0 {
+			return at
+		}
 	case strings.Contains(msg, "already been defined"):
 		// A quoted key is reported from inside its quotes.
 		if off > 0 && (src[off-1] == '"' || src[off-1] == '\'') {
@@ -281,6 +287,49 @@ func mistakeAt(src string, off int, msg string) int {
 		off++
 	}
 	return off
+}
+
+// unclosedMultiline is the offset of the three quotes (double or single)
+// that open a multi-line string never closed, or -1: strings and comments are skipped
+// as TOML reads them, so a quote inside a string or a comment opens
+// nothing.
+func unclosedMultiline(src string) int {
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == '#':
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return -1
+			}
+			i += j + 1
+		case c == '"' || c == '\'':
+			escapes := c == '"'
+			if delim := strings.Repeat(string(c), 3); strings.HasPrefix(src[i:], delim) {
+				j := i + 3
+				for ; j < len(src) && !strings.HasPrefix(src[j:], delim); j++ {
+					if escapes && src[j] == '\\' {
+						j++
+					}
+				}
+				if j >= len(src) {
+					return i
+				}
+				i = j + 3
+				continue
+			}
+			j := i + 1
+			for ; j < len(src) && src[j] != c && src[j] != '\n'; j++ {
+				if escapes && src[j] == '\\' {
+					j++
+				}
+			}
+			i = j + 1
+		default:
+			i++
+		}
+	}
+	return -1
 }
 
 // badEscape finds the first escape that TOML does not have from off, the

@@ -67,9 +67,12 @@ type Hooks struct {
 	// and the New opportunity form hold, as 'mutual rate', 'mutual stage'
 	// and 'mutual add' do, and Undo takes back the last of those writes
 	// while the file still holds it. Each returns the profile as saved
-	// (nil when nothing needed writing) and the file written.
-	Rate  func(selected int, ratings []model.RatingValue) (p *model.Profile, file string, err error)
-	Stage func(selected int, stage model.Stage) (p *model.Profile, file string, err error)
+	// (nil when nothing needed writing) and the file written. Rate and
+	// Stage name the opportunity, not its place in the list: the file may
+	// have changed since the form opened, and the name is what the user
+	// chose.
+	Rate  func(name string, ratings []model.RatingValue) (p *model.Profile, file string, err error)
+	Stage func(name string, stage model.Stage) (p *model.Profile, file string, err error)
 	Add   func(o model.Opportunity) (p *model.Profile, file string, err error)
 	Undo  func() (p *model.Profile, file string, err error)
 }

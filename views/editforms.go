@@ -219,7 +219,7 @@ func (d *Dashboard) ratingsForm() *formPage {
 			fp.message = "Fix the fields marked ← first; nothing was written."
 			return
 		}
-		np, file, err := d.hooks.Rate(sel, values)
+		np, file, err := d.hooks.Rate(o.Name, values)
 		d.wrote(np, "Rated "+report.Clean(o.Name), report.Clean(o.Name)+"'s ratings are so already", file, err)
 	})
 	fp.form.AddButton("Cancel", func() { d.closeForm(Status{Text: "Cancelled: nothing was written."}) })
@@ -271,7 +271,7 @@ func (d *Dashboard) stageForm() *formPage {
 		}
 		st := st
 		fp.list.AddItem(text, "", 0, func() {
-			np, file, err := d.hooks.Stage(sel, st)
+			np, file, err := d.hooks.Stage(o.Name, st)
 			name := report.Clean(o.Name)
 			d.wrote(np, "Moved "+name+" to "+string(st), name+" is at "+string(st)+" already", file, err)
 		})

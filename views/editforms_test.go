@@ -14,7 +14,7 @@ import (
 // written.
 type editHooks struct {
 	rated   []model.RatingValue
-	ratedAt int
+	ratedAt string
 	staged  model.Stage
 	added   *model.Opportunity
 	undone  int
@@ -22,9 +22,10 @@ type editHooks struct {
 
 func (h *editHooks) hooks() Hooks {
 	return Hooks{
-		Rate: func(sel int, r []model.RatingValue) (*model.Profile, string, error) {
-			h.rated, h.ratedAt = r, sel
+		Rate: func(name string, r []model.RatingValue) (*model.Profile, string, error) {
+			h.rated, h.ratedAt = r, name
 			p := samProfile()
+			sel := named(p, name)
 			for _, v := range r {
 				if v.Known {
 					p.Opportunities[sel].Ratings[v.ID] = v.Rating
@@ -34,9 +35,10 @@ func (h *editHooks) hooks() Hooks {
 			}
 			return p, "private.toml", nil
 		},
-		Stage: func(sel int, st model.Stage) (*model.Profile, string, error) {
+		Stage: func(name string, st model.Stage) (*model.Profile, string, error) {
 			h.staged = st
 			p := samProfile()
+			sel := named(p, name)
 			p.Opportunities[sel].Stage = st
 			return p, "private.toml", nil
 		},
@@ -113,8 +115,8 @@ func TestRatingsForm(t *testing.T) {
 	special(d, tcell.KeyBackspace2, 1) // manager 4 → unknown
 	special(d, tcell.KeyTab, len(samProfile().Priorities)-1)
 	special(d, tcell.KeyEnter, 1) // Save
-	if h.ratedAt != sel || len(h.rated) != len(samProfile().Priorities) {
-		t.Fatalf("rate got %d for %d", len(h.rated), h.ratedAt)
+	if h.ratedAt != d.Controller().State().Assessments[sel].Name || len(h.rated) != len(samProfile().Priorities) {
+		t.Fatalf("rate got %d for %q", len(h.rated), h.ratedAt)
 	}
 	got := map[string]model.RatingValue{}
 	for _, v := range h.rated {
@@ -423,11 +425,11 @@ func TestStagePickerKeys(t *testing.T) {
 	h := &editHooks{}
 	hooks := h.hooks()
 	stage := hooks.Stage
-	hooks.Stage = func(sel int, st model.Stage) (*model.Profile, string, error) {
-		if samProfile().Opportunities[sel].Stage == st {
+	hooks.Stage = func(name string, st model.Stage) (*model.Profile, string, error) {
+		if p := samProfile(); p.Opportunities[named(p, name)].Stage == st {
 			return nil, "", nil // as profiles.SetStage does: nothing to write
 		}
-		return stage(sel, st)
+		return stage(name, st)
 	}
 	d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, hooks)
 	press(d, "t")
@@ -487,4 +489,15 @@ func TestFormStatusGivesNoDashboardTip(t *testing.T) {
 		}
 		d.HandleKey(key(tcell.KeyEscape, 0))
 	}
+}
+
+// named is the index of the opportunity called name in p, as the hooks'
+// host finds it.
+func named(p *model.Profile, name string) int {
+	for i, o := range p.Opportunities {
+		if o.Name == name {
+			return i
+		}
+	}
+	panic("no opportunity named " + name)
 }

@@ -17,14 +17,16 @@ func (lp *liveProfile) editHooks(h *views.Hooks) {
 	h.Rate, h.Stage, h.Add, h.Undo = lp.rate, lp.stage, lp.add, lp.undo
 }
 
-// rate writes the Ratings form of opportunity i.
-func (lp *liveProfile) rate(i int, ratings []model.RatingValue) (*model.Profile, string, error) {
-	return lp.wrote(profiles.SetRatings(lp.s.loaded, i, ratings...))
+// rate writes the Ratings form of the opportunity called name: by its
+// name, so that a file changed on disk since it was loaded (another
+// opportunity inserted above it) still has the ratings land on it.
+func (lp *liveProfile) rate(name string, ratings []model.RatingValue) (*model.Profile, string, error) {
+	return lp.wrote(profiles.SetRatings(lp.s.loaded, name, ratings...))
 }
 
-// stage moves opportunity i, on the dashboard's today.
-func (lp *liveProfile) stage(i int, st model.Stage) (*model.Profile, string, error) {
-	return lp.wrote(profiles.SetStage(lp.s.loaded, i, st, lp.s.request.Today))
+// stage moves the opportunity called name, on the dashboard's today.
+func (lp *liveProfile) stage(name string, st model.Stage) (*model.Profile, string, error) {
+	return lp.wrote(profiles.SetStage(lp.s.loaded, name, st, lp.s.request.Today))
 }
 
 // add appends the New opportunity form's opportunity.

@@ -36,7 +36,7 @@ func cmdRate(sys System, opts options) error {
 	}
 	o := l.Profile.Opportunities[i]
 	old, had := o.Ratings[pr.ID]
-	saved, err := profiles.SetRatings(l, i, profiles.RatingValue{ID: pr.ID, Rating: r, Known: known})
+	saved, err := profiles.SetRatings(l, o.Name, profiles.RatingValue{ID: pr.ID, Rating: r, Known: known})
 	if err != nil {
 		return saveFailed(err)
 	}

@@ -22,7 +22,7 @@ func cmdStage(sys System, opts options) error {
 		return err
 	}
 	o := l.Profile.Opportunities[i]
-	saved, err := profiles.SetStage(l, i, st, opts.today)
+	saved, err := profiles.SetStage(l, o.Name, st, opts.today)
 	if err != nil {
 		return saveFailed(err)
 	}
