@@ -229,7 +229,7 @@ func completionCommands() []completionCommand {
 		}
 		cc := completionCommand{name: c.name, summary: c.summary, formats: c.formats, args: c.argAt, nargs: len(c.args), maxArgs: c.maxArgs}
 		for _, f := range commonFlags() {
-			cc.flags = append(cc.flags, "--"+f)
+			cc.flags = append(cc.flags, "--"+f.name)
 		}
 		if len(c.formats) > 0 {
 			cc.flags = append(cc.flags, "--format")
@@ -246,12 +246,10 @@ func completionCommands() []completionCommand {
 // scripts skip the value when they look for the command and its
 // arguments.
 func valueFlags() []string {
-	flags := []string{"--profile", "--urgency", "--scenario", "--today", "--format"}
-	for _, c := range commands() {
-		for _, f := range c.flags {
-			if f.value != "" && !slices.Contains(flags, "--"+f.name) {
-				flags = append(flags, "--"+f.name)
-			}
+	var flags []string
+	for _, f := range allFlags() {
+		if f.takesValue() {
+			flags = append(flags, "--"+f.name)
 		}
 	}
 	return flags
@@ -267,6 +265,8 @@ func argWords(k argKind) []string {
 		return shells()
 	case argStage:
 		return stageNames()
+	case argKey:
+		return settableKeys()
 	}
 	return nil
 }
