@@ -18,10 +18,10 @@ type options struct {
 
 	profile  string
 	urgency  *float64
-	// urgencyText and todayText are --urgency and --today as typed.
-	urgencyText, todayText string
 	scenario string
 	today    model.Date
+	// urgencyText and todayText are --urgency and --today as typed.
+	urgencyText, todayText string
 
 	format  string
 	example bool

@@ -78,7 +78,7 @@ func (c command) argAt(n int) argKind {
 func commands() []command {
 	return []command{
 		{name: "", summary: "open the dashboard", help: dashboardHelp,
-			flags: []ownFlag{boolFlag("mouse", "let the mouse select rows and panes", func(o *options) *bool { return &o.mouse }), exampleFlag()},
+			flags:   []ownFlag{boolFlag("mouse", "let the mouse select rows and panes", func(o *options) *bool { return &o.mouse }), exampleFlag()},
 			maxArgs: 0, run: cmdDashboard},
 		{name: "rank", summary: "print the ranking", help: rankHelp,
 			formats: report.RankFormats(), flags: []ownFlag{exampleFlag()}, maxArgs: 0, run: cmdRank},
@@ -89,7 +89,7 @@ func commands() []command {
 		{name: "prep", usage: "NAME", summary: "print a Markdown interview-prep sheet for one opportunity", help: prepHelp,
 			flags: []ownFlag{exampleFlag()}, minArgs: 1, maxArgs: -1, args: []argKind{argOpportunity}, run: cmdPrep},
 		{name: "check", usage: "[PATH...]", summary: "validate profiles (for hooks and CI)", help: checkHelp,
-			flags: []ownFlag{boolFlag("strict", "also fail on warnings (unknown keys...), for\npre-commit hooks and CI", func(o *options) *bool { return &o.strict })},
+			flags:   []ownFlag{boolFlag("strict", "also fail on warnings (unknown keys...), for\npre-commit hooks and CI", func(o *options) *bool { return &o.strict })},
 			maxArgs: -1, args: []argKind{argFile}, run: cmdCheck},
 		{name: "init", usage: "[PATH]", summary: "write a commented starter profile", help: initHelp,
 			maxArgs: 1, args: []argKind{argFile}, run: cmdInit},

@@ -143,7 +143,7 @@ func parseFlags(args []string, opts *options) ([]string, error) {
 			continue
 		}
 		if name == "" || strings.HasPrefix(name, "-") {
-			return nil, &usageError{msg: fmt.Sprintf("%q is not a flag", arg), hint: "flags are written --name or --name=value"}
+			return nil, &usageError{msg: "bad flag syntax: " + arg}
 		}
 		f, known := lookupFlag(flags, name)
 		if !known {
@@ -234,9 +234,9 @@ func fieldFlags() []ownFlag {
 		if f.Flag.Name == "" {
 			continue
 		}
-		key := f.Key
+		key, isBool := f.Key, f.Kind == model.Boolean
 		out = append(out, ownFlag{name: f.Flag.Name, value: f.Flag.Value, help: f.Flag.Help,
-			into: func(o *options) flag.Value { return &fieldValue{in: &o.opportunity, key: key} }})
+			into: func(o *options) flag.Value { return &fieldValue{in: &o.opportunity, key: key, isBool: isBool} }})
 	}
 	return out
 }
@@ -244,8 +244,9 @@ func fieldFlags() []ownFlag {
 // fieldValue keeps a flag's text as the value of one key of a new
 // opportunity.
 type fieldValue struct {
-	in  *model.OpportunityInput
-	key string
+	in     *model.OpportunityInput
+	key    string
+	isBool bool
 }
 
 func (v *fieldValue) String() string {
@@ -255,8 +256,16 @@ func (v *fieldValue) String() string {
 	return v.in.Values[v.key]
 }
 
-// Set keeps s as the key's text.
+// Set keeps s as the key's text; a flag that is true or false must be
+// one of them.
 func (v *fieldValue) Set(s string) error {
+	if v.isBool {
+		var b boolValue
+		if err := b.Set(s); err != nil {
+			return err
+		}
+		s = b.String()
+	}
 	v.in.Set(v.key, s)
 	return nil
 }
