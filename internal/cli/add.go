@@ -29,7 +29,7 @@ func cmdAdd(sys System, opts options) error {
 	if len(opts.args) > 1 {
 		hint := fmt.Sprintf("quote a name of several words: mutual add %q", strings.Join(opts.args, " "))
 		for _, a := range opts.args[1:] {
-			if _, err := strconv.ParseFloat(strings.NewReplacer(",", "", "$", "").Replace(a), 64); err == nil {
+			if _, err := model.ParseMoney(a); err == nil {
 				hint = fmt.Sprintf("did you mean mutual add %s --pay %s? (quote a name of several words)", quoteWord(opts.args[0]), a)
 				break
 			}
