@@ -38,10 +38,15 @@ const (
 )
 
 // MaxDays and MaxMonths bound counts of days and months a profile
-// writes: ten years and a hundred years.
+// writes: ten years and a hundred years. MaxScale is the largest rating
+// scale a profile may set, and so the largest deal-breaker floor;
+// MaxWeight bounds a priority's weight (weights are relative, and a
+// figure beyond it is a typo).
 const (
 	MaxDays   = 3650
 	MaxMonths = 1200
+	MaxScale  = 100
+	MaxWeight = 1e9
 )
 
 // Field describes one key of a block of the profile whose value lives in
@@ -267,9 +272,8 @@ func OpportunityFields() []Field[Opportunity] {
 }
 
 // PriorityFields lists every key of a [[priority]] block, in the order
-// the README lists them. maxScale bounds a deal-breaker floor and
-// maxWeight a weight.
-func PriorityFields(maxScale, maxWeight float64) []Field[Priority] {
+// the README lists them.
+func PriorityFields() []Field[Priority] {
 	text := func(key, doc, defWords string, field func(*Priority) *string) Field[Priority] {
 		return Field[Priority]{Key: key, Doc: doc, Kind: Text, DefaultWords: defWords,
 			Get: func(p Priority) (any, bool) { return *field(&p), *field(&p) != "" },
@@ -281,11 +285,11 @@ func PriorityFields(maxScale, maxWeight float64) []Field[Priority] {
 		id,
 		text("label", "the priority's human name", "the id", func(p *Priority) *string { return &p.Label }),
 		plainNumber(Field[Priority]{Key: "weight", Doc: "relative importance; weights are normalised, and at least one must be above 0", Kind: Number,
-			Min: 0, Max: maxWeight, Default: 1.0}, func(p *Priority) *float64 { return &p.Weight }),
+			Min: 0, Max: MaxWeight, Default: 1.0}, func(p *Priority) *float64 { return &p.Weight }),
 		text("low", "what a rating of 1 means", "", func(p *Priority) *string { return &p.LowText }),
 		text("high", "what the top of the scale means", "", func(p *Priority) *string { return &p.HighText }),
 		plainNumber(Field[Priority]{Key: "at_least", Doc: "deal-breaker: a known rating below it vetoes the opportunity; from 1 to the scale", Kind: Number,
-			Min: 1, Max: maxScale}, func(p *Priority) *float64 { return &p.AtLeast }),
+			Min: 1, Max: MaxScale}, func(p *Priority) *float64 { return &p.AtLeast }),
 		text("ask", "the question to ask an interviewer about it", "", func(p *Priority) *string { return &p.Ask }),
 		{Key: "from_pay", Doc: "take the rating from yearly gross pay instead: [pay that rates 1, pay that rates the top]", Kind: PayRange},
 	}

@@ -51,7 +51,7 @@ func TestEveryOpportunityFieldHasARow(t *testing.T) {
 	}
 	ty = reflect.TypeFor[Priority]()
 	keys := map[string]bool{}
-	for _, f := range PriorityFields(100, 1e9) {
+	for _, f := range PriorityFields() {
 		keys[f.Key] = true
 	}
 	for _, name := range []string{"ID", "Label", "Weight", "LowText", "HighText", "AtLeast", "Ask", "FromPay"} {

@@ -79,11 +79,11 @@ type keySpec struct {
 
 // maxScale is the largest scale a profile may set; a rating or a
 // deal-breaker floor is at most that, whatever the scale.
-const maxScale = 100
+const maxScale = model.MaxScale
 
 // maxWeight bounds a priority's weight: weights are relative, and a figure
 // beyond it is a typo.
-const maxWeight = 1e9
+const maxWeight = model.MaxWeight
 
 // topTable describes the top level of a profile file.
 var topTable = []keySpec{
@@ -104,7 +104,7 @@ var topTable = []keySpec{
 
 // priorityTable describes a [[priority]] block: model.PriorityFields,
 // the one table of its keys.
-var priorityTable = specsOf(model.PriorityFields(maxScale, maxWeight))
+var priorityTable = specsOf(model.PriorityFields())
 
 // opportunityFields are the keys of an [[opportunity]] block: the one
 // table of them, which the loader, the writer and tracker import read.
