@@ -13,7 +13,10 @@ import (
 // (schema.go) is generated from them and from package model's tables of
 // settings, so what the loader accepts and what an editor is told cannot
 // part. The tables of settings ([situation], [model], [search]) are
-// described by model.Setting; they are not repeated here.
+// described by model.Setting, and the blocks [[priority]] and
+// [[opportunity]] by model.Field (model.PriorityFields,
+// model.OpportunityFields): their specs here are made from those, not
+// written again.
 
 // valueKind is the sort of value a key takes: it says how the walker
 // reads it and how the schema describes it.

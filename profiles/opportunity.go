@@ -11,8 +11,9 @@ import (
 
 // This file reads the [[opportunity]] blocks with their ratings and, once
 // every file is read, checks their names, and their ratings against the
-// priorities and the scale. The keys and their ranges are in
-// opportunityTable (keys.go).
+// priorities and the scale. The keys, their kinds and their ranges are
+// in model.OpportunityFields: a key of a simple kind is read as its row
+// says, with no case of its own here.
 
 type rawOpportunity struct {
 	o  model.Opportunity

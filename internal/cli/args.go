@@ -39,7 +39,7 @@ type options struct {
 	// them, as the dashboard's New opportunity form does.
 	opportunity model.OpportunityInput
 
-	// set records which flags were given, by name, to refuse flags a command does
+	// set records which flags were given, to refuse flags a command does
 	// not take.
 	set map[string]bool
 }

@@ -25,7 +25,8 @@ type command struct {
 	// formats refuses --format.
 	formats []string
 	// flags are the command's own flags besides --format (the common ones
-	// are allowed everywhere), each declared once in flags.go.
+	// are allowed everywhere), each with where its value goes: the
+	// parser, the usage line, the help and the completion read them.
 	flags []ownFlag
 	// maxArgs bounds the positional arguments; -1 is no bound.
 	minArgs, maxArgs int
