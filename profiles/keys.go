@@ -105,9 +105,12 @@ var topTable = []keySpec{
 	{key: "tracked_money_ok", doc: "silences check's warning about money figures in a file git tracks", kind: kindBool, def: false},
 }
 
-// priorityTable describes a [[priority]] block: model.PriorityFields,
-// the one table of its keys.
-var priorityTable = specsOf(model.PriorityFields())
+// priorityFields are the keys of a [[priority]] block: the one table of
+// them.
+var priorityFields = model.PriorityFields()
+
+// priorityTable describes a [[priority]] block, from priorityFields.
+var priorityTable = specsOf(priorityFields)
 
 // opportunityFields are the keys of an [[opportunity]] block: the one
 // table of them, which the loader, the writer and tracker import read.

@@ -73,7 +73,7 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 			}
 		default:
 			if f, ok := model.FieldOf(opportunityFields, k); ok && f.Settable() {
-				if v, ok := w.fieldValue(p, v, f.Kind); ok {
+				if v, ok := w.fieldValue(p, v, f.Kind, opportunityTable); ok {
 					f.Set(o, v)
 				}
 				continue
@@ -94,11 +94,11 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 }
 
 // fieldValue reads the value at path as a key of the kind k, within
-// the range its row in opportunityTable gives, as the row's Set takes it.
-func (w *walker) fieldValue(path []string, v any, k model.Kind) (any, bool) {
+// the range its row in table gives, as the row's Set takes it.
+func (w *walker) fieldValue(path []string, v any, k model.Kind, table []keySpec) (any, bool) {
 	switch k {
 	case model.Number:
-		return w.rangedKey(path, v, opportunityTable)
+		return w.rangedKey(path, v, table)
 	case model.Money:
 		return w.money(path, v)
 	case model.DateKind:
