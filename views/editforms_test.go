@@ -205,7 +205,7 @@ func TestNewOpportunityForm(t *testing.T) {
 	press(d, "applied")
 	special(d, tcell.KeyTab, 1)
 	special(d, tcell.KeyBackspace2, 4)
-	press(d, "$61k")            // money as import reads it
+	press(d, "$61k")                      // money as import reads it
 	special(d, tcell.KeyTab, insurance-2) // from Pay to Insurance
 	press(d, " ")
 	special(d, tcell.KeyTab, items-insurance) // to Save
