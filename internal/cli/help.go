@@ -92,7 +92,8 @@ const rateHelp = `Set one rating of one opportunity, in the file that defines it
 number from 1 to the scale (4), a range when unsure (2-4), or unknown, which
 removes the rating. NAME is found as explain finds it (the whole name, in any
 case, or a part only one name has); PRIORITY is a priority's id (or label).
-Only that line changes; the save is checked before it is written.
+Only that line changes; the save is checked before it is written. A key of
+the opportunity itself (pay, chance, respond_by...) is set with 'mutual set'.
 `
 
 const stageHelp = `Move one opportunity to STAGE (lead, applied, interviewing, final, offer,
