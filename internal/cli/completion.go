@@ -255,6 +255,17 @@ func valueFlags() []string {
 	return flags
 }
 
+// flagWords are the flags whose values are a fixed few, with them.
+func flagWords() []ownFlag {
+	var out []ownFlag
+	for _, f := range allFlags() {
+		if f.takesValue() && len(f.words) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // argWords are the fixed words an argument of this kind takes, for the
 // kinds that have them.
 func argWords(k argKind) []string {

@@ -26,6 +26,9 @@ import (
 type ownFlag struct {
 	name, alias, value, help string
 	into                     func(*options) flag.Value
+	// words are the values the flag takes, for the completion, when they
+	// are a fixed few.
+	words []string
 	// everywhere is true for a flag every command takes.
 	everywhere bool
 }
@@ -235,7 +238,7 @@ func fieldFlags() []ownFlag {
 			continue
 		}
 		key, isBool := f.Key, f.Kind == model.Boolean
-		out = append(out, ownFlag{name: f.Flag.Name, value: f.Flag.Value, help: f.Flag.Help,
+		out = append(out, ownFlag{name: f.Flag.Name, value: f.Flag.Value, help: f.Flag.Help, words: f.Words,
 			into: func(o *options) flag.Value { return &fieldValue{in: &o.opportunity, key: key, isBool: isBool} }})
 	}
 	return out
