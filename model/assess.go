@@ -277,10 +277,7 @@ func assessRelief(pm Params, sit Situation, runway float64, o *Opportunity, toda
 	} else {
 		r.DaysToStart = float64(today.DaysUntil(o.Starts))
 	}
-	paycheck := pm.FirstPaycheckDays
-	if o.FirstPaycheckDays != nil {
-		paycheck = *o.FirstPaycheckDays
-	}
+	paycheck := o.PaycheckDays(pm)
 	r.MonthsToPay = math.Max(0, r.DaysToStart+paycheck) / daysPerMonth
 	r.Timeliness = Timeliness(r.MonthsToPay, runway)
 

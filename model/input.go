@@ -79,38 +79,36 @@ func RatingText(r Rating, known bool) string {
 	return trimFloat(r.Low) + "-" + trimFloat(r.High)
 }
 
-// OpportunityInput is a new opportunity as typed: each field as text, as
-// the command line and the New opportunity form have them.
+// OpportunityInput is a new opportunity as typed, as the command line
+// and the New opportunity form have it: its name, and the text of each
+// other key given, by its key in [OpportunityFields] ("pay" = "105k",
+// "insurance" = "true").
 type OpportunityInput struct {
-	Name, Stage, Pay, Per, HoursPerWeek string
-	Starts, RespondBy, DecisionExpected string
-	Insurance                           bool
+	Name   string
+	Values map[string]string
 }
 
-// The fields of an OpportunityInput, as InputError.Field names them.
-const (
-	FieldName             = "name"
-	FieldStage            = "stage"
-	FieldPay              = "pay"
-	FieldPer              = "per"
-	FieldHoursPerWeek     = "hours_per_week"
-	FieldStarts           = "starts"
-	FieldRespondBy        = "respond_by"
-	FieldDecisionExpected = "decision_expected"
-)
+// Set gives key the text v.
+func (in *OpportunityInput) Set(key, v string) {
+	if in.Values == nil {
+		in.Values = map[string]string{}
+	}
+	in.Values[key] = v
+}
 
 // PayPeriods are the values per takes, the default first.
 func PayPeriods() []string { return []string{"year", "month", "hour"} }
 
 // NewOpportunity reads in as a new opportunity of p, moved to its stage
-// today (its history says so), or every field that cannot be read. A name
-// p already has, ignoring case, is refused. An empty stage is a lead.
+// today (its history says so), or every field that cannot be read. Each
+// key is read as its row of [OpportunityFields] says. A name p already
+// has, ignoring case, is refused. An empty stage is a lead.
 func NewOpportunity(p *Profile, in OpportunityInput, today Date) (Opportunity, []*InputError) {
 	var errs []*InputError
 	fail := func(field, msg, hint string) {
 		errs = append(errs, &InputError{Field: field, Message: msg, Hint: hint})
 	}
-	o := Opportunity{Name: strings.TrimSpace(in.Name), Insurance: in.Insurance}
+	o := Opportunity{Name: strings.TrimSpace(in.Name), Stage: StageLead}
 	switch {
 	case o.Name == "":
 		fail(FieldName, "a new opportunity needs a name", `name it after the employer: "Acme Logistics"`)
@@ -124,71 +122,29 @@ func NewOpportunity(p *Profile, in OpportunityInput, today Date) (Opportunity, [
 			}
 		}
 	}
-	o.Stage = StageLead
-	if s := strings.ToLower(strings.TrimSpace(in.Stage)); s != "" {
-		o.Stage = Stage(s)
-		if !o.Stage.Valid() {
-			fail(FieldStage, strconv.Quote(in.Stage)+" is not a stage", "use one of: "+stageWords())
+	given := func(key string) bool { return strings.TrimSpace(in.Values[key]) != "" }
+	for _, f := range OpportunityFields() {
+		if f.Key == FieldName || !f.Settable() || !given(f.Key) {
+			continue
 		}
+		v, err := f.Parse(in.Values[f.Key])
+		if err != nil {
+			if f.Kind == DateKind {
+				err.Hint = "write it YYYY-MM-DD: " + today.AddDays(14).String()
+			}
+			errs = append(errs, err)
+			continue
+		}
+		f.Set(&o, v)
 	}
-	if t := strings.TrimSpace(in.Pay); t != "" {
-		clean := strings.NewReplacer(",", "", "_", "", "$", "", "€", "", "£", "", " ", "").Replace(t)
-		v, err := strconv.ParseFloat(clean, 64)
-		switch {
-		case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
-			fail(FieldPay, strconv.Quote(t)+" is not an amount", "write the gross pay as a number: 52000")
-		case v < 0 || v > MaxMoney:
-			fail(FieldPay, "pay "+t+" is out of range", "write the gross pay, 0 or more: 52000")
-		default:
-			o.Pay = Float(v)
-		}
-	}
-	if t := strings.ToLower(strings.TrimSpace(in.Per)); t != "" {
-		o.Per = t
-		known := false
-		for _, p := range PayPeriods() {
-			known = known || p == t
-		}
-		if !known {
-			fail(FieldPer, strconv.Quote(in.Per)+" is not a pay period", "use year, month or hour")
-		} else if strings.TrimSpace(in.Pay) == "" {
-			fail(FieldPer, "a pay period needs a pay", "give the pay too, or leave the period out")
-		}
-	}
-	if t := strings.TrimSpace(in.HoursPerWeek); t != "" {
-		v, err := strconv.ParseFloat(t, 64)
-		if err != nil || !(v > 0 && v <= 168) {
-			fail(FieldHoursPerWeek, strconv.Quote(t)+" is not a number of hours a week", "hours a week run from more than 0 to 168: 20")
-		} else {
-			o.HoursPerWeek = v
-		}
+	if given(FieldPer) && !given(FieldPay) {
+		fail(FieldPer, "a pay period needs a pay", "give the pay too, or leave the period out")
 	}
 	if o.Per == "hour" && o.HoursPerWeek == 0 && o.Pay != nil {
 		fail(FieldHoursPerWeek, "pay by the hour needs the hours a week", "give the hours a week too: 20")
-	}
-	for _, d := range []struct {
-		field, text string
-		into        *Date
-	}{{FieldStarts, in.Starts, &o.Starts}, {FieldRespondBy, in.RespondBy, &o.RespondBy}, {FieldDecisionExpected, in.DecisionExpected, &o.DecisionExpected}} {
-		if t := strings.TrimSpace(d.text); t != "" {
-			v, err := ParseDate(t)
-			if err != nil {
-				fail(d.field, strconv.Quote(t)+" is not a date", "write it YYYY-MM-DD: "+today.AddDays(14).String())
-				continue
-			}
-			*d.into = v
-		}
 	}
 	if !today.IsZero() {
 		o.History = []Move{{Stage: o.Stage, On: today}}
 	}
 	return o, errs
-}
-
-func stageWords() string {
-	words := make([]string, 0, len(Stages()))
-	for _, s := range Stages() {
-		words = append(words, string(s))
-	}
-	return strings.Join(words, ", ")
 }

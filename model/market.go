@@ -218,10 +218,7 @@ func jobFrom(s *State, p SearchParams, e *OfferEstimate, a *Assessment, o *Oppor
 	if !o.Starts.IsZero() {
 		start = math.Max(decides, monthsUntil(today, o.Starts))
 	}
-	paycheck := pm.FirstPaycheckDays
-	if o.FirstPaycheckDays != nil {
-		paycheck = *o.FirstPaycheckDays
-	}
+	paycheck := o.PaycheckDays(pm)
 	j := jobTerms{fit: a.Fit.Value, leave: p.LeaveChance(a.Fit.Value), start: start, firstPay: start + paycheck/daysPerMonth,
 		insurance: o.Insurance, insWait: o.InsuranceWaitDays / daysPerMonth, chance: 1}
 	if o.ContractMonths > 0 {

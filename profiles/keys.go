@@ -13,7 +13,10 @@ import (
 // (schema.go) is generated from them and from package model's tables of
 // settings, so what the loader accepts and what an editor is told cannot
 // part. The tables of settings ([situation], [model], [search]) are
-// described by model.Setting; they are not repeated here.
+// described by model.Setting, and the blocks [[priority]] and
+// [[opportunity]] by model.Field (model.PriorityFields,
+// model.OpportunityFields): their specs here are made from those, not
+// written again.
 
 // valueKind is the sort of value a key takes: it says how the walker
 // reads it and how the schema describes it.
@@ -79,18 +82,11 @@ type keySpec struct {
 
 // maxScale is the largest scale a profile may set; a rating or a
 // deal-breaker floor is at most that, whatever the scale.
-const maxScale = 100
+const maxScale = model.MaxScale
 
 // maxWeight bounds a priority's weight: weights are relative, and a figure
 // beyond it is a typo.
-const maxWeight = 1e9
-
-// maxDays and maxMonths bound counts of days and months: ten years and a
-// hundred years.
-const (
-	maxDays   = 3650
-	maxMonths = 1200
-)
+const maxWeight = model.MaxWeight
 
 // topTable describes the top level of a profile file.
 var topTable = []keySpec{
@@ -110,42 +106,55 @@ var topTable = []keySpec{
 	{key: "tracked_money_ok", doc: "silences check's warning about money figures in a file git tracks", kind: kindBool, def: false},
 }
 
-// priorityTable describes a [[priority]] block.
-var priorityTable = []keySpec{
-	{key: "id", doc: "how ratings refer to the priority; unique", kind: kindText, required: true},
-	{key: "label", doc: "the priority's human name", kind: kindText, defWords: "the id"},
-	{key: "weight", doc: "relative importance; weights are normalised, and at least one must be above 0", kind: kindNumber, min: 0, max: maxWeight, def: 1.0},
-	{key: "low", doc: "what a rating of 1 means", kind: kindText},
-	{key: "high", doc: "what the top of the scale means", kind: kindText},
-	{key: "at_least", doc: "deal-breaker: a known rating below it vetoes the opportunity; from 1 to the scale", kind: kindNumber, min: 1, max: maxScale},
-	{key: "ask", doc: "the question to ask an interviewer about it", kind: kindText},
-	{key: "from_pay", doc: "take the rating from yearly gross pay instead: [pay that rates 1, pay that rates the top]", kind: kindPayRange},
+// priorityFields are the keys of a [[priority]] block: the one table of
+// them.
+var priorityFields = model.PriorityFields()
+
+// priorityTable describes a [[priority]] block, from priorityFields.
+var priorityTable = specsOf(priorityFields)
+
+// opportunityFields are the keys of an [[opportunity]] block: the one
+// table of them, which the loader, the writer and tracker import read.
+var opportunityFields = model.OpportunityFields()
+
+// opportunityTable describes an [[opportunity]] block, from
+// opportunityFields.
+var opportunityTable = specsOf(opportunityFields)
+
+// specsOf is the spec of each row of a block's table of fields.
+func specsOf[T any](fields []model.Field[T]) []keySpec {
+	out := make([]keySpec, len(fields))
+	for i, f := range fields {
+		out[i] = keySpec{key: f.Key, doc: f.Doc, kind: kindOf(f.Kind), min: f.Min, max: f.Max, minOpen: f.MinOpen, maxOpen: f.MaxOpen,
+			words: f.Words, def: f.Default, defWords: f.DefaultWords, required: f.Required, hint: f.Hint}
+	}
+	return out
 }
 
-// opportunityTable describes an [[opportunity]] block.
-var opportunityTable = []keySpec{
-	{key: "name", doc: "the opportunity's name; unique, ignoring case", kind: kindText, required: true},
-	{key: "stage", doc: "where it stands; declined, withdrawn and rejected are kept but not ranked", kind: kindEnum, words: stageStrings(), required: true},
-	{key: "chance", doc: "how likely it turns into a job, from 0 to 1", kind: kindNumber, min: 0, max: 1, defWords: "the stage's default chance ([model] chance_*)",
-		hint: "chance is a probability from 0 to 1, for example 0.3"},
-	{key: "pay", doc: "gross pay per per; unknown pay counts as no income", kind: kindMoney},
-	{key: "per", doc: "the pay period; hour needs hours_per_week", kind: kindEnum, words: payPeriods(), def: "year"},
-	{key: "hours_per_week", doc: "hours a week, for hourly pay", kind: kindNumber, min: 0, max: 168, minOpen: true,
-		hint: "hours per week run from more than 0 to 168"},
-	{key: "starts", doc: "the first day, a TOML date without quotes", kind: kindDate, defWords: "today plus [model] start_days"},
-	{key: "first_paycheck_days", doc: "days from the first day to the first pay", kind: kindNumber, min: 0, max: maxDays,
-		def: model.DefaultParams().FirstPaycheckDays, hint: "days from the first day to the first pay, 0 or more (14 is usual)"},
-	{key: "insurance", doc: "it provides health coverage", kind: kindBool, def: false},
-	{key: "insurance_wait_days", doc: "days before its health coverage begins", kind: kindNumber, min: 0, max: maxDays, def: 0.0,
-		hint: "days before health coverage starts, 0 or more"},
-	{key: "contract_months", doc: "the contract's length in months; 0 for a permanent job", kind: kindNumber, min: 0, max: maxMonths, def: 0.0,
-		hint: "0 for a permanent job, else the contract's length in months"},
-	{key: "respond_by", doc: "the offer's deadline, a TOML date", kind: kindDate},
-	{key: "decision_expected", doc: "when you expect to hear, a TOML date", kind: kindDate},
-	{key: "notes", doc: "free text", kind: kindText},
-	{key: "history", doc: "every stage move with its day, [{ stage = \"applied\", on = 2026-11-02 }, ...]: a work-search record; 'mutual stage' adds to it",
-		kind: kindHistory, words: stageStrings()},
-	{key: "ratings", doc: "priority_id = rating: a number from 1 to the scale, or [low, high] when unsure; a priority left out is unknown", kind: kindRatings},
+// kindOf is how the walker reads, and the schema describes, a value of
+// the model's kind k.
+func kindOf(k model.Kind) valueKind {
+	switch k {
+	case model.Number:
+		return kindNumber
+	case model.Money:
+		return kindMoney
+	case model.Boolean:
+		return kindBool
+	case model.Whole:
+		return kindWhole
+	case model.DateKind:
+		return kindDate
+	case model.Enum:
+		return kindEnum
+	case model.PayRange:
+		return kindPayRange
+	case model.RatingTable:
+		return kindRatings
+	case model.MoveList:
+		return kindHistory
+	}
+	return kindText
 }
 
 // scenarioTable describes the keys of a [[scenario]] block besides the
@@ -156,7 +165,7 @@ var scenarioTable = []keySpec{
 }
 
 // payPeriods are the values per takes.
-func payPeriods() []string { return []string{"year", "month", "hour"} }
+func payPeriods() []string { return model.PayPeriods() }
 
 // keyNames lists the keys of a table, for "did you mean" and unknown keys.
 func keyNames(table []keySpec) []string {

@@ -11,8 +11,9 @@ import (
 
 // This file reads the [[opportunity]] blocks with their ratings and, once
 // every file is read, checks their names, and their ratings against the
-// priorities and the scale. The keys and their ranges are in
-// opportunityTable (keys.go).
+// priorities and the scale. The keys, their kinds and their ranges are
+// in model.OpportunityFields: a key of a simple kind is read as its row
+// says, with no case of its own here.
 
 type rawOpportunity struct {
 	o  model.Opportunity
@@ -49,14 +50,6 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 					w.errAt(p, hint, "stage %q is not a stage", s)
 				}
 			}
-		case "chance":
-			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
-				o.Chance = model.Float(f)
-			}
-		case "pay":
-			if f, ok := w.money(p, v); ok {
-				o.Pay = model.Float(f)
-			}
 		case "per":
 			if s, ok := w.str(p, v); ok {
 				o.Per = strings.ToLower(strings.TrimSpace(s))
@@ -64,32 +57,6 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 					w.errAt(p, `use "year", "month" or "hour"`, "per = %q is not a pay period", s)
 				}
 			}
-		case "hours_per_week":
-			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
-				o.HoursPerWeek = f
-			}
-		case "starts":
-			o.Starts, _ = w.date(p, v)
-		case "respond_by":
-			o.RespondBy, _ = w.date(p, v)
-		case "decision_expected":
-			o.DecisionExpected, _ = w.date(p, v)
-		case "first_paycheck_days":
-			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
-				o.FirstPaycheckDays = model.Float(f)
-			}
-		case "insurance":
-			o.Insurance, _ = w.boolean(p, v)
-		case "insurance_wait_days":
-			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
-				o.InsuranceWaitDays = f
-			}
-		case "contract_months":
-			if f, ok := w.rangedKey(p, v, opportunityTable); ok {
-				o.ContractMonths = f
-			}
-		case "notes":
-			o.Notes, _ = w.str(p, v)
 		case "history":
 			o.History = w.history(p, v)
 		case "ratings":
@@ -105,6 +72,12 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 				}
 			}
 		default:
+			if f, ok := model.FieldOf(opportunityFields, k); ok && f.Settable() {
+				if v, ok := w.fieldValue(p, v, f.Kind, opportunityTable); ok {
+					f.Set(o, v)
+				}
+				continue
+			}
 			w.unknownKey(path, k, keyNames(opportunityTable))
 		}
 	}
@@ -118,6 +91,25 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 		w.errAt(append(slices.Clone(path), "per"), "add hours_per_week, for example hours_per_week = 20", "opportunity %q is paid by the hour but has no hours_per_week", o.Name)
 	}
 	w.m.opportunities = append(w.m.opportunities, ro)
+}
+
+// fieldValue reads the value at path as a key of the kind k, within
+// the range its row in table gives, as the row's Set takes it.
+func (w *walker) fieldValue(path []string, v any, k model.Kind, table []keySpec) (any, bool) {
+	switch k {
+	case model.Number:
+		return w.rangedKey(path, v, table)
+	case model.Money:
+		return w.money(path, v)
+	case model.DateKind:
+		return w.date(path, v)
+	case model.Boolean:
+		return w.boolean(path, v)
+	case model.Text:
+		return w.str(path, v)
+	}
+	w.errAt(path, "change it by hand", "%s cannot be read", last(path))
+	return nil, false
 }
 
 // history reads a list of stage moves, each { stage = "...", on = date }.

@@ -185,7 +185,7 @@ func TestOpportunityEditsInDotfiles(t *testing.T) {
 			if h := saved.Loaded.Profile.Opportunities[i].History; len(h) != 1 || h[0].On != on || h[0].Stage != model.StageAccepted {
 				t.Errorf("the history loads as %+v", h)
 			}
-			o, errs := model.NewOpportunity(&saved.Loaded.Profile, model.OpportunityInput{Name: "Globex", Stage: "applied", Pay: "61000", Insurance: true}, on)
+			o, errs := model.NewOpportunity(&saved.Loaded.Profile, model.OpportunityInput{Name: "Globex", Values: map[string]string{"stage": "applied", "pay": "61000", "insurance": "true"}}, on)
 			if len(errs) > 0 {
 				t.Fatal(errs[0])
 			}

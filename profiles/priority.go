@@ -37,14 +37,6 @@ func (w *walker) priority(path []string, t map[string]any) {
 			if s, ok := w.str(p, v); ok {
 				rp.p.ID = strings.TrimSpace(s)
 			}
-		case "label":
-			rp.p.Label, _ = w.str(p, v)
-		case "low":
-			rp.p.LowText, _ = w.str(p, v)
-		case "high":
-			rp.p.HighText, _ = w.str(p, v)
-		case "ask":
-			rp.p.Ask, _ = w.str(p, v)
 		case "weight":
 			rp.weightAt = w.at(p...)
 			if f, ok := w.weight(p, v); ok {
@@ -57,6 +49,12 @@ func (w *walker) priority(path []string, t map[string]any) {
 		case "from_pay":
 			rp.p.FromPay = w.payRange(p, v)
 		default:
+			if f, ok := model.FieldOf(priorityFields, k); ok && f.Settable() {
+				if v, ok := w.fieldValue(p, v, f.Kind, priorityTable); ok {
+					f.Set(&rp.p, v)
+				}
+				continue
+			}
 			w.unknownKey(path, k, keyNames(priorityTable))
 		}
 	}

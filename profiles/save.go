@@ -216,49 +216,19 @@ func opportunityBlocks(opps []model.Opportunity) []block {
 }
 
 // opportunityBlock is the keys an opportunity sets and their values, in
-// the order of opportunityTable.
+// the order of its table of keys (model.OpportunityFields).
 func opportunityBlock(o model.Opportunity) ([]string, []any) {
-	keys, values := []string{"name", "stage"}, []any{o.Name, string(o.Stage)}
-	add := func(k string, v any) { keys, values = append(keys, k), append(values, v) }
-	if o.Chance != nil {
-		add("chance", *o.Chance)
-	}
-	if o.Pay != nil {
-		add("pay", *o.Pay)
-		per := o.Per
-		if per == "" {
-			per = "year"
+	var keys []string
+	var values []any
+	for _, f := range opportunityFields {
+		v, written := f.Get(o)
+		if !written {
+			continue
 		}
-		add("per", per)
-		if o.HoursPerWeek > 0 {
-			add("hours_per_week", o.HoursPerWeek)
+		if moves, ok := v.([]model.Move); ok {
+			v = history(moves)
 		}
-	}
-	for _, d := range []struct {
-		key  string
-		date model.Date
-	}{{"starts", o.Starts}, {"respond_by", o.RespondBy}, {"decision_expected", o.DecisionExpected}} {
-		if !d.date.IsZero() {
-			add(d.key, d.date)
-		}
-	}
-	if o.FirstPaycheckDays != nil {
-		add("first_paycheck_days", *o.FirstPaycheckDays)
-	}
-	if o.Insurance {
-		add("insurance", true)
-	}
-	if o.InsuranceWaitDays > 0 {
-		add("insurance_wait_days", o.InsuranceWaitDays)
-	}
-	if o.ContractMonths > 0 {
-		add("contract_months", o.ContractMonths)
-	}
-	if o.Notes != "" {
-		add("notes", o.Notes)
-	}
-	if len(o.History) > 0 {
-		add("history", history(o.History))
+		keys, values = append(keys, f.Key), append(values, v)
 	}
 	return keys, values
 }

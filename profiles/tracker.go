@@ -341,10 +341,11 @@ func readRow(header []string, fields []field, order dateOrder, cells []string, l
 	}
 	hours := 0.0
 	if h, col := at(fieldHours); h != "" {
-		if f, err := strconv.ParseFloat(strings.ReplaceAll(h, ",", "."), 64); err == nil && f > 0 && f <= 168 {
+		row, _ := model.FieldOf(opportunityFields, model.FieldHoursPerWeek)
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(h, ",", "."), 64); err == nil && row.Allows(f) {
 			hours = f
 		} else {
-			keep(header[col], h, "is not a number of hours from more than 0 to 168")
+			keep(header[col], h, "is not a number of hours from more than "+fmtNum(row.Min)+" to "+fmtNum(row.Max))
 		}
 	}
 	if text, col := at(fieldPay); text != "" {

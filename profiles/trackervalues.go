@@ -2,8 +2,6 @@ package profiles
 
 import (
 	"errors"
-	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -48,10 +46,6 @@ var (
 	// payPeriodSuffix is a period after the amount: "/hr", " per year",
 	// " hourly", " a month".
 	payPeriodSuffix = regexp.MustCompile(`(?i)\s*(?:/|\bper\b|\ba\b|\ban\b)?\s*(hours?|hrs?|h|hourly|months?|mos?|mths?|monthly|years?|yrs?|yearly|annual(?:ly)?|annum|p\.?\s?a\.?|p\.?\s?h\.?)\s*$`)
-	// currencyMark is a currency written around an amount.
-	currencyMark = regexp.MustCompile(`(?i)(?:[$€£¥]|\b(?:usd|eur|gbp|cad|aud|nzd|chf|jpy|us|c|a)\b\$?)`)
-	// amount is one number: 85000, 85,000, 85000.50, 85k, 85.5K, 1.2m.
-	amount = regexp.MustCompile(`^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([kKmM])?$`)
 )
 
 // parsePay reads a pay from a cell: "$85,000", "85k", "85000", "$40/hr",
@@ -65,40 +59,26 @@ func parsePay(text string) (payAmount, error) {
 		p.per = w
 		s = strings.TrimSpace(s[:len(s)-len(m[0])])
 	}
-	s = strings.TrimSpace(currencyMark.ReplaceAllString(s, ""))
+	s = model.StripCurrency(s)
 	parts := splitRange(s)
 	if len(parts) == 0 || len(parts) > 2 {
 		return p, errors.New("is not an amount")
 	}
-	var values []float64
-	var suffixes []string
+	// Each part is read as 'mutual add' and the forms read an amount.
+	var values, mults []float64
 	for _, part := range parts {
-		m := amount.FindStringSubmatch(strings.TrimSpace(part))
-		if m == nil {
-			return p, errors.New("is not an amount")
+		v, mult, err := model.ParseAmount(part)
+		if err != nil {
+			return p, err
 		}
-		if m[3] == "" && !strings.Contains(m[1], ",") && len(m[2]) == 4 {
-			// 45.000: forty-five, or forty-five thousand written as
-			// much of Europe writes it.
-			return p, fmt.Errorf("could be %s or %s,%s; write it without the point or with k", m[1], m[1], m[2][1:])
-		}
-		v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", "")+m[2], 64)
-		if err != nil || math.IsInf(v, 0) {
-			return p, errors.New("is not an amount")
-		}
-		values, suffixes = append(values, v), append(suffixes, strings.ToLower(m[3]))
+		values, mults = append(values, v), append(mults, mult)
 	}
 	// "80-95k": the k of the high end is the low end's too.
-	if len(values) == 2 && suffixes[0] == "" && suffixes[1] != "" && values[0] < values[1] {
-		suffixes[0] = suffixes[1]
+	if len(values) == 2 && mults[0] == 1 && mults[1] != 1 && values[0] < values[1] {
+		mults[0] = mults[1]
 	}
 	for i := range values {
-		switch suffixes[i] {
-		case "k":
-			values[i] *= 1e3
-		case "m":
-			values[i] *= 1e6
-		}
+		values[i] *= mults[i]
 	}
 	if len(values) == 2 {
 		if values[0] > values[1] {

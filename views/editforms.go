@@ -289,26 +289,26 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 	fp.fields = fieldRoom{least: fieldWidth, most: 40, errRoom: newOpportunityErrRoom}
 	fp.form = styledForm(d.styles)
 	var in model.OpportunityInput
+	// The fields are the name and the keys the field table gives the
+	// form: a text field each, a checkbox for a true or false.
 	type field struct {
-		label, key string
-		into       *string
-		hint       string
+		label, key, hint string
+		kind             model.Kind
 	}
-	fields := []field{
-		{"Name", model.FieldName, &in.Name, ""},
-		{"Stage", model.FieldStage, &in.Stage, "lead"},
-		{"Pay", model.FieldPay, &in.Pay, "52000"},
-		{"Per", model.FieldPer, &in.Per, "year"},
-		{"Hours a week", model.FieldHoursPerWeek, &in.HoursPerWeek, ""},
-		{"Starts", model.FieldStarts, &in.Starts, "YYYY-MM-DD"},
-		{"Respond by", model.FieldRespondBy, &in.RespondBy, "YYYY-MM-DD"},
-		{"Decision expected", model.FieldDecisionExpected, &in.DecisionExpected, "YYYY-MM-DD"},
+	fields := []field{{label: "Name", key: model.FieldName}}
+	for _, f := range model.OpportunityFields() {
+		if f.Form != "" {
+			fields = append(fields, field{label: f.Form, key: f.Key, hint: f.Placeholder, kind: f.Kind})
+		}
 	}
 	touched := make([]bool, len(fields))
 	today := d.ctl.base.Today
 	check := func(all bool) (model.Opportunity, bool) {
 		o, errs := model.NewOpportunity(d.ctl.Profile(), in, today)
-		for k, f := range fields {
+		for n, f := range fields {
+			if f.kind == model.Boolean {
+				continue // a checkbox cannot be wrong
+			}
 			msg := ""
 			for _, e := range errs {
 				if e.Field == f.key {
@@ -316,25 +316,32 @@ func (d *Dashboard) newOpportunityForm() *formPage {
 					break
 				}
 			}
-			if !touched[k] && !all {
+			if !touched[n] && !all {
 				msg = ""
 			}
-			fp.setError(k, msg)
+			fp.setError(n, msg)
 		}
 		return o, len(errs) == 0
 	}
-	for k, f := range fields {
-		k, f := k, f
+	for n, f := range fields {
+		n, f := n, f
+		if f.kind == model.Boolean {
+			fp.addItem(f.label, d.checkbox(func(on bool) { in.Set(f.key, strconv.FormatBool(on)) }))
+			continue
+		}
 		input := tview.NewInputField().SetFieldWidth(fieldWidth).SetPlaceholder(f.hint)
 		input.SetPlaceholderStyle(d.styles.Dim.Underline(true))
 		input.SetChangedFunc(func(text string) {
-			*f.into = text
-			touched[k] = true
+			if f.key == model.FieldName {
+				in.Name = text
+			} else {
+				in.Set(f.key, text)
+			}
+			touched[n] = true
 			check(false)
 		})
 		fp.addItem(f.label, input)
 	}
-	fp.addItem("Insurance", d.checkbox(func(on bool) { in.Insurance = on }))
 	fp.form.AddButton("Save", func() {
 		o, ok := check(true)
 		if !ok {

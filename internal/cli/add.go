@@ -9,24 +9,11 @@ import (
 	"mutual/profiles"
 )
 
-// addFlags are add's own flags: the new opportunity's fields.
-func addFlags() []ownFlag {
-	return []ownFlag{
-		{name: "stage", value: "STAGE", help: "where it stands (default lead)"},
-		{name: "pay", value: "N", help: "gross pay per --per"},
-		{name: "per", value: "PERIOD", help: "year (default), month or hour"},
-		{name: "hours-per-week", value: "N", help: "hours a week, for pay by the hour"},
-		{name: "starts", value: "DATE", help: "the first day, YYYY-MM-DD"},
-		{name: "respond-by", value: "DATE", help: "the offer's deadline"},
-		{name: "decision-expected", value: "DATE", help: "when you expect to hear"},
-		{name: "insurance", help: "it provides health coverage"},
-	}
-}
-
-// addFlagOf names the flag that sets a field of model.OpportunityInput.
-var addFlagOf = map[string]string{
-	model.FieldStage: "--stage", model.FieldPay: "--pay", model.FieldPer: "--per", model.FieldHoursPerWeek: "--hours-per-week",
-	model.FieldStarts: "--starts", model.FieldRespondBy: "--respond-by", model.FieldDecisionExpected: "--decision-expected",
+// addFlagOf names the flag that sets a key of a new opportunity, from
+// the field table.
+func addFlagOf(key string) (string, bool) {
+	f, ok := model.FieldOf(model.OpportunityFields(), key)
+	return "--" + f.Flag.Name, ok && f.Flag.Name != ""
 }
 
 // cmdAdd appends a new [[opportunity]] to the file that holds the
@@ -42,7 +29,7 @@ func cmdAdd(sys System, opts options) error {
 	if len(opts.args) > 1 {
 		hint := fmt.Sprintf("quote a name of several words: mutual add %q", strings.Join(opts.args, " "))
 		for _, a := range opts.args[1:] {
-			if _, err := strconv.ParseFloat(strings.NewReplacer(",", "", "$", "").Replace(a), 64); err == nil {
+			if _, err := model.ParseMoney(a); err == nil {
 				hint = fmt.Sprintf("did you mean mutual add %s --pay %s? (quote a name of several words)", quoteWord(opts.args[0]), a)
 				break
 			}
@@ -55,7 +42,7 @@ func cmdAdd(sys System, opts options) error {
 	if len(errs) > 0 {
 		for _, e := range errs {
 			what := "NAME"
-			if f, ok := addFlagOf[e.Field]; ok {
+			if f, ok := addFlagOf(e.Field); ok {
 				what = f
 			}
 			fmt.Fprintf(sys.Stderr, "mutual: %s: %s\nhint: %s\n", what, e.Message, e.Hint)

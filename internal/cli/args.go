@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -22,6 +20,8 @@ type options struct {
 	urgency  *float64
 	scenario string
 	today    model.Date
+	// urgencyText and todayText are --urgency and --today as typed.
+	urgencyText, todayText string
 
 	format  string
 	example bool
@@ -48,71 +48,9 @@ type options struct {
 // or after the command and its arguments; "--" ends the flags.
 func parseArgs(args []string, sys System) (options, error) {
 	opts := options{set: map[string]bool{}}
-	fs := flag.NewFlagSet("mutual", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&opts.profile, "profile", "", "")
-	fs.StringVar(&opts.scenario, "scenario", "", "")
-	urgency := fs.String("urgency", "", "")
-	today := fs.String("today", "", "")
-	fs.StringVar(&opts.format, "format", "", "")
-	fs.BoolVar(&opts.strict, "strict", false, "")
-	fs.BoolVar(&opts.mouse, "mouse", false, "")
-	fs.BoolVar(&opts.example, "example", false, "")
-	fs.BoolVar(&opts.help, "help", false, "")
-	fs.BoolVar(&opts.help, "h", false, "")
-	fs.BoolVar(&opts.version, "version", false, "")
-	fs.Var(&opts.stageMap, "stage-map", "")
-	fs.BoolVar(&opts.write, "write", false, "")
-	for name, into := range map[string]*string{"stage": &opts.opportunity.Stage, "pay": &opts.opportunity.Pay, "per": &opts.opportunity.Per,
-		"hours-per-week": &opts.opportunity.HoursPerWeek, "starts": &opts.opportunity.Starts, "respond-by": &opts.opportunity.RespondBy,
-		"decision-expected": &opts.opportunity.DecisionExpected} {
-		fs.StringVar(into, name, "", "")
-	}
-	fs.BoolVar(&opts.opportunity.Insurance, "insurance", false, "")
-
-	// A flag that takes a value, followed by another flag, has lost its
-	// value: the flag package would take the next flag as the value
-	// (mutual add New --pay --profile p.toml).
-	for k := 0; k+1 < len(args); k++ {
-		a := args[k]
-		if a == "--" {
-			break
-		}
-		if !strings.HasPrefix(a, "-") || strings.Contains(a, "=") {
-			continue
-		}
-		f := fs.Lookup(strings.TrimLeft(a, "-"))
-		if f == nil || isBoolFlag(f) {
-			continue
-		}
-		if strings.HasPrefix(args[k+1], "--") {
-			return opts, &usageError{msg: "flag --" + f.Name + " needs a value", hint: "give it one: --" + f.Name + " VALUE, or --" + f.Name + "=VALUE"}
-		}
-		k++ // its value
-	}
-
-	var positional []string
-	rest := args
-	for len(rest) > 0 {
-		if err := fs.Parse(rest); err != nil {
-			var known []string
-			fs.VisitAll(func(f *flag.Flag) { known = append(known, f.Name) })
-			return opts, flagError(err, known)
-		}
-		left := fs.Args()
-		if consumed := len(rest) - len(left); consumed > 0 && rest[consumed-1] == "--" {
-			positional = append(positional, left...) // "--" ends the flags
-			break
-		}
-		if len(left) > 0 {
-			positional = append(positional, left[0])
-			left = left[1:]
-		}
-		rest = left
-	}
-	fs.Visit(func(f *flag.Flag) { opts.set[f.Name] = true })
-	if opts.set["h"] {
-		opts.set["help"] = true
+	positional, err := parseFlags(args, &opts)
+	if err != nil {
+		return opts, err
 	}
 
 	if len(positional) > 0 {
@@ -135,7 +73,7 @@ func parseArgs(args []string, sys System) (options, error) {
 		return opts, nil
 	}
 	for name := range opts.set {
-		if !slices.Contains(commonFlags(), name) && name != "h" && !cmd.takes(name) {
+		if !slices.ContainsFunc(commonFlags(), func(f ownFlag) bool { return f.name == name }) && !cmd.takes(name) {
 			where := "the dashboard"
 			if cmd.name != "" {
 				where = "'mutual " + cmd.name + "'"
@@ -151,18 +89,18 @@ func parseArgs(args []string, sys System) (options, error) {
 		}
 		return opts, &usageError{msg: msg, hint: "usage: " + cmd.usageLine()}
 	}
-	if *urgency != "" {
-		u, err := strconv.ParseFloat(*urgency, 64)
+	if opts.urgencyText != "" {
+		u, err := strconv.ParseFloat(opts.urgencyText, 64)
 		if err != nil || math.IsNaN(u) || u < 0 || u > 1 {
-			return opts, &usageError{msg: fmt.Sprintf("--urgency %s is not a number from 0 to 1", *urgency),
+			return opts, &usageError{msg: fmt.Sprintf("--urgency %s is not a number from 0 to 1", opts.urgencyText),
 				hint: "0 means no pressure, 1 means you need a paycheck now: --urgency 0.6"}
 		}
 		opts.urgency = &u
 	}
-	if *today != "" {
-		d, err := model.ParseDate(*today)
+	if opts.todayText != "" {
+		d, err := model.ParseDate(opts.todayText)
 		if err != nil {
-			return opts, &usageError{msg: fmt.Sprintf("--today %s is not a date", *today), hint: "write it YYYY-MM-DD: --today 2026-12-01"}
+			return opts, &usageError{msg: fmt.Sprintf("--today %s is not a date", opts.todayText), hint: "write it YYYY-MM-DD: --today 2026-12-01"}
 		}
 		opts.today = d
 	} else {
@@ -179,18 +117,6 @@ func parseArgs(args []string, sys System) (options, error) {
 	return opts, nil
 }
 
-// listFlag is a flag that may be given more than once: each value is
-// kept, in order.
-type listFlag []string
-
-func (l *listFlag) String() string { return strings.Join(*l, ",") }
-
-// Set keeps one more value.
-func (l *listFlag) Set(v string) error {
-	*l = append(*l, v)
-	return nil
-}
-
 func argCount(c command) string {
 	switch {
 	case c.minArgs == c.maxArgs && c.minArgs == 0:
@@ -205,36 +131,5 @@ func argCount(c command) string {
 	return "arguments"
 }
 
-// flagError turns the flag package's error into mutual's, with a "did you
-// mean" from the known flag names.
-func flagError(err error, known []string) error {
-	msg := err.Error()
-	if strings.HasPrefix(msg, "flag provided but not defined: ") {
-		name := strings.TrimPrefix(msg, "flag provided but not defined: ")
-		// A negative number reads as a flag: say so, rather than guess
-		// which flag it was near.
-		if _, err := strconv.ParseFloat(name, 64); err == nil {
-			return &usageError{msg: name + " is a negative number, which no argument takes here",
-				hint: "ratings run from 1 up and dates are YYYY-MM-DD; to clear a rating write unknown"}
-		}
-		hint := "run 'mutual help' for the flags"
-		if s := closest(strings.TrimLeft(name, "-"), known); s != "" {
-			hint = fmt.Sprintf("did you mean --%s?", s)
-		}
-		return &usageError{msg: "unknown flag --" + strings.TrimLeft(name, "-"), hint: hint}
-	}
-	if strings.HasPrefix(msg, "flag needs an argument: ") {
-		name := strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")
-		return &usageError{msg: "flag --" + name + " needs a value"}
-	}
-	return &usageError{msg: msg}
-}
-
 // closest returns the word in known nearest to s, if any is near.
 func closest(s string, known []string) string { return profiles.Suggest(s, known) }
-
-// isBoolFlag reports whether f is a flag that takes no value.
-func isBoolFlag(f *flag.Flag) bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
-}

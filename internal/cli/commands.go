@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,8 +12,8 @@ import (
 // command is one subcommand: its name, what it takes, and how it runs.
 type command struct {
 	name string
-	// usage is the usage line after the command's name and its --format:
-	// its other flags and its arguments ("NAME [flags]").
+	// usage names the command's arguments in its usage line ("NAME",
+	// "[PATH...]"), after its own flags.
 	usage   string
 	summary string
 	// help is the prose of 'mutual COMMAND --help'; the lines for the
@@ -24,7 +25,8 @@ type command struct {
 	// formats refuses --format.
 	formats []string
 	// flags are the command's own flags besides --format (the common ones
-	// are allowed everywhere).
+	// are allowed everywhere), each with where its value goes: the
+	// parser, the usage line, the help and the completion read them.
 	flags []ownFlag
 	// maxArgs bounds the positional arguments; -1 is no bound.
 	minArgs, maxArgs int
@@ -37,12 +39,6 @@ type command struct {
 	hidden bool
 	run    func(System, options) error
 }
-
-// ownFlag is one of a command's own flags and its line in the command's
-// help: none when the common flags' help already says what it does. value
-// names the flag's value in the help (--stage-map MAP); a flag without one
-// is true or false.
-type ownFlag struct{ name, help, value string }
 
 // argKind is what a positional argument is: it says what the completion
 // offers there.
@@ -64,6 +60,8 @@ const (
 	argPriority
 	// argStage is a stage.
 	argStage
+	// argKey is a key of an opportunity that 'mutual set' sets.
+	argKey
 )
 
 // argAt is what the command's argument number n (from 0) is.
@@ -80,26 +78,29 @@ func (c command) argAt(n int) argKind {
 // commands lists every subcommand; the empty name is the dashboard.
 func commands() []command {
 	return []command{
-		{name: "", usage: "[flags]", summary: "open the dashboard", help: dashboardHelp,
-			flags: []ownFlag{{name: "mouse", help: "let the mouse select rows and panes"}, {name: "example"}}, maxArgs: 0, run: cmdDashboard},
-		{name: "rank", usage: "[flags]", summary: "print the ranking", help: rankHelp,
-			formats: report.RankFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdRank},
-		{name: "explain", usage: "NAME [flags]", summary: "show every term of one opportunity's score", help: explainHelp,
-			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, args: []argKind{argOpportunity}, run: cmdExplain},
-		{name: "decide", usage: "[flags]", summary: "what to do today: accept, hold or let go of each offer; levers; questions", help: decideHelp(),
-			formats: report.DecideFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdDecide},
-		{name: "prep", usage: "NAME [flags]", summary: "print a Markdown interview-prep sheet for one opportunity", help: prepHelp,
-			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: -1, args: []argKind{argOpportunity}, run: cmdPrep},
-		{name: "check", usage: "[--strict] [PATH...]", summary: "validate profiles (for hooks and CI)", help: checkHelp,
-			flags: []ownFlag{{name: "strict", help: "also fail on warnings (unknown keys...), for\npre-commit hooks and CI"}}, maxArgs: -1, args: []argKind{argFile}, run: cmdCheck},
+		{name: "", summary: "open the dashboard", help: dashboardHelp,
+			flags:   []ownFlag{boolFlag("mouse", "let the mouse select rows and panes", func(o *options) *bool { return &o.mouse }), exampleFlag()},
+			maxArgs: 0, run: cmdDashboard},
+		{name: "rank", summary: "print the ranking", help: rankHelp,
+			formats: report.RankFormats(), flags: []ownFlag{exampleFlag()}, maxArgs: 0, run: cmdRank},
+		{name: "explain", usage: "NAME", summary: "show every term of one opportunity's score", help: explainHelp,
+			flags: []ownFlag{exampleFlag()}, minArgs: 1, maxArgs: -1, args: []argKind{argOpportunity}, run: cmdExplain},
+		{name: "decide", summary: "what to do today: accept, hold or let go of each offer; levers; questions", help: decideHelp(),
+			formats: report.DecideFormats(), flags: []ownFlag{exampleFlag()}, maxArgs: 0, run: cmdDecide},
+		{name: "prep", usage: "NAME", summary: "print a Markdown interview-prep sheet for one opportunity", help: prepHelp,
+			flags: []ownFlag{exampleFlag()}, minArgs: 1, maxArgs: -1, args: []argKind{argOpportunity}, run: cmdPrep},
+		{name: "check", usage: "[PATH...]", summary: "validate profiles (for hooks and CI)", help: checkHelp,
+			flags:   []ownFlag{boolFlag("strict", "also fail on warnings (unknown keys...), for\npre-commit hooks and CI", func(o *options) *bool { return &o.strict })},
+			maxArgs: -1, args: []argKind{argFile}, run: cmdCheck},
 		{name: "init", usage: "[PATH]", summary: "write a commented starter profile", help: initHelp,
 			maxArgs: 1, args: []argKind{argFile}, run: cmdInit},
 		{name: "schema", summary: "print the profile format's JSON Schema, for editors", help: schemaHelp,
 			maxArgs: 0, run: cmdSchema},
-		{name: "import", usage: "FILE.csv [--stage-map STATUS=STAGE,...] [--write]", summary: "turn a job tracker's CSV export into [[opportunity]] blocks", help: importHelp,
+		{name: "import", usage: "FILE.csv", summary: "turn a job tracker's CSV export into [[opportunity]] blocks", help: importHelp,
 			flags: []ownFlag{
-				{name: "stage-map", value: "STATUS=STAGE,...", help: "read these statuses as these stages, over the ones\nmutual knows: --stage-map 'Ghosted=rejected,=lead'\n(a blank STATUS is an empty cell); may be repeated"},
-				{name: "write", help: "append the opportunities to the file that holds\nthem, instead of printing them"},
+				{name: "stage-map", value: "STATUS=STAGE,...", help: "read these statuses as these stages, over the ones\nmutual knows: --stage-map 'Ghosted=rejected,=lead'\n(a blank STATUS is an empty cell); may be repeated",
+					into: func(o *options) flag.Value { return &o.stageMap }},
+				boolFlag("write", "append the opportunities to the file that holds\nthem, instead of printing them", func(o *options) *bool { return &o.write }),
 			},
 			minArgs: 1, maxArgs: 1, args: []argKind{argFile}, run: cmdImport},
 		// The commands that change one opportunity, and the record of
@@ -108,15 +109,16 @@ func commands() []command {
 			minArgs: 3, maxArgs: 3, args: []argKind{argOpportunity, argPriority}, run: cmdRate},
 		{name: "stage", usage: "NAME STAGE", summary: "move an opportunity to a stage, keeping the day in its history", help: stageHelp,
 			minArgs: 2, maxArgs: 2, args: []argKind{argOpportunity, argStage}, run: cmdStage},
-		{name: "add", usage: "NAME [--stage S] [--pay N] [--per P] [--starts DATE] [--respond-by DATE] [--decision-expected DATE] [--insurance]",
-			summary: "add an opportunity to the file that holds them", help: addHelp, flags: addFlags(), minArgs: 1, maxArgs: -1, run: cmdAdd},
+		{name: "set", usage: "NAME KEY VALUE", summary: "set one key of an opportunity (pay, chance, respond_by...), or unset it", help: setHelp(),
+			minArgs: 3, maxArgs: 3, args: []argKind{argOpportunity, argKey}, run: cmdSet},
+		{name: "add", usage: "NAME", summary: "add an opportunity to the file that holds them", help: addHelp, flags: fieldFlags(), minArgs: 1, maxArgs: -1, run: cmdAdd},
 		{name: "log", summary: "every stage move with its day: a work-search record; and who to follow up", help: logHelp,
-			formats: report.LogFormats(), flags: []ownFlag{{name: "example"}}, maxArgs: 0, run: cmdLog},
+			formats: report.LogFormats(), flags: []ownFlag{exampleFlag()}, maxArgs: 0, run: cmdLog},
 		{name: "completion", usage: "bash|zsh|fish", summary: "print a completion script for your shell", help: completionHelp,
 			minArgs: 1, maxArgs: 1, args: []argKind{argShell}, run: cmdCompletion},
 		{name: "help", usage: "[COMMAND]", summary: "show help", maxArgs: 1, args: []argKind{argCommand}, run: cmdHelp},
 		{name: "complete-names", usage: "KIND [-- WORD]", summary: "list names for the completion scripts", hidden: true,
-			flags: []ownFlag{{name: "example"}}, minArgs: 1, maxArgs: 2, args: []argKind{argNames}, run: cmdCompleteNames},
+			flags: []ownFlag{exampleFlag()}, minArgs: 1, maxArgs: 2, args: []argKind{argNames}, run: cmdCompleteNames},
 	}
 }
 
@@ -141,11 +143,6 @@ func commandNames() []string {
 	return out
 }
 
-// commonFlags are accepted by every command.
-func commonFlags() []string {
-	return []string{"profile", "urgency", "scenario", "today", "help", "version"}
-}
-
 // takes reports whether flag is one of the command's own flags.
 func (c command) takes(flag string) bool {
 	if flag == "format" {
@@ -154,8 +151,9 @@ func (c command) takes(flag string) bool {
 	return slices.ContainsFunc(c.flags, func(f ownFlag) bool { return f.name == flag })
 }
 
-// usageLine is the command's usage: mutual, its name, its formats, and
-// the rest.
+// usageLine is the command's usage: mutual, its name, its formats, each
+// of its own flags that its help describes, its arguments, and [flags]
+// for the flags every command takes.
 func (c command) usageLine() string {
 	words := []string{"mutual"}
 	if c.name != "" {
@@ -164,10 +162,20 @@ func (c command) usageLine() string {
 	if len(c.formats) > 0 {
 		words = append(words, "[--format "+strings.Join(c.formats, "|")+"]")
 	}
+	for _, f := range c.flags {
+		if f.help != "" && !isShared(f.name) {
+			words = append(words, "["+strings.TrimSpace("--"+f.name+" "+f.value)+"]")
+		}
+	}
 	if c.usage != "" {
 		words = append(words, c.usage)
 	}
-	return strings.Join(words, " ")
+	return strings.Join(append(words, "[flags]"), " ")
+}
+
+// isShared reports whether the common help describes the flag.
+func isShared(name string) bool {
+	return slices.ContainsFunc(sharedFlags(), func(f ownFlag) bool { return f.name == name })
 }
 
 // flagsHelp is the Flags section of the command's help: --format with its
@@ -175,20 +183,12 @@ func (c command) usageLine() string {
 // describe; "" when there is none.
 func (c command) flagsHelp() string {
 	var b strings.Builder
-	line := func(flag, help string) {
-		help = strings.ReplaceAll(help, "\n", "\n"+strings.Repeat(" ", 24))
-		if len(flag) >= 22 {
-			// A flag with a long value has its help on the lines below.
-			fmt.Fprintf(&b, "  %s\n%24s%s\n", flag, "", help)
-			return
-		}
-		fmt.Fprintf(&b, "  %-22s%s\n", flag, help)
-	}
+	line := func(flag, help string) { flagLine(&b, flag, help) }
 	if len(c.formats) > 0 {
 		line("--format FORMAT", formatWords(c.formats))
 	}
 	for _, f := range c.flags {
-		if f.help != "" {
+		if f.help != "" && !isShared(f.name) {
 			line(strings.TrimSpace("--"+f.name+" "+f.value), f.help)
 		}
 	}
@@ -196,6 +196,17 @@ func (c command) flagsHelp() string {
 		return ""
 	}
 	return "\nFlags:\n" + b.String()
+}
+
+// flagLine writes one flag's line of a help: the flag, and its help in a
+// column; a flag with a long value has its help on the lines below.
+func flagLine(b *strings.Builder, flag, help string) {
+	help = strings.ReplaceAll(help, "\n", "\n"+strings.Repeat(" ", 24))
+	if len(flag) >= 22 {
+		fmt.Fprintf(b, "  %s\n%24s%s\n", flag, "", help)
+		return
+	}
+	fmt.Fprintf(b, "  %-22s%s\n", flag, help)
 }
 
 // formatWords lists formats in a sentence, the first marked the default:

@@ -229,7 +229,7 @@ func completionCommands() []completionCommand {
 		}
 		cc := completionCommand{name: c.name, summary: c.summary, formats: c.formats, args: c.argAt, nargs: len(c.args), maxArgs: c.maxArgs}
 		for _, f := range commonFlags() {
-			cc.flags = append(cc.flags, "--"+f)
+			cc.flags = append(cc.flags, "--"+f.name)
 		}
 		if len(c.formats) > 0 {
 			cc.flags = append(cc.flags, "--format")
@@ -246,15 +246,24 @@ func completionCommands() []completionCommand {
 // scripts skip the value when they look for the command and its
 // arguments.
 func valueFlags() []string {
-	flags := []string{"--profile", "--urgency", "--scenario", "--today", "--format"}
-	for _, c := range commands() {
-		for _, f := range c.flags {
-			if f.value != "" && !slices.Contains(flags, "--"+f.name) {
-				flags = append(flags, "--"+f.name)
-			}
+	var flags []string
+	for _, f := range allFlags() {
+		if f.takesValue() {
+			flags = append(flags, "--"+f.name)
 		}
 	}
 	return flags
+}
+
+// flagWords are the flags whose values are a fixed few, with them.
+func flagWords() []ownFlag {
+	var out []ownFlag
+	for _, f := range allFlags() {
+		if f.takesValue() && len(f.words) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // argWords are the fixed words an argument of this kind takes, for the
@@ -267,6 +276,8 @@ func argWords(k argKind) []string {
 		return shells()
 	case argStage:
 		return stageNames()
+	case argKey:
+		return settableKeys()
 	}
 	return nil
 }

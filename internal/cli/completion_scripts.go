@@ -32,7 +32,11 @@ func bashCompletion() string {
 			fmt.Fprintf(&args, "\t%s) case $nargs in %s esac ;;\n", c.name, strings.Join(arms, " "))
 		}
 	}
-	return fmt.Sprintf(bashScript, strings.Join(valueFlags(), " | "), formats.String(), flags.String(),
+	var values strings.Builder
+	for _, f := range flagWords() {
+		fmt.Fprintf(&values, "\t\t--%s) COMPREPLY=($(compgen -W %q -- \"$cur\")) ;;\n", f.name, strings.Join(f.words, " "))
+	}
+	return fmt.Sprintf(bashScript, strings.Join(valueFlags(), " | "), formats.String(), values.String(), flags.String(),
 		strings.Join(commandNames(), " "), args.String())
 }
 
@@ -152,7 +156,7 @@ _mutual() {
 				_mutual_names profiles
 			fi ;;
 		--scenario) _mutual_names scenarios ;;
-		esac
+%s		esac
 		return
 	fi
 	if [[ -z $rest && $cur == -* ]]; then
@@ -192,7 +196,11 @@ func zshCompletion() string {
 			fmt.Fprintf(&args, "\t%s) case $nargs in %s esac ;;\n", c.name, strings.Join(arms, " "))
 		}
 	}
-	return fmt.Sprintf(zshScript, strings.Join(valueFlags(), "|"), formats.String(), flags.String(), commands.String(), args.String())
+	var values strings.Builder
+	for _, f := range flagWords() {
+		fmt.Fprintf(&values, "\t\t--%s) compadd -- %s ;;\n", f.name, strings.Join(f.words, " "))
+	}
+	return fmt.Sprintf(zshScript, strings.Join(valueFlags(), "|"), formats.String(), values.String(), flags.String(), commands.String(), args.String())
 }
 
 func zshCase(name string) string {
@@ -278,7 +286,7 @@ _mutual() {
 		--profile)
 			if [[ $cur == */* || $cur == *.toml ]]; then _files; else _mutual_names profiles 'profile name'; _files; fi ;;
 		--scenario) _mutual_names scenarios scenario ;;
-		esac
+%s		esac
 		return
 	fi
 	if [[ -z $rest && $cur == -* ]]; then
@@ -334,7 +342,9 @@ func fishCompletion() string {
 			case "--urgency", "--today":
 				fmt.Fprintf(&b, "complete -c mutual -n '%s' -l %s -x\n", cond, name)
 			default:
-				if slices.Contains(valueFlags(), f) {
+				if words := wordsOf(name); len(words) > 0 {
+					fmt.Fprintf(&b, "complete -c mutual -n '%s' -l %s -x -a %s\n", cond, name, fishQuote(strings.Join(words, " ")))
+				} else if slices.Contains(valueFlags(), f) {
 					fmt.Fprintf(&b, "complete -c mutual -n '%s' -l %s -x\n", cond, name)
 				} else {
 					fmt.Fprintf(&b, "complete -c mutual -n '%s' -l %s\n", cond, name)
@@ -356,6 +366,14 @@ func fishCompletion() string {
 		}
 	}
 	return b.String()
+}
+
+// wordsOf is the fixed values the flag named takes, if it has them.
+func wordsOf(name string) []string {
+	if f, ok := lookupFlag(flagWords(), name); ok {
+		return f.words
+	}
+	return nil
 }
 
 // fishArg is the fish completion for an argument of kind k.

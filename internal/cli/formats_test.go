@@ -28,6 +28,7 @@ func TestEachCommandHasItsOwnFormats(t *testing.T) {
 		"help":           nil,
 		"rate":           nil,
 		"stage":          nil,
+		"set":            nil,
 		"add":            nil,
 		"log":            {"table", "csv", "json"},
 	}

@@ -8,19 +8,10 @@ import (
 	"mutual/views"
 )
 
-// commonFlagsText is the help for the flags every command takes; its %s is
-// the dashboard key that opens the editor, from the key table.
-const commonFlagsText = `Flags for every command:
-  --profile PATH|NAME   the profile to use; a NAME (no slash, no .toml) is
-                        $XDG_CONFIG_HOME/mutual/NAME.toml
-  --urgency U           fix the urgency (0..1) instead of deriving it
-  --scenario NAME       apply a [[scenario]] from the profile
-  --today YYYY-MM-DD    the day to compute for (default: today)
-  --example             use the built-in example instead of your profile
-                        (the dashboard, rank, explain, decide, prep, log)
-  --help, -h            show help
-  --version             show the version
-
+// commonFlagsText is the help for the flags every command takes, after
+// their lines (commonFlagsHelp); its %s is the dashboard key that opens
+// the editor, from the key table.
+const commonFlagsText = `
 Environment:
   MUTUAL_PROFILE        the profile when --profile is not given
   XDG_CONFIG_HOME       where the mutual/ directory lives (default ~/.config)
@@ -102,7 +93,8 @@ const rateHelp = `Set one rating of one opportunity, in the file that defines it
 number from 1 to the scale (4), a range when unsure (2-4), or unknown, which
 removes the rating. NAME is found as explain finds it (the whole name, in any
 case, or a part only one name has); PRIORITY is a priority's id (or label).
-Only that line changes; the save is checked before it is written.
+Only that line changes; the save is checked before it is written. A key of
+the opportunity itself (pay, chance, respond_by...) is set with 'mutual set'.
 `
 
 const stageHelp = `Move one opportunity to STAGE (lead, applied, interviewing, final, offer,
@@ -138,9 +130,38 @@ all read from the profile the line names as you press tab. Install it once:
 Names with spaces, quotes or brackets complete quoted as the line needs.
 `
 
-// commonFlagsHelp is commonFlagsText with the key table's own key.
+// commonFlagsHelp is the help of the flags every command takes, from
+// their declarations, and commonFlagsText with the key table's own key.
 func commonFlagsHelp() string {
-	return fmt.Sprintf(commonFlagsText, views.DefaultKeymap().KeyLabel(views.IntentEdit))
+	var b strings.Builder
+	b.WriteString("Flags for every command:\n")
+	for _, f := range sharedFlags() {
+		flag, help := strings.TrimSpace("--"+f.name+" "+f.value), f.help
+		if f.alias != "" {
+			flag += ", -" + f.alias
+		}
+		if !f.everywhere {
+			help += "\n(" + strings.Join(takenBy(f.name), ", ") + ")"
+		}
+		flagLine(&b, flag, help)
+	}
+	return b.String() + fmt.Sprintf(commonFlagsText, views.DefaultKeymap().KeyLabel(views.IntentEdit))
+}
+
+// takenBy lists the commands a person runs that take the flag, the
+// dashboard first.
+func takenBy(flag string) []string {
+	var out []string
+	for _, c := range commands() {
+		if !c.hidden && c.takes(flag) {
+			name := c.name
+			if name == "" {
+				name = "the dashboard"
+			}
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 func helpText(name string) string {

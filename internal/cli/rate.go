@@ -21,6 +21,10 @@ func cmdRate(sys System, opts options) error {
 	}
 	pr, err := findPriority(&l.Profile, opts.args[1])
 	if err != nil {
+		if _, keyErr := settableField(opts.args[1], opts.args[0], opts.args[2]); keyErr == nil {
+			return &usageError{msg: fmt.Sprintf("%s is not a priority but a key of the opportunity", opts.args[1]),
+				hint: fmt.Sprintf("use mutual set %s %s %s", quoteWord(opts.args[0]), opts.args[1], quoteWord(opts.args[2]))}
+		}
 		return err
 	}
 	// An empty VALUE is most likely an unset shell variable, not a wish

@@ -248,10 +248,7 @@ func timelyWords(s *model.State, o *model.Opportunity, r model.Relief) string {
 	if r.StartAssumed {
 		start = "no start date: assumed in " + trim(s.Profile.Params.StartDays) + " days"
 	}
-	pay := s.Profile.Params.FirstPaycheckDays
-	if o.FirstPaycheckDays != nil {
-		pay = *o.FirstPaycheckDays
-	}
+	pay := o.PaycheckDays(s.Profile.Params)
 	return fmt.Sprintf("first pay in %s (%s, paid %s days later) vs runway %s", Months(r.MonthsToPay), start, trim(pay), Months(s.Urgency.RunwayMonths))
 }
 
