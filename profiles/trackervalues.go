@@ -24,6 +24,9 @@ type payAmount struct {
 	amount float64
 	per    string
 	ranged bool
+	// currency is the currency the cell writes, as currencyOf reads its
+	// mark ("USD", "EUR", "$" for a dollar of no one country), or "".
+	currency string
 }
 
 // perWords are the ways a cell says a pay period, folded.
@@ -64,6 +67,9 @@ func parsePay(text string) (payAmount, error) {
 		w, _ := perWord(m[1])
 		p.per = w
 		s = strings.TrimSpace(s[:len(s)-len(m[0])])
+	}
+	if m := currencyMark.FindString(s); m != "" {
+		p.currency = currencyOf(m)
 	}
 	s = strings.TrimSpace(currencyMark.ReplaceAllString(s, ""))
 	parts := splitRange(s)
