@@ -363,6 +363,10 @@ var (
 // ("$85,000", "USD 85k", "85 000 €").
 func StripCurrency(s string) string { return strings.TrimSpace(currencyMark.ReplaceAllString(s, "")) }
 
+// CurrencyMark is the first currency mark in an amount as written ("€"
+// in "€2,500/month"), or "" when it writes none.
+func CurrencyMark(s string) string { return currencyMark.FindString(s) }
+
 // ParseAmount reads one amount as typed, without a currency: 85000,
 // 85,000, 85000.50, 85k, 1.2m. It returns the number as written and the
 // multiplier its k or m stands for (1 without one), so that a range can

@@ -40,6 +40,9 @@ type Tracker struct {
 	Used, Unused []string
 	// Rows counts the rows read, blank ones left out.
 	Rows int
+	// pays are the pay cells read into each opportunity, beside
+	// Opportunities ({} where the row gave none): KeepCurrency reads them.
+	pays []payCell
 }
 
 // TrackerProblem is one row skipped, or one value left out, and why.
@@ -199,7 +202,7 @@ func ReadTracker(data []byte, stageMap map[string]model.Stage) (*Tracker, error)
 	order := columnDateOrder(dates)
 	names := map[string]int{}
 	for _, rw := range rows {
-		o, problems, ok := readRow(header, fields, order, rw.cells, rw.line, stageMap)
+		o, paid, problems, ok := readRow(header, fields, order, rw.cells, rw.line, stageMap)
 		if ok {
 			folded := strings.ToLower(o.Name)
 			if first, dup := names[folded]; dup {
@@ -214,6 +217,7 @@ func ReadTracker(data []byte, stageMap map[string]model.Stage) (*Tracker, error)
 		if ok {
 			out.Opportunities = append(out.Opportunities, o)
 			out.Lines = append(out.Lines, rw.line)
+			out.pays = append(out.pays, paid)
 		}
 	}
 	return out, nil
@@ -285,8 +289,9 @@ func isDateField(f field) bool {
 }
 
 // readRow makes one row into an opportunity, or says why it cannot.
-func readRow(header []string, fields []field, order dateOrder, cells []string, line int, stageMap map[string]model.Stage) (model.Opportunity, []TrackerProblem, bool) {
+func readRow(header []string, fields []field, order dateOrder, cells []string, line int, stageMap map[string]model.Stage) (model.Opportunity, payCell, []TrackerProblem, bool) {
 	var o model.Opportunity
+	var paid payCell
 	var problems []TrackerProblem
 	leftOut := func(format string, args ...any) {
 		problems = append(problems, TrackerProblem{Line: line, Message: fmt.Sprintf(format, args...)})
@@ -300,7 +305,7 @@ func readRow(header []string, fields []field, order dateOrder, cells []string, l
 	}
 	company, _ := at(fieldCompany)
 	if company == "" {
-		return o, []TrackerProblem{{Line: line, Skipped: true, Message: fmt.Sprintf("no %s; skipped", header[slices.Index(fields, fieldCompany)])}}, false
+		return o, paid, []TrackerProblem{{Line: line, Skipped: true, Message: fmt.Sprintf("no %s; skipped", header[slices.Index(fields, fieldCompany)])}}, false
 	}
 	o.Name = company
 	if title, _ := at(fieldTitle); title != "" {
@@ -317,7 +322,7 @@ func readRow(header []string, fields []field, order dateOrder, cells []string, l
 		if status == "" {
 			hint, what = "--stage-map '=lead'", "no status"
 		}
-		return o, []TrackerProblem{{Line: line, Skipped: true,
+		return o, paid, []TrackerProblem{{Line: line, Skipped: true,
 			Message: fmt.Sprintf("%s; skipped (map it to a stage with %s)", what, hint)}}, false
 	}
 	o.Stage = stage
@@ -366,6 +371,7 @@ func readRow(header []string, fields []field, order dateOrder, cells []string, l
 				keep(header[col], text, "says no period and is too small for a year's pay; write 45k, $45/hour or $4,500/month")
 			default:
 				o.Pay, o.Per, o.HoursPerWeek = model.Float(pay.amount), cmpOr(pay.per, "year"), hours
+				paid = payCell{column: header[col], text: text, currency: pay.currency}
 				if pay.ranged {
 					notes = append(notes, header[col]+": "+text+" (the pay is its low end)")
 				}
@@ -401,7 +407,7 @@ func readRow(header []string, fields []field, order dateOrder, cells []string, l
 		notes = append(notes, header[col]+": "+l)
 	}
 	o.Notes = strings.Join(notes, "\n")
-	return o, problems, true
+	return o, paid, problems, true
 }
 
 // shellQuote quotes s for a POSIX shell, for a hint to copy.

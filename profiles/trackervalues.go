@@ -22,6 +22,9 @@ type payAmount struct {
 	amount float64
 	per    string
 	ranged bool
+	// currency is the currency the cell writes, as currencyOf reads its
+	// mark ("USD", "EUR", "$" for a dollar of no one country), or "".
+	currency string
 }
 
 // perWords are the ways a cell says a pay period, folded.
@@ -58,6 +61,9 @@ func parsePay(text string) (payAmount, error) {
 		w, _ := perWord(m[1])
 		p.per = w
 		s = strings.TrimSpace(s[:len(s)-len(m[0])])
+	}
+	if m := model.CurrencyMark(s); m != "" {
+		p.currency = currencyOf(m)
 	}
 	s = model.StripCurrency(s)
 	parts := splitRange(s)

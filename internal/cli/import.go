@@ -42,11 +42,13 @@ func cmdImport(sys System, opts options) error {
 		if loaded, err = importTarget(sys, opts); err != nil {
 			return err
 		}
+		tr.KeepCurrency(loaded.Profile.Currency)
 		tr, known = withoutKnown(tr, loaded.Profile.Opportunities)
 	} else if l := existingProfile(sys, opts); l != nil {
 		// Printed to be appended (mutual import x.csv >> profile.toml), a
 		// name the profile has already would break it: leave those out
 		// here too.
+		tr.KeepCurrency(l.Profile.Currency)
 		tr, known = withoutKnown(tr, l.Profile.Opportunities)
 	}
 	for _, p := range tr.Problems {
@@ -125,17 +127,27 @@ func existingProfile(sys System, opts options) *profiles.Loaded {
 
 // withoutKnown leaves out the rows whose name the profile already has, as
 // skipped, and counts them: importing the same export again adds only
-// what is new.
+// what is new. A row whose name is nearly one the profile has is kept and
+// flagged, so that two entries for one opportunity are not made in
+// silence.
 func withoutKnown(tr *profiles.Tracker, known []model.Opportunity) (*profiles.Tracker, int) {
 	out := *tr
 	n := 0
 	out.Opportunities, out.Lines = nil, nil
+	names := make([]string, len(known))
+	for i, k := range known {
+		names[i] = k.Name
+	}
 	for i, o := range tr.Opportunities {
-		if slices.ContainsFunc(known, func(k model.Opportunity) bool { return strings.EqualFold(k.Name, o.Name) }) {
+		if slices.ContainsFunc(names, func(k string) bool { return strings.EqualFold(k, o.Name) }) {
 			out.Problems = append(out.Problems, profiles.TrackerProblem{Line: tr.Lines[i], Skipped: true,
 				Message: fmt.Sprintf("%q is in the profile already; skipped", o.Name)})
 			n++
 			continue
+		}
+		if like := profiles.LikelySame(o.Name, names); like != "" {
+			out.Problems = append(out.Problems, profiles.TrackerProblem{Line: tr.Lines[i],
+				Message: fmt.Sprintf("%q is likely %q, which the profile has; kept under its own name (if they are one opportunity, delete one of the two)", o.Name, like)})
 		}
 		out.Opportunities, out.Lines = append(out.Opportunities, o), append(out.Lines, tr.Lines[i])
 	}
