@@ -245,11 +245,11 @@ func TestPropertyMonotoneInMoney(t *testing.T) {
 	for trial := range n {
 		p := randomDecideProfile(r)
 		type track struct {
-			left, back bool
-			accepted   bool
-			chance     float64
-			seen       bool
-			y          int
+			left     bool
+			accepted bool
+			chance   float64
+			seen     bool
+			y        int
 		}
 		tracks := map[string]*track{}
 		for savings := 0.0; savings <= 60000; savings += 1500 {
