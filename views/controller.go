@@ -103,7 +103,7 @@ type Controller struct {
 	// to an urgency costs nothing.
 	shares sharesByUrgency
 	// form is the form open over the dashboard (editforms.go).
-	form Form
+	form Page
 	// asking is the question the status line asks, if any.
 	asking question
 	// typing is the line being typed on the status line, if any, and
@@ -447,8 +447,7 @@ func (c *Controller) Apply(in Intent) Effect {
 		return effect
 	}
 	if spec, ok := pageOpenedBy(c.pages, in); ok {
-		c.togglePage(spec)
-		return EffectNone
+		return c.togglePage(spec)
 	}
 	switch in {
 	case IntentUp, IntentDown:
@@ -536,16 +535,22 @@ func (c *Controller) Apply(in Intent) Effect {
 }
 
 // togglePage opens the page of spec, or closes it when it is in front.
-func (c *Controller) togglePage(spec PageSpec) {
-	if c.page == spec.Page {
+// A form opens over whatever is in front, and the dashboard builds it.
+func (c *Controller) togglePage(spec PageSpec) Effect {
+	if spec.form == nil && c.page == spec.Page {
 		c.page = PageNone
-		return
+		return EffectNone
 	}
-	if spec.unselected != "" && c.selected < 0 {
-		c.status = Status{Text: spec.unselected}
-		return
+	if spec.unselected != nil && c.selected < 0 {
+		c.status = Status{Text: spec.unselected(c.keys)}
+		return EffectNone
+	}
+	if spec.form != nil {
+		c.form = spec.Page
+		return EffectForm
 	}
 	c.page = spec.Page
+	return EffectNone
 }
 
 func (c *Controller) upDown(up bool) Effect {

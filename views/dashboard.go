@@ -165,7 +165,9 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 		input:   newInputLine(st),
 	}
 	for _, spec := range ctl.pages {
-		d.pages[spec.Page] = spec.build(pageEnv{spec: spec, styles: st, keys: keys, info: opts.Info})
+		if spec.build != nil {
+			d.pages[spec.Page] = spec.build(pageEnv{spec: spec, styles: st, keys: keys, info: opts.Info})
+		}
 	}
 	if opts.Clock != nil {
 		ctl.SetClock(opts.Clock)
@@ -366,7 +368,9 @@ func (d *Dashboard) sync() {
 	d.chart.SetState(s, sel)
 	d.header.SetDecision(s, c.Brief())
 	for _, spec := range c.pages {
-		d.pages[spec.Page].update(c, spec.Page == c.Page())
+		if view, ok := d.pages[spec.Page]; ok {
+			view.update(c, spec.Page == c.Page())
+		}
 	}
 	d.scatter.SetState(s, sel)
 	d.table.SetFilter(c.Filter(), c.Typing() && c.typing == typingFilter)

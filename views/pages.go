@@ -35,11 +35,15 @@ type PageSpec struct {
 	// the chart and the header stay in sight; otherwise it covers them
 	// all, between the header and the footer.
 	Beside bool
-	// unselected is the status line's answer when the page needs a
-	// selected opportunity and none is; "" opens it regardless.
-	unselected string
-	// build makes the page's widget.
+	// unselected is the status line's answer when the page is about the
+	// selected opportunity and none is (its title then names the one it
+	// is about); nil opens it regardless.
+	unselected func(Keymap) string
+	// build makes the page's widget, once, with the dashboard.
 	build func(pageEnv) pageView
+	// form, for a form instead, builds it afresh with its title each time
+	// it opens: a form takes every key until it closes (editforms.go).
+	form func(d *Dashboard, title string) *formPage
 }
 
 // Pages is the page registry: every page the dashboard has, one line
@@ -47,12 +51,24 @@ type PageSpec struct {
 func Pages() []PageSpec {
 	return []PageSpec{
 		{Page: PageHelp, Title: "Help", Open: IntentHelp, Context: ContextPage, build: buildPage(newHelpPage)},
-		{Page: PageDetails, Title: "Details", Open: IntentDetails, Context: ContextPage, build: buildPage(newExplainPage),
-			unselected: "No opportunity to explain: add an [[opportunity]] to the profile."},
+		{Page: PageDetails, Title: "Details", Open: IntentDetails, Context: ContextPage, build: buildPage(newExplainPage), unselected: noneToExplain},
 		{Page: PageDecide, Title: "Decide", Open: IntentDecide, Context: ContextPage, build: buildPage(newDecidePage)},
 		{Page: PagePriorities, Title: "Priorities", Open: IntentPriorities, Context: ContextPriorities, Beside: true, build: buildPage(newPrioritiesPage)},
 		{Page: PageMessages, Title: "Messages", Open: IntentMessages, Context: ContextPage, build: buildPage(newMessagesPage)},
+		{Page: FormRatings, Title: "Ratings", Open: IntentRatings, Context: ContextForm, form: (*Dashboard).ratingsForm, unselected: noneSelected},
+		{Page: FormStage, Title: "Stage", Open: IntentStage, Context: ContextPicker, form: (*Dashboard).stageForm, unselected: noneSelected},
+		{Page: FormNewOpportunity, Title: "New opportunity", Open: IntentNewOpportunity, Context: ContextForm, form: (*Dashboard).newOpportunityForm},
 	}
+}
+
+// noneToExplain and noneSelected are what the status line says when a
+// page about the selected opportunity opens with none selected.
+func noneToExplain(Keymap) string {
+	return "No opportunity to explain: add an [[opportunity]] to the profile."
+}
+
+func noneSelected(km Keymap) string {
+	return "No opportunity is selected: " + km.KeyLabel(IntentNewOpportunity) + " adds one."
 }
 
 // pageEnv is what a page's widget is built from.

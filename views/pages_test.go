@@ -16,8 +16,8 @@ func TestPagesHaveTheirOwnKeys(t *testing.T) {
 	km := DefaultKeymap()
 	names, intents, keys := map[Page]bool{}, map[Intent]Page{}, map[Key]Page{}
 	for _, spec := range Pages() {
-		if spec.Page == PageNone || spec.Title == "" || spec.build == nil {
-			t.Errorf("page %q is registered without a name, a title or a widget", spec.Page)
+		if spec.Page == PageNone || spec.Title == "" || (spec.build == nil) == (spec.form == nil) {
+			t.Errorf("page %q is registered without a name, a title, or one widget or form", spec.Page)
 		}
 		if names[spec.Page] {
 			t.Errorf("page %q is registered twice", spec.Page)
@@ -60,10 +60,18 @@ func openPage(t *testing.T, d *Dashboard, in Intent, w, h int) []string {
 }
 
 // checkPage checks that the screen shows the page of spec: opened by its
-// key, titled by its title and that key, with its context's footer.
+// key, titled by its title and that key (a form: its title and the name
+// of the opportunity it is about), with its context's footer.
 func checkPage(t *testing.T, d *Dashboard, spec PageSpec, lines []string, w int) {
 	t.Helper()
-	if got := d.Controller().Page(); got != spec.Page {
+	got, title, closing := d.Controller().Page(), spec.Title, d.Keys().KeyLabel(spec.Open)+" or "+d.Keys().KeyLabel(IntentClose)+" closes"
+	if spec.form != nil {
+		got, closing = d.Controller().Form(), ""
+		if spec.unselected != nil {
+			title += ": " + d.selectedName()
+		}
+	}
+	if got != spec.Page {
 		t.Fatalf("the key of %q opened page %q", spec.Page, got)
 	}
 	if got := d.Controller().KeyContext(); got != spec.Context {
@@ -71,7 +79,7 @@ func checkPage(t *testing.T, d *Dashboard, spec PageSpec, lines []string, w int)
 	}
 	titled := false
 	for _, l := range lines {
-		if strings.Contains(l, spec.Title) && strings.Contains(l, d.Keys().KeyLabel(spec.Open)+" or "+d.Keys().KeyLabel(IntentClose)+" closes") {
+		if strings.Contains(l, title) && strings.Contains(l, closing) {
 			titled = true
 		}
 	}
@@ -90,8 +98,17 @@ func TestPagesComeFromTheirRegistration(t *testing.T) {
 	const w, h = 100, 40
 	for _, spec := range Pages() {
 		t.Run(string(spec.Page), func(t *testing.T) {
-			d, _ := newTestDashboard(t, nil, model.Request{}, true, Hooks{})
+			// Not the example, and with hooks to write through: the
+			// forms open only where they can write.
+			d, _ := newTestDashboard(t, samProfile(), model.Request{}, true, (&editHooks{}).hooks())
 			checkPage(t, d, spec, openPage(t, d, spec.Open, w, h), w)
+			if spec.form != nil {
+				d.HandleKey(key(tcell.KeyEscape, 0))
+				if got := d.Controller().Form(); got != FormNone {
+					t.Errorf("esc left form %q open", got)
+				}
+				return
+			}
 			openPage(t, d, spec.Open, w, h)
 			if got := d.Controller().Page(); got != PageNone {
 				t.Errorf("the key of %q again left page %q open", spec.Page, got)
