@@ -92,9 +92,7 @@ type Controller struct {
 	selected int
 	pane     Pane
 	page     Page
-	// pages is the page registry ([Pages]).
-	pages []PageSpec
-	chart ChartKind
+	chart    ChartKind
 	// priority indexes the priorities: the one the Priorities page has
 	// selected.
 	priority int
@@ -104,6 +102,8 @@ type Controller struct {
 	shares sharesByUrgency
 	// form is the form open over the dashboard (editforms.go).
 	form Page
+	// pages is the page registry ([Pages]).
+	pages []PageSpec
 	// asking is the question the status line asks, if any.
 	asking question
 	// typing is the line being typed on the status line, if any, and

@@ -15,10 +15,10 @@ const PageNone Page = ""
 
 // PageSpec is one page's registration: the key that opens it, its title,
 // the keys and footer hints in force while it is in front, where it sits,
-// and the widget that draws it. Everything the dashboard, the controller
-// and the help know of a page comes from here, so a new page is its own
-// file and one line in [Pages] (and its key's row in the key table, where
-// every key lives).
+// and the widget that draws it. What the dashboard and the controller
+// know of a page comes from here, so a new page is its own file and one
+// line in [Pages] (and its key's row in the key table, where every key
+// lives).
 type PageSpec struct {
 	// Page is the page's name.
 	Page Page
@@ -26,7 +26,7 @@ type PageSpec struct {
 	// goes on to say which keys close it.
 	Title string
 	// Open is the intent of the key that opens the page; pressed again it
-	// closes it, as esc does.
+	// closes it, as esc does (in a form, which takes every key, esc only).
 	Open Intent
 	// Context is the key context while the page is in front: the keys
 	// that act there, and the footer's hints.
