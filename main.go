@@ -2,18 +2,16 @@
 // needing a paycheck, and shows at what urgency, runway and savings the
 // answer would change.
 //
-// This file is wiring only: it builds the real system (the process's
+// This file is wiring only: it takes the real system (the process's
 // streams and environment, the home directory, the clock, whether stdout
-// is a terminal, the dashboard on that terminal) and hands the command
+// is a terminal, the dashboard on that terminal) from cli.ProcessSystem,
+// which the tests run on too, and hands the command
 // line to the command layer, internal/cli, whose package doc is the map
 // of the commands. The exit code is the command layer's answer.
 package main
 
 import (
 	"os"
-	"time"
-
-	"golang.org/x/term"
 
 	"mutual/internal/cli"
 )
@@ -23,17 +21,5 @@ import (
 var version string
 
 func main() {
-	home, _ := os.UserHomeDir()
-	os.Exit(cli.Run(os.Args[1:], cli.System{
-		Stdin:            os.Stdin,
-		Stdout:           os.Stdout,
-		Stderr:           os.Stderr,
-		Getenv:           os.Getenv,
-		Environ:          os.Environ,
-		Home:             home,
-		Now:              time.Now,
-		StdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
-		Dashboard:        cli.TerminalDashboard,
-		Version:          version,
-	}))
+	os.Exit(cli.Run(os.Args[1:], cli.ProcessSystem(version)))
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"mutual/internal/trials"
 )
 
 // nearlyBroke is the audit's case: $200 saved, $2,600 a month to pay and
@@ -238,18 +240,15 @@ func TestPropertyAdviceIsTheBestOfItsValues(t *testing.T) {
 // and the break-even chance of the process it waits for never rises.
 func TestPropertyMonotoneInMoney(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
-	n := 80
-	if testing.Short() {
-		n = 15
-	}
+	n := trials.N(15, 20, 80)
 	for trial := range n {
 		p := randomDecideProfile(r)
 		type track struct {
-			left, back bool
-			accepted   bool
-			chance     float64
-			seen       bool
-			y          int
+			left     bool
+			accepted bool
+			chance   float64
+			seen     bool
+			y        int
 		}
 		tracks := map[string]*track{}
 		for savings := 0.0; savings <= 60000; savings += 1500 {

@@ -299,32 +299,6 @@ func (tl *timeline) jobValue(j *jobTerms, td float64, fallback func(t float64) f
 	return v - tl.cash.gap(td, fp)
 }
 
-// marketBase is the part of the value of a job found at t that all jobs
-// share, and the factor e^(−ρ·start) their own worth is scaled by.
-func (tl *timeline) marketBase(t float64) (base, scale float64) {
-	m := &tl.market
-	s, fp := t+m.startDelay, t+m.startDelay+m.payDelay
-	pr := tl.pricing()
-	return tl.idlePV(t, s) - tl.cash.gap(t, fp) - tl.cash.debt(fp) - tl.afterPay(&m.job, s, fp, &pr), math.Exp(-tl.rho * s)
-}
-
-// marketValue is the value of taking, at time t, whatever job a search
-// finds then.
-func (tl *timeline) marketValue(t float64) float64 {
-	base, scale := tl.marketBase(t)
-	v, _ := tl.market.expect(math.Inf(-1))
-	return base + scale*v
-}
-
-// marketChoice is the value, at time t, of a job found then against going
-// on, worth cont: the job is taken when it is worth more. It returns that
-// value and the chance the job is taken.
-func (tl *timeline) marketChoice(t, cont float64) (float64, float64) {
-	base, scale := tl.marketBase(t)
-	v, take := tl.market.expect((cont - base) / scale)
-	return base + scale*v, take
-}
-
 // findChance is the chance that a search finds a job between a and b.
 func (tl *timeline) findChance(a, b float64) float64 {
 	h := hazard(tl.p.FindRateAt(tl.spell + (a+b)/2))

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"mutual/internal/trials"
 )
 
 // randomProfile builds a profile of n opportunities with random ratings,
@@ -119,7 +121,7 @@ func TestPropertyLeaderChangesMatchRanking(t *testing.T) {
 	// first; between changes the envelope's leader is the ranking's; and a
 	// fine scan of urgencies finds no leader change the envelope missed.
 	rng := rand.New(rand.NewPCG(5, 6))
-	for trial := 0; trial < 300; trial++ {
+	for trial := range trials.N(100, 100, 300) {
 		p := randomProfile(rng, 1+rng.IntN(25))
 		s := mustEval(t, p, Request{Today: today})
 		if len(s.Ranked) == 0 {

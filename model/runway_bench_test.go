@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"mutual/internal/trials"
 )
 
 // BenchmarkRunwayCrossings is one pair's runway crossings, which the walk
@@ -33,10 +35,7 @@ func BenchmarkRunwayCrossings(b *testing.B) {
 // that runway, the name, the order in the profile). Nothing is excused.
 func TestRunwayAgainstScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
-	trials := 300
-	if testing.Short() {
-		trials = 60
-	}
+	trials := trials.N(60, 100, 300)
 	crossings, changes := 0, 0
 	for trial := range trials {
 		p := randomProfile(rng, 2+rng.IntN(8))

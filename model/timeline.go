@@ -63,14 +63,14 @@ type layout struct {
 	// the part of its value that does not depend on the savings; jobChance
 	// the chance it comes through once taken; fallAt the grid position of
 	// fp for a job that may fall through.
-	k                       []int
-	chance, fp, discFP      []float64
-	start                   []float64
-	job                     []*jobTerms
-	keep, jobChance         []float64
-	fallNode                []int
-	fallFrac                []float64
-	termPay, termDisc, term float64
+	k                  []int
+	chance, fp, discFP []float64
+	start              []float64
+	job                []*jobTerms
+	keep, jobChance    []float64
+	fallNode           []int
+	fallFrac           []float64
+	termPay, termDisc  float64
 }
 
 // layoutOf is the layout of course c, built once.

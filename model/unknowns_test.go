@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"mutual/internal/trials"
 )
 
 // shareProfile: one priority, urgency fixed at 0 so the score is the fit.
@@ -135,10 +137,7 @@ func bruteFirstShares(t *testing.T, p *Profile, req Request) ([]float64, float64
 // the shares and none sum to 1 and that sampling is the same run to run.
 func TestFirstSharesAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(61, 62))
-	trials := 200
-	if testing.Short() {
-		trials = 50
-	}
+	trials := trials.N(50, 80, 200)
 	compared := 0
 	for trial := 0; trial < trials; trial++ {
 		p := randomProfile(rng, 2+rng.IntN(4))

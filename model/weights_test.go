@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"mutual/internal/trials"
 )
 
 // TestWeightFlipTextbook is the textbook case: two alternatives rated
@@ -73,10 +75,7 @@ func TestWeightFlipBelow(t *testing.T) {
 // up for a change of leader that was not reported.
 func TestPropertyWeightFlips(t *testing.T) {
 	rng := rand.New(rand.NewPCG(41, 42))
-	trials := 300
-	if testing.Short() {
-		trials = 60
-	}
+	trials := trials.N(60, 100, 300)
 	seen := 0
 	for trial := 0; trial < trials; trial++ {
 		p := randomProfile(rng, 2+rng.IntN(8))

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
 
 	"mutual/internal/golden"
 	"mutual/model"
@@ -179,12 +180,19 @@ func TestChartsSurviveTinySizes(t *testing.T) {
 	detail.SetOpportunity(s, 1)
 	table := NewRankTable(NewStyles(false))
 	table.SetState(s, []int{0, 1, 2, 3, 4, 5}, 1)
+	// One screen for every size: a new one costs more than the drawing.
+	screen := tcell.NewSimulationScreen("UTF-8")
+	if err := screen.Init(); err != nil {
+		t.Fatal(err)
+	}
 	for w := 0; w <= 30; w++ {
 		for h := 0; h <= 12; h++ {
-			drawOn(t, chart, w, h)
-			drawOn(t, scatter, w, h)
-			drawOn(t, detail, w, h)
-			drawOn(t, table, w, h)
+			screen.SetSize(w, h)
+			for _, p := range []tview.Primitive{chart, scatter, detail, table} {
+				screen.Clear()
+				p.SetRect(0, 0, w, h)
+				p.Draw(screen)
+			}
 		}
 	}
 }

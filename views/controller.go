@@ -18,29 +18,6 @@ const (
 	paneCount
 )
 
-// Page is what covers the panes, if anything.
-type Page int
-
-// The pages.
-const (
-	PageNone Page = iota
-	// PageHelp lists every key.
-	PageHelp
-	// PageDetails shows every term of the selected opportunity's score.
-	PageDetails
-	// PageDecide weighs wait or accept: the reservation score, the advice
-	// on every offer with a deadline, and the questions to ask about the
-	// selected opportunity.
-	PageDecide
-	// PagePriorities lists every priority's weight and share and the
-	// weights at which the leader would change. It takes the details
-	// pane's place, so the ranking, the chart and the header stay in
-	// sight while a weight moves.
-	PagePriorities
-	// PageMessages lists every status message in full, with its time.
-	PageMessages
-)
-
 // ChartKind is what the chart pane draws.
 type ChartKind int
 
@@ -124,7 +101,9 @@ type Controller struct {
 	// to an urgency costs nothing.
 	shares sharesByUrgency
 	// form is the form open over the dashboard (editforms.go).
-	form Form
+	form Page
+	// pages is the page registry ([Pages]).
+	pages []PageSpec
 	// asking is the question the status line asks, if any.
 	asking question
 	// typing is the line being typed on the status line, if any, and
@@ -163,7 +142,7 @@ type solved struct {
 // line names the keys of keys. It fails when req names a scenario the
 // profile does not have.
 func NewController(p *model.Profile, req model.Request, keys Keymap) (*Controller, error) {
-	c := &Controller{profile: p, keys: keys, base: req, scenario: -1, selected: -1, now: time.Now}
+	c := &Controller{profile: p, keys: keys, base: req, scenario: -1, selected: -1, now: time.Now, pages: Pages()}
 	c.base.Scenario, c.base.WhatIf = "", model.WhatIf{}
 	if req.Scenario != "" {
 		c.scenario = scenarioIndex(p, req.Scenario)
@@ -325,11 +304,8 @@ func (c *Controller) KeyContext() KeyContext {
 	case c.Asking():
 		return ContextAsk
 	}
-	switch c.page {
-	case PagePriorities:
-		return ContextPriorities
-	case PageHelp, PageDetails, PageDecide, PageMessages:
-		return ContextPage
+	if spec, ok := pageSpec(c.pages, c.page); ok {
+		return spec.Context
 	}
 	return ContextAll
 }
@@ -470,17 +446,12 @@ func (c *Controller) Apply(in Intent) Effect {
 	if effect, ok := c.applyEdit(in); ok {
 		return effect
 	}
+	if spec, ok := pageOpenedBy(c.pages, in); ok {
+		return c.togglePage(spec)
+	}
 	switch in {
 	case IntentUp, IntentDown:
 		return c.upDown(in == IntentUp)
-	case IntentDetails:
-		c.togglePage(PageDetails)
-	case IntentHelp:
-		c.togglePage(PageHelp)
-	case IntentDecide:
-		c.togglePage(PageDecide)
-	case IntentPriorities:
-		c.togglePage(PagePriorities)
 	case IntentPriorityUp, IntentPriorityDown:
 		c.selectPriority(in == IntentPriorityUp)
 	case IntentWeightUp:
@@ -499,8 +470,6 @@ func (c *Controller) Apply(in Intent) Effect {
 			break
 		}
 		c.page = PageNone
-	case IntentMessages:
-		c.togglePage(PageMessages)
 	case IntentFilter:
 		c.startFilter()
 	case IntentSaveSituation:
@@ -565,16 +534,23 @@ func (c *Controller) Apply(in Intent) Effect {
 	return EffectNone
 }
 
-func (c *Controller) togglePage(p Page) {
-	if c.page == p {
+// togglePage opens the page of spec, or closes it when it is in front.
+// A form opens over whatever is in front, and the dashboard builds it.
+func (c *Controller) togglePage(spec PageSpec) Effect {
+	if spec.form == nil && c.page == spec.Page {
 		c.page = PageNone
-		return
+		return EffectNone
 	}
-	if p == PageDetails && c.selected < 0 {
-		c.status = Status{Text: "No opportunity to explain: add an [[opportunity]] to the profile."}
-		return
+	if spec.unselected != nil && c.selected < 0 {
+		c.status = Status{Text: spec.unselected(c.keys)}
+		return EffectNone
 	}
-	c.page = p
+	if spec.form != nil {
+		c.form = spec.Page
+		return EffectForm
+	}
+	c.page = spec.Page
+	return EffectNone
 }
 
 func (c *Controller) upDown(up bool) Effect {

@@ -79,7 +79,7 @@ func pageIs(want Page) func(*testing.T, *Controller) {
 	return func(t *testing.T, c *Controller) {
 		t.Helper()
 		if got := c.Page(); got != want {
-			t.Errorf("page %d, want %d", got, want)
+			t.Errorf("page %q, want %q", got, want)
 		}
 	}
 }
@@ -175,32 +175,32 @@ func TestKeys(t *testing.T) {
 		{"enter opens the details page, enter or esc closes it", model.Request{}, []step{
 			{ev: key(tcell.KeyEnter, 0), check: func(t *testing.T, c *Controller) {
 				if c.Page() != PageDetails {
-					t.Errorf("page %d, want details", c.Page())
+					t.Errorf("page %q, want details", c.Page())
 				}
 			}},
 			{ev: key(tcell.KeyDown, 0), effect: EffectScrollDown},
 			{ev: key(tcell.KeyEnter, 0), check: func(t *testing.T, c *Controller) {
 				if c.Page() != PageNone {
-					t.Errorf("page %d, want none", c.Page())
+					t.Errorf("page %q, want none", c.Page())
 				}
 			}},
 			{ev: key(tcell.KeyEnter, 0)},
 			{ev: key(tcell.KeyEscape, 0), check: func(t *testing.T, c *Controller) {
 				if c.Page() != PageNone {
-					t.Errorf("esc left page %d open", c.Page())
+					t.Errorf("esc left page %q open", c.Page())
 				}
 			}},
 		}},
 		{"? opens and closes the help", model.Request{}, []step{
 			pressRune('?', func(t *testing.T, c *Controller) {
 				if c.Page() != PageHelp {
-					t.Errorf("page %d, want help", c.Page())
+					t.Errorf("page %q, want help", c.Page())
 				}
 			}),
 			{ev: key(0, 'k'), effect: EffectScrollUp},
 			pressRune('?', func(t *testing.T, c *Controller) {
 				if c.Page() != PageNone {
-					t.Errorf("page %d, want none", c.Page())
+					t.Errorf("page %q, want none", c.Page())
 				}
 			}),
 		}},

@@ -101,6 +101,8 @@ type Options struct {
 	Status Status
 	// Clock times the Messages log; nil is the wall clock.
 	Clock func() time.Time
+	// pages replaces the page registry, for tests; nil is [Pages].
+	pages []PageSpec
 }
 
 // Dashboard is the whole screen: the header, the ranking, the details of
@@ -129,13 +131,10 @@ type Dashboard struct {
 	chart   *ScoreChart
 	scatter *FitReliefScatter
 	footer  *Footer
-	help    *HelpPage
-	explain *ExplainPage
-	decide  *DecidePage
-	weights *PrioritiesPage
+	// pages are the widgets of the registered pages ([Pages]).
+	pages map[Page]pageView
 	// forms is the form over the panes, if one is open (editforms.go).
 	forms forms
-	log   *MessagesPage
 	input *inputLine
 	// visible are the panes the last draw laid out, for the mouse.
 	visible []tview.Primitive
@@ -152,6 +151,9 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 	if err != nil {
 		return nil, err
 	}
+	if opts.pages != nil {
+		ctl.pages = opts.pages
+	}
 	st := opts.Styles
 	d := &Dashboard{
 		Box: plainBox(),
@@ -162,12 +164,13 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 		chart:   NewScoreChart(st, keys),
 		scatter: NewFitReliefScatter(st, keys),
 		footer:  NewFooter(st, keys),
-		help:    NewHelpPage(st, keys),
-		explain: NewExplainPage(st, keys, opts.Info),
-		decide:  NewDecidePage(st, keys),
-		weights: NewPrioritiesPage(st, keys),
-		log:     NewMessagesPage(st, keys),
+		pages:   map[Page]pageView{},
 		input:   newInputLine(st),
+	}
+	for _, spec := range ctl.pages {
+		if spec.build != nil {
+			d.pages[spec.Page] = spec.build(pageEnv{spec: spec, styles: st, keys: keys, info: opts.Info})
+		}
 	}
 	if opts.Clock != nil {
 		ctl.SetClock(opts.Clock)
@@ -305,17 +308,8 @@ func (d *Dashboard) Do(in Intent) {
 
 // scrollTarget is what ↑ and ↓ scroll when they do not select.
 func (d *Dashboard) scrollTarget() *textPane {
-	switch d.ctl.Page() {
-	case PageHelp:
-		return d.help.textPane
-	case PageDetails:
-		return d.explain.textPane
-	case PageDecide:
-		return d.decide.textPane
-	case PagePriorities:
-		return d.weights.textPane
-	case PageMessages:
-		return d.log.textPane
+	if page, ok := d.pages[d.ctl.Page()]; ok {
+		return page.scroller()
 	}
 	return d.detail.textPane
 }
@@ -376,17 +370,12 @@ func (d *Dashboard) sync() {
 	d.detail.SetOpportunity(s, sel)
 	d.chart.SetState(s, sel)
 	d.header.SetDecision(s, c.Brief())
-	if c.Page() == PageDecide {
-		d.decide.SetDecision(s, c.Decision(), sel)
+	for _, spec := range c.pages {
+		if view, ok := d.pages[spec.Page]; ok {
+			view.update(c, spec.Page == c.Page())
+		}
 	}
 	d.scatter.SetState(s, sel)
-	d.explain.SetOpportunity(s, sel)
-	if c.Page() == PagePriorities {
-		d.weights.SetState(s, c.Priority(), sel)
-	}
-	if c.Page() == PageMessages {
-		d.log.SetMessages(c.Messages())
-	}
 	d.table.SetFilter(c.Filter(), c.Typing() && c.typing == typingFilter)
 	d.footer.SetStatus(c.Status())
 	d.footer.SetContext(c.KeyContext())
@@ -398,13 +387,17 @@ func (d *Dashboard) sync() {
 }
 
 // bottomLeft is what sits below the ranking beside the chart: the details
-// of the selected opportunity, or the Priorities page in their place.
+// of the selected opportunity, or a page that sits beside the panes (the
+// Priorities page) in their place.
 func (d *Dashboard) bottomLeft() tview.Primitive {
-	if d.ctl.Page() == PagePriorities {
-		return d.weights
+	if spec, ok := d.frontPage(); ok && spec.Beside {
+		return d.pages[spec.Page]
 	}
 	return d.detail
 }
+
+// frontPage is the registration of the page in front, if one is.
+func (d *Dashboard) frontPage() (PageSpec, bool) { return pageSpec(d.ctl.pages, d.ctl.Page()) }
 
 // chartPane is the chart the controller asks for.
 func (d *Dashboard) chartPane() tview.Primitive {
@@ -441,18 +434,9 @@ func (d *Dashboard) Draw(screen tcell.Screen) {
 		place(d.forms.page, x, my, w, mh)
 		return
 	}
-	switch d.ctl.Page() {
-	case PageHelp:
-		place(d.help, x, my, w, mh)
-		return
-	case PageDetails:
-		place(d.explain, x, my, w, mh)
-		return
-	case PageDecide:
-		place(d.decide, x, my, w, mh)
-		return
-	case PageMessages:
-		place(d.log, x, my, w, mh)
+	front, paged := d.frontPage()
+	if paged && !front.Beside {
+		place(d.pages[front.Page], x, my, w, mh)
 		return
 	}
 
@@ -463,7 +447,7 @@ func (d *Dashboard) Draw(screen tcell.Screen) {
 	place(d.table, x, my, w, th)
 	by, bh := my+th, mh-th
 	if w < wideLayout {
-		if d.ctl.Pane() == PaneChart && d.ctl.Page() != PagePriorities {
+		if d.ctl.Pane() == PaneChart && !paged {
 			place(d.chartPane(), x, by, w, bh)
 		} else {
 			place(d.bottomLeft(), x, by, w, bh)

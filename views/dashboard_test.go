@@ -11,6 +11,7 @@ import (
 	"github.com/rivo/tview"
 
 	"mutual/internal/golden"
+	"mutual/internal/trials"
 	"mutual/model"
 	"mutual/views/report"
 )
@@ -79,10 +80,7 @@ func TestExampleBannerSaysHowToStart(t *testing.T) {
 // terminal under the minimum gets the message.
 func TestNoPanicOnAnySize(t *testing.T) {
 	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
-	step := 3
-	if testing.Short() {
-		step = 11
-	}
+	step := trials.N(11, 7, 3)
 	screen := tcell.NewSimulationScreen("UTF-8")
 	if err := screen.Init(); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,11 @@ import (
 	"mutual/views/report"
 )
 
+// PageDecide is the decide page: wait or accept, the advice on every
+// offer with a deadline, and the questions to ask about the selected
+// opportunity.
+const PageDecide Page = "decide"
+
 // DecidePage weighs what to do today for the state in force, in the words
 // of 'mutual decide': the verdict, the advice on every offer in hand with
 // its levers, the money on each course as a chart of savings over time,
@@ -16,15 +21,24 @@ import (
 // new state while it is open. Its text is report.Advice.
 type DecidePage struct {
 	selectionPane
+	spec     PageSpec
 	decision *model.Decision
 }
 
-// NewDecidePage returns an empty decide page whose sentences name the
-// keys of keys.
-func NewDecidePage(st Styles, keys Keymap) *DecidePage {
-	p := &DecidePage{selectionPane: newSelectionPane(st, keys)}
+// newDecidePage returns an empty decide page whose sentences name the
+// keys of the key table.
+func newDecidePage(e pageEnv) *DecidePage {
+	p := &DecidePage{selectionPane: newSelectionPane(e.styles, e.keys), spec: e.spec}
 	p.build = p.lines
 	return p
+}
+
+// update hands the page the whole decision, solved only while the page
+// is in front.
+func (p *DecidePage) update(c *Controller, front bool) {
+	if front {
+		p.SetDecision(c.State(), c.Decision(), c.Selected())
+	}
 }
 
 // SetDecision shows decision d, solved for s, with the questions about
@@ -38,8 +52,8 @@ func (p *DecidePage) SetDecision(s *model.State, d *model.Decision, i int) {
 // Draw draws the page.
 func (p *DecidePage) Draw(screen tcell.Screen) {
 	_, _, w, _ := p.GetRect()
-	closing := " (" + p.keys.closeHint(IntentDecide) + ")"
-	p.setTitle(fitTitle(w, "Decide: what to do today"+closing, "Decide"+closing, "Decide"))
+	closing := " (" + p.keys.closeHint(p.spec.Open) + ")"
+	p.setTitle(fitTitle(w, p.spec.Title+": what to do today"+closing, p.spec.Title+closing, p.spec.Title))
 	p.drawLines(screen)
 }
 

@@ -27,15 +27,6 @@ type line []span
 // plainLine is a line of one span.
 func plainLine(text string, style tcell.Style) line { return line{{text, style}} }
 
-// text is the line's text without styles.
-func (l line) text() string {
-	var b strings.Builder
-	for _, sp := range l {
-		b.WriteString(sp.text)
-	}
-	return b.String()
-}
-
 // drawText draws s (cleaned of control characters) at x, y in at most w
 // cells, ending it with … when it does not fit, and returns the cells it
 // used.

@@ -18,18 +18,18 @@ import (
 // write through the host's hooks, which call the same profiles functions
 // as those commands.
 
-// Form is the form open over the dashboard, if any.
-type Form int
-
-// The forms.
+// The forms are pages of the registry ([Pages]) that are built afresh
+// each time they open, over whatever the dashboard shows, and take every
+// key until they close.
 const (
-	FormNone Form = iota
+	// FormNone is no form.
+	FormNone = PageNone
 	// FormRatings rates the selected opportunity on every priority.
-	FormRatings
+	FormRatings Page = "ratings"
 	// FormStage moves the selected opportunity to another stage.
-	FormStage
+	FormStage Page = "stage"
 	// FormNewOpportunity adds an opportunity.
-	FormNewOpportunity
+	FormNewOpportunity Page = "new opportunity"
 )
 
 // EffectForm and EffectUndo are the effects of the editing keys: open the
@@ -40,15 +40,14 @@ const (
 )
 
 // Form is the form the controller has open, or FormNone.
-func (c *Controller) Form() Form { return c.form }
+func (c *Controller) Form() Page { return c.form }
 
-// formContext is the key context of the open form: the Stage picker's
-// own, where the keys that select a row choose, or a form's.
+// formContext is the key context of the open form, as registered: the
+// Stage picker's own, where the keys that select a row choose, or a
+// form's.
 func (c *Controller) formContext() KeyContext {
-	if c.form == FormStage {
-		return ContextPicker
-	}
-	return ContextForm
+	spec, _ := pageSpec(c.pages, c.form)
+	return spec.Context
 }
 
 // CloseForm closes the open form.
@@ -57,19 +56,6 @@ func (c *Controller) CloseForm() { c.form = FormNone }
 // applyEdit carries out the editing intents; ok is false for any other.
 func (c *Controller) applyEdit(in Intent) (Effect, bool) {
 	switch in {
-	case IntentRatings, IntentStage:
-		if c.selected < 0 {
-			c.status = Status{Text: "No opportunity is selected: " + c.key(IntentNewOpportunity) + " adds one."}
-			return EffectNone, true
-		}
-		c.form = FormRatings
-		if in == IntentStage {
-			c.form = FormStage
-		}
-		return EffectForm, true
-	case IntentNewOpportunity:
-		c.form = FormNewOpportunity
-		return EffectForm, true
 	case IntentUndo:
 		return EffectUndo, true
 	case IntentFormNext, IntentFormPrev, IntentFormSubmit:
@@ -111,14 +97,12 @@ func (d *Dashboard) openForm() {
 		d.ctl.SetStatus(Status{Text: why})
 		return
 	}
-	switch d.ctl.Form() {
-	case FormRatings:
-		d.forms.page = d.ratingsForm()
-	case FormStage:
-		d.forms.page = d.stageForm()
-	case FormNewOpportunity:
-		d.forms.page = d.newOpportunityForm()
+	spec, _ := pageSpec(d.ctl.pages, d.ctl.Form())
+	title := spec.Title
+	if spec.unselected != nil {
+		title += ": " + d.selectedName()
 	}
+	d.forms.page = spec.form(d, title)
 	d.forms.page.open()
 	d.ctl.SetStatus(Status{})
 }
@@ -176,7 +160,7 @@ func (d *Dashboard) formNote() string {
 
 // ratingsForm is the Ratings form of the selected opportunity: one field
 // per priority, holding its rating as 'mutual rate' takes it.
-func (d *Dashboard) ratingsForm() *formPage {
+func (d *Dashboard) ratingsForm(title string) *formPage {
 	sel := d.ctl.Selected()
 	p := d.ctl.Profile()
 	o := p.Opportunities[sel]
@@ -188,7 +172,7 @@ func (d *Dashboard) ratingsForm() *formPage {
 			break
 		}
 	}
-	fp := newFormPage(d.styles, "Ratings: "+o.Name, note+d.formNote())
+	fp := newFormPage(d.styles, title, note+d.formNote())
 	// A rating is a few characters: the labels get the room.
 	fp.fields = fieldRoom{least: fieldWidth, most: fieldWidth, errRoom: ratingErrRoom}
 	fp.form = styledForm(d.styles)
@@ -242,11 +226,11 @@ func fromPayText(pr model.Priority, o *model.Opportunity, scale int) string {
 }
 
 // stageForm is the Stage picker: every stage, the one it is at marked.
-func (d *Dashboard) stageForm() *formPage {
+func (d *Dashboard) stageForm(title string) *formPage {
 	sel := d.ctl.Selected()
 	o := d.ctl.Profile().Opportunities[sel]
 	k := d.keys.KeyLabel
-	fp := newFormPage(d.styles, "Stage: "+o.Name,
+	fp := newFormPage(d.styles, title,
 		"Where it stands now; the move is kept with today's date in its history. "+k(IntentUp)+"/"+k(IntentDown)+" choose, "+
 			k(IntentFormSubmit)+" moves it, "+k(IntentClose)+" cancels.")
 	fp.list = styledList(d.styles)
@@ -281,8 +265,8 @@ func (d *Dashboard) stageForm() *formPage {
 
 // newOpportunityForm is the New opportunity form: the fields 'mutual
 // add' takes, each checked as it is typed.
-func (d *Dashboard) newOpportunityForm() *formPage {
-	fp := newFormPage(d.styles, "New opportunity",
+func (d *Dashboard) newOpportunityForm(title string) *formPage {
+	fp := newFormPage(d.styles, title,
 		"Only the name is needed; pay is gross, dates are YYYY-MM-DD; space ticks Insurance (y or n too). "+d.formNote())
 	// A name wants room: the fields take what the labels and the errors
 	// beside them leave.

@@ -9,18 +9,23 @@ import (
 	"mutual/views/report"
 )
 
+// PageDetails is the details page: every term of the selected
+// opportunity's score.
+const PageDetails Page = "details"
+
 // ExplainPage shows every term of one opportunity's score exactly as
 // 'mutual explain' prints it (report.Explain), at the urgency and scenario
 // in force, so nothing on the dashboard needs a second terminal to check.
 type ExplainPage struct {
 	selectionPane
+	spec PageSpec
 	info report.Info
 }
 
-// NewExplainPage returns an empty details page whose title names the keys
-// of keys.
-func NewExplainPage(st Styles, keys Keymap, info report.Info) *ExplainPage {
-	e := &ExplainPage{selectionPane: newSelectionPane(st, keys), info: info}
+// newExplainPage returns an empty details page whose title names the keys
+// of the key table.
+func newExplainPage(env pageEnv) *ExplainPage {
+	e := &ExplainPage{selectionPane: newSelectionPane(env.styles, env.keys), spec: env.spec, info: env.info}
 	e.build = e.lines
 	return e
 }
@@ -29,13 +34,17 @@ func NewExplainPage(st Styles, keys Keymap, info report.Info) *ExplainPage {
 // scrolls back to the top.
 func (e *ExplainPage) SetOpportunity(s *model.State, i int) { e.show(s, i) }
 
+// update follows the selection, in front or not: explaining costs nothing
+// until the page is drawn.
+func (e *ExplainPage) update(c *Controller, _ bool) { e.SetOpportunity(c.State(), c.Selected()) }
+
 // Draw draws the page.
 func (e *ExplainPage) Draw(screen tcell.Screen) {
-	title := "Details"
+	title := e.spec.Title
 	if e.state != nil && e.index >= 0 {
-		title = "Details: " + nameOf(e.state, e.index)
+		title += ": " + nameOf(e.state, e.index)
 	}
-	e.setTitle(title + " (" + e.keys.closeHint(IntentDetails) + ")")
+	e.setTitle(title + " (" + e.keys.closeHint(e.spec.Open) + ")")
 	e.drawLines(screen)
 }
 

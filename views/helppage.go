@@ -6,23 +6,30 @@ import (
 	"mutual/views/report"
 )
 
+// PageHelp is the help page.
+const PageHelp Page = "help"
+
 // HelpPage lists every key from the key table, with what it does, and says
 // in a few sentences how to read the dashboard.
 type HelpPage struct {
 	*textPane
+	spec PageSpec
 	keys Keymap
 }
 
-// NewHelpPage returns the help page for a key table.
-func NewHelpPage(st Styles, keys Keymap) *HelpPage {
-	h := &HelpPage{textPane: newTextPane(st), keys: keys}
+// newHelpPage returns the help page for a key table.
+func newHelpPage(e pageEnv) *HelpPage {
+	h := &HelpPage{textPane: newTextPane(e.styles), spec: e.spec, keys: e.keys}
 	h.build = h.lines
 	return h
 }
 
+// update leaves the page as it is: it shows the key table.
+func (h *HelpPage) update(*Controller, bool) {}
+
 // Draw draws the page.
 func (h *HelpPage) Draw(screen tcell.Screen) {
-	h.setTitle("Help (" + h.keys.closeHint(IntentHelp) + ")")
+	h.setTitle(h.spec.Title + " (" + h.keys.closeHint(h.spec.Open) + ")")
 	h.drawLines(screen)
 }
 

@@ -12,6 +12,10 @@ import (
 // showed, in full and with its time, so that a long one cut at the
 // screen's edge, or one that the next key replaced, is never lost.
 
+// PageMessages is the Messages page: every status message in full, with
+// its time.
+const PageMessages Page = "messages"
+
 // Message is one status message and when it was shown.
 type Message struct {
 	At time.Time
@@ -48,13 +52,14 @@ func (c *Controller) record(st Status) {
 // MessagesPage lists the Messages log, newest first.
 type MessagesPage struct {
 	*textPane
+	spec     PageSpec
 	keys     Keymap
 	messages []Message
 }
 
-// NewMessagesPage returns the Messages page.
-func NewMessagesPage(st Styles, keys Keymap) *MessagesPage {
-	m := &MessagesPage{textPane: newTextPane(st), keys: keys}
+// newMessagesPage returns the Messages page.
+func newMessagesPage(e pageEnv) *MessagesPage {
+	m := &MessagesPage{textPane: newTextPane(e.styles), spec: e.spec, keys: e.keys}
 	m.build = m.lines
 	return m
 }
@@ -62,9 +67,16 @@ func NewMessagesPage(st Styles, keys Keymap) *MessagesPage {
 // SetMessages shows the log.
 func (m *MessagesPage) SetMessages(ms []Message) { m.messages = ms }
 
+// update hands the page the log while it is in front.
+func (m *MessagesPage) update(c *Controller, front bool) {
+	if front {
+		m.SetMessages(c.Messages())
+	}
+}
+
 // Draw draws the page.
 func (m *MessagesPage) Draw(screen tcell.Screen) {
-	m.setTitle("Messages (" + m.keys.closeHint(IntentMessages) + ")")
+	m.setTitle(m.spec.Title + " (" + m.keys.closeHint(m.spec.Open) + ")")
 	m.drawLines(screen)
 }
 

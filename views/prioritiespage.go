@@ -9,6 +9,11 @@ import (
 	"mutual/views/report"
 )
 
+// PagePriorities is the Priorities page. It takes the details pane's
+// place, so the ranking, the chart and the header stay in sight while a
+// weight moves.
+const PagePriorities Page = "priorities"
+
 // PrioritiesPage is the Priorities page: every priority with its weight
 // and share, the weights at which the leader would change, and what pay
 // would change where the selected opportunity stands. It takes the details
@@ -16,6 +21,7 @@ import (
 // every weight the keys move. Its text is report.Priorities.
 type PrioritiesPage struct {
 	selectionPane
+	spec PageSpec
 	// priority is the selected priority.
 	priority int
 	// doc is the page's text for the state shown, kept until it changes:
@@ -28,12 +34,20 @@ type PrioritiesPage struct {
 	docNarrow bool
 }
 
-// NewPrioritiesPage returns an empty Priorities page whose sentences name
-// the keys of keys.
-func NewPrioritiesPage(st Styles, keys Keymap) *PrioritiesPage {
-	p := &PrioritiesPage{selectionPane: newSelectionPane(st, keys)}
+// newPrioritiesPage returns an empty Priorities page whose sentences name
+// the keys of the key table.
+func newPrioritiesPage(e pageEnv) *PrioritiesPage {
+	p := &PrioritiesPage{selectionPane: newSelectionPane(e.styles, e.keys), spec: e.spec}
 	p.build = p.lines
 	return p
+}
+
+// update hands the page the state and the selected priority while it is
+// in front.
+func (p *PrioritiesPage) update(c *Controller, front bool) {
+	if front {
+		p.SetState(c.State(), c.Priority(), c.Selected())
+	}
 }
 
 // SetState shows s with priority k selected and what pay would change for
@@ -45,8 +59,8 @@ func (p *PrioritiesPage) SetState(s *model.State, k, i int) {
 // Draw draws the page.
 func (p *PrioritiesPage) Draw(screen tcell.Screen) {
 	_, _, w, _ := p.GetRect()
-	closing := " (" + p.keys.KeyLabel(IntentPriorities) + " or " + p.keys.KeyLabel(IntentClose) + " closes)"
-	p.setTitle(fitTitle(w, "Priorities: what the weights would change"+closing, "Priorities"+closing, "Priorities"))
+	closing := " (" + p.keys.KeyLabel(p.spec.Open) + " or " + p.keys.KeyLabel(IntentClose) + " closes)"
+	p.setTitle(fitTitle(w, p.spec.Title+": what the weights would change"+closing, p.spec.Title+closing, p.spec.Title))
 	p.drawLines(screen)
 }
 

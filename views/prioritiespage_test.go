@@ -82,7 +82,7 @@ func TestPrioritiesPage(t *testing.T) {
 	d.HandleKey(tcell.NewEventKey(tcell.KeyEscape, 0, tcell.ModNone))
 	press(d, "+")
 	if c.Page() != PageNone || c.State().Urgency.Source != model.SourceWhatIf || c.State().Profile.Priorities[0].Weight != 5 {
-		t.Fatalf("after esc, + moves the urgency: page %d, urgency from %s", c.Page(), c.State().Urgency.Source)
+		t.Fatalf("after esc, + moves the urgency: page %q, urgency from %s", c.Page(), c.State().Urgency.Source)
 	}
 }
 

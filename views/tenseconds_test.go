@@ -78,7 +78,7 @@ func TestOfferInHandIsMarked(t *testing.T) {
 	}
 	// The help page says what ✓ means too.
 	var help strings.Builder
-	for _, l := range NewHelpPage(NewStyles(true), DefaultKeymap()).lines(1000) {
+	for _, l := range newHelpPage(pageEnv{styles: NewStyles(true), keys: DefaultKeymap()}).lines(1000) {
 		for _, sp := range l {
 			help.WriteString(sp.text)
 		}

@@ -6,10 +6,8 @@ import (
 	"os/exec"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
-	"golang.org/x/term"
 
 	"mutual/internal/golden"
 )
@@ -20,21 +18,12 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"mutual": mutualMain})
 }
 
-// mutualMain is the root's main function, which a test cannot import: the
-// real system built from the process, handed to Run, and the process
-// exited with its code. Keep it in step with main.go.
+// mutualMain is the root's main function, which a test cannot import:
+// the same system main.go builds, from the process, handed to Run, and
+// the process exited with its code. Only the version differs: a test
+// binary reports the development version, as a build from a checkout does.
 func mutualMain() {
-	home, _ := os.UserHomeDir()
-	os.Exit(Run(os.Args[1:], System{
-		Stdin:            os.Stdin,
-		Stdout:           os.Stdout,
-		Stderr:           os.Stderr,
-		Getenv:           os.Getenv,
-		Home:             home,
-		Now:              time.Now,
-		StdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
-		Dashboard:        TerminalDashboard,
-	}))
+	os.Exit(Run(os.Args[1:], ProcessSystem("")))
 }
 
 // TestScripts runs the command-line scripts. Their expected outputs live

@@ -2,13 +2,16 @@ package cli
 
 import (
 	"io"
+	"os"
 	"time"
+
+	"golang.org/x/term"
 )
 
 // System is everything a run touches outside itself: the standard
 // streams, the environment, the home directory, the clock, whether stdout
 // is a terminal and how the dashboard is run on one. The root's main.go
-// builds the real one from the process; tests build their own, so a whole
+// runs on the real one, [ProcessSystem]; tests build their own, so a whole
 // run, dashboard included, happens in memory. Nothing in this package
 // reaches for the process's streams or environment but through it.
 type System struct {
@@ -32,4 +35,26 @@ type System struct {
 	// (-ldflags "-X main.version=…"), or "" for a build from a checkout,
 	// which reports the development version and its VCS revision.
 	Version string
+}
+
+// ProcessSystem is the real system, built from the process: its streams
+// and environment, the user's home directory, the wall clock, whether
+// stdout is a terminal, and the dashboard on that terminal. main.go runs
+// on it, and so does the test binary when the scripts run it as mutual,
+// so the two cannot drift apart. version is what --version prints (see
+// [System.Version]).
+func ProcessSystem(version string) System {
+	home, _ := os.UserHomeDir()
+	return System{
+		Stdin:            os.Stdin,
+		Stdout:           os.Stdout,
+		Stderr:           os.Stderr,
+		Getenv:           os.Getenv,
+		Environ:          os.Environ,
+		Home:             home,
+		Now:              time.Now,
+		StdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		Dashboard:        TerminalDashboard,
+		Version:          version,
+	}
 }

@@ -118,8 +118,9 @@ type tmuxRig struct {
 	dir, bin, sock string
 }
 
-// newTmuxRig skips the test under -short or without tmux, and builds
-// mutual into a temporary directory.
+// newTmuxRig skips the test under -short or without tmux, lets it run in
+// parallel with the other tmux tests, and builds mutual into a temporary
+// directory.
 func newTmuxRig(t *testing.T) *tmuxRig {
 	t.Helper()
 	if testing.Short() {
@@ -128,6 +129,9 @@ func newTmuxRig(t *testing.T) *tmuxRig {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")
 	}
+	// Each rig has its own server, home and binary, so the tests run side
+	// by side: most of their time is waiting for the screen.
+	t.Parallel()
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "mutual")
 	build := exec.Command("go", "build", "-o", bin, ".")
