@@ -79,6 +79,13 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 			}
 		}
 	case model.ActionWait:
+		if v.WaitingFor < 0 {
+			// Holding pays with no process to wait for: the offer is a
+			// floor while the search goes on until its deadline.
+			holdAndSearch(&b, s, d)
+			b.WriteString(" " + holdOutMoney(s, d, cur))
+			break
+		}
 		y := name(s, v.WaitingFor)
 		chance := chanceText(s.Assessments[v.WaitingFor].Relief.Chance)
 		if v.Offer >= 0 && accepted(s, v.Offer) {
@@ -126,6 +133,25 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 	return strings.TrimSpace(b.String())
 }
 
+// holdAndSearch says the verdict to hold an offer when no process is
+// waited for: the offer is kept in hand while the search goes on, and
+// accepted at its deadline if nothing better has come.
+func holdAndSearch(b *strings.Builder, s *model.State, d *model.Decision) {
+	v := &d.Verdict
+	switch {
+	case v.Offer < 0:
+		b.WriteString("Search on.")
+	case accepted(s, v.Offer):
+		fmt.Fprintf(b, "Keep the job you accepted at %s.", name(s, v.Offer))
+	default:
+		fmt.Fprintf(b, "Hold the offer from %s and search on until its deadline, %s; if nothing better comes by then, accept it.",
+			name(s, v.Offer), v.By)
+	}
+	if lapses := offerNames(s, v.Lapses); lapses != "" {
+		fmt.Fprintf(b, " Let %s go.", lapses)
+	}
+}
+
 // chanceFloor writes a break-even chance for "above …", rounded down so
 // that the words stay true: 0.996 is "above 0.99", not "above 1.00".
 func chanceFloor(c float64) string { return chanceText(math.Floor(c*100) / 100) }
@@ -166,7 +192,17 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 			parts = append(parts, "it pays from "+o.PaysFrom.String())
 		}
 	case model.ActionWait:
-		if v.Offer >= 0 {
+		if v.WaitingFor < 0 {
+			// Held with no process to wait for: searched on meanwhile.
+			what := "Search on"
+			if v.Offer >= 0 {
+				what = fmt.Sprintf("Hold the offer from %s and search on until its deadline (%s)", name(s, v.Offer), v.By)
+			}
+			if len(v.Lapses) > 0 {
+				what += "; let " + fewOfferNames(s, v.Lapses) + " go"
+			}
+			parts = append(parts, what)
+		} else if v.Offer >= 0 {
 			what := fmt.Sprintf("Hold the offer from %s until %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By)
 			if accepted(s, v.Offer) {
 				// Not an offer to hold: a job taken, kept while the other decides.
@@ -336,6 +372,9 @@ func adviceHeadline(s *model.State, d *model.Decision, o *model.OfferAdvice) str
 	case model.AdviceAccept:
 		return head + "ACCEPT"
 	case model.AdviceWait:
+		if o.WaitingFor < 0 {
+			return head + "WAIT: hold it and search on until its deadline"
+		}
 		return head + "WAIT: hold it while " + name(s, o.WaitingFor) + " decides"
 	}
 	switch {

@@ -154,3 +154,36 @@ func TestOfferNamesCountTheMany(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldWithNoProcessToWaitFor: when holding the only offer pays with no
+// process to wait for (the search goes on until its deadline), every
+// writer says so and none reads a process at index -1 (the audit's crash,
+// issue 24.5).
+func TestHoldWithNoProcessToWaitFor(t *testing.T) {
+	today := model.NewDate(2026, 11, 25)
+	p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
+		Situation:  model.Situation{Savings: model.Float(16000), MonthlyExpenses: model.Float(9000)},
+		Priorities: []model.Priority{{ID: "fit", Weight: 1}},
+		Opportunities: []model.Opportunity{{Name: "Offer", Stage: model.StageOffer, Pay: model.Float(70000),
+			RespondBy: model.NewDate(2026, 12, 29), Ratings: map[string]model.Rating{"fit": {Low: 2, High: 2}}}},
+	}
+	s, err := model.Evaluate(p, model.Request{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := model.Decide(s)
+	if v := d.Verdict; v.Action != model.ActionWait || v.WaitingFor >= 0 || v.Offer != 0 {
+		t.Fatalf("the verdict is %+v, want to hold Offer with no process to wait for", v)
+	}
+	want := "Hold the offer from Offer and search on until its deadline, 2026-12-29; if nothing better comes by then, accept it."
+	if got := verdictSentence(s, d); !strings.HasPrefix(got, want) {
+		t.Errorf("decide says %q, want it to begin %q", got, want)
+	}
+	if got := VerdictParts(s, d); len(got) == 0 || got[0] != "Hold the offer from Offer and search on until its deadline (2026-12-29)" {
+		t.Errorf("the Advice line says %q", got)
+	}
+	if got := adviceHeadline(s, d, &d.Offers[0]); !strings.HasSuffix(got, "WAIT: hold it and search on until its deadline") {
+		t.Errorf("the offer's advice says %q", got)
+	}
+	writeEveryWord(t, s)
+}
