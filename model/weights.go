@@ -420,7 +420,7 @@ func (ws *weightSweep) leaderAtZero(k int, lines []weightLine) int {
 			if math.Abs(score-bestScore) > scoreTolerance {
 				c = cmp.Compare(bestScore, score)
 			}
-			if cmp.Or(c, cmp.Compare(bestFit, f), cmp.Compare(b.Relief.Value, a.Relief.Value), strings.Compare(a.Name, b.Name),
+			if cmp.Or(c, compareTied(bestFit, f), compareTied(b.Relief.Value, a.Relief.Value), strings.Compare(a.Name, b.Name),
 				cmp.Compare(a.Index, b.Index)) >= 0 {
 				continue
 			}
@@ -515,7 +515,7 @@ func compareWeightLines(as []Assessment, p, q *weightLine) int {
 		return cmp.Compare(q.at0, p.at0)
 	}
 	a, b := &as[p.index], &as[q.index]
-	return cmp.Or(cmp.Compare(q.fit0, p.fit0), cmp.Compare(q.relief, p.relief), strings.Compare(a.Name, b.Name), cmp.Compare(a.Index, b.Index))
+	return cmp.Or(compareTied(q.fit0, p.fit0), compareTied(q.relief, p.relief), strings.Compare(a.Name, b.Name), cmp.Compare(a.Index, b.Index))
 }
 
 // WithWeights returns the state with its what-if weights replaced by
