@@ -293,39 +293,39 @@ func acceptMoney(s *model.State, o *model.OfferAdvice, cur string) string {
 // lasts, and how short it falls before the first paycheck.
 func holdOutMoney(s *model.State, d *model.Decision, cur string) string {
 	runway := d.RunwayMonths
-	var pays model.Date
+	var path *model.MoneyPath
 	who := ""
-	for _, p := range d.Paths() {
+	paths := d.Paths()
+	for k, p := range paths {
 		if p.Kind == model.PathHoldOut && p.Index == d.Verdict.WaitingFor {
-			pays, who = p.PaysFrom, name(s, p.Index)
+			path, who = &paths[k], name(s, p.Index)
 		}
 	}
-	if pays.IsZero() {
-		for _, p := range d.Paths() {
+	if path == nil {
+		for k, p := range paths {
 			if p.Kind == model.PathSearch {
-				pays, who = p.PaysFrom, ""
+				path, who = &paths[k], ""
 			}
 		}
 	}
 	if math.IsInf(runway, 1) {
 		return "Nothing burns the savings, so the wait costs no money."
 	}
-	today := s.Request.Today
-	out := d.MonthsLater(runway)
+	if path == nil {
+		return "The money lasts until " + d.MonthsLater(runway).String() + "."
+	}
+	out, pays := d.MonthsLater(runway), path.PaysFrom
 	paid := "a job found by searching pays, on average, from " + pays.String()
 	if who != "" {
 		paid = "if " + who + " says yes, it pays from " + pays.String()
 	}
-	if out.Before(pays) {
-		short := math.Max(0, s.Urgency.Burn*monthsBetween(today, pays)-math.Max(0, savings(s)))
-		return fmt.Sprintf("The money runs out on %s; %s, %s short by then.", out, paid, Money(cur, short))
+	// How short, as the money paths say it: one number, at the path's own
+	// first payday, not one worked out again from the day it rounds to.
+	if low := path.Savings(path.PayMonths); low < 0 {
+		return fmt.Sprintf("The money runs out on %s; %s, %s short by then.", out, paid, Money(cur, -low))
 	}
 	return fmt.Sprintf("The money lasts until %s; %s.", out, paid)
 }
-
-// monthsBetween is the months from a to b, as decide counts them: a day
-// is a 30.4375th of a month.
-func monthsBetween(a, b model.Date) float64 { return float64(a.DaysUntil(b)) / 30.4375 }
 
 func savings(s *model.State) float64 {
 	if s.Situation.Savings == nil {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -186,4 +188,48 @@ func TestHoldWithNoProcessToWaitFor(t *testing.T) {
 		t.Errorf("the offer's advice says %q", got)
 	}
 	writeEveryWord(t, s)
+}
+
+// TestVerdictShortIsThePathsShort: how short the money falls before the
+// first paycheck is one number, whether the verdict's sentence says it or
+// the money paths do (issue 24.11: the sentence once counted whole days
+// and said $28,057 where the paths said $27,913).
+func TestVerdictShortIsThePathsShort(t *testing.T) {
+	short := regexp.MustCompile(`(\S+) short by then`)
+	r := rand.New(rand.NewPCG(24, 11))
+	said := 0
+	for trial := range 300 {
+		in := make([]byte, 48)
+		for k := range in {
+			in[k] = byte(r.IntN(256))
+		}
+		if trial == 0 {
+			in = []byte{4, 3, 0, 0, 0, 0, 0, 0, 1, 1, 4, 4, 0, 74, 0, 0, 0, 0, 1} // the audit's profile of 24.5
+		}
+		p, req := fuzzProfile(in)
+		s, err := model.Evaluate(p, req)
+		if err != nil {
+			continue
+		}
+		d := model.Decide(s)
+		if d.Verdict.Action == model.ActionAccept {
+			continue // the sentence says the offer's own money
+		}
+		var paths strings.Builder
+		doc := &Document{}
+		pathLines(s, d, doc.section(""))
+		if err := doc.Write(&paths); err != nil {
+			t.Fatal(err)
+		}
+		sentence := verdictSentence(s, d)
+		for _, m := range short.FindAllStringSubmatch(sentence, -1) {
+			said++
+			if !strings.Contains(strings.Join(strings.Fields(paths.String()), " "), "is "+m[1]+" short by then") {
+				t.Errorf("trial %d: the verdict says %s short, the paths say:\n%s", trial, m[1], paths.String())
+			}
+		}
+	}
+	if said < 20 {
+		t.Fatalf("only %d sentences said how short: the test compares too little", said)
+	}
 }
