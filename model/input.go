@@ -176,6 +176,10 @@ func NewOpportunity(p *Profile, in OpportunityInput, today Date) (Opportunity, [
 				fail(d.field, strconv.Quote(t)+" is not a date", "write it YYYY-MM-DD: "+today.AddDays(14).String())
 				continue
 			}
+			if !v.Plausible() {
+				fail(d.field, strconv.Quote(t)+" is outside the years "+strconv.Itoa(FirstYear)+" to "+strconv.Itoa(LastYear), PlausibleHint())
+				continue
+			}
 			*d.into = v
 		}
 	}

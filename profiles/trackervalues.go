@@ -253,5 +253,8 @@ func dateOf(year, month, day string) (model.Date, error) {
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
 		return model.Date{}, errors.New("is not a day of the calendar")
 	}
+	if !model.DateOf(t).Plausible() {
+		return model.Date{}, fmt.Errorf("is outside the years %d to %d", model.FirstYear, model.LastYear)
+	}
 	return model.DateOf(t), nil
 }

@@ -230,8 +230,11 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		}
 	}
 	if v.Action != model.ActionAccept && !math.IsInf(d.RunwayMonths, 1) {
-		out := d.MonthsLater(d.RunwayMonths)
-		parts = append(parts, "money lasts to "+out.String())
+		if d.RunwayMonths > farMonths {
+			parts = append(parts, "money lasts more than 100 years")
+		} else {
+			parts = append(parts, "money lasts to "+d.MonthsLater(d.RunwayMonths).String())
+		}
 	}
 	if v.Close {
 		parts = append(parts, "a close call")
@@ -311,6 +314,9 @@ func holdOutMoney(s *model.State, d *model.Decision, cur string) string {
 	if math.IsInf(runway, 1) {
 		return "Nothing burns the savings, so the wait costs no money."
 	}
+	if path == nil && runway > farMonths {
+		return "The money lasts more than 100 years."
+	}
 	if path == nil {
 		return "The money lasts until " + d.MonthsLater(runway).String() + "."
 	}
@@ -323,6 +329,9 @@ func holdOutMoney(s *model.State, d *model.Decision, cur string) string {
 	// first payday, not one worked out again from the day it rounds to.
 	if low := path.Savings(path.PayMonths); low < 0 {
 		return fmt.Sprintf("The money runs out on %s; %s, %s short by then.", out, paid, Money(cur, -low))
+	}
+	if runway > farMonths {
+		return fmt.Sprintf("The money lasts more than 100 years; %s.", paid)
 	}
 	return fmt.Sprintf("The money lasts until %s; %s.", out, paid)
 }

@@ -233,3 +233,49 @@ func TestVerdictShortIsThePathsShort(t *testing.T) {
 		t.Fatalf("only %d sentences said how short: the test compares too little", said)
 	}
 }
+
+// TestFarRunwayWords: savings that last for ever in all but name are
+// "more than 100 years", never a day counted millions of years out
+// (issue 24.10: savings of 1e12 lasted "until 27780375-01-28").
+func TestFarRunwayWords(t *testing.T) {
+	today := model.NewDate(2026, 11, 25)
+	p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
+		Situation:  model.Situation{Savings: model.Float(1e12), MonthlyExpenses: model.Float(3000)},
+		Priorities: []model.Priority{{ID: "fit", Weight: 1}},
+		Opportunities: []model.Opportunity{
+			{Name: "Offer", Stage: model.StageOffer, Pay: model.Float(70000), RespondBy: model.NewDate(2026, 12, 29),
+				Ratings: map[string]model.Rating{"fit": {Low: 2, High: 2}}},
+			{Name: "Later", Stage: model.StageFinal, Chance: model.Float(0.5), Pay: model.Float(90000),
+				DecisionExpected: model.NewDate(2027, 1, 20), Ratings: map[string]model.Rating{"fit": {Low: 5, High: 5}}},
+		},
+	}
+	s, err := model.Evaluate(p, model.Request{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := model.Decide(s)
+	far := regexp.MustCompile(`\b(2[3-9]|[3-9]\d|\d{3,})\d\d-\d\d-\d\d\b`) // a date past 2299
+	var doc strings.Builder
+	if err := WriteDecide(&doc, s, d, Info{Profile: "far.toml", Today: today}, "table"); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{verdictSentence(s, d), strings.Join(VerdictParts(s, d), "; "), UrgencySummary(s), doc.String()} {
+		if m := far.FindString(text); m != "" {
+			t.Errorf("a date %s centuries away in %q", m, text)
+		}
+	}
+	if got := verdictSentence(s, d); !strings.Contains(got, "The money lasts more than 100 years") {
+		t.Errorf("decide says %q", got)
+	}
+	if got := UrgencySummary(s); !strings.Contains(got, "runway more than 100 years") {
+		t.Errorf("the urgency says %q", got)
+	}
+	for _, c := range []struct {
+		months float64
+		want   string
+	}{{1199, "1199.0 months"}, {1201, "more than 100 years"}, {3.3e8, "more than 100 years"}} {
+		if got := Months(c.months); got != c.want {
+			t.Errorf("Months(%v) = %q, want %q", c.months, got, c.want)
+		}
+	}
+}
