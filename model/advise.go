@@ -73,7 +73,12 @@ func (sv *solver) inPlay(w *world, d *Decision) map[int]bool {
 		out[i] = true
 	}
 	ranked := slices.Clone(sv.offers)
-	slices.SortStableFunc(ranked, func(a, b heldOffer) int { return cmp.Compare(w.accept[b.index], w.accept[a.index]) })
+	slices.SortStableFunc(ranked, func(a, b heldOffer) int {
+		if x, y := w.accept[a.index], w.accept[b.index]; math.Abs(x-y) > valueTolerance {
+			return cmp.Compare(y, x)
+		}
+		return 0 // a tie within the tolerance keeps the offers' order
+	})
 	for k := range min(weighedOffers, len(ranked)) {
 		out[ranked[k].index] = true
 	}

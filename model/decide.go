@@ -53,7 +53,8 @@ type Verdict struct {
 	// or -1.
 	WaitingFor int
 	// By is the day to act by: the offer's deadline (accept), the day the
-	// process decides (wait); zero when there is none.
+	// process decides (wait), the held offer's deadline (wait with no
+	// process to wait for); zero when there is none.
 	By Date
 	// Value is the verdict's value and RunnerUp the best value of any other
 	// course, with RunnerUpAction and RunnerUpOffer saying which.
@@ -334,6 +335,14 @@ func (sv *solver) verdictAt(w *world, offers []heldOffer) Verdict {
 		v.By = sv.s.Profile.Opportunities[v.WaitingFor].DecisionExpected
 		if v.By.Before(today) {
 			v.By = today
+		}
+	} else if v.Action == ActionWait && v.Offer >= 0 {
+		// Held with no process to wait for: the search goes on until the
+		// held offer's deadline, the day to act by.
+		o := &sv.s.Profile.Opportunities[v.Offer]
+		v.By = o.RespondBy
+		if o.RespondBy.IsZero() || o.RespondBy.Before(today) {
+			v.By = sv.dateAt(sv.deadlineOf(o))
 		}
 	}
 	if best >= 0 {

@@ -45,7 +45,10 @@
 // # Ties
 //
 // Opportunities with equal scores are ordered by higher fit, then higher
-// relief, then name, then their order in the profile. At a crossing inside
+// relief, then name, then their order in the profile. Scores within 1e-9
+// of each other (scoreTolerance, on the 0..100 scale) are equal, and so
+// are fits and reliefs within 1e-11 (tieTolerance): rounding never breaks
+// a tie. At a crossing inside
 // 0..1 the higher fit is the one that led just below it, so the ranking at a
 // leader change still shows the old leader and the new one takes over just
 // above. Lines that tie everywhere never produce a leader change.

@@ -229,15 +229,22 @@ func docScore(a *Assessment, u float64) float64 { return (1-u)*a.Fit.Value + u*a
 
 // docCompare is the order doc.go states under "Ties", written out as the
 // tuple it is: higher score first, where scores within tolerance of each
-// other are equal, then higher fit, higher relief, name, profile order.
+// other are equal, then higher fit, higher relief (within tieTolerance
+// equal), name, profile order.
 func docCompare(a, b *Assessment, u, tolerance float64) int {
 	byScore := 0
 	if sa, sb := docScore(a, u), docScore(b, u); math.Abs(sa-sb) > tolerance {
 		byScore = cmp.Compare(sb, sa)
 	}
+	tied := func(x, y float64) int {
+		if math.Abs(x-y) > tieTolerance {
+			return cmp.Compare(y, x)
+		}
+		return 0
+	}
 	return cmp.Or(byScore,
-		cmp.Compare(b.Fit.Value, a.Fit.Value),
-		cmp.Compare(b.Relief.Value, a.Relief.Value),
+		tied(a.Fit.Value, b.Fit.Value),
+		tied(a.Relief.Value, b.Relief.Value),
 		strings.Compare(a.Name, b.Name),
 		cmp.Compare(a.Index, b.Index))
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"slices"
@@ -270,14 +271,35 @@ func (s *State) contenders() []int {
 
 const scoreTolerance = 1e-9
 
+// tieTolerance is the margin within which two fits or two reliefs (each
+// on the 0..100 scale) count as equal where the ranking breaks a tie of
+// scores, so that rounding never decides the order: the same ratings
+// summed in another order differ by about 1e-14, and a sum of a few
+// hundred terms stays well below 1e-11. It is narrower than
+// scoreTolerance because the leader over urgency, weight and runway is
+// found from the lines themselves, which part wherever fits differ by more
+// than rounding.
+const tieTolerance = 1e-11
+
+// compareTied is cmp.Compare(a, b) for fits or reliefs, with two within
+// tieTolerance of each other equal: how every tie-break of the ranking
+// compares them.
+func compareTied(a, b float64) int {
+	if math.Abs(a-b) <= tieTolerance {
+		return 0
+	}
+	return cmp.Compare(a, b)
+}
+
 // pruneFloor is what a line must reach, against v, not to be left out
 // where a search leaves out the lines that cannot lead: v less the score
 // tolerance and a margin for rounding (1e-6 of 1 + |v|), so that the
 // leaving out keeps more lines, never fewer.
 func pruneFloor(v float64) float64 { return v - scoreTolerance - 1e-6*(1+math.Abs(v)) }
 
-// better reports whether a ranks above b at urgency u: higher score, then
-// higher fit, higher relief, name, profile order.
+// better reports whether a ranks above b at urgency u: higher score
+// (beyond scoreTolerance), then higher fit, higher relief (each beyond
+// tieTolerance), name, profile order.
 func better(a, b *Assessment, u float64) bool {
 	return betterScored(a, b, a.Score(u), b.Score(u))
 }
@@ -287,11 +309,8 @@ func betterScored(a, b *Assessment, sa, sb float64) bool {
 	if math.Abs(sa-sb) > scoreTolerance {
 		return sa > sb
 	}
-	if a.Fit.Value != b.Fit.Value {
-		return a.Fit.Value > b.Fit.Value
-	}
-	if a.Relief.Value != b.Relief.Value {
-		return a.Relief.Value > b.Relief.Value
+	if c := cmp.Or(compareTied(a.Fit.Value, b.Fit.Value), compareTied(a.Relief.Value, b.Relief.Value)); c != 0 {
+		return c > 0
 	}
 	if a.Name != b.Name {
 		return a.Name < b.Name

@@ -154,6 +154,9 @@ func (f Field[T]) Parse(text string) (any, *InputError) {
 		if err != nil {
 			return fail(strconv.Quote(t)+" is not a date", "write it YYYY-MM-DD: 2026-12-23")
 		}
+		if !d.Plausible() {
+			return fail(strconv.Quote(t)+" is outside the years "+strconv.Itoa(FirstYear)+" to "+strconv.Itoa(LastYear), PlausibleHint())
+		}
 		return d, nil
 	case Enum:
 		w := strings.ToLower(t)

@@ -19,10 +19,10 @@ func (sv *solver) levers(d *Decision, w *world, adv *OfferAdvice, i, y int) []Le
 		best = math.Max(best, v)
 	}
 	best = math.Max(best, w.search.start())
+	if l, ok := sv.bestExtend(w, adv, i, y, best); ok {
+		out = append(out, l)
+	}
 	if pr := sv.process(y); pr != nil {
-		if l, ok := sv.extend(w, adv, i, pr, best); ok {
-			out = append(out, l)
-		}
 		if l, ok := sv.decideBy(w, i, pr); ok {
 			out = append(out, l)
 		}
@@ -78,6 +78,46 @@ func slotsOf(assessments, n int, indexOf func(k int) int) []int {
 // better of it and declining every offer to search on.
 func (sv *solver) holdOut(w *world, hold, search *course) float64 {
 	return math.Max(w.tl.run(hold, w.none).start(), w.tl.run(search, w.none).start())
+}
+
+// extendDates is how many of the decision dates after an offer's deadline,
+// nearest first, bestExtend weighs: each costs a pass of the hold course,
+// and a profile may have hundreds of processes.
+const extendDates = 16
+
+// bestExtend is the extension of offer i's deadline worth the most: to the
+// decision date of y, the process the offer's advice weighs, or of any
+// other process that decides after the deadline (the nearest extendDates
+// dates), so that the lever asks for the date that pays best rather than
+// the one the advice happens to weigh. Among dates worth the same, the
+// earlier is asked for.
+func (sv *solver) bestExtend(w *world, adv *OfferAdvice, i, y int, best float64) (Lever, bool) {
+	var out Lever
+	found := false
+	try := func(pr *process) {
+		if l, ok := sv.extend(w, adv, i, pr, best); ok && (!found || l.Worth > out.Worth+valueTolerance ||
+			l.Worth >= out.Worth-valueTolerance && l.To.Before(out.To)) {
+			out, found = l, true
+		}
+	}
+	if pr := sv.process(y); pr != nil {
+		try(pr)
+	}
+	deadline := sv.deadlineOf(&sv.s.Profile.Opportunities[i])
+	dates := 0
+	last := math.Inf(-1)
+	for k := range sv.procs { // by decision date
+		pr := &sv.procs[k]
+		if pr.index == y || pr.decides <= deadline+sameTime || pr.decides == last {
+			continue
+		}
+		if dates++; dates > extendDates {
+			break
+		}
+		last = pr.decides
+		try(pr)
+	}
+	return out, found
 }
 
 // extend is the deadline to ask for so that offer i can be held until

@@ -346,6 +346,20 @@ type Date struct {
 // NewDate returns the given day.
 func NewDate(year int, month time.Month, day int) Date { return Date{year, month, day} }
 
+// FirstYear and LastYear bound the years of the dates a profile may hold.
+// A job search plans months ahead, not centuries: past them a date is a
+// typing slip (9999 for 2026), and the day counts decide works with lose
+// their meaning (a span of time saturates some 292 years out).
+const FirstYear, LastYear = 1900, 2200
+
+// Plausible reports whether d falls in the years FirstYear to LastYear.
+func (d Date) Plausible() bool { return d.Year >= FirstYear && d.Year <= LastYear }
+
+// PlausibleHint says which dates are plausible, for an error's hint.
+func PlausibleHint() string {
+	return "write a year from " + strconv.Itoa(FirstYear) + " to " + strconv.Itoa(LastYear) + ": mutual plans a search months ahead, not centuries"
+}
+
 // ParseDate reads a date written YYYY-MM-DD.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)

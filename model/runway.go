@@ -180,7 +180,7 @@ func (p *runwayPair) aheadBeyond(R float64, up bool) int {
 func (s *State) pairOrder(i, j int, li, lj *runwayLine, limit float64, p *runwayPair) {
 	p.i, p.j, p.n, p.np = i, j, 0, 0
 	a, b := &s.Assessments[i], &s.Assessments[j]
-	sameFit := a.Fit.Value == b.Fit.Value
+	sameFit := compareTied(a.Fit.Value, b.Fit.Value) == 0
 	C, cover := s.Urgency.Comfortable, s.Urgency.Cover
 	df := li.fit - lj.fit
 	breaks := [5]float64{0, li.months, lj.months, C, limit}
@@ -222,10 +222,12 @@ func (s *State) pairOrder(i, j int, li, lj *runwayLine, limit float64, p *runway
 			}
 		}
 		// Equal fits leave a tie to the reliefs, which swap where
-		// α + β/R = 0.
-		if r := -beta / alpha; sameFit && alpha != 0 && r > lo && r <= hi && r < limit && p.n < maxPairChanges {
-			p.at[p.n] = r
-			p.n++
+		// α + β/R leaves the band ±tieTolerance.
+		for _, t := range [2]float64{tieTolerance, -tieTolerance} {
+			if r := beta / (t - alpha); sameFit && alpha != t && r > lo && r <= hi && r < limit && p.n < maxPairChanges {
+				p.at[p.n] = r
+				p.n++
+			}
 		}
 	}
 	sort.Float64s(p.at[:p.n])
@@ -267,11 +269,11 @@ func (s *State) pairOrder(i, j int, li, lj *runwayLine, limit float64, p *runway
 // scores tie: the ranking's tie-breaks, with the reliefs they would have
 // at that runway.
 func (s *State) tieAheadAtRunway(a, b *Assessment, R float64) bool {
-	if a.Fit.Value != b.Fit.Value {
-		return a.Fit.Value > b.Fit.Value
+	if c := compareTied(a.Fit.Value, b.Fit.Value); c != 0 {
+		return c > 0
 	}
-	if ra, rb := s.ReliefAtRunway(a.Index, R), s.ReliefAtRunway(b.Index, R); ra != rb {
-		return ra > rb
+	if c := compareTied(s.ReliefAtRunway(a.Index, R), s.ReliefAtRunway(b.Index, R)); c != 0 {
+		return c > 0
 	}
 	if a.Name != b.Name {
 		return a.Name < b.Name

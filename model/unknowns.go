@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -358,12 +359,9 @@ func (sh *shareSetup) beats(a, b *rival) bool {
 	if math.Abs(a.score-b.score) > scoreTolerance {
 		return a.score > b.score
 	}
-	if a.fit != b.fit {
-		return a.fit > b.fit
-	}
 	x, y := &sh.s.Assessments[a.index], &sh.s.Assessments[b.index]
-	if x.Relief.Value != y.Relief.Value {
-		return x.Relief.Value > y.Relief.Value
+	if c := cmp.Or(compareTied(a.fit, b.fit), compareTied(x.Relief.Value, y.Relief.Value)); c != 0 {
+		return c > 0
 	}
 	if c := strings.Compare(x.Name, y.Name); c != 0 {
 		return c < 0

@@ -318,8 +318,16 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 	for x := range ws.lineCount() {
 		r := ws.line(x)
 		if max(at0[x], at0[x]+tMax*(at1[x]-at0[x])) >= least-scoreTolerance {
-			ws.lines = append(ws.lines, weightLine{at0: at0[x], at1: at1[x], fit0: (ws.sums[r] - now*mids[r]) / others * 100,
-				relief: ws.reliefs[r], index: s.Ranked[r].Index})
+			l := weightLine{at0: at0[x], at1: at1[x], fit0: (ws.sums[r] - now*mids[r]) / others * 100,
+				relief: ws.reliefs[r], index: s.Ranked[r].Index}
+			if u >= 1 {
+				// At urgency 1 a score is its relief alone, which no
+				// weight moves: the lines kept, of the top relief, tie
+				// all along, and the ranking's next tie-break, fit,
+				// decides among them. Fit is a line in t too.
+				l.at0, l.at1 = l.fit0, mids[r]*100
+			}
+			ws.lines = append(ws.lines, l)
 		}
 	}
 	kept := ws.lines
@@ -331,27 +339,36 @@ func (ws *weightSweep) flipsWithin(k int, tMax float64, out []WeightFlip) []Weig
 	}
 	// The segment of the weight now; on a corner, the one whose leader
 	// leads now, since the tie-breaks there decide which side holds it.
+	// Where the lines tie at the weight now, rounding may put the corner
+	// a hair to either side of it: the leader's segment is still the
+	// one, and a flip never lies on the wrong side of the weight now.
 	tNow := now / (others + now)
 	at := 0
 	for at+1 < len(segs) && segs[at].To < tNow {
 		at++
 	}
-	if at+1 < len(segs) && segs[at].To == tNow && segs[at].Index != s.Leader() && segs[at+1].Index == s.Leader() {
-		at++
+	if lead := s.Leader(); segs[at].Index != lead {
+		switch {
+		case at+1 < len(segs) && segs[at+1].Index == lead:
+			at++
+		case at > 0 && segs[at-1].Index == lead:
+			at--
+		}
 	}
 	weight := func(t float64) float64 { return others * t / (1 - t) }
 	// Below the weight now, nearest first reversed into ascending order.
 	var below []WeightFlip
 	for x := at; x > 0; x-- {
-		below = append(below, WeightFlip{Priority: k, Now: now, Weight: weight(segs[x].From), Near: segs[x].Index, Beyond: segs[x-1].Index})
+		below = append(below, WeightFlip{Priority: k, Now: now, Weight: min(weight(segs[x].From), now), Near: segs[x].Index,
+			Beyond: segs[x-1].Index})
 	}
 	slices.Reverse(below)
 	out = append(out, below...)
 	// Past tMax the lines left out may lead: the envelope of the rest
 	// says nothing there.
 	for x := at + 1; x < len(segs) && segs[x].From <= tMax; x++ {
-		out = append(out, WeightFlip{Priority: k, Now: now, Weight: weight(segs[x].From), Near: segs[x-1].Index, Beyond: segs[x].Index,
-			Up: true})
+		out = append(out, WeightFlip{Priority: k, Now: now, Weight: max(weight(segs[x].From), now), Near: segs[x-1].Index,
+			Beyond: segs[x].Index, Up: true})
 	}
 	return out
 }
@@ -420,7 +437,7 @@ func (ws *weightSweep) leaderAtZero(k int, lines []weightLine) int {
 			if math.Abs(score-bestScore) > scoreTolerance {
 				c = cmp.Compare(bestScore, score)
 			}
-			if cmp.Or(c, cmp.Compare(bestFit, f), cmp.Compare(b.Relief.Value, a.Relief.Value), strings.Compare(a.Name, b.Name),
+			if cmp.Or(c, compareTied(bestFit, f), compareTied(b.Relief.Value, a.Relief.Value), strings.Compare(a.Name, b.Name),
 				cmp.Compare(a.Index, b.Index)) >= 0 {
 				continue
 			}
@@ -515,7 +532,7 @@ func compareWeightLines(as []Assessment, p, q *weightLine) int {
 		return cmp.Compare(q.at0, p.at0)
 	}
 	a, b := &as[p.index], &as[q.index]
-	return cmp.Or(cmp.Compare(q.fit0, p.fit0), cmp.Compare(q.relief, p.relief), strings.Compare(a.Name, b.Name), cmp.Compare(a.Index, b.Index))
+	return cmp.Or(compareTied(q.fit0, p.fit0), compareTied(q.relief, p.relief), strings.Compare(a.Name, b.Name), cmp.Compare(a.Index, b.Index))
 }
 
 // WithWeights returns the state with its what-if weights replaced by

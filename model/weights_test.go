@@ -80,11 +80,23 @@ func TestPropertyWeightFlips(t *testing.T) {
 	for trial := 0; trial < trials; trial++ {
 		p := randomProfile(rng, 2+rng.IntN(8))
 		req := Request{Today: today}
-		if rng.IntN(2) == 0 {
+		switch rng.IntN(4) {
+		case 0, 1:
 			req.Urgency = Float(rng.Float64())
+		case 2:
+			// At urgency 1 a score is relief alone: opportunities alike
+			// in relief tie, and their fits, which the weights move,
+			// decide.
+			req.Urgency = Float(1)
+			sameRelief(p)
 		}
 		s := mustEval(t, p, req)
 		flips := s.WeightFlips()
+		for _, f := range flips {
+			if f.Up && f.Weight < f.Now || !f.Up && f.Weight > f.Now {
+				t.Fatalf("trial %d: flip %+v on the wrong side of the weight now", trial, f)
+			}
+		}
 		leaderAt := func(k int, w float64) int {
 			r := req
 			r.WhatIf.Weights = map[string]float64{p.Priorities[k].ID: w}

@@ -90,6 +90,7 @@ func TestParseDate(t *testing.T) {
 		{text: "13/13/2026", err: "is not a date"},
 		{text: "next week", err: "is not a date"},
 		{text: "Dec 2026", err: "a day, a month and a year"},
+		{text: "9999-12-31", err: "outside the years 1900 to 2200"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

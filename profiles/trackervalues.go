@@ -2,6 +2,7 @@ package profiles
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -238,6 +239,9 @@ func dateOf(year, month, day string) (model.Date, error) {
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
 		return model.Date{}, errors.New("is not a day of the calendar")
+	}
+	if !model.DateOf(t).Plausible() {
+		return model.Date{}, fmt.Errorf("is outside the years %d to %d", model.FirstYear, model.LastYear)
 	}
 	return model.DateOf(t), nil
 }

@@ -287,15 +287,26 @@ func (w *walker) date(path []string, v any) (model.Date, bool) {
 			w.errAt(path, hint(), "%s must be a date, not a date and time", last(path))
 			return model.Date{}, false
 		}
-		return model.DateOf(x), true
+		return w.plausible(path, model.DateOf(x))
 	case string:
 		if d, err := model.ParseDate(x); err == nil {
 			w.warnKey(path, fmt.Sprintf("write it without quotes: %s = %s", last(path), d), "%s is a date written as text; it is read as %s", last(path), d)
-			return d, true
+			return w.plausible(path, d)
 		}
 	}
 	w.errAt(path, hint(), "%s must be a date, not %s", last(path), describe(v))
 	return model.Date{}, false
+}
+
+// plausible refuses a date outside the years a search plans for (see
+// model.FirstYear), which would otherwise be counted as days that
+// saturate: starts = 9999-12-31 paid from 2319.
+func (w *walker) plausible(path []string, d model.Date) (model.Date, bool) {
+	if !d.Plausible() {
+		w.errAt(path, model.PlausibleHint(), "%s = %s is outside the years %d to %d", last(path), d, model.FirstYear, model.LastYear)
+		return model.Date{}, false
+	}
+	return d, true
 }
 
 func last(path []string) string { return path[len(path)-1] }

@@ -102,6 +102,9 @@ func parseArgs(args []string, sys System) (options, error) {
 		if err != nil {
 			return opts, &usageError{msg: fmt.Sprintf("--today %s is not a date", opts.todayText), hint: "write it YYYY-MM-DD: --today 2026-12-01"}
 		}
+		if !d.Plausible() {
+			return opts, &usageError{msg: fmt.Sprintf("--today %s is outside the years %d to %d", opts.todayText, model.FirstYear, model.LastYear), hint: model.PlausibleHint()}
+		}
 		opts.today = d
 	} else {
 		opts.today = model.DateOf(sys.Now())

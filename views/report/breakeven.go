@@ -42,6 +42,16 @@ func FlipWeight(f model.WeightFlip) string {
 			break
 		}
 	}
+	if text == now {
+		// A flip at the weight now, where two tie: the next figure of
+		// three to its side, since at the weight itself the leader holds.
+		scale := math.Pow(10, float64(2-int(math.Floor(math.Log10(v)))))
+		step := 1.0
+		if !f.Up {
+			step = -1
+		}
+		text = strconv.FormatFloat((math.Round(v*scale)+step)/scale, 'f', -1, 64)
+	}
 	return text
 }
 

@@ -136,6 +136,8 @@ func TestFlipWeight(t *testing.T) {
 		{6.3, 4, true, "6.3"},         // exact figures stay as they are
 		{0, 2, false, "0"},            // a flip at zero
 		{1234.56, 5, true, "1240"},    // three figures of a large one
+		{3, 3, true, "3.01"},          // a tie at the weight now: the next figure above
+		{4, 4, false, "3.99"},         // and below
 	}
 	for _, c := range cases {
 		got := FlipWeight(model.WeightFlip{Weight: c.weight, Now: c.now, Up: c.up})

@@ -79,6 +79,13 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 			}
 		}
 	case model.ActionWait:
+		if v.WaitingFor < 0 {
+			// Holding pays with no process to wait for: the offer is a
+			// floor while the search goes on until its deadline.
+			holdAndSearch(&b, s, d)
+			b.WriteString(" " + holdOutMoney(s, d, cur))
+			break
+		}
 		y := name(s, v.WaitingFor)
 		chance := chanceText(s.Assessments[v.WaitingFor].Relief.Chance)
 		if v.Offer >= 0 && accepted(s, v.Offer) {
@@ -126,6 +133,25 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 	return strings.TrimSpace(b.String())
 }
 
+// holdAndSearch says the verdict to hold an offer when no process is
+// waited for: the offer is kept in hand while the search goes on, and
+// accepted at its deadline if nothing better has come.
+func holdAndSearch(b *strings.Builder, s *model.State, d *model.Decision) {
+	v := &d.Verdict
+	switch {
+	case v.Offer < 0:
+		b.WriteString("Search on.")
+	case accepted(s, v.Offer):
+		fmt.Fprintf(b, "Keep the job you accepted at %s.", name(s, v.Offer))
+	default:
+		fmt.Fprintf(b, "Hold the offer from %s and search on until its deadline, %s; if nothing better comes by then, accept it.",
+			name(s, v.Offer), v.By)
+	}
+	if lapses := offerNames(s, v.Lapses); lapses != "" {
+		fmt.Fprintf(b, " Let %s go.", lapses)
+	}
+}
+
 // chanceFloor writes a break-even chance for "above …", rounded down so
 // that the words stay true: 0.996 is "above 0.99", not "above 1.00".
 func chanceFloor(c float64) string { return chanceText(math.Floor(c*100) / 100) }
@@ -166,7 +192,17 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 			parts = append(parts, "it pays from "+o.PaysFrom.String())
 		}
 	case model.ActionWait:
-		if v.Offer >= 0 {
+		if v.WaitingFor < 0 {
+			// Held with no process to wait for: searched on meanwhile.
+			what := "Search on"
+			if v.Offer >= 0 {
+				what = fmt.Sprintf("Hold the offer from %s and search on until its deadline (%s)", name(s, v.Offer), v.By)
+			}
+			if len(v.Lapses) > 0 {
+				what += "; let " + fewOfferNames(s, v.Lapses) + " go"
+			}
+			parts = append(parts, what)
+		} else if v.Offer >= 0 {
 			what := fmt.Sprintf("Hold the offer from %s until %s decides (%s)", name(s, v.Offer), name(s, v.WaitingFor), v.By)
 			if accepted(s, v.Offer) {
 				// Not an offer to hold: a job taken, kept while the other decides.
@@ -194,8 +230,11 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		}
 	}
 	if v.Action != model.ActionAccept && !math.IsInf(d.RunwayMonths, 1) {
-		out := d.MonthsLater(d.RunwayMonths)
-		parts = append(parts, "money lasts to "+out.String())
+		if d.RunwayMonths > farMonths {
+			parts = append(parts, "money lasts more than 100 years")
+		} else {
+			parts = append(parts, "money lasts to "+d.MonthsLater(d.RunwayMonths).String())
+		}
 	}
 	if v.Close {
 		parts = append(parts, "a close call")
@@ -257,39 +296,45 @@ func acceptMoney(s *model.State, o *model.OfferAdvice, cur string) string {
 // lasts, and how short it falls before the first paycheck.
 func holdOutMoney(s *model.State, d *model.Decision, cur string) string {
 	runway := d.RunwayMonths
-	var pays model.Date
+	var path *model.MoneyPath
 	who := ""
-	for _, p := range d.Paths() {
+	paths := d.Paths()
+	for k, p := range paths {
 		if p.Kind == model.PathHoldOut && p.Index == d.Verdict.WaitingFor {
-			pays, who = p.PaysFrom, name(s, p.Index)
+			path, who = &paths[k], name(s, p.Index)
 		}
 	}
-	if pays.IsZero() {
-		for _, p := range d.Paths() {
+	if path == nil {
+		for k, p := range paths {
 			if p.Kind == model.PathSearch {
-				pays, who = p.PaysFrom, ""
+				path, who = &paths[k], ""
 			}
 		}
 	}
 	if math.IsInf(runway, 1) {
 		return "Nothing burns the savings, so the wait costs no money."
 	}
-	today := s.Request.Today
-	out := d.MonthsLater(runway)
+	if path == nil && runway > farMonths {
+		return "The money lasts more than 100 years."
+	}
+	if path == nil {
+		return "The money lasts until " + d.MonthsLater(runway).String() + "."
+	}
+	out, pays := d.MonthsLater(runway), path.PaysFrom
 	paid := "a job found by searching pays, on average, from " + pays.String()
 	if who != "" {
 		paid = "if " + who + " says yes, it pays from " + pays.String()
 	}
-	if out.Before(pays) {
-		short := math.Max(0, s.Urgency.Burn*monthsBetween(today, pays)-math.Max(0, savings(s)))
-		return fmt.Sprintf("The money runs out on %s; %s, %s short by then.", out, paid, Money(cur, short))
+	// How short, as the money paths say it: one number, at the path's own
+	// first payday, not one worked out again from the day it rounds to.
+	if low := path.Savings(path.PayMonths); low < 0 {
+		return fmt.Sprintf("The money runs out on %s; %s, %s short by then.", out, paid, Money(cur, -low))
+	}
+	if runway > farMonths {
+		return fmt.Sprintf("The money lasts more than 100 years; %s.", paid)
 	}
 	return fmt.Sprintf("The money lasts until %s; %s.", out, paid)
 }
-
-// monthsBetween is the months from a to b, as decide counts them: a day
-// is a 30.4375th of a month.
-func monthsBetween(a, b model.Date) float64 { return float64(a.DaysUntil(b)) / 30.4375 }
 
 func savings(s *model.State) float64 {
 	if s.Situation.Savings == nil {
@@ -336,6 +381,9 @@ func adviceHeadline(s *model.State, d *model.Decision, o *model.OfferAdvice) str
 	case model.AdviceAccept:
 		return head + "ACCEPT"
 	case model.AdviceWait:
+		if o.WaitingFor < 0 {
+			return head + "WAIT: hold it and search on until its deadline"
+		}
 		return head + "WAIT: hold it while " + name(s, o.WaitingFor) + " decides"
 	}
 	switch {

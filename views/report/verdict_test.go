@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -151,6 +153,129 @@ func TestOfferNamesCountTheMany(t *testing.T) {
 		}
 		if got := offerNames(s, tt.idx); got != tt.every {
 			t.Errorf("offerNames(%v) = %q, want %q", tt.idx, got, tt.every)
+		}
+	}
+}
+
+// TestHoldWithNoProcessToWaitFor: when holding the only offer pays with no
+// process to wait for (the search goes on until its deadline), every
+// writer says so and none reads a process at index -1 (the audit's crash,
+// issue 24.5).
+func TestHoldWithNoProcessToWaitFor(t *testing.T) {
+	today := model.NewDate(2026, 11, 25)
+	p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
+		Situation:  model.Situation{Savings: model.Float(16000), MonthlyExpenses: model.Float(9000)},
+		Priorities: []model.Priority{{ID: "fit", Weight: 1}},
+		Opportunities: []model.Opportunity{{Name: "Offer", Stage: model.StageOffer, Pay: model.Float(70000),
+			RespondBy: model.NewDate(2026, 12, 29), Ratings: map[string]model.Rating{"fit": {Low: 2, High: 2}}}},
+	}
+	s, err := model.Evaluate(p, model.Request{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := model.Decide(s)
+	if v := d.Verdict; v.Action != model.ActionWait || v.WaitingFor >= 0 || v.Offer != 0 {
+		t.Fatalf("the verdict is %+v, want to hold Offer with no process to wait for", v)
+	}
+	want := "Hold the offer from Offer and search on until its deadline, 2026-12-29; if nothing better comes by then, accept it."
+	if got := verdictSentence(s, d); !strings.HasPrefix(got, want) {
+		t.Errorf("decide says %q, want it to begin %q", got, want)
+	}
+	if got := VerdictParts(s, d); len(got) == 0 || got[0] != "Hold the offer from Offer and search on until its deadline (2026-12-29)" {
+		t.Errorf("the Advice line says %q", got)
+	}
+	if got := adviceHeadline(s, d, &d.Offers[0]); !strings.HasSuffix(got, "WAIT: hold it and search on until its deadline") {
+		t.Errorf("the offer's advice says %q", got)
+	}
+	writeEveryWord(t, s)
+}
+
+// TestVerdictShortIsThePathsShort: how short the money falls before the
+// first paycheck is one number, whether the verdict's sentence says it or
+// the money paths do (issue 24.11: the sentence once counted whole days
+// and said $28,057 where the paths said $27,913).
+func TestVerdictShortIsThePathsShort(t *testing.T) {
+	short := regexp.MustCompile(`(\S+) short by then`)
+	r := rand.New(rand.NewPCG(24, 11))
+	said := 0
+	for trial := range 300 {
+		in := make([]byte, 48)
+		for k := range in {
+			in[k] = byte(r.IntN(256))
+		}
+		if trial == 0 {
+			in = []byte{4, 3, 0, 0, 0, 0, 0, 0, 1, 1, 4, 4, 0, 74, 0, 0, 0, 0, 1} // the audit's profile of 24.5
+		}
+		p, req := fuzzProfile(in)
+		s, err := model.Evaluate(p, req)
+		if err != nil {
+			continue
+		}
+		d := model.Decide(s)
+		if d.Verdict.Action == model.ActionAccept {
+			continue // the sentence says the offer's own money
+		}
+		var paths strings.Builder
+		doc := &Document{}
+		pathLines(s, d, doc.section(""))
+		if err := doc.Write(&paths); err != nil {
+			t.Fatal(err)
+		}
+		sentence := verdictSentence(s, d)
+		for _, m := range short.FindAllStringSubmatch(sentence, -1) {
+			said++
+			if !strings.Contains(strings.Join(strings.Fields(paths.String()), " "), "is "+m[1]+" short by then") {
+				t.Errorf("trial %d: the verdict says %s short, the paths say:\n%s", trial, m[1], paths.String())
+			}
+		}
+	}
+	if said < 20 {
+		t.Fatalf("only %d sentences said how short: the test compares too little", said)
+	}
+}
+
+// TestFarRunwayWords: savings that last for ever in all but name are
+// "more than 100 years", never a day counted millions of years out
+// (issue 24.10: savings of 1e12 lasted "until 27780375-01-28").
+func TestFarRunwayWords(t *testing.T) {
+	today := model.NewDate(2026, 11, 25)
+	p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
+		Situation:  model.Situation{Savings: model.Float(1e12), MonthlyExpenses: model.Float(3000)},
+		Priorities: []model.Priority{{ID: "fit", Weight: 1}},
+		Opportunities: []model.Opportunity{
+			{Name: "Offer", Stage: model.StageOffer, Pay: model.Float(70000), RespondBy: model.NewDate(2026, 12, 29),
+				Ratings: map[string]model.Rating{"fit": {Low: 2, High: 2}}},
+			{Name: "Later", Stage: model.StageFinal, Chance: model.Float(0.5), Pay: model.Float(90000),
+				DecisionExpected: model.NewDate(2027, 1, 20), Ratings: map[string]model.Rating{"fit": {Low: 5, High: 5}}},
+		},
+	}
+	s, err := model.Evaluate(p, model.Request{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := model.Decide(s)
+	far := regexp.MustCompile(`\b(2[3-9]|[3-9]\d|\d{3,})\d\d-\d\d-\d\d\b`) // a date past 2299
+	var doc strings.Builder
+	if err := WriteDecide(&doc, s, d, Info{Profile: "far.toml", Today: today}, "table"); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{verdictSentence(s, d), strings.Join(VerdictParts(s, d), "; "), UrgencySummary(s), doc.String()} {
+		if m := far.FindString(text); m != "" {
+			t.Errorf("a date %s centuries away in %q", m, text)
+		}
+	}
+	if got := verdictSentence(s, d); !strings.Contains(got, "The money lasts more than 100 years") {
+		t.Errorf("decide says %q", got)
+	}
+	if got := UrgencySummary(s); !strings.Contains(got, "runway more than 100 years") {
+		t.Errorf("the urgency says %q", got)
+	}
+	for _, c := range []struct {
+		months float64
+		want   string
+	}{{1199, "1199.0 months"}, {1201, "more than 100 years"}, {3.3e8, "more than 100 years"}} {
+		if got := Months(c.months); got != c.want {
+			t.Errorf("Months(%v) = %q, want %q", c.months, got, c.want)
 		}
 	}
 }

@@ -50,10 +50,19 @@ func Money(currency string, v float64) string {
 	return sign + n + " " + Clean(currency)
 }
 
-// Months writes a runway: "3.6 months", "1 month", "unbounded".
+// farMonths is how far ahead, in months, the words count: a runway or a
+// wait longer than a century is "more than 100 years", not a count of
+// months or a date millions of years away.
+const farMonths = 1200
+
+// Months writes a runway: "3.6 months", "1 month", "more than 100
+// years", "unbounded".
 func Months(v float64) string {
 	if math.IsInf(v, 1) {
 		return "unbounded"
+	}
+	if v > farMonths {
+		return "more than 100 years"
 	}
 	s := strconv.FormatFloat(v, 'f', 1, 64)
 	if s == "1.0" {

@@ -1,0 +1,60 @@
+package model
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestPropertyBreakEvenChanceWithSavings holds what the README says of
+// the break-even chance as savings grow, everything else fixed: it never
+// rises while the savings last until the offer's first paycheck. Accepting
+// then gains nothing from more savings, and holding out never loses by
+// them, so the chance at which the two are worth the same can only fall.
+// (Issue 24.8: the README said so of every offer that pays no later than
+// holding out, and an audit found it rising with the money already short:
+// savings 0 → 268 moved it 0.8388 → 0.8408.) The offers here start up to
+// five months out, later than the processes pay or not, and the savings
+// move in uneven steps.
+func TestPropertyBreakEvenChanceWithSavings(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	n := 60
+	if testing.Short() {
+		n = 20
+	}
+	covered := 0
+	for trial := range n {
+		p := randomDecideProfile(r)
+		for k := range p.Opportunities {
+			if p.Opportunities[k].Stage == StageOffer {
+				p.Opportunities[k].Starts = today.AddDays(r.IntN(150))
+			}
+		}
+		type seen struct {
+			chance  float64
+			lasts   bool
+			waitFor int
+		}
+		before := map[int]seen{}
+		for savings := 0.0; savings <= 30000; savings += 500 + r.Float64()*500 {
+			s, d := decideAt(t, withSavings(p, savings), Request{})
+			for _, o := range d.Offers {
+				if o.BreakEven == nil {
+					delete(before, o.Index)
+					continue
+				}
+				now := seen{chance: *o.BreakEven, lasts: o.AcceptShortBy == 0, waitFor: o.WaitingFor}
+				if b, ok := before[o.Index]; ok && b.lasts && b.waitFor == now.waitFor {
+					covered++
+					if now.chance > b.chance+1e-6 {
+						t.Errorf("trial %d: %s's break-even chance rose from %.4f to %.4f at savings %.0f, the money lasting until it pays",
+							trial, s.Assessments[o.Index].Name, b.chance, now.chance, savings)
+					}
+				}
+				before[o.Index] = now
+			}
+		}
+	}
+	if covered < n*5 {
+		t.Fatalf("only %d steps of savings compared: the test compares too little", covered)
+	}
+}
