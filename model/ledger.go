@@ -269,7 +269,7 @@ type jobMoney struct {
 	// bonusDays the days after the start it is paid (<0: with the first
 	// paycheck); clawback the months within which leaving repays it.
 	bonus, gross, bonusDays, clawback float64
-	upfront, monthly                 float64
+	upfront, monthly                  float64
 }
 
 // moneyOf is what opportunity o adds to the ledger, or nil when it adds
