@@ -104,6 +104,8 @@ var topTable = []keySpec{
 	{key: "priority", doc: "what you care about in a job", kind: kindBlocks},
 	{key: "opportunity", doc: "leads, applications, interview processes and offers", kind: kindBlocks},
 	{key: "scenario", doc: "named what-ifs: [situation] keys to override, and priority weights", kind: kindBlocks},
+	{key: "income", doc: "money that comes in for a while: benefits, a partner's help (see docs/ledger.md)", kind: kindBlocks},
+	{key: "cash", doc: "one sum on one day, in (+) or out (−): severance, a move (see docs/ledger.md)", kind: kindBlocks},
 	{key: "model", doc: "the model's constants, each with a default", kind: kindSettings},
 	{key: "search", doc: "the assumptions of the search model behind 'mutual decide'", kind: kindSettings},
 	{key: "tracked_money_ok", doc: "silences check's warning about money figures in a file git tracks", kind: kindBool, def: false},
@@ -145,6 +147,7 @@ var opportunityTable = []keySpec{
 	{key: "history", doc: "every stage move with its day, [{ stage = \"applied\", on = 2026-11-02 }, ...]: a work-search record; 'mutual stage' adds to it",
 		kind: kindHistory, words: stageStrings()},
 	{key: "ratings", doc: "priority_id = rating: a number from 1 to the scale, or [low, high] when unsure; a priority left out is unknown", kind: kindRatings},
+	opportunityMoneyTable[0], opportunityMoneyTable[1], opportunityMoneyTable[2], opportunityMoneyTable[3], opportunityMoneyTable[4],
 }
 
 // scenarioTable describes the keys of a [[scenario]] block besides the

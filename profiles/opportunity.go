@@ -105,7 +105,9 @@ func (w *walker) opportunity(path []string, t map[string]any) {
 				}
 			}
 		default:
-			w.unknownKey(path, k, keyNames(opportunityTable))
+			if !w.opportunityMoney(o, k, p, v) {
+				w.unknownKey(path, k, keyNames(opportunityTable))
+			}
 		}
 	}
 	if _, written := t["name"]; !written {

@@ -257,6 +257,7 @@ func opportunityBlock(o model.Opportunity) ([]string, []any) {
 	if len(o.History) > 0 {
 		add("history", history(o.History))
 	}
+	keys, values = opportunityMoneyBlock(o, keys, values)
 	return keys, values
 }
 
