@@ -105,6 +105,12 @@ func (f *flowLine) at(t float64) float64 {
 	return f.v[k] + f.m[k]*(t-f.t[k])
 }
 
+// before is the value just before time t: a jump on t not counted.
+func (f *flowLine) before(t float64) float64 {
+	k := max(0, sort.SearchFloat64s(f.t, t)-1)
+	return f.v[k] + f.m[k]*(t-f.t[k])
+}
+
 // Ledger is the dated money of a situation on a day: what is saved, what
 // comes in and goes out, and when. Build it with [NewLedger]; it is a
 // value, and nothing changes it.
@@ -218,7 +224,12 @@ func (l *Ledger) SavingsFor(R float64) float64 {
 	if !l.Dated() {
 		return R * l.steadyBurn
 	}
-	f := &l.all
+	return -math.Min(0, l.all.low(R))
+}
+
+// low is the lowest value before time R (a jump on R not counted), and 0
+// at the least: the flow starts at 0 today.
+func (f *flowLine) low(R float64) float64 {
 	low := 0.0
 	for k := range f.t {
 		if f.t[k] >= R {
@@ -230,7 +241,7 @@ func (l *Ledger) SavingsFor(R float64) float64 {
 		}
 		low = math.Min(low, math.Min(f.v[k], f.v[k]+f.m[k]*(end-f.t[k])))
 	}
-	return -low
+	return low
 }
 
 // negPV is ∫ e^(−ρt)·max(0, −x(t)) dt from a to b, where x is linear:
