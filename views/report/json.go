@@ -54,10 +54,10 @@ type jsonUrgency struct {
 	// RunsOutOn is the day the money runs out with no new job, following
 	// the dated ledger; null when it never does.
 	RunsOutOn *string `json:"runs_out_on"`
-	Derived      float64  `json:"derived"`
-	Cash         float64  `json:"cash"`
-	Cover        float64  `json:"cover"`
-	Burn         float64  `json:"burn"`
+	Derived   float64 `json:"derived"`
+	Cash      float64 `json:"cash"`
+	Cover     float64 `json:"cover"`
+	Burn      float64 `json:"burn"`
 }
 
 type jsonOpportunity struct {
