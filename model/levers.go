@@ -283,7 +283,7 @@ func (sv *solver) reservations() ([]Reservation, Reservation) {
 	rows := min(reservationRowsMax, max(ceilMonths(runway), ceilMonths(sv.s.Urgency.Comfortable)))
 	out := make([]Reservation, rows+1)
 	for k := range out {
-		out[k] = sv.reservationAt(float64(k)*cash.burn, float64(k))
+		out[k] = sv.reservationAt(cash.savingsFor(float64(k)), float64(k))
 	}
 	return out, sv.reservationAt(cash.savings, runway)
 }

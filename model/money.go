@@ -138,6 +138,15 @@ func (l *ledger) debt(fp float64) float64 {
 	return l.shortfall * short / l.expenses * math.Exp(-r*fp) * (1 - math.Exp(-r*l.repay)) / r
 }
 
+// savingsFor is the savings that last R months with no new job: R × burn,
+// or on a dated ledger the least that last that long.
+func (l *ledger) savingsFor(R float64) float64 {
+	if l.dated {
+		return l.lg.SavingsFor(R)
+	}
+	return R * l.burn
+}
+
 // moneyCoef is the cost of a month with one unit of money missing; 0 when
 // missing money costs nothing.
 func (l *ledger) moneyCoef() float64 {

@@ -227,3 +227,28 @@ func (p MoneyPath) ShortBefore(t float64) float64 {
 	}
 	return math.Max(0, -(p.start + math.Min(p.flow.low(t), p.flow.at(t))))
 }
+
+// LedgerOf is the dated ledger of taking opportunity i of s (were it
+// accepted today), until the given months from today: the lines that
+// touch it (its upfront cost, signing bonus, pay, the incomes it ends)
+// among the rest, for explain.
+func (s *State) LedgerOf(i int, until float64) []LedgerLine {
+	p := s.Profile.Search
+	if p == (SearchParams{}) {
+		p = DefaultSearchParams()
+	}
+	j := jobFrom(s, p, &OfferEstimate{}, &s.Assessments[i], &s.Profile.Opportunities[i], 0)
+	lg := s.ledger()
+	evs := lg.pathEvents(&pathJob{name: s.Assessments[i].Name, start: j.start, pay: j.firstPay, net: j.net, tenure: 1 / j.leave, money: j.money})
+	flows := make([]flowEvent, len(evs))
+	for k := range evs {
+		flows[k] = evs[k].flowEvent
+	}
+	f := newFlowLine(flows)
+	path := MoneyPath{PayMonths: j.firstPay, flow: &f, dated: true, start: math.Max(0, lg.Savings), events: evs, today: s.Request.Today}
+	return path.Ledger(until)
+}
+
+// PayMonthsOf is when opportunity i of s would first pay, accepted today,
+// in months from today.
+func (s *State) PayMonthsOf(i int) float64 { return s.Assessments[i].Relief.MonthsToPay }

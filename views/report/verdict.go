@@ -256,6 +256,9 @@ func acceptMoney(s *model.State, o *model.OfferAdvice, cur string) string {
 // holdOutMoney says what holding out does to the money: until when it
 // lasts, and how short it falls before the first paycheck.
 func holdOutMoney(s *model.State, d *model.Decision, cur string) string {
+	if text, ok := datedHoldOutMoney(s, d); ok {
+		return text
+	}
 	runway := d.RunwayMonths
 	var pays model.Date
 	who := ""

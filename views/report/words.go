@@ -110,7 +110,7 @@ func urgencyParts(s *model.State) string {
 	if u.Cover > 0 {
 		cover = "uninsured"
 	}
-	return "runway " + Months(u.RunwayMonths) + ", " + cover
+	return runsOutWords(s) + ", " + cover
 }
 
 // urgencyLine is the one-line urgency summary every view starts with:
