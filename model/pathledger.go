@@ -177,9 +177,12 @@ func (p MoneyPath) Ledger(until float64) []LedgerLine {
 	out := []LedgerLine{{On: p.today, Kind: LineSavings, Name: "savings", Amount: p.start, Balance: p.start}}
 	bal := p.start
 	last := 0.0
-	flowTo := func(t float64) {
+	flowTo := func(t float64, on Date) {
+		if on.IsZero() {
+			on = dateAt(t)
+		}
 		if before := p.start + p.flow.before(t); t > last && math.Abs(before-bal) >= 0.005 {
-			out = append(out, LedgerLine{On: dateAt(t), Kind: LineFlow, Name: "income less expenses", Amount: before - bal, Balance: before, Months: t})
+			out = append(out, LedgerLine{On: on, Kind: LineFlow, Name: "income less expenses", Amount: before - bal, Balance: before, Months: t})
 			bal = before
 		}
 		last = math.Max(last, t)
@@ -191,14 +194,14 @@ func (p MoneyPath) Ledger(until float64) []LedgerLine {
 			break
 		}
 		if !outShown && runsOut < e.t {
-			flowTo(runsOut)
+			flowTo(runsOut, Date{})
 			out = append(out, LedgerLine{On: dateAt(runsOut), Kind: LineRunsOut, Name: "the money runs out", Balance: bal, Months: runsOut})
 			outShown = true
 		}
 		if e.kind == "" {
 			continue
 		}
-		flowTo(e.t)
+		flowTo(e.t, e.on)
 		on := e.on
 		if on.IsZero() {
 			on = dateAt(e.t)
@@ -211,10 +214,10 @@ func (p MoneyPath) Ledger(until float64) []LedgerLine {
 		}
 	}
 	if !outShown && runsOut <= until {
-		flowTo(runsOut)
+		flowTo(runsOut, Date{})
 		out = append(out, LedgerLine{On: dateAt(runsOut), Kind: LineRunsOut, Name: "the money runs out", Balance: bal, Months: runsOut})
 	}
-	flowTo(until)
+	flowTo(until, Date{})
 	out = append(out, LedgerLine{On: dateAt(until), Kind: LineEnd, Name: "end", Balance: bal, Months: until})
 	return out
 }
