@@ -164,3 +164,43 @@ func TestDatedGapMatchesTheIntegral(t *testing.T) {
 		}
 	}
 }
+
+// bonusCase is the warehouse case with no savings, a later start, a
+// fairer fit, a bonus never repaid, and a hospital at 0.9: holding out
+// wins, and a larger signing bonus would turn the answer to accept.
+func bonusCase() *Profile {
+	p := withSavings(warehouse(0.9), 0)
+	o := &p.Opportunities[0]
+	o.Starts, o.ClawbackMonths = NewDate(2026, 12, 28), Float(0)
+	o.Ratings = map[string]Rating{"craft": {3, 3}, "team": {3, 3}}
+	return p
+}
+
+// TestBonusLeverIsExact: the bonus lever is the least whole bonus at
+// which accepting is the verdict; a dollar less and it is not. Both are
+// checked by deciding again on the profile changed to that bonus.
+func TestBonusLeverIsExact(t *testing.T) {
+	p := bonusCase()
+	s, d := decideAt(t, p, Request{Today: warehouseToday})
+	o := offerNamed(t, s, d, "Warehouse")
+	l := leverOf(o, LeverBonus)
+	if d.Verdict.Action == ActionAccept || l == nil {
+		t.Fatalf("verdict %v, levers %+v: want a bonus lever on an offer not accepted", d.Verdict.Action, o.Levers)
+	}
+	if l.Amount != math.Round(l.Amount) || l.Amount <= 1000 || l.Worth <= 0 {
+		t.Fatalf("bonus lever %+v", l)
+	}
+	verdict := func(amount float64) Verdict {
+		q := *p
+		q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+		q.Opportunities[0].SigningBonus = Float(amount)
+		_, d := decideAt(t, &q, Request{Today: warehouseToday})
+		return d.Verdict
+	}
+	if v := verdict(l.Amount); v.Action != ActionAccept || v.Offer != 0 {
+		t.Fatalf("with a bonus of %v the verdict is %v", l.Amount, v.Action)
+	}
+	if v := verdict(l.Amount - 1); v.Action == ActionAccept && v.Offer == 0 {
+		t.Fatalf("with a bonus of %v, a dollar less, the verdict is already accept", l.Amount-1)
+	}
+}

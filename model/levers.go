@@ -31,6 +31,9 @@ func (sv *solver) levers(d *Decision, w *world, adv *OfferAdvice, i, y int) []Le
 		if l, ok := sv.counter(w, i); ok {
 			out = append(out, l)
 		}
+		if l, ok := sv.bonus(w, i); ok {
+			out = append(out, l)
+		}
 	}
 	// A lever worth less than a twentieth of a point a month is not one.
 	out = slices.DeleteFunc(out, func(l Lever) bool { return l.Worth < minLeverWorth })

@@ -103,6 +103,7 @@ type jsonLever struct {
 	Name     *string  `json:"name,omitempty"`
 	Pay      *float64 `json:"pay,omitempty"`
 	Per      *string  `json:"per,omitempty"`
+	Amount   *float64 `json:"amount,omitempty"`
 	Worth    float64  `json:"worth"`
 	Sentence string   `json:"sentence"`
 }
@@ -373,6 +374,8 @@ func offerJSON(s *model.State, d *model.Decision, o *model.OfferAdvice) jsonOffe
 				per = "year"
 			}
 			jl.Pay, jl.Per = ptr(round(l.Pay, 2)), &per
+		case model.LeverBonus:
+			jl.Amount = ptr(round(l.Amount, 2))
 		}
 		j.Levers = append(j.Levers, jl)
 	}

@@ -152,3 +152,21 @@ func signedMoney(cur string, v float64) string {
 	}
 	return "+" + Money(cur, v)
 }
+
+// bonusSentence says the bonus lever: what to ask for and what it is
+// worth.
+func bonusSentence(s *model.State, o *model.OfferAdvice, l *model.Lever) string {
+	cur := s.Currency()
+	offered := "it offers none"
+	if b := s.Profile.Opportunities[o.Index].SigningBonus; b != nil && *b > 0 {
+		offered = "it offers " + Money(cur, *b)
+	}
+	return fmt.Sprintf("Ask %s for a signing bonus of %s: with it, accepting is the best course (%s; worth %s points a month more).",
+		name(s, o.Index), Money(cur, l.Amount), offered, Num(l.Worth))
+}
+
+// bonusAloud phrases the bonus lever to say to the employer.
+func bonusAloud(s *model.State, l *model.Lever) string {
+	return fmt.Sprintf("“I'd like to say yes, and the timing is hard for me: my first paycheck is weeks away. "+
+		"A signing bonus of %s, paid with the first check, would let me accept now. Is that possible?”", Money(s.Currency(), l.Amount))
+}

@@ -471,6 +471,8 @@ func leverSentence(s *model.State, o *model.OfferAdvice, l *model.Lever) string 
 	case model.LeverCounter:
 		return fmt.Sprintf("Ask %s for %s: at that pay accepting it is the best course (it offers %s; worth %s points a month more).",
 			who, payText(s, o.Index, l.Pay), payText(s, o.Index, offeredPay(s, o.Index)), Num(l.Worth))
+	case model.LeverBonus:
+		return bonusSentence(s, o, l)
 	}
 	return ""
 }
