@@ -204,3 +204,52 @@ func TestBonusLeverIsExact(t *testing.T) {
 		t.Fatalf("with a bonus of %v, a dollar less, the verdict is already accept", l.Amount-1)
 	}
 }
+
+// TestMcCallWithBenefitsThatStop is the anchor: McCall's textbook search
+// with benefits of 25 that stop after k periods, nothing after, on
+// QuantEcon's example. The reservation rises with the periods of benefits
+// left towards the published stationary 47.316499766.
+func TestMcCallWithBenefitsThatStop(t *testing.T) {
+	w := quantEcon().BenefitsThatStop(25, 0, 2000)
+	for _, c := range []struct {
+		k    int
+		want float64
+	}{{0, 45.966001}, {1, 46.216001}, {13, 47.158197}, {26, 47.290801}} {
+		if math.Abs(w[c.k]-c.want) > 5e-7 {
+			t.Errorf("w̄_%d = %.9f, want %.6f", c.k, w[c.k], c.want)
+		}
+	}
+	if math.Abs(w[2000]-47.316499766) > 1e-8 {
+		t.Errorf("w̄_2000 = %.9f, want the stationary 47.316499766", w[2000])
+	}
+	for k := 1; k < len(w); k++ {
+		if w[k] < w[k-1] {
+			t.Fatalf("w̄_%d = %v below w̄_%d = %v", k, w[k], k-1, w[k-1])
+		}
+	}
+}
+
+// TestReservationNeverFallsWithMonthsOfBenefits: in the product, decide's
+// reservation (the lowest fit worth accepting today) never falls as the
+// months of benefits left grow.
+func TestReservationNeverFallsWithMonthsOfBenefits(t *testing.T) {
+	for _, savings := range []float64{0, 1500, 5000} {
+		prev := math.Inf(-1)
+		for months := 0; months <= 12; months++ {
+			p := withSavings(warehouse(0.7), savings)
+			p.Incomes[0].Until = warehouseToday.AddDays(int(float64(months)*daysPerMonth) - 1)
+			if months == 0 {
+				p.Incomes = nil
+			}
+			s, err := Evaluate(p, Request{Today: warehouseToday})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := DecideBrief(s).Now.Fit
+			if r < prev-1e-9 {
+				t.Fatalf("savings %v: the reservation falls from %v to %v with %d months of benefits left", savings, prev, r, months)
+			}
+			prev = r
+		}
+	}
+}
