@@ -43,7 +43,7 @@ func pathStory(s *model.State, p model.MoneyPath) string {
 	parts = append(parts, pays)
 	for _, l := range p.Ledger(p.PayMonths + 24) {
 		if l.Kind == model.LineClawback {
-			parts = append(parts, fmt.Sprintf("leaving by %s, as the model expects at this fit, repays its signing bonus (%s)", l.On, Money(cur, -l.Amount)))
+			parts = append(parts, fmt.Sprintf("at this fit the model expects the job left about %s, within its clawback, repaying the signing bonus (%s)", l.On, Money(cur, -l.Amount)))
 		}
 	}
 	return strings.Join(parts, "; ")
