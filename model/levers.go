@@ -196,7 +196,7 @@ func (sv *solver) counter(w *world, i int) (Lever, bool) {
 		q.Pay = Float(pay)
 		a := s.Assessments[i]
 		a.Fit, a.Flags = assessFit(s.Profile, shares, &q)
-		a.Relief = assessRelief(s.Profile.Params, s.Situation, s.Situation.RunwayMonths(), &q, s.Request.Today)
+		a.Relief = assessRelief(s.Profile.Params, s.Situation, s.ledger().RunwayMonths(), &q, s.Request.Today)
 		j := jobFrom(s, sv.p, &sv.e, &a, &q, 0)
 		j.chance = a.Relief.Chance
 		accept := w.tl.jobValue(&j, 0, w.none.at)
@@ -244,7 +244,7 @@ func (sv *solver) counter(w *world, i int) (Lever, bool) {
 		q.Assessments = slices.Clone(s.Assessments)
 		a := &q.Assessments[i]
 		a.Fit, a.Flags = assessFit(&prof, shares, &prof.Opportunities[i])
-		a.Relief = assessRelief(prof.Params, s.Situation, s.Situation.RunwayMonths(), &prof.Opportunities[i], s.Request.Today)
+		a.Relief = assessRelief(prof.Params, s.Situation, s.ledger().RunwayMonths(), &prof.Opportunities[i], s.Request.Today)
 		other := newSolver(&q)
 		ow := other.evaluate(other.tl.cash.savings)
 		v := other.verdictAt(ow, other.offers)
