@@ -276,7 +276,7 @@ func negPV(rho, a, b, p, x0, m float64) float64 {
 // takes it: a signing bonus (net of tax) on its day, a cost paid by the
 // first day and one paid every month it is held.
 type jobMoney struct {
-	// bonus is the signing bonus after tax, gross what is repaid;
+	// bonus is the signing bonus after tax, gross before it;
 	// bonusDays the days after the start it is paid (<0: with the first
 	// paycheck); clawback the months within which leaving repays it.
 	bonus, gross, bonusDays, clawback float64

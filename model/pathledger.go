@@ -121,7 +121,10 @@ func (l *Ledger) pathEvents(j *pathJob) []pathEvent {
 		if m.bonus != 0 {
 			add(m.bonusAt(j.start, j.pay), 0, m.bonus, LineBonus, j.name, Date{})
 			if m.clawback > 0 && j.tenure < m.clawback {
-				add(j.start+j.tenure, 0, -m.gross, LineClawback, j.name, Date{})
+				// The gross bonus is repaid; the tax withheld on it comes back
+				// with the year's return, so what the ledger loses is what it
+				// received.
+				add(j.start+j.tenure, 0, -m.bonus, LineClawback, j.name, Date{})
 			}
 		}
 	}
