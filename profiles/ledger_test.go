@@ -105,3 +105,64 @@ func TestLedgerKeysRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestLedgerSurvivesSaves: saving a situation value and a stage move
+// keeps the [[income]] and [[cash]] blocks and an offer's money keys as
+// written, and they load back the same; an opportunity written by add
+// carries its money keys.
+func TestLedgerSurvivesSaves(t *testing.T) {
+	src := ledgerBase + `
+[[income]]
+name = "benefits" # until the state's 26 weeks run out
+monthly = 1600
+until = 2027-01-10
+ends_with_job = true
+
+[[cash]]
+name = "severance"
+amount = 4000
+on = 2027-01-20
+
+[[opportunity]]
+name = "Warehouse"
+stage = "offer"
+signing_bonus = 1000
+upfront_cost = 1800
+ratings = { craft = 3 }
+`
+	path := t.TempDir() + "/p.toml"
+	if err := WriteFileAtomic(path, []byte(src)); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := SetSituation(l, "savings", 2500.0); err != nil {
+		t.Fatal(err)
+	}
+	if l, err = Load(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := SetStage(l, 0, model.StageAccepted, model.NewDate(2026, 12, 8)); err != nil {
+		t.Fatal(err)
+	}
+	after, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(after.Contents[path])
+	for _, want := range []string{"[[income]]\nname = \"benefits\" # until the state's 26 weeks run out", "[[cash]]\nname = \"severance\"\namount = 4000", "signing_bonus = 1000\nupfront_cost = 1800"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the saved file lost %q:\n%s", want, text)
+		}
+	}
+	p := after.Profile
+	if len(p.Incomes) != 1 || len(p.Cash) != 1 || *p.Opportunities[0].SigningBonus != 1000 || p.Opportunities[0].UpfrontCost != 1800 {
+		t.Fatalf("reloaded %+v %+v %+v", p.Incomes, p.Cash, p.Opportunities[0])
+	}
+	blocks, err := OpportunityBlocks([]model.Opportunity{{Name: "New", Stage: model.StageOffer, SigningBonus: model.Float(500), MonthlyCost: 120}})
+	if err != nil || !strings.Contains(blocks, "signing_bonus = 500") || !strings.Contains(blocks, "monthly_cost = 120") {
+		t.Fatalf("add writes %q, %v", blocks, err)
+	}
+}
