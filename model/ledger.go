@@ -179,10 +179,6 @@ func (l *Ledger) Dated() bool { return l != nil && (len(l.Incomes) > 0 || len(l.
 // SteadyBurn is what burns a month once every dated income has stopped.
 func (l *Ledger) SteadyBurn() float64 { return l.steadyBurn }
 
-// BurnToday is what the savings lose a month today: the expenses less the
-// income paid today.
-func (l *Ledger) BurnToday() float64 { return -l.all.m[0] }
-
 // Balance is the money left after t months with no new job, with the
 // given savings; below zero once it has run out.
 func (l *Ledger) Balance(savings, t float64) float64 { return math.Max(0, savings) + l.all.at(t) }

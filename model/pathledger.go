@@ -254,7 +254,3 @@ func (s *State) LedgerOf(i int, until float64) []LedgerLine {
 	path := MoneyPath{PayMonths: j.firstPay, flow: &f, dated: true, start: math.Max(0, lg.Savings), events: evs, today: s.Request.Today}
 	return path.Ledger(until)
 }
-
-// PayMonthsOf is when opportunity i of s would first pay, accepted today,
-// in months from today.
-func (s *State) PayMonthsOf(i int) float64 { return s.Assessments[i].Relief.MonthsToPay }

@@ -118,7 +118,7 @@ func datedHoldOutMoney(s *model.State, d *model.Decision) (string, bool) {
 func ledgerRows(s *model.State, i int) []string {
 	cur := s.Currency()
 	var out []string
-	for _, l := range s.LedgerOf(i, s.PayMonthsOf(i)+1) {
+	for _, l := range s.LedgerOf(i, s.Assessments[i].Relief.MonthsToPay+1) {
 		what := lineWords(cur, l)
 		switch l.Kind {
 		case model.LineSavings:
