@@ -141,8 +141,8 @@ func NewLedger(p *Profile, sit Situation, today Date) *Ledger {
 	all := []flowEvent{{t: 0, slope: l.SteadyIncome - l.Expenses}}
 	keep := []flowEvent{{t: 0, slope: -l.Expenses}}
 	for _, in := range p.Incomes {
-		if !in.Until.IsZero() && in.Until.Before(today) {
-			continue
+		if !in.Until.IsZero() && (in.Until.Before(today) || in.Until.Before(in.From)) {
+			continue // over, or never paid (a profile refuses until before from)
 		}
 		l.Incomes = append(l.Incomes, in)
 		from := l.monthsTo(in.From)
