@@ -214,6 +214,19 @@ func (sv *solver) money(adv *OfferAdvice, i, y int) {
 		holdOut = pr.job.firstPay
 	}
 	adv.HoldOutPays = sv.dateAt(holdOut)
+	if hold := sv.holdOutJob(y); cash.general(&j) || cash.general(hold) {
+		// On a dated ledger each path runs out on its own day: a move paid
+		// before the first day brings it sooner, a sum on its day puts it
+		// off.
+		acc, held := sv.pathFor(sv.path(PathAccept, i, &j), &j), sv.pathFor(sv.path(PathHoldOut, y, hold), hold)
+		if short := acc.ShortBefore(j.firstPay); short > 0 {
+			adv.AcceptRunsOut, adv.AcceptShortBy = sv.dateAt(acc.RunsOutMonths()), short
+		}
+		if short := held.ShortBefore(holdOut); short > 0 {
+			adv.RunsOut, adv.ShortBy = sv.dateAt(held.RunsOutMonths()), short
+		}
+		return
+	}
 	k := cash.runway()
 	if math.IsInf(k, 1) {
 		return

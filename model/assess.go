@@ -156,9 +156,13 @@ func (a *Assessment) Score(u float64) float64 { return (1-u)*a.Fit.Value + u*a.R
 // Assess computes fit and relief for every opportunity of p, in profile
 // order, for the situation sit on the day today.
 func Assess(p *Profile, sit Situation, today Date) []Assessment {
+	return assess(p, sit, today, NewLedger(p, sit, today).RunwayMonths())
+}
+
+// assess is Assess with the runway the ledger gives.
+func assess(p *Profile, sit Situation, today Date, runway float64) []Assessment {
 	shares := prioritySharesOf(p.Priorities)
 	out := make([]Assessment, len(p.Opportunities))
-	runway := sit.RunwayMonths()
 	for i := range p.Opportunities {
 		o := &p.Opportunities[i]
 		a := &out[i]
@@ -265,9 +269,11 @@ func assessRelief(pm Params, sit Situation, runway float64, o *Opportunity, toda
 	if yearly, ok := o.YearlyPay(); ok {
 		r.PayKnown = true
 		r.NetMonthly = yearly * (1 - sit.Tax(pm)) / 12
+		// What holding the job costs a month comes off what it brings.
+		net := r.NetMonthly - o.MonthlyCost
 		if expenses > 0 {
-			r.Income = math.Min(1, r.NetMonthly/expenses)
-		} else if r.NetMonthly > 0 {
+			r.Income = math.Max(0, math.Min(1, net/expenses))
+		} else if net > 0 {
 			r.Income = 1
 		}
 	}

@@ -79,8 +79,9 @@ type Lever struct {
 	// decide_by), or -1.
 	Process int
 	// Pay is the pay, in the offer's own per, at which accepting wins
-	// (counter).
-	Pay float64
+	// (counter); Amount the signing bonus, gross, at which it wins
+	// (bonus).
+	Pay, Amount float64
 	// Worth is what pulling the lever is worth, in points a month: for an
 	// extension the gain over today's best course; for decide_by the gain
 	// if the process answered today; for a counter how much more accepting
@@ -96,6 +97,7 @@ const (
 	LeverExtend   LeverKind = "extend"
 	LeverDecideBy LeverKind = "decide_by"
 	LeverCounter  LeverKind = "counter"
+	LeverBonus    LeverKind = "bonus"
 )
 
 // OfferAdvice is the advice on one offer in hand: an offer, or one already

@@ -25,6 +25,14 @@
 // A fixed urgency (in the situation, a scenario, a flag or a what-if)
 // replaces the derived one; [Urgency.Source] says which is in force.
 //
+// With a dated ledger ([[income]] that stops, [[cash]] on its day; see
+// [Ledger] and ledger.go) the runway is instead the months until the
+// balance with no new job first falls below zero, and [Urgency.RunsOut]
+// dates it. Relief's timeliness, every course [Decide] follows and every
+// translation of runway into savings read the same ledger; an offer's
+// signing bonus, upfront and monthly costs join it on the courses that
+// take the offer. With nothing dated every number is the one above.
+//
 // Fit (0..100) is the weighted mean over priorities of (rating − 1)/(scale − 1).
 // An unknown rating is the interval [1, scale] and a range its own interval,
 // so fit is an interval too: Fit.Low and Fit.High are its ends and Fit.Value

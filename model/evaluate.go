@@ -74,6 +74,8 @@ type State struct {
 	Envelope []Segment
 	// LeaderChanges are the urgencies where the leader changes, ascending.
 	LeaderChanges []LeaderChange
+	// Ledger is the dated money of the situation in force (see [Ledger]).
+	Ledger *Ledger
 
 	// memo keeps what is dear to work out and asked for by more than one
 	// view (see breakevens.go); every new state gets its own.
@@ -142,15 +144,25 @@ func Evaluate(p *Profile, req Request) (*State, error) {
 	}
 	derive := sit
 	derive.Urgency = nil
-	u := DeriveUrgency(derive, q.Params)
+	lg := NewLedger(q, sit, req.Today)
+	u := deriveUrgency(derive, q.Params, lg)
 	if fixed != nil {
 		u = u.Fixed(*fixed, urgencySrc)
 	}
-	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u, memo: &stateMemo{}, shared: &sharedMemo{}}
-	s.Assessments = Assess(q, sit, req.Today)
+	s := &State{Profile: q, Request: req, Situation: sit, Urgency: u, Ledger: lg, memo: &stateMemo{}, shared: &sharedMemo{}}
+	s.Assessments = assess(q, sit, req.Today, u.RunwayMonths)
 	s.rank()
 	s.Envelope, s.LeaderChanges = leaderEnvelope(s.Assessments, s.contenders())
 	return s, nil
+}
+
+// ledger is the state's dated money: its own, or for a state made by
+// hand, the profile's under its situation.
+func (s *State) ledger() *Ledger {
+	if s.Ledger != nil {
+		return s.Ledger
+	}
+	return NewLedger(s.Profile, s.Situation, s.Request.Today)
 }
 
 // overlayWeights is the weights of base with those of over in their

@@ -31,6 +31,9 @@ func (sv *solver) levers(d *Decision, w *world, adv *OfferAdvice, i, y int) []Le
 		if l, ok := sv.counter(w, i); ok {
 			out = append(out, l)
 		}
+		if l, ok := sv.bonus(w, i); ok {
+			out = append(out, l)
+		}
 	}
 	// A lever worth less than a twentieth of a point a month is not one.
 	out = slices.DeleteFunc(out, func(l Lever) bool { return l.Worth < minLeverWorth })
@@ -233,7 +236,7 @@ func (sv *solver) counter(w *world, i int) (Lever, bool) {
 		q.Pay = Float(pay)
 		a := s.Assessments[i]
 		a.Fit, a.Flags = assessFit(s.Profile, shares, &q)
-		a.Relief = assessRelief(s.Profile.Params, s.Situation, s.Situation.RunwayMonths(), &q, s.Request.Today)
+		a.Relief = assessRelief(s.Profile.Params, s.Situation, s.ledger().RunwayMonths(), &q, s.Request.Today)
 		j := jobFrom(s, sv.p, &sv.e, &a, &q, 0)
 		j.chance = a.Relief.Chance
 		accept := w.tl.jobValue(&j, 0, w.none.at)
@@ -281,7 +284,7 @@ func (sv *solver) counter(w *world, i int) (Lever, bool) {
 		q.Assessments = slices.Clone(s.Assessments)
 		a := &q.Assessments[i]
 		a.Fit, a.Flags = assessFit(&prof, shares, &prof.Opportunities[i])
-		a.Relief = assessRelief(prof.Params, s.Situation, s.Situation.RunwayMonths(), &prof.Opportunities[i], s.Request.Today)
+		a.Relief = assessRelief(prof.Params, s.Situation, s.ledger().RunwayMonths(), &prof.Opportunities[i], s.Request.Today)
 		other := newSolver(&q)
 		ow := other.evaluate(other.tl.cash.savings)
 		v := other.verdictAt(ow, other.offers)
@@ -323,7 +326,7 @@ func (sv *solver) reservations() ([]Reservation, Reservation) {
 	rows := min(reservationRowsMax, max(ceilMonths(runway), ceilMonths(sv.s.Urgency.Comfortable)))
 	out := make([]Reservation, rows+1)
 	for k := range out {
-		out[k] = sv.reservationAt(float64(k)*cash.burn, float64(k))
+		out[k] = sv.reservationAt(cash.savingsFor(float64(k)), float64(k))
 	}
 	return out, sv.reservationAt(cash.savings, runway)
 }

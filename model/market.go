@@ -145,6 +145,10 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	tl := &timeline{p: p, rho: -math.Log(p.Discount),
 		cash: ledger{savings: val(sit.Savings), burn: sit.Burn(), expenses: expenses, shortfall: p.ShortfallCost, repay: p.RepayMonths}}
 	tl.cash.rho = tl.rho
+	tl.cash.lg = s.ledger()
+	if tl.cash.dated = tl.cash.lg.Dated(); tl.cash.dated {
+		tl.cash.burn = tl.cash.lg.SteadyBurn()
+	}
 	tl.shared = s.shared
 	tl.spell = p.MonthsSearched
 	if !sit.IsInsured() {
@@ -236,6 +240,15 @@ func jobFrom(s *State, p SearchParams, e *OfferEstimate, a *Assessment, o *Oppor
 		j.net, j.uncovered = e.NetMonthly, e.Uncovered
 	default:
 		j.net = expenses
+	}
+	if j.money = moneyOf(o, s.Situation.Tax(pm)); j.money != nil && j.money.monthly > 0 && expenses > 0 {
+		// What holding the job costs a month comes off its pay.
+		switch {
+		case a.Relief.PayKnown:
+			j.uncovered = clamp01(1 - (j.net-j.money.monthly)/expenses)
+		default:
+			j.uncovered = clamp01(j.uncovered + j.money.monthly/expenses)
+		}
 	}
 	return j
 }

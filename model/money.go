@@ -76,14 +76,27 @@ type ledger struct {
 	// counted at that cost.
 	shortfall, repay float64
 	rho              float64
+	// lg is the situation's ledger; dated reports that something in it
+	// has a date, and then the money follows it (ledger.go) rather than
+	// savings − burn·t.
+	lg    *Ledger
+	dated bool
 }
 
 // runway is the months the savings last at the current burn; +Inf when
 // nothing burns.
-func (l *ledger) runway() float64 { return runwayFor(l.savings, l.burn) }
+func (l *ledger) runway() float64 {
+	if l.dated {
+		return l.lg.Runway(l.savings)
+	}
+	return runwayFor(l.savings, l.burn)
+}
 
 // short is the money missing at time t if no paycheck has arrived by then.
 func (l *ledger) short(t float64) float64 {
+	if l.dated {
+		return math.Max(0, -l.lg.Balance(l.savings, t))
+	}
 	if l.burn <= 0 {
 		return 0
 	}
@@ -95,6 +108,9 @@ func (l *ledger) short(t float64) float64 {
 //
 //	shortfall/expenses · ∫ₐᵇ e^(−ρt) · max(0, burn·t − savings) dt
 func (l *ledger) gap(a, b float64) float64 {
+	if l.dated {
+		return l.moneyCoef() * l.lg.all.shortPV(l.rho, math.Max(0, l.savings), a, b, nil, 0, 0, false)
+	}
 	if l.burn <= 0 || l.shortfall == 0 || b <= a {
 		return 0
 	}
@@ -110,12 +126,67 @@ func (l *ledger) gap(a, b float64) float64 {
 // the first paycheck arrives at fp: it is paid back from the pay, and
 // counted whole at the shortfall's cost for repay_months.
 func (l *ledger) debt(fp float64) float64 {
+	if l.dated {
+		short := l.lg.all.shortAt(math.Max(0, l.savings), fp, l.repay, nil, 0, false, &l.lg.keep)
+		return l.debtCoef() * short * math.Exp(-l.rho*fp)
+	}
 	short := l.short(fp)
 	if short == 0 || l.shortfall == 0 {
 		return 0
 	}
 	r := l.rho
 	return l.shortfall * short / l.expenses * math.Exp(-r*fp) * (1 - math.Exp(-r*l.repay)) / r
+}
+
+// savingsFor is the savings that last R months with no new job: R × burn,
+// or on a dated ledger the least that last that long.
+func (l *ledger) savingsFor(R float64) float64 {
+	if l.dated {
+		return l.lg.SavingsFor(R)
+	}
+	return R * l.burn
+}
+
+// moneyCoef is the cost of a month with one unit of money missing; 0 when
+// missing money costs nothing.
+func (l *ledger) moneyCoef() float64 {
+	if l.expenses <= 0 || l.shortfall == 0 {
+		return 0
+	}
+	return l.shortfall / l.expenses
+}
+
+// debtCoef is the cost of one unit of money missing at the first paycheck,
+// counted for repay_months, valued then.
+func (l *ledger) debtCoef() float64 {
+	return l.moneyCoef() * (1 - math.Exp(-l.rho*l.repay)) / l.rho
+}
+
+// general reports whether job j's money is followed on the dated ledger
+// (ledger.go) rather than by savings − burn·t: something is dated, or the
+// job adds money of its own. j is nil for a job that adds nothing.
+func (l *ledger) general(j *jobTerms) bool { return l.dated || j != nil && j.money != nil }
+
+// jobShort is the shortfall's cost until job j's first paycheck, decided
+// at td, started at s and first paying at fp, and the debt left then
+// (valued today), on the dated ledger at savings S. A bonus that is
+// repaid when the job is left within its clawback months counts only
+// for the chance that it is kept: what it buys is given back otherwise.
+func (l *ledger) jobShort(j *jobTerms, S, td, s, fp, dfp float64) (gap, debt float64) {
+	f := &l.lg.all
+	mc, dc := l.moneyCoef(), l.debtCoef()
+	if mc == 0 {
+		return 0, 0
+	}
+	gap = mc * f.shortPV(l.rho, S, td, fp, j.money, s, fp, true)
+	debt = dc * f.shortAt(S, fp, l.repay, j.money, s, true, &l.lg.keep) * dfp
+	if q := j.money.clawbackChance(j.leave); q > 0 {
+		g0 := mc * f.shortPV(l.rho, S, td, fp, j.money, s, fp, false)
+		d0 := dc * f.shortAt(S, fp, l.repay, j.money, s, false, &l.lg.keep) * dfp
+		gap += q * (g0 - gap)
+		debt += q * (d0 - debt)
+	}
+	return gap, debt
 }
 
 // deficitIntegral is an antiderivative of e^(−ρt)·(t − k).
@@ -140,6 +211,9 @@ type jobTerms struct {
 	// insurance reports that it provides coverage, after insWait months.
 	insurance bool
 	insWait   float64
+	// money is what it adds to the ledger (a signing bonus, its costs),
+	// or nil.
+	money *jobMoney
 	// chance is the chance it comes through once accepted: 1 for a
 	// process that has said yes; an offer's own chance otherwise. One that
 	// falls through is found out on its first payday, and the search
@@ -243,7 +317,15 @@ func (tl *timeline) afterPay(j *jobTerms, s, fp float64, pr *pricing) float64 {
 	}
 	r, d := tl.rho, j.leave
 	atPay := math.Max(0, pr.savings-pr.burn*fp)
-	left := atPay + (j.net-tl.cash.expenses)*math.Max(0, s+j.contract-fp)
+	monthly := 0.0
+	if tl.cash.general(j) {
+		add, _ := j.money.overlay(fp, s, fp, true)
+		atPay = math.Max(0, pr.savings+tl.cash.lg.all.at(fp)+add)
+		if j.money != nil {
+			monthly = j.money.monthly
+		}
+	}
+	left := atPay + (j.net-tl.cash.expenses-monthly)*math.Max(0, s+j.contract-fp)
 	return d * math.Exp(-r*s) / (r + d) * tl.searchShort(left)
 }
 
@@ -292,6 +374,14 @@ func (tl *timeline) jobValue(j *jobTerms, td float64, fallback func(t float64) f
 	s := math.Max(j.start, td)
 	fp := math.Max(j.firstPay+(s-j.start), s)
 	pr := tl.pricing()
+	if tl.cash.general(j) {
+		gap, debt := tl.cash.jobShort(j, pr.savings, td, s, fp, math.Exp(-tl.rho*fp))
+		v := j.chance * (tl.idlePV(td, s) + tl.workPV(j, s, fp) - debt - tl.afterPay(j, s, fp, &pr))
+		if j.chance < 1 {
+			v += (1 - j.chance) * (tl.idlePV(td, fp) + fallback(fp))
+		}
+		return v - gap
+	}
 	v := j.chance * (tl.idlePV(td, s) + tl.workPV(j, s, fp) - tl.cash.debt(fp) - tl.afterPay(j, s, fp, &pr))
 	if j.chance < 1 {
 		v += (1 - j.chance) * (tl.idlePV(td, fp) + fallback(fp))

@@ -35,11 +35,22 @@ type MoneyPath struct {
 	PaysFrom Date
 
 	savings, burn, expenses float64
+
+	// flow is the path's dated ledger (see Dated), start the savings it
+	// starts from, events what happens on it, today the day it starts.
+	flow   *flowLine
+	dated  bool
+	start  float64
+	events []pathEvent
+	today  Date
 }
 
 // Savings is the money left after t months on the path; negative once it
 // has run out.
 func (p MoneyPath) Savings(t float64) float64 {
+	if p.dated {
+		return p.start + p.flow.at(t)
+	}
 	if t <= p.PayMonths {
 		return p.savings - p.burn*t
 	}
@@ -71,7 +82,7 @@ func (d *Decision) Paths() []MoneyPath {
 	}
 	if offer >= 0 {
 		j := jobOf(sv.s, sv.p, &sv.e, offer, 0)
-		out = append(out, mk(PathAccept, offer, j.firstPay, j.net))
+		out = append(out, sv.pathFor(mk(PathAccept, offer, j.firstPay, j.net), &j))
 	}
 	y := d.Verdict.WaitingFor
 	for _, o := range d.Offers {
@@ -80,12 +91,52 @@ func (d *Decision) Paths() []MoneyPath {
 		}
 	}
 	if pr := sv.process(y); pr != nil {
-		out = append(out, mk(PathHoldOut, y, pr.job.firstPay, pr.job.net))
+		out = append(out, sv.pathFor(mk(PathHoldOut, y, pr.job.firstPay, pr.job.net), &pr.job))
 	}
 	net := sv.e.NetMonthly
 	if sv.e.PayFrom == 0 {
 		net = cash.expenses
 	}
-	out = append(out, mk(PathSearch, -1, sv.meanPayday(), net))
+	pay := sv.meanPayday()
+	search := jobTerms{start: pay - sv.tl.market.payDelay, firstPay: pay, net: net}
+	out = append(out, sv.pathFor(mk(PathSearch, -1, pay, net), &search))
 	return out
+}
+
+// path is the money path of kind taking job j (offer or process i, -1
+// for a search), before its dated ledger.
+func (sv *solver) path(kind PathKind, i int, j *jobTerms) MoneyPath {
+	cash := &sv.tl.cash
+	return MoneyPath{Kind: kind, Index: i, PayMonths: j.firstPay, Net: j.net, PaysFrom: sv.dateAt(j.firstPay),
+		savings: cash.savings, burn: cash.burn, expenses: cash.expenses}
+}
+
+// holdOutJob is the job holding out for process y brings if it says yes,
+// or with none the job a search finds in the mean time.
+func (sv *solver) holdOutJob(y int) *jobTerms {
+	if pr := sv.process(y); pr != nil {
+		return &pr.job
+	}
+	net := sv.e.NetMonthly
+	if sv.e.PayFrom == 0 {
+		net = sv.tl.cash.expenses
+	}
+	pay := sv.meanPayday()
+	return &jobTerms{start: pay - sv.tl.market.payDelay, firstPay: pay, net: net}
+}
+
+// pathFor is path p taking job j, with its ledger; the money follows it
+// when something in it is dated (see MoneyPath.Dated).
+func (sv *solver) pathFor(p MoneyPath, j *jobTerms) MoneyPath {
+	name := "a job found by searching"
+	if p.Index >= 0 {
+		name = sv.s.Assessments[p.Index].Name
+	}
+	tenure := math.Inf(1)
+	if j.leave > 0 {
+		tenure = 1 / j.leave
+	}
+	sv.datedPath(&p, &pathJob{name: name, start: j.start, pay: j.firstPay, net: j.net, tenure: tenure, money: j.money})
+	p.dated = sv.tl.cash.general(j)
+	return p
 }

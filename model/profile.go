@@ -30,6 +30,10 @@ type Profile struct {
 	// Search are the search model's assumptions (the [search] table),
 	// defaults already filled in; see [Decide].
 	Search SearchParams
+	// Incomes and Cash are the dated money ([[income]] and [[cash]]), in
+	// profile order; see [Ledger].
+	Incomes []Income
+	Cash    []CashItem
 }
 
 // Situation holds the facts that set urgency. A nil field is not given:
@@ -267,6 +271,13 @@ type Opportunity struct {
 	// History is every stage move written down (history = [{ stage, on
 	// }, ...]), in the order written: a work-search record.
 	History []Move
+	// SigningBonus is a signing bonus, gross, paid SigningBonusDays after
+	// the start (nil: with the first paycheck) and repaid on leaving within
+	// ClawbackMonths (nil: [DefaultClawbackMonths]; 0: never). UpfrontCost
+	// is spent by the first day; MonthlyCost is what holding the job costs
+	// a month. See [Ledger].
+	SigningBonus, SigningBonusDays, ClawbackMonths *float64
+	UpfrontCost, MonthlyCost                       float64
 }
 
 // Move is one stage move of an opportunity: the stage it moved to and

@@ -96,7 +96,21 @@ func (s *State) urgencyAtRunway(R float64) float64 {
 
 // runwayLimit is the longest runway the translation covers: the most
 // savings a profile can hold, at the current burn.
-func (s *State) runwayLimit() float64 { return MaxMoney / s.Urgency.Burn }
+func (s *State) runwayLimit() float64 {
+	if s.Ledger.Dated() {
+		return s.Ledger.Runway(MaxMoney)
+	}
+	return MaxMoney / s.Urgency.Burn
+}
+
+// savingsAtRunway is the savings that give a runway of R months: R × burn,
+// or on a dated ledger the least savings that last R months.
+func (s *State) savingsAtRunway(R float64) float64 {
+	if s.Ledger.Dated() {
+		return s.Ledger.SavingsFor(R)
+	}
+	return R * s.Urgency.Burn
+}
 
 // runwayCent is one cent of savings in months of runway at the current
 // burn: the finest stretch of runway a leader must hold to be listed.
@@ -332,7 +346,7 @@ func (s *State) RunwayCrossings(i, j int) []RunwayCross {
 		}
 		if last != 0 && sg != last {
 			r := s.crossingBetween(i, j, lastEnd, from)
-			c := RunwayCross{Months: r, Savings: r * s.Urgency.Burn, AheadBelow: i, AheadAbove: j}
+			c := RunwayCross{Months: r, Savings: s.savingsAtRunway(r), AheadBelow: i, AheadAbove: j}
 			if last < 0 {
 				c.AheadBelow, c.AheadAbove = j, i
 			}
@@ -417,8 +431,8 @@ func (s *State) runwayMapWith(limit int, cent float64) RunwayMap {
 	}
 	spans = append(spans, RunwaySpan{From: from, To: math.Inf(1), Leader: leader})
 	for k := range spans {
-		spans[k].SavingsFrom = spans[k].From * s.Urgency.Burn
-		spans[k].SavingsTo = spans[k].To * s.Urgency.Burn
+		spans[k].SavingsFrom = s.savingsAtRunway(spans[k].From)
+		spans[k].SavingsTo = s.savingsAtRunway(spans[k].To)
 	}
 	return RunwayMap{Spans: spans, Truncated: truncDown || truncUp}
 }

@@ -321,10 +321,10 @@ func (s *State) nearestRunwayChanges() (below, above *RunwayChange) {
 	if st, _ := w.changes(cur, R0, false, 1, maxRunwayChanges); len(st) > 0 {
 		// The change below is where the leader below gives way to the
 		// current span; walking down, it is the far edge of that leader.
-		below = &RunwayChange{Months: st[0].at, Savings: st[0].at * s.Urgency.Burn, Leader: st[0].leader}
+		below = &RunwayChange{Months: st[0].at, Savings: s.savingsAtRunway(st[0].at), Leader: st[0].leader}
 	}
 	if st, _ := w.changes(cur, R0, true, 1, maxRunwayChanges); len(st) > 0 {
-		above = &RunwayChange{Months: st[0].at, Savings: st[0].at * s.Urgency.Burn, Leader: st[0].leader}
+		above = &RunwayChange{Months: st[0].at, Savings: s.savingsAtRunway(st[0].at), Leader: st[0].leader}
 	}
 	return below, above
 }

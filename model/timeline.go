@@ -270,11 +270,14 @@ func (tl *timeline) gridPlace(t float64) (int, float64) {
 type pricing struct {
 	savings, burn, runway, discRunway float64
 	gapCoef, debtCoef, invR, invR2    float64
+	// cash is the timeline's money, for a dated ledger (cash.dated) and
+	// for a job that adds money of its own.
+	cash *ledger
 }
 
 func (tl *timeline) pricing() pricing {
 	l := &tl.cash
-	p := pricing{savings: math.Max(0, l.savings), burn: l.burn, runway: math.Inf(1), invR: 1 / tl.rho}
+	p := pricing{savings: math.Max(0, l.savings), burn: l.burn, runway: math.Inf(1), invR: 1 / tl.rho, cash: l}
 	p.invR2 = p.invR * p.invR
 	if l.burn > 0 && l.shortfall > 0 {
 		p.runway = p.savings / l.burn
@@ -287,6 +290,9 @@ func (tl *timeline) pricing() pricing {
 
 // gap is ledger.gap with the discount factors of a and b given.
 func (p *pricing) gap(a, da, b, db float64) float64 {
+	if p.cash.dated {
+		return p.cash.gap(a, b)
+	}
 	if b <= p.runway || b <= a {
 		return 0
 	}
@@ -300,6 +306,9 @@ func (p *pricing) gap(a, da, b, db float64) float64 {
 
 // debt is ledger.debt with the discount factor of fp given.
 func (p *pricing) debt(fp, dfp float64) float64 {
+	if p.cash.dated {
+		return p.cash.debt(fp)
+	}
 	if p.debtCoef == 0 {
 		return 0
 	}
@@ -390,8 +399,14 @@ func (tl *timeline) run(c *course, fallback *pass) *pass {
 			}
 			ps.after[ev] = v
 			jc := L.jobChance[ev]
-			j := L.keep[ev] - jc*(pr.debt(L.fp[ev], L.discFP[ev])+tl.afterPay(L.job[ev], L.start[ev], L.fp[ev], &pr)) -
-				pr.gap(L.times[i], L.disc[i], L.fp[ev], L.discFP[ev])
+			var j float64
+			if tl.cash.general(L.job[ev]) {
+				gap, debt := tl.cash.jobShort(L.job[ev], pr.savings, L.times[i], L.start[ev], L.fp[ev], L.discFP[ev])
+				j = L.keep[ev] - jc*(debt+tl.afterPay(L.job[ev], L.start[ev], L.fp[ev], &pr)) - gap
+			} else {
+				j = L.keep[ev] - jc*(pr.debt(L.fp[ev], L.discFP[ev])+tl.afterPay(L.job[ev], L.start[ev], L.fp[ev], &pr)) -
+					pr.gap(L.times[i], L.disc[i], L.fp[ev], L.discFP[ev])
+			}
 			if jc < 1 {
 				j += (1 - jc) * fall(ev)
 			}
@@ -504,8 +519,14 @@ func (tl *timeline) acceptAt(j *jobTerms, t float64, pr *pricing, fallback *pass
 	s := math.Max(j.start, t)
 	fp := math.Max(j.firstPay+(s-j.start), s)
 	dfp := math.Exp(-tl.rho * fp)
-	v := j.chance*(tl.idlePV(t, s)+tl.workPV(j, s, fp)-pr.debt(fp, dfp)-tl.afterPay(j, s, fp, pr)) + (1-j.chance)*tl.idlePV(t, fp) -
-		pr.gap(t, math.Exp(-tl.rho*t), fp, dfp)
+	var v float64
+	if tl.cash.general(j) {
+		gap, debt := tl.cash.jobShort(j, pr.savings, t, s, fp, dfp)
+		v = j.chance*(tl.idlePV(t, s)+tl.workPV(j, s, fp)-debt-tl.afterPay(j, s, fp, pr)) + (1-j.chance)*tl.idlePV(t, fp) - gap
+	} else {
+		v = j.chance*(tl.idlePV(t, s)+tl.workPV(j, s, fp)-pr.debt(fp, dfp)-tl.afterPay(j, s, fp, pr)) + (1-j.chance)*tl.idlePV(t, fp) -
+			pr.gap(t, math.Exp(-tl.rho*t), fp, dfp)
+	}
 	if j.chance < 1 && fallback != nil {
 		v += (1 - j.chance) * fallback.at(fp)
 	}

@@ -28,9 +28,15 @@ type Urgency struct {
 	Source Source
 	// Derived is the urgency the situation implies, whatever is in force.
 	Derived float64
-	// RunwayMonths is savings / burn; +Inf when nothing burns.
+	// RunwayMonths is savings / burn, or with a dated ledger the months
+	// until the money runs out with no new job; +Inf when it never does.
 	RunwayMonths float64
-	// Burn is monthly expenses minus monthly income.
+	// RunsOut is the day the money runs out with no new job; zero when it
+	// never does.
+	RunsOut Date
+	// Burn is monthly expenses minus monthly income; with a dated ledger,
+	// what burns once every dated income has stopped (see
+	// [Ledger.SteadyBurn]).
 	Burn float64
 	// Comfortable is the runway at which cash urgency is zero.
 	Comfortable float64
@@ -57,6 +63,24 @@ func DeriveUrgency(s Situation, p Params) Urgency {
 	u.Value, u.Source = u.Derived, SourceDerived
 	if s.Urgency != nil {
 		u.Value, u.Source = *s.Urgency, SourceProfile
+	}
+	return u
+}
+
+// deriveUrgency is DeriveUrgency following the dated ledger lg: the
+// runway is when its money runs out, and the day is dated.
+func deriveUrgency(s Situation, p Params, lg *Ledger) Urgency {
+	u := DeriveUrgency(s, p)
+	if lg.Dated() {
+		u.RunwayMonths, u.Burn = lg.RunwayMonths(), lg.SteadyBurn()
+		u.Cash = cashUrgency(u.RunwayMonths, u.Comfortable)
+		u.Derived = combine(u.Cash, u.Cover)
+		if u.Source == SourceDerived {
+			u.Value = u.Derived
+		}
+	}
+	if !math.IsInf(u.RunwayMonths, 1) {
+		u.RunsOut = lg.Today.AddDays(int(math.Round(u.RunwayMonths * daysPerMonth)))
 	}
 	return u
 }

@@ -35,6 +35,7 @@ func (l *loader) build(path string) *Loaded {
 	l.buildPriorities(path, out)
 	l.buildOpportunities(out)
 	l.buildScenarios(out)
+	l.buildLedger(out)
 	return out
 }
 

@@ -21,6 +21,8 @@ func DocTables() map[string][][]string {
 		"profile-priority":    keyDocRows(priorityTable),
 		"profile-opportunity": keyDocRows(opportunityTable),
 		"profile-scenario":    keyDocRows(scenarioTable),
+		"profile-income":      keyDocRows(incomeTable),
+		"profile-cash":        keyDocRows(cashTable),
 		"profile-situation":   settingDocRows(model.SituationTable()),
 		"profile-model":       settingDocRows(model.ParamTable()),
 		"profile-search":      settingDocRows(model.SearchParamTable()),

@@ -101,6 +101,8 @@ var topTable = []keySpec{
 	{key: "priority", doc: "what you care about in a job", kind: kindBlocks},
 	{key: "opportunity", doc: "leads, applications, interview processes and offers", kind: kindBlocks},
 	{key: "scenario", doc: "named what-ifs: [situation] keys to override, and priority weights", kind: kindBlocks},
+	{key: "income", doc: "money that comes in for a while: benefits, a partner's help (see docs/ledger.md)", kind: kindBlocks},
+	{key: "cash", doc: "one sum on one day, in (+) or out (−): severance, a move (see docs/ledger.md)", kind: kindBlocks},
 	{key: "model", doc: "the model's constants, each with a default", kind: kindSettings},
 	{key: "search", doc: "the assumptions of the search model behind 'mutual decide'", kind: kindSettings},
 	{key: "tracked_money_ok", doc: "silences check's warning about money figures in a file git tracks", kind: kindBool, def: false},

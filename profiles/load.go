@@ -68,6 +68,8 @@ type Origins struct {
 	Model map[string]Origin
 	// Priorities, Opportunities and Scenarios parallel the profile's lists.
 	Priorities, Opportunities, Scenarios []Origin
+	// Incomes and Cash parallel the profile's [[income]] and [[cash]].
+	Incomes, Cash []Origin
 }
 
 // Loaded is a profile read from disk, with where everything came from.
@@ -171,6 +173,8 @@ type merged struct {
 	priorities    []rawPriority
 	opportunities []rawOpportunity
 	scenarios     []rawScenario
+	incomes       []rawIncome
+	cash          []rawCash
 }
 
 func load(path string, read fileReader, partialOK bool) (*Loaded, error) {

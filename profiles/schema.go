@@ -111,6 +111,10 @@ func blockSchema(name string) jsonObject {
 		table = opportunityTable
 	case "scenario":
 		table, extra = scenarioTable, settingsOf("situation")
+	case "income":
+		table = incomeTable
+	case "cash":
+		table = cashTable
 	}
 	var required []string
 	for _, s := range table {

@@ -65,6 +65,8 @@ func (w *walker) document(doc map[string]any) []includeRef {
 			if t, ok := w.table(path, v); ok {
 				w.searchTable(path, t)
 			}
+		case "income", "cash":
+			w.ledgerBlocks(path, v)
 		case "priority", "opportunity", "scenario":
 			tables, ok := w.tables(path, v)
 			if !ok {

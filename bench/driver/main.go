@@ -32,6 +32,7 @@ func main() {
 	sizes := flag.String("sizes", "2000x30,20000x40", "profiles to generate, as OPPORTUNITIESxPRIORITIES, comma-separated; the first one is held to the budgets")
 	cols := flag.Int("cols", 120, "terminal width for the first-frame measurement")
 	rows := flag.Int("rows", 40, "terminal height for the first-frame measurement")
+	ledger := flag.Int("ledger", 40, "dated entries ([[income]], [[cash]]) of the profile that rank is measured on against the same without them")
 	flag.Parse()
 	if *bin == "" {
 		fmt.Fprintln(os.Stderr, "driver: -bin is required (run bench/run.sh)")
@@ -43,7 +44,7 @@ func main() {
 		defer os.RemoveAll(dir)
 		*work = dir
 	}
-	b := &bench{bin: *bin, work: *work, runs: max(1, *runs), cols: *cols, rows: *rows}
+	b := &bench{bin: *bin, work: *work, runs: max(1, *runs), cols: *cols, rows: *rows, ledger: *ledger}
 
 	fmt.Printf("mutual benchmark · medians of %d runs · %s %s/%s · %d CPUs · terminal %d×%d\n",
 		b.runs, runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), b.cols, b.rows)
@@ -65,7 +66,9 @@ type bench struct {
 	bin, work  string
 	runs       int
 	cols, rows int
-	failed     bool
+	// ledger is how many dated entries the ledger measurement adds.
+	ledger int
+	failed bool
 }
 
 // row prints one line of the table. budget 0 means the line is context,
@@ -127,6 +130,21 @@ func (b *bench) profile(nOpp, nPri int, budgets bool) {
 		dw, dr = append(dw, d.wall.Seconds()), append(dr, d.wall.Seconds()/r.wall.Seconds())
 	}
 	b.row(fmt.Sprintf("decide --format json (%s): wall", gen.DecideShape(data)), ms(median(dw)), "rank "+ms(median(mw)), median(dr), budget(3))
+
+	// The dated ledger: rank on the same profile with dated entries
+	// against rank without them, paired and alternating.
+	if b.ledger > 0 {
+		dated := filepath.Join(b.work, fmt.Sprintf("profile-%dx%d-ledger%d.toml", nOpp, nPri, b.ledger))
+		check(os.WriteFile(dated, gen.ProfileWithLedger(nOpp, nPri, b.ledger), 0o644))
+		withLedger := []string{"rank", "--format", "json", "--profile", dated, "--today", gen.Today}
+		var lw, lr []float64
+		for range b.runs {
+			l := b.process(mutual, withLedger)
+			r := b.process(mutual, rank)
+			lw, lr = append(lw, l.wall.Seconds()), append(lr, l.wall.Seconds()/r.wall.Seconds())
+		}
+		b.row(fmt.Sprintf("rank with %d dated entries: wall", b.ledger), ms(median(lw)), "rank "+ms(median(mw)), median(lr), budget(1.15))
+	}
 
 	if !ptySupported {
 		fmt.Println("  dashboard first frame: skipped (the pseudo-terminal harness needs Linux)")

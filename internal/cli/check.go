@@ -66,6 +66,7 @@ func checkOne(sys System, opts options, path string) bool {
 	}
 	l.Warnings = append(l.Warnings, profiles.TrackedMoney(l)...)
 	l.Warnings = append(l.Warnings, profiles.FutureMoves(l, opts.today)...)
+	l.Warnings = append(l.Warnings, profiles.PastCash(l, opts.today)...)
 	for _, w := range slices.Concat(l.Notes, l.Warnings) {
 		fmt.Fprintf(sys.Stderr, "mutual: %s\n", w)
 		if w.Hint != "" {

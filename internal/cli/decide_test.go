@@ -62,6 +62,11 @@ func TestDecideAndPrepGolden(t *testing.T) {
 		{"exploding.decide.json", []string{"decide", "--profile", "testdata/decide/exploding.toml", "--format", "json", "--today", "2026-12-01"}},
 		{"exploding.prep-quill", []string{"prep", "quill", "--profile", "testdata/decide/exploding.toml", "--today", "2026-12-01"}},
 		{"exploding.explain-quill", []string{"explain", "quill", "--profile", "testdata/decide/exploding.toml", "--today", "2026-12-01"}},
+		{"warehouse.decide", []string{"decide", "--profile", "testdata/decide/warehouse.toml", "--today", "2026-12-07"}},
+		{"warehouse.decide.json", []string{"decide", "--profile", "testdata/decide/warehouse.toml", "--format", "json", "--today", "2026-12-07"}},
+		{"bonus.decide.json", []string{"decide", "--profile", "testdata/decide/bonus.toml", "--format", "json", "--today", "2026-12-07"}},
+		{"bonus.prep-warehouse", []string{"prep", "warehouse", "--profile", "testdata/decide/bonus.toml", "--today", "2026-12-07"}},
+		{"warehouse.explain-warehouse", []string{"explain", "warehouse", "--profile", "testdata/decide/warehouse.toml", "--today", "2026-12-07"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

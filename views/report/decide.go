@@ -152,6 +152,10 @@ func pathLines(s *model.State, d *model.Decision, sec *Section) {
 		default:
 			what = fmt.Sprintf("search on, finding a job in the average time (%s to the first pay)", Months(p.PayMonths))
 		}
+		if p.Dated() {
+			sec.para(2, what+": "+pathStory(s, p)+".", RoleText)
+			continue
+		}
 		low := p.Savings(p.PayMonths)
 		line := fmt.Sprintf("%s: paid from %s", what, p.PaysFrom)
 		switch {

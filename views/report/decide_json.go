@@ -103,6 +103,7 @@ type jsonLever struct {
 	Name     *string  `json:"name,omitempty"`
 	Pay      *float64 `json:"pay,omitempty"`
 	Per      *string  `json:"per,omitempty"`
+	Amount   *float64 `json:"amount,omitempty"`
 	Worth    float64  `json:"worth"`
 	Sentence string   `json:"sentence"`
 }
@@ -134,6 +135,18 @@ type jsonPath struct {
 	RunsOutOn *string  `json:"runs_out_on"`
 	ShortBy   float64  `json:"short_by"`
 	Savings   []jsonAt `json:"savings"`
+	// Ledger is the path's dated ledger: each line's day, what it is, the
+	// money it moves and the balance after it.
+	Ledger []jsonLedgerLine `json:"ledger"`
+}
+
+type jsonLedgerLine struct {
+	On      string  `json:"on"`
+	Kind    string  `json:"kind"`
+	Name    string  `json:"name"`
+	Amount  float64 `json:"amount"`
+	Monthly float64 `json:"monthly,omitempty"`
+	Balance float64 `json:"balance"`
 }
 
 type jsonAt struct {
@@ -209,7 +222,7 @@ func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) 
 	rep := jsonDecide{
 		Profile: info.Profile,
 		Today:   info.Today.String(),
-		Urgency: jsonUrgency{Value: round(u.Value, 4), Source: string(u.Source), RunwayMonths: finite(u.RunwayMonths, 2),
+		Urgency: jsonUrgency{Value: round(u.Value, 4), Source: string(u.Source), RunwayMonths: finite(u.RunwayMonths, 2), RunsOutOn: dateOrNull(u.RunsOut),
 			Derived: round(u.Derived, 4), Cash: round(u.Cash, 4), Cover: round(u.Cover, 4), Burn: round(u.Burn, 2)},
 		Verdict: jsonVerdict{Action: string(v.Action), Name: nameOrNull(s, v.Offer), By: dateOrNull(v.By),
 			Sentence: verdictSentence(s, d), WaitingFor: nameOrNull(s, v.WaitingFor), Value: round(d.Flow(v.Value), 2),
@@ -267,10 +280,17 @@ func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) 
 	}
 	for _, p := range d.Paths() {
 		j := jsonPath{Kind: string(p.Kind), Name: nameOrNull(s, p.Index), PaysFrom: p.PaysFrom.String(), Savings: []jsonAt{}}
-		if low := p.Savings(p.PayMonths); low < 0 && !math.IsInf(d.RunwayMonths, 1) {
+		switch low := p.Savings(p.PayMonths); {
+		case p.Dated():
+			if short := p.ShortBefore(p.PayMonths); short > 0 {
+				j.RunsOutOn = ptr(d.MonthsLater(p.RunsOutMonths()).String())
+				j.ShortBy = round(short, 2)
+			}
+		case low < 0 && !math.IsInf(d.RunwayMonths, 1):
 			j.RunsOutOn = ptr(d.MonthsLater(d.RunwayMonths).String())
 			j.ShortBy = round(-low, 2)
 		}
+		j.Ledger = ledgerJSON(p.Ledger(float64(pathMonths(p))))
 		for m := 0; m <= pathMonths(p); m++ {
 			j.Savings = append(j.Savings, jsonAt{Date: d.MonthsLater(float64(m)).String(),
 				Savings: round(p.Savings(float64(m)), 2)})
@@ -290,6 +310,19 @@ func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) 
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(rep)
+}
+
+// ledgerJSON is a path's ledger lines, to the cent: each balance is the
+// one before plus the amount, as printed.
+func ledgerJSON(lines []model.LedgerLine) []jsonLedgerLine {
+	out := make([]jsonLedgerLine, 0, len(lines))
+	bal := 0.0
+	for _, l := range lines {
+		amount := round(l.Amount, 2)
+		bal = round(bal+amount, 2)
+		out = append(out, jsonLedgerLine{On: l.On.String(), Kind: string(l.Kind), Name: l.Name, Amount: amount, Monthly: round(l.Monthly, 2), Balance: bal})
+	}
+	return out
 }
 
 // pathMonths is how many months a money path is followed: two past its
@@ -341,6 +374,8 @@ func offerJSON(s *model.State, d *model.Decision, o *model.OfferAdvice) jsonOffe
 				per = "year"
 			}
 			jl.Pay, jl.Per = ptr(round(l.Pay, 2)), &per
+		case model.LeverBonus:
+			jl.Amount = ptr(round(l.Amount, 2))
 		}
 		j.Levers = append(j.Levers, jl)
 	}

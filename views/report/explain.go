@@ -44,9 +44,17 @@ func Explain(s *model.State, i int, info Info) *Document {
 	sit := s.Situation
 	if u.RunwayUnbounded() {
 		row("runway    unbounded: income %s covers expenses %s a month", Money(cur, val(sit.MonthlyIncome)), Money(cur, val(sit.MonthlyExpenses)))
+	} else if s.Ledger.Dated() {
+		row("runway    %s: with no new job the money runs out on %s, following the dated ledger", Months(u.RunwayMonths), u.RunsOut)
 	} else {
 		row("burn      %s a month = expenses %s − income %s", Money(cur, u.Burn), Money(cur, val(sit.MonthlyExpenses)), Money(cur, val(sit.MonthlyIncome)))
 		row("runway    %s = savings %s / burn %s", Months(u.RunwayMonths), Money(cur, val(sit.Savings)), Money(cur, u.Burn))
+	}
+	if s.Ledger.Dated() || hasOwnMoney(&p.Opportunities[i]) {
+		row("ledger    taking %s (the tax rate applies to pay and signing bonus alike):", name(s, i))
+		for _, r := range ledgerRows(s, i) {
+			row("  %s", r)
+		}
 	}
 	row("cash      %s = clamp01(1 − runway / %s comfortable)", Urgency(u.Cash), Months(u.Comfortable))
 	if u.Cover > 0 {

@@ -51,10 +51,13 @@ type jsonUrgency struct {
 	Value        float64  `json:"value"`
 	Source       string   `json:"source"`
 	RunwayMonths *float64 `json:"runway_months"`
-	Derived      float64  `json:"derived"`
-	Cash         float64  `json:"cash"`
-	Cover        float64  `json:"cover"`
-	Burn         float64  `json:"burn"`
+	// RunsOutOn is the day the money runs out with no new job, following
+	// the dated ledger; null when it never does.
+	RunsOutOn *string `json:"runs_out_on"`
+	Derived   float64 `json:"derived"`
+	Cash      float64 `json:"cash"`
+	Cover     float64 `json:"cover"`
+	Burn      float64 `json:"burn"`
 }
 
 type jsonOpportunity struct {
@@ -118,7 +121,7 @@ func writeJSON(w io.Writer, s *model.State, info Info) error {
 	rep := jsonReport{
 		Profile: info.Profile,
 		Today:   info.Today.String(),
-		Urgency: jsonUrgency{Value: round(u.Value, 4), Source: string(u.Source), RunwayMonths: finite(u.RunwayMonths, 2),
+		Urgency: jsonUrgency{Value: round(u.Value, 4), Source: string(u.Source), RunwayMonths: finite(u.RunwayMonths, 2), RunsOutOn: dateOrNull(u.RunsOut),
 			Derived: round(u.Derived, 4), Cash: round(u.Cash, 4), Cover: round(u.Cover, 4), Burn: round(u.Burn, 2)},
 		Opportunities: []jsonOpportunity{},
 		Closed:        []jsonClosed{},

@@ -131,6 +131,8 @@ func sayAloud(s *model.State, o *model.OfferAdvice, l *model.Lever, i int) strin
 	case l.Kind == model.LeverCounter && o.Index == i:
 		return fmt.Sprintf("“I'd like to make this work. For me to say yes now, the pay would need to be %s. Is there room for that?”",
 			payText(s, i, l.Pay))
+	case l.Kind == model.LeverBonus && o.Index == i:
+		return bonusAloud(s, l)
 	case l.Kind == model.LeverDecideBy && l.Process == i:
 		return fmt.Sprintf("“I have an offer I must answer by %s, and this role is the one I want. Is there any way you could "+
 			"decide by %s?”", o.Deadline, l.By)

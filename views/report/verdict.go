@@ -295,6 +295,9 @@ func acceptMoney(s *model.State, o *model.OfferAdvice, cur string) string {
 // holdOutMoney says what holding out does to the money: until when it
 // lasts, and how short it falls before the first paycheck.
 func holdOutMoney(s *model.State, d *model.Decision, cur string) string {
+	if text, ok := datedHoldOutMoney(s, d); ok {
+		return text
+	}
 	runway := d.RunwayMonths
 	var path *model.MoneyPath
 	who := ""
@@ -516,6 +519,8 @@ func leverSentence(s *model.State, o *model.OfferAdvice, l *model.Lever) string 
 	case model.LeverCounter:
 		return fmt.Sprintf("Ask %s for %s: at that pay accepting it is the best course (it offers %s; worth %s points a month more).",
 			who, payText(s, o.Index, l.Pay), payText(s, o.Index, offeredPay(s, o.Index)), Num(l.Worth))
+	case model.LeverBonus:
+		return bonusSentence(s, o, l)
 	}
 	return ""
 }

@@ -119,7 +119,7 @@ func urgencyParts(s *model.State) string {
 	if u.Cover > 0 {
 		cover = "uninsured"
 	}
-	return "runway " + Months(u.RunwayMonths) + ", " + cover
+	return runsOutWords(s) + ", " + cover
 }
 
 // urgencyLine is the one-line urgency summary every view starts with:
@@ -287,14 +287,14 @@ func leaderSentences(s *model.State) []string {
 				out = append(out, who+" leads at any runway: no amount of savings changes the leader.")
 			}
 		case sp.From > R0:
-			more := sp.SavingsFrom - s.Urgency.RunwayMonths*s.Urgency.Burn
+			more := sp.SavingsFrom - savingsToday(s)
 			text := fmt.Sprintf("%s leads while runway is above %s (about %s more savings)", who, Months(sp.From), MoneyGap(cur, more))
 			if !math.IsInf(sp.To, 1) {
 				text = fmt.Sprintf("%s leads while runway is between %s and %s (about %s more savings)", who, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), MoneyGap(cur, more))
 			}
 			out = append(out, text+".")
 		default:
-			less := s.Urgency.RunwayMonths*s.Urgency.Burn - sp.SavingsTo
+			less := savingsToday(s) - sp.SavingsTo
 			text := fmt.Sprintf("%s would lead once runway falls below %s (about %s less savings)", who, Months(sp.To), MoneyGap(cur, less))
 			if k > 0 {
 				text = fmt.Sprintf("%s would lead with runway between %s and %s (about %s less savings)", who, strconv.FormatFloat(sp.From, 'f', 1, 64), Months(sp.To), MoneyGap(cur, less))
@@ -486,4 +486,14 @@ func WhatIfWords(s *model.State) string {
 		return "the what-ifs"
 	}
 	return strings.Join(parts, " and ")
+}
+
+// savingsToday is the savings the runway map measures from: runway × burn
+// as it always was, or the savings themselves on a dated ledger, where
+// runway is not savings / burn.
+func savingsToday(s *model.State) float64 {
+	if s.Ledger.Dated() {
+		return savings(s)
+	}
+	return s.Urgency.RunwayMonths * s.Urgency.Burn
 }
