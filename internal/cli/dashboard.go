@@ -45,8 +45,11 @@ func TerminalDashboard(sys System, s *session, opts options) error {
 		return &failure{msg: "cannot draw the dashboard on this terminal: " + err.Error(),
 			hint: "run 'mutual rank' to print the ranking instead"}
 	}
+	// The pump keeps tcell's input flowing whatever the event loop does,
+	// so a quit with a paste still queued ends (see eventPump).
+	pump := newEventPump(screen)
 	app := tview.NewApplication()
-	app.SetScreen(screen)
+	app.SetScreen(pump)
 
 	// A kill or a closed terminal ends the loop the way q does, so the
 	// terminal is restored rather than left in the dashboard's mode.
@@ -56,7 +59,7 @@ func TerminalDashboard(sys System, s *session, opts options) error {
 	go func() {
 		if sig, ok := <-signals; ok {
 			stopped <- sig
-			app.Stop()
+			stopper(app, pump).Stop()
 		}
 	}()
 	defer func() {
@@ -64,7 +67,7 @@ func TerminalDashboard(sys System, s *session, opts options) error {
 		close(signals)
 	}()
 
-	err = dashboardRun{app: app, screen: screen, sys: sys}.run(s, opts)
+	err = dashboardRun{app: app, screen: pump, sys: sys}.run(s, opts)
 	select {
 	case sig := <-stopped:
 		return &failure{msg: "the dashboard was stopped by a signal (" + sig.String() + ")"}
@@ -94,13 +97,16 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 	// background, not tview's black.
 	tview.Styles = styles.Theme()
 	r.app.EnablePaste(true).EnableMouse(opts.mouse)
+	if p, ok := r.screen.(*eventPump); ok {
+		p.coalesce(r.app)
+	}
 
 	live := &liveProfile{s: s, app: r.app, sys: r.sys}
 	hooks := live.hooks()
 	if r.hooks != nil {
 		hooks = *r.hooks
 	}
-	d, err := views.NewDashboard(r.app, &s.loaded.Profile, s.request, views.Options{
+	d, err := views.NewDashboard(stopper(r.app, r.screen), &s.loaded.Profile, s.request, views.Options{
 		Info: s.reportInfo(opts), Example: s.example, Styles: styles, Status: startStatus(s),
 	}, hooks)
 	if err != nil {
@@ -130,6 +136,22 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 	}()
 	return r.app.Run()
 }
+
+// stopper is how the dashboard's q ends app: through the pump when app
+// runs on one, so that a quit with input still queued ends (see
+// eventPump.stop), else app's own Stop.
+func stopper(app *tview.Application, screen tcell.Screen) views.Application {
+	if p, ok := screen.(*eventPump); ok {
+		return stopFunc(func() { p.stop(app) })
+	}
+	return app
+}
+
+// stopFunc is a function that stops the dashboard.
+type stopFunc func()
+
+// Stop calls f.
+func (f stopFunc) Stop() { f() }
 
 // startStatus is the status line's first message: the profile's warnings,
 // which the dashboard would otherwise hide behind the screen.
