@@ -82,7 +82,7 @@ func (r *simulatedRun) text() string {
 }
 
 // waitFor waits until the screen shows want.
-func (r *simulatedRun) waitFor(t *testing.T, want string) string {
+func (r *simulatedRun) waitFor(t testing.TB, want string) string {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {

@@ -245,6 +245,24 @@ func (p *eventPump) Fini() {
 	p.finish.Do(func() { close(p.finished) })
 }
 
+// busy reports whether a draw now would be followed by another: input is
+// queued, or the drawn key is yet to come. Once busy, it stays busy until
+// the loop takes the drawn key.
+func (p *eventPump) busy() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.coalescing && (len(p.queue) > 0 || p.owed || p.inFlight > 0)
+}
+
+// Clear clears the screen, unless the draw it begins is to be skipped
+// (tview clears before it asks whether to draw): the draw that is made
+// clears it.
+func (p *eventPump) Clear() {
+	if !p.busy() {
+		p.queuedScreen.Clear()
+	}
+}
+
 // Show puts the drawn screen on the terminal, unless the draw was skipped.
 func (p *eventPump) Show() {
 	p.mu.Lock()
@@ -284,13 +302,10 @@ func (p *eventPump) coalesce(app *tview.Application) {
 	})
 	next2 := app.GetBeforeDrawFunc()
 	app.SetBeforeDrawFunc(func(screen tcell.Screen) bool {
-		p.mu.Lock()
-		busy := len(p.queue) > 0 || p.owed || p.inFlight > 0
-		if busy {
+		if p.busy() {
+			p.mu.Lock()
 			p.skipShow = true
-		}
-		p.mu.Unlock()
-		if busy {
+			p.mu.Unlock()
 			return true // a later draw, for the drawn key, will show it all
 		}
 		return next2 != nil && next2(screen)

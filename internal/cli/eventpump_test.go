@@ -119,3 +119,32 @@ func TestQuitWithInputQueued(t *testing.T) {
 		})
 	}
 }
+
+// TestRawPasteIsDrawnOnce pastes a thousand keys raw (each a key event)
+// and counts the draws made while they are handled: the pump draws when
+// the queue is empty, so a burst costs a few draws, not a thousand.
+// BenchmarkRawPaste measures what that saves.
+func TestRawPasteIsDrawnOnce(t *testing.T) {
+	s, opts := exampleSession(t)
+	term := newFloodedTerminal()
+	pump := newEventPump(term)
+	app := tview.NewApplication()
+	app.SetScreen(pump)
+	term.SetSize(100, 30)
+	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	done := make(chan error, 1)
+	go func() { done <- dashboardRun{app: app, screen: pump, sys: sys}.run(s, opts) }()
+	r := &simulatedRun{app: app, screen: term.SimulationScreen, done: done}
+	r.waitFor(t, "urgency 0.55")
+	var draws int
+	app.QueueUpdate(func() { app.SetAfterDrawFunc(func(tcell.Screen) { draws++ }) })
+
+	term.flood(keyEvents(strings.Repeat("j", 1000) + "q"))
+	if err := r.finished(t); err != nil {
+		t.Fatalf("the dashboard ended with %v", err)
+	}
+	if draws > 50 {
+		t.Errorf("a paste of 1,000 keys was drawn %d times, want a few", draws)
+	}
+	t.Logf("a paste of 1,000 keys was drawn %d times", draws)
+}
