@@ -10,6 +10,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
 
+	"mutual/profiles"
 	"mutual/views"
 	"mutual/views/report"
 )
@@ -156,13 +157,32 @@ func (f stopFunc) Stop() { f() }
 // startStatus is the status line's first message: the profile's warnings,
 // which the dashboard would otherwise hide behind the screen.
 func startStatus(s *session) views.Status {
-	ws := s.loaded.Warnings
-	if len(ws) == 0 {
+	text := warningLine(s.loaded.Warnings, func(file string) string { return file })
+	if text == "" {
 		return views.Status{}
 	}
-	text := "Warning: " + ws[0].String()
+	return views.Status{Kind: views.StatusWarn, Text: text}
+}
+
+// warningLine is a profile's warnings in one line for the status line, as
+// the dashboard opens and after every reload: the first, with its file
+// (named by short) and line and its hint, and how many more there are;
+// "" when there are none.
+func warningLine(ws []profiles.Diagnostic, short func(string) string) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	w := ws[0]
+	w.Warning = false // "Warning: " says it, once
+	if w.File != "" {
+		w.File = short(w.File)
+	}
+	text := "Warning: " + w.String()
 	if len(ws) > 1 {
 		text += fmt.Sprintf(" (and %d more: 'mutual check' lists them)", len(ws)-1)
 	}
-	return views.Status{Kind: views.StatusWarn, Text: text}
+	if w.Hint != "" {
+		text += "; hint: " + w.Hint
+	}
+	return text
 }
