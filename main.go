@@ -33,6 +33,7 @@ func main() {
 		Home:             home,
 		Now:              time.Now,
 		StdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		StderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 		Dashboard:        cli.TerminalDashboard,
 		Version:          version,
 	}))

@@ -25,6 +25,9 @@ type System struct {
 	// StdoutIsTerminal reports whether stdout is a terminal: the
 	// dashboard draws only then, and prints the ranking otherwise.
 	StdoutIsTerminal bool
+	// StderrIsTerminal reports whether stderr is a terminal: a command
+	// that takes more than a second says there what it is doing.
+	StderrIsTerminal bool
 	// Dashboard runs the interactive dashboard on a loaded session:
 	// TerminalDashboard on the real terminal; tests pass stand-ins.
 	Dashboard func(System, *session, options) error
