@@ -300,7 +300,7 @@ func (p *eventPump) coalesce(app *tview.Application) {
 		}
 		return ev
 	})
-	next2 := app.GetBeforeDrawFunc()
+	before := app.GetBeforeDrawFunc()
 	app.SetBeforeDrawFunc(func(screen tcell.Screen) bool {
 		if p.busy() {
 			p.mu.Lock()
@@ -308,6 +308,6 @@ func (p *eventPump) coalesce(app *tview.Application) {
 			p.mu.Unlock()
 			return true // a later draw, for the drawn key, will show it all
 		}
-		return next2 != nil && next2(screen)
+		return before != nil && before(screen)
 	})
 }
