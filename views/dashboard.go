@@ -62,6 +62,10 @@ type Hooks struct {
 	// Reload reads the profile from disk again (the R key; a file watcher
 	// calls [Dashboard.Reload] itself).
 	Reload func() (*model.Profile, error)
+	// Warnings is what the profile as last loaded has to warn of (what
+	// 'mutual check' would), in one line, or "" for nothing: every reload
+	// says it on the status line and so in the Messages log.
+	Warnings func() string
 
 	// Rate, Stage and Add write what the Ratings form, the Stage picker
 	// and the New opportunity form hold, as 'mutual rate', 'mutual stage'
@@ -204,12 +208,23 @@ func (d *Dashboard) Reload(p *model.Profile) error {
 		d.ctl.SetStatus(Status{Kind: StatusWarn, Text: "The profile was not reloaded: " + report.Clean(err.Error())})
 	case d.ctl.problem.Text != "":
 		d.ctl.SetProblem("")
-		d.ctl.SetStatus(Status{Text: "Fixed: the profile loads again, and is reloaded."})
+		d.reloaded("Fixed: the profile loads again, and is reloaded.")
 	default:
-		d.ctl.SetStatus(Status{Text: "Profile reloaded."})
+		d.reloaded("Profile reloaded.")
 	}
 	d.sync()
 	return err
+}
+
+// reloaded says that the profile was reloaded, and what it warns of.
+func (d *Dashboard) reloaded(text string) {
+	if d.hooks.Warnings != nil {
+		if w := d.hooks.Warnings(); w != "" {
+			d.ctl.SetStatus(Status{Kind: StatusWarn, Text: text + " " + report.Clean(w)})
+			return
+		}
+	}
+	d.ctl.SetStatus(Status{Text: text})
 }
 
 // ShowProblem keeps the numbers on screen as they are and says, until the

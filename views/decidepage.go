@@ -23,6 +23,22 @@ type DecidePage struct {
 	selectionPane
 	spec     PageSpec
 	decision *model.Decision
+	// built is the page as last laid out: a decision and its state do not
+	// change once solved, so the page is laid out again only for another
+	// decision, opportunity or width, not on every draw (a scroll, a
+	// redraw). With thousands of offers the text runs to hundreds of
+	// thousands of lines, and laying it out takes longer than a frame.
+	built builtDecide
+}
+
+// builtDecide is the decide page laid out for one decision, opportunity
+// and width.
+type builtDecide struct {
+	state    *model.State
+	decision *model.Decision
+	index    int
+	width    int
+	lines    []line
 }
 
 // newDecidePage returns an empty decide page whose sentences name the
@@ -63,6 +79,18 @@ func (p *DecidePage) lines(width int) []line {
 	if s == nil || d == nil {
 		return []line{plainLine("Nothing decided yet.", st.Dim)}
 	}
+	b := p.built
+	if b.state == s && b.decision == d && b.index == p.index && b.width == width {
+		return b.lines
+	}
+	out := p.layout(s, d, width)
+	p.built = builtDecide{state: s, decision: d, index: p.index, width: width, lines: out}
+	return out
+}
+
+// layout lays the page out at width.
+func (p *DecidePage) layout(s *model.State, d *model.Decision, width int) []line {
+	st := p.styles
 	rows, figures := report.Advice(s, d, p.index, p.keys.reportKeys(), width).RowsAndFigures(width)
 	out := st.rows(rows)
 	if at, ok := figures["money"]; ok {

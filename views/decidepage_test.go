@@ -198,3 +198,30 @@ func TestDecidePageOnUnusualProfiles(t *testing.T) {
 		})
 	}
 }
+
+// TestDecidePageLaysOutOnce draws the decide page twice with nothing
+// changed: the second draw reuses the lines the first laid out (with
+// thousands of offers, laying them out takes longer than a frame). A new
+// decision or width lays it out again.
+func TestDecidePageLaysOutOnce(t *testing.T) {
+	d, _ := newTestDashboard(t, nil, model.Request{}, false, Hooks{})
+	press(d, "d")
+	drawOn(t, d, 100, 40)
+	page := d.pages[PageDecide].(*DecidePage)
+	first := page.built.lines
+	if len(first) == 0 {
+		t.Fatal("the decide page laid nothing out")
+	}
+	drawOn(t, d, 100, 40)
+	if again := page.built.lines; &again[0] != &first[0] {
+		t.Error("the decide page was laid out again with nothing changed")
+	}
+	press(d, ">")
+	text := pageText(t, d)
+	if &page.built.lines[0] == &first[0] {
+		t.Error("a savings what-if did not lay the decide page out again")
+	}
+	if !strings.Contains(text, "what-if") {
+		t.Errorf("the page does not follow the what-if:\n%s", text)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
 
+	"mutual/profiles"
 	"mutual/views"
 	"mutual/views/report"
 )
@@ -45,8 +46,11 @@ func TerminalDashboard(sys System, s *session, opts options) error {
 		return &failure{msg: "cannot draw the dashboard on this terminal: " + err.Error(),
 			hint: "run 'mutual rank' to print the ranking instead"}
 	}
+	// The pump keeps tcell's input flowing whatever the event loop does,
+	// so a quit with a paste still queued ends (see eventPump).
+	pump := newEventPump(screen)
 	app := tview.NewApplication()
-	app.SetScreen(screen)
+	app.SetScreen(pump)
 
 	// A kill or a closed terminal ends the loop the way q does, so the
 	// terminal is restored rather than left in the dashboard's mode.
@@ -56,7 +60,7 @@ func TerminalDashboard(sys System, s *session, opts options) error {
 	go func() {
 		if sig, ok := <-signals; ok {
 			stopped <- sig
-			app.Stop()
+			stopper(app, pump).Stop()
 		}
 	}()
 	defer func() {
@@ -64,7 +68,7 @@ func TerminalDashboard(sys System, s *session, opts options) error {
 		close(signals)
 	}()
 
-	err = dashboardRun{app: app, screen: screen, sys: sys}.run(s, opts)
+	err = dashboardRun{app: app, screen: pump, sys: sys}.run(s, opts)
 	select {
 	case sig := <-stopped:
 		return &failure{msg: "the dashboard was stopped by a signal (" + sig.String() + ")"}
@@ -94,13 +98,16 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 	// background, not tview's black.
 	tview.Styles = styles.Theme()
 	r.app.EnablePaste(true).EnableMouse(opts.mouse)
+	if p, ok := r.screen.(*eventPump); ok {
+		p.coalesce(r.app)
+	}
 
 	live := &liveProfile{s: s, app: r.app, sys: r.sys}
 	hooks := live.hooks()
 	if r.hooks != nil {
 		hooks = *r.hooks
 	}
-	d, err := views.NewDashboard(r.app, &s.loaded.Profile, s.request, views.Options{
+	d, err := views.NewDashboard(stopper(r.app, r.screen), &s.loaded.Profile, s.request, views.Options{
 		Info: s.reportInfo(opts), Example: s.example, Styles: styles, Status: startStatus(s),
 	}, hooks)
 	if err != nil {
@@ -131,16 +138,51 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 	return r.app.Run()
 }
 
+// stopper is how the dashboard's q ends app: through the pump when app
+// runs on one, so that a quit with input still queued ends (see
+// eventPump.stop), else app's own Stop.
+func stopper(app *tview.Application, screen tcell.Screen) views.Application {
+	if p, ok := screen.(*eventPump); ok {
+		return stopFunc(func() { p.stop(app) })
+	}
+	return app
+}
+
+// stopFunc is a function that stops the dashboard.
+type stopFunc func()
+
+// Stop calls f.
+func (f stopFunc) Stop() { f() }
+
 // startStatus is the status line's first message: the profile's warnings,
 // which the dashboard would otherwise hide behind the screen.
 func startStatus(s *session) views.Status {
-	ws := s.loaded.Warnings
-	if len(ws) == 0 {
+	text := warningLine(s.loaded.Warnings, func(file string) string { return file })
+	if text == "" {
 		return views.Status{}
 	}
-	text := "Warning: " + ws[0].String()
+	return views.Status{Kind: views.StatusWarn, Text: text}
+}
+
+// warningLine is a profile's warnings in one line for the status line, as
+// the dashboard opens and after every reload: the first, with its file
+// (named by short) and line and its hint, and how many more there are;
+// "" when there are none.
+func warningLine(ws []profiles.Diagnostic, short func(string) string) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	w := ws[0]
+	w.Warning = false // "Warning: " says it, once
+	if w.File != "" {
+		w.File = short(w.File)
+	}
+	text := "Warning: " + w.String()
 	if len(ws) > 1 {
 		text += fmt.Sprintf(" (and %d more: 'mutual check' lists them)", len(ws)-1)
 	}
-	return views.Status{Kind: views.StatusWarn, Text: text}
+	if w.Hint != "" {
+		text += "; hint: " + w.Hint
+	}
+	return text
 }

@@ -56,10 +56,12 @@ func startDashboard(t *testing.T, w, h int, env map[string]string, hooks *views.
 func startSession(t *testing.T, s *session, opts options, w, h int, env map[string]string, hooks *views.Hooks) *simulatedRun {
 	t.Helper()
 	r := &simulatedRun{app: tview.NewApplication(), screen: tcell.NewSimulationScreen("UTF-8"), done: make(chan error, 1)}
-	r.app.SetScreen(r.screen)
+	// The run goes through the pump, as on a terminal.
+	pump := newEventPump(r.screen)
+	r.app.SetScreen(pump)
 	r.screen.SetSize(w, h)
 	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &r.stderr, Getenv: func(k string) string { return env[k] }}
-	run := dashboardRun{app: r.app, screen: r.screen, sys: sys, hooks: hooks}
+	run := dashboardRun{app: r.app, screen: pump, sys: sys, hooks: hooks}
 	go func() { r.done <- run.run(s, opts) }()
 	t.Cleanup(func() {
 		select {
@@ -80,7 +82,7 @@ func (r *simulatedRun) text() string {
 }
 
 // waitFor waits until the screen shows want.
-func (r *simulatedRun) waitFor(t *testing.T, want string) string {
+func (r *simulatedRun) waitFor(t testing.TB, want string) string {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {

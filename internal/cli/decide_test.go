@@ -50,6 +50,8 @@ func TestDecideAndPrepGolden(t *testing.T) {
 		{"names.decide", []string{"decide", "--profile", "testdata/decide/names.toml", "--today", "2026-11-25"}},
 		{"names.decide.json", []string{"decide", "--profile", "testdata/decide/names.toml", "--format", "json", "--today", "2026-11-25"}},
 		{"names.prep-evil", []string{"prep", "evil", "--profile", "testdata/decide/names.toml", "--today", "2026-11-25"}},
+		{"names.rank.json", []string{"rank", "--profile", "testdata/decide/names.toml", "--format", "json", "--today", "2026-11-25"}},
+		{"names.log.json", []string{"log", "--profile", "testdata/decide/names.toml", "--format", "json", "--today", "2026-11-25"}},
 		{"broke.decide", []string{"decide", "--profile", "testdata/decide/broke.toml", "--today", "2026-12-01"}},
 		{"broke.decide.json", []string{"decide", "--profile", "testdata/decide/broke.toml", "--format", "json", "--today", "2026-12-01"}},
 		{"broke.prep-northwind", []string{"prep", "northwind", "--profile", "testdata/decide/broke.toml", "--today", "2026-12-01"}},

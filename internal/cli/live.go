@@ -45,7 +45,8 @@ func (lp *liveProfile) hooks() views.Hooks {
 	if lp.s.example {
 		return views.Hooks{}
 	}
-	h := views.Hooks{Edit: lp.edit, Save: lp.save, SaveScenario: lp.saveScenario, Place: lp.place, Reload: lp.reload}
+	h := views.Hooks{Edit: lp.edit, Save: lp.save, SaveScenario: lp.saveScenario, Place: lp.place, Reload: lp.reload,
+		Warnings: func() string { return warningLine(lp.s.loaded.Warnings, lp.short) }}
 	lp.editHooks(&h)
 	return h
 }

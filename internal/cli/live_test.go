@@ -517,3 +517,34 @@ func TestLiveReloadSeesAnOptionalIncludeArrive(t *testing.T) {
 	must(t, os.WriteFile(extra, []byte("[[opportunity]]\nname = \"Globex\"\nstage = \"final\"\nratings.fit = 5\n"), 0o600))
 	r.waitFor(t, "Globex")
 }
+
+// TestReloadReportsWarnings makes an edit that loads with a warning (a
+// misspelt key, so a deal-breaker silently goes): the reload must say so
+// on the status line and keep it in the Messages log, as check would, not
+// just "Profile reloaded.". A dashboard opened on such a file says
+// "Warning" once.
+func TestReloadReportsWarnings(t *testing.T) {
+	_, profile, _ := writeLiveProfile(t)
+	s, opts := fileSession(t, profile, nil)
+	r := startSession(t, s, opts, 120, 30, nil, nil)
+	r.waitFor(t, "Acme")
+
+	must(t, os.WriteFile(profile, []byte(strings.Replace(liveProfileText, "weight = 1", "weight = 1\nat_leas = 2", 1)), 0o644))
+	r.typeKeys("R") // the watcher would do it too; R is the same reload
+	want := `Profile reloaded. Warning: profile.toml:8:1: unknown key "at_leas"`
+	r.waitFor(t, want)
+	r.typeKeys("L")
+	if text := r.waitFor(t, "Messages"); !strings.Contains(text, `unknown key "at_leas"`) {
+		t.Errorf("the Messages log lacks the warning:\n%s", text)
+	}
+
+	s2, opts2 := fileSession(t, profile, nil)
+	r2 := startSession(t, s2, opts2, 160, 30, nil, nil)
+	text := r2.waitFor(t, `unknown key "at_leas"`)
+	if strings.Contains(strings.ToLower(text), "warning: warning") {
+		t.Errorf("the first status says warning twice:\n%s", text)
+	}
+	if !strings.Contains(text, `Warning: `) {
+		t.Errorf("the first status does not say it is a warning:\n%s", text)
+	}
+}

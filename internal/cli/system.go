@@ -28,6 +28,9 @@ type System struct {
 	// StdoutIsTerminal reports whether stdout is a terminal: the
 	// dashboard draws only then, and prints the ranking otherwise.
 	StdoutIsTerminal bool
+	// StderrIsTerminal reports whether stderr is a terminal: a command
+	// that takes more than a second says there what it is doing.
+	StderrIsTerminal bool
 	// Dashboard runs the interactive dashboard on a loaded session:
 	// TerminalDashboard on the real terminal; tests pass stand-ins.
 	Dashboard func(System, *session, options) error
@@ -54,6 +57,7 @@ func ProcessSystem(version string) System {
 		Home:             home,
 		Now:              time.Now,
 		StdoutIsTerminal: term.IsTerminal(int(os.Stdout.Fd())),
+		StderrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())),
 		Dashboard:        TerminalDashboard,
 		Version:          version,
 	}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,4 +166,72 @@ func (r *tmuxRig) waitFor(want string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	r.t.Fatalf("the screen never showed %q:\n%s", want, r.screen())
+}
+
+// TestQuitWithPasteInTmux pastes a thousand keys into the real binary and
+// stops it with them queued: q inside the paste, q after it, and SIGTERM
+// and SIGHUP in the middle of one. Each time mutual must be gone within
+// two seconds and the terminal given back: the shell after it runs in
+// the normal screen, with the cursor shown and the line discipline
+// restored. It skips without tmux, and under -short.
+func TestQuitWithPasteInTmux(t *testing.T) {
+	rig := newTmuxRig(t)
+	dir, bin, tmux := rig.dir, rig.bin, rig.run
+	home := filepath.Join(dir, "home")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	paste := strings.Repeat("jk", 500)
+	for _, tc := range []struct {
+		name, before, after, signal string
+	}{
+		{name: "q inside a paste", before: "jjq" + paste},
+		{name: "q after a paste", before: paste, after: "q"},
+		{name: "SIGTERM during a paste", before: paste + paste + paste, signal: "TERM"},
+		{name: "SIGHUP during a paste", before: paste + paste + paste, signal: "HUP"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rig.t = t
+			rig.sock = filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".sock") // a server of its own
+			script := "HOME=" + home + " XDG_CONFIG_HOME= TERM=xterm-256color " + bin + " --today 2026-11-25 2>/dev/null; " +
+				"echo mutual exited $?; stty -a; exec sleep 60"
+			tmux("new-session", "-d", "-s", "m", "-x", "100", "-y", "30", "sh", "-c", script)
+			defer tmux("kill-server")
+			rig.waitFor("urgency 0.55")
+			shell := strings.TrimSpace(tmux("display", "-p", "-t", "m", "#{pane_pid}"))
+			out, err := exec.Command("pgrep", "-P", shell).Output()
+			if err != nil {
+				t.Fatalf("cannot find mutual under the shell %s: %v", shell, err)
+			}
+			pid := strings.Fields(string(out))[0]
+			tmux("send-keys", "-t", "m", "-l", tc.before)
+			if tc.after != "" {
+				tmux("send-keys", "-t", "m", "-l", tc.after)
+			}
+			if tc.signal != "" {
+				if out, err := exec.Command("kill", "-"+tc.signal, pid).CombinedOutput(); err != nil {
+					t.Fatalf("kill -%s: %v\n%s", tc.signal, err, out)
+				}
+			}
+			start := time.Now()
+			for !strings.Contains(rig.screen(), "mutual exited") {
+				if time.Since(start) > 2*time.Second {
+					t.Fatalf("mutual was still running %v after the stop:\n%s", time.Since(start), rig.screen())
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			t.Logf("mutual ended %v after the stop", time.Since(start).Round(time.Millisecond))
+			rig.waitFor("speed") // stty -a has printed
+			modes := strings.Fields(tmux("display", "-p", "-t", "m", "#{alternate_on} #{cursor_flag} #{mouse_any_flag}"))
+			if want := []string{"0", "1", "0"}; !slices.Equal(modes, want) {
+				t.Errorf("alternate screen, cursor shown, mouse = %v, want %v", modes, want)
+			}
+			stty := " " + strings.Join(strings.Fields(tmux("capture-pane", "-p", "-J", "-t", "m")), " ") + " "
+			for _, mode := range []string{" icanon ", " echo ", " icrnl "} {
+				if !strings.Contains(stty, mode) {
+					t.Errorf("the terminal was not restored: stty -a lacks%s\n%s", mode, rig.screen())
+				}
+			}
+		})
+	}
 }

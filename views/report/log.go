@@ -109,7 +109,7 @@ func writeLogJSON(w io.Writer, p *model.Profile, info Info, moves []model.Logged
 	for _, f := range follow {
 		out.FollowUps = append(out.FollowUps, jsonFollowUp{Name: f.Name, Stage: string(f.Stage), LastMove: f.Since.String(), Days: f.Days})
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(invisibleEscaper{w})
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)

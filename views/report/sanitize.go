@@ -28,7 +28,7 @@ func Clean(s string) string {
 			b.WriteRune(r)
 		case r < 0x20 || r == 0x7f:
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case r >= 0x80 && r < 0xa0, isBidiControl(r), r == 0x2028, r == 0x2029, r == 0xfeff:
+		case isC1(r), isBidiControl(r), r == 0x2028, r == 0x2029, r == 0xfeff:
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)
@@ -51,6 +51,9 @@ func isPlain(s string) bool {
 func isBidiControl(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
+
+// isC1 reports the C1 control characters, U+0080 to U+009F.
+func isC1(r rune) bool { return r >= 0x80 && r < 0xa0 }
 
 // Width is the number of terminal cells s takes.
 func Width(s string) int { return uniseg.StringWidth(s) }
@@ -134,9 +137,12 @@ func (e invisibleEscaper) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// escapeInvisible writes the bidirectional controls in JSON text as \u
-// escapes: the strings mean the same, but a terminal showing the JSON
-// cannot be made to display it reordered. The text is JSON from
+// escapeInvisible writes the bidirectional controls, the byte order mark
+// and the C1 controls (U+0080 to U+009F, which encoding/json leaves raw)
+// in JSON text as \u escapes: the strings mean the same, but a terminal
+// showing the JSON cannot be made to display it reordered, nor read
+// U+009B as the start of an escape sequence (CSI), as terminals that
+// honour 8-bit controls do. The text is JSON from
 // encoding/json, so it is valid UTF-8; text with nothing to escape (the
 // usual case) comes back as it is, without a copy.
 func escapeInvisible(s string) string {
@@ -156,8 +162,8 @@ func escapeInvisible(s string) string {
 	return b.String()
 }
 
-// invisibleAt is the offset of the first bidirectional control or byte
-// order mark in s, or -1.
+// invisibleAt is the offset of the first bidirectional control, byte
+// order mark or C1 control in s, or -1.
 func invisibleAt[T string | []byte](s T) int {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
@@ -165,7 +171,7 @@ func invisibleAt[T string | []byte](s T) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
-		if isBidiControl(r) || r == 0xfeff {
+		if isBidiControl(r) || r == 0xfeff || isC1(r) {
 			return i
 		}
 		i += size

@@ -17,13 +17,14 @@ import (
 // escapedRuneByRune is the JSON escape written the obvious way, to check
 // escapeInvisible and its writer against: walk the text rune by rune and
 // write every bidirectional control (Unicode's Bidi_Control property, from
-// the unicode package's own tables) and the byte order mark as \uXXXX,
+// the unicode package's own tables), the byte order mark and every C1
+// control (the unicode package's Cc above U+007F) as \uXXXX,
 // and every other byte, valid UTF-8 or not, as it is.
 func escapedRuneByRune(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if size > 0 && r != utf8.RuneError && (unicode.Is(unicode.Bidi_Control, r) || r == 0xfeff) {
+		if size > 0 && r != utf8.RuneError && (unicode.Is(unicode.Bidi_Control, r) || r == 0xfeff || r > 0x7f && unicode.IsControl(r)) {
 			fmt.Fprintf(&b, `\u%04x`, r)
 		} else {
 			b.WriteString(s[i : i+size])
@@ -49,7 +50,8 @@ func checkEscape(t *testing.T, in string) {
 
 // TestEscapeInvisibleEveryRune puts every code point, alone and between
 // other text, through the escape: the brute-force check that exactly the
-// bidirectional controls and the byte order mark are escaped.
+// bidirectional controls, the byte order mark and the C1 controls are
+// escaped.
 func TestEscapeInvisibleEveryRune(t *testing.T) {
 	// Every code point of the first plane, where the controls are; past
 	// it, every stride-th but in the long run.
@@ -71,7 +73,7 @@ func TestEscapeInvisibleEveryRune(t *testing.T) {
 // that encode the controls.
 func TestEscapeInvisibleRandomText(t *testing.T) {
 	pieces := []string{"a", "\"", `\u202e`, "Müller", "日本", "\u202e", "\u202d", "\u202f", "\u2066", "\u2069", "\u206a",
-		"\u200e", "\u200f", "\u2010", "\u061c", "\u061b", "\ufeff", "\ufefe", "\u2028", "é", "\\", "🙂", "\n"}
+		"\u200e", "\u200f", "\u2010", "\u061c", "\u061b", "\ufeff", "\ufefe", "\u2028", "\u009b", "\u0080", "\u009f", "\u00a0", "é", "\\", "🙂", "\n"}
 	bytes := []byte{0x00, 'a', '"', 0x80, 0x8e, 0xa9, 0xae, 0xbb, 0xbf, 0xc2, 0xd8, 0xe2, 0xef, 0xf0, 0x9f, 0xfe, 0xff}
 	r := rand.New(rand.NewPCG(3, 3))
 	for range 20000 {
