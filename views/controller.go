@@ -285,6 +285,10 @@ func (c *Controller) Decision() *model.Decision {
 	return c.decision.decision
 }
 
+// DecisionSolved reports whether Decision is solved for the state in
+// force already, so that asking for it costs nothing.
+func (c *Controller) DecisionSolved() bool { return c.decision.state == c.state }
+
 // Chart is what the chart pane draws.
 func (c *Controller) Chart() ChartKind { return c.chart }
 

@@ -105,6 +105,11 @@ type Options struct {
 	Status Status
 	// Clock times the Messages log; nil is the wall clock.
 	Clock func() time.Time
+	// Later runs f on the event loop after the screen has been drawn, as
+	// go app.QueueUpdateDraw(f) does: the decide page draws "Working…"
+	// first when the whole decision is slow to solve. Nil solves it at
+	// once, before the next draw (tests).
+	Later func(f func())
 	// pages replaces the page registry, for tests; nil is [Pages].
 	pages []PageSpec
 }
@@ -173,7 +178,7 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 	}
 	for _, spec := range ctl.pages {
 		if spec.build != nil {
-			d.pages[spec.Page] = spec.build(pageEnv{spec: spec, styles: st, keys: keys, info: opts.Info})
+			d.pages[spec.Page] = spec.build(pageEnv{spec: spec, styles: st, keys: keys, info: opts.Info, later: laterThen(opts.Later, d.sync)})
 		}
 	}
 	if opts.Clock != nil {
@@ -182,6 +187,15 @@ func NewDashboard(app Application, p *model.Profile, req model.Request, opts Opt
 	ctl.SetStatus(opts.Status)
 	d.sync()
 	return d, nil
+}
+
+// laterThen is later with the dashboard synced after f, or nil with no
+// later.
+func laterThen(later func(func()), sync func()) func(func()) {
+	if later == nil {
+		return nil
+	}
+	return func(f func()) { later(func() { f(); sync() }) }
 }
 
 // Controller is the dashboard's state, for tests and for a host that

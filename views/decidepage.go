@@ -1,6 +1,8 @@
 package views
 
 import (
+	"fmt"
+
 	"github.com/gdamore/tcell/v2"
 
 	"mutual/model"
@@ -29,7 +31,21 @@ type DecidePage struct {
 	// redraw). With thousands of offers the text runs to hundreds of
 	// thousands of lines, and laying it out takes longer than a frame.
 	built builtDecide
+	// later runs a solve after the next draw (see Options.Later); working
+	// is set while one waits, and the page says so instead of showing a
+	// decision of an older state.
+	later   func(f func())
+	working bool
+	// slow is the number of opportunities from which a solve waits for
+	// a frame: slowDecision, lowered by tests.
+	slow int
 }
+
+// slowDecision is the number of opportunities from which the whole
+// decision takes long enough to solve and lay out (about a second from
+// 30,000: docs/performance.md) that the page first says it is working,
+// rather than leave the screen as it was with no word.
+const slowDecision = 5000
 
 // builtDecide is the decide page laid out for one decision, opportunity
 // and width.
@@ -44,17 +60,36 @@ type builtDecide struct {
 // newDecidePage returns an empty decide page whose sentences name the
 // keys of the key table.
 func newDecidePage(e pageEnv) *DecidePage {
-	p := &DecidePage{selectionPane: newSelectionPane(e.styles, e.keys), spec: e.spec}
+	p := &DecidePage{selectionPane: newSelectionPane(e.styles, e.keys), spec: e.spec, later: e.later, slow: slowDecision}
 	p.build = p.lines
 	return p
 }
 
 // update hands the page the whole decision, solved only while the page
 // is in front.
+// A decision that is slow to solve (slowDecision) and not solved yet is
+// solved after a frame that says the page is working on it, when the host
+// can run it later.
 func (p *DecidePage) update(c *Controller, front bool) {
-	if front {
-		p.SetDecision(c.State(), c.Decision(), c.Selected())
+	if !front {
+		return
 	}
+	s := c.State()
+	if !c.DecisionSolved() && p.later != nil && len(s.Assessments) >= p.slow {
+		p.state = s
+		if !p.working {
+			p.working = true
+			p.later(func() {
+				p.working = false
+				if c.Page() == PageDecide {
+					c.Decision()
+				}
+			})
+		}
+		return
+	}
+	p.working = false
+	p.SetDecision(s, c.Decision(), c.Selected())
 }
 
 // SetDecision shows decision d, solved for s, with the questions about
@@ -76,6 +111,9 @@ func (p *DecidePage) Draw(screen tcell.Screen) {
 func (p *DecidePage) lines(width int) []line {
 	st := p.styles
 	s, d := p.state, p.decision
+	if p.working {
+		return []line{plainLine(workingWords(p.state), st.Dim)}
+	}
 	if s == nil || d == nil {
 		return []line{plainLine("Nothing decided yet.", st.Dim)}
 	}
@@ -101,4 +139,13 @@ func (p *DecidePage) layout(s *model.State, d *model.Decision, width int) []line
 		out = append(out[:at:at], append(chart, out[at:]...)...)
 	}
 	return out
+}
+
+// workingWords says the page is weighing the decision, and how much it
+// weighs.
+func workingWords(s *model.State) string {
+	if s == nil {
+		return "Working out what to do today…"
+	}
+	return fmt.Sprintf("Working out what to do today: weighing %s opportunities…", report.Count(len(s.Assessments)))
 }

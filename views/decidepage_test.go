@@ -225,3 +225,49 @@ func TestDecidePageLaysOutOnce(t *testing.T) {
 		t.Errorf("the page does not follow the what-if:\n%s", text)
 	}
 }
+
+// TestDecidePageSaysItIsWorking: a decision slow to solve is solved after
+// a frame that says the page is weighing it (issue 25.9: at 60,000
+// opportunities the page took seconds to open with no word), and then
+// shown; closing the page before the solve runs solves nothing.
+func TestDecidePageSaysItIsWorking(t *testing.T) {
+	var queued []func()
+	later := func(f func()) { queued = append(queued, f) }
+	d, err := NewDashboard(&fakeApp{}, samProfile(), model.Request{Today: exampleToday()},
+		Options{Info: exampleInfo(), Styles: NewStyles(true), Later: later}, Hooks{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := d.pages[PageDecide].(*DecidePage)
+	page.slow = 1
+	press(d, "d")
+	text := pageText(t, d)
+	if !strings.Contains(text, "Working out what to do today: weighing 6 opportunities…") || len(queued) != 1 {
+		t.Fatalf("a slow decision should first say it is working (%d solves queued):\n%s", len(queued), text)
+	}
+	if d.ctl.DecisionSolved() {
+		t.Fatal("the decision was solved before the frame that says it is working")
+	}
+	press(d, ">") // another what-if while it waits: still one solve queued
+	if len(queued) != 1 {
+		t.Fatalf("%d solves queued, want 1", len(queued))
+	}
+	queued[0]()
+	text = pageText(t, d)
+	if strings.Contains(text, "Working out") || !strings.Contains(text, "Acme") {
+		t.Fatalf("once solved the page should show the decision:\n%s", text)
+	}
+
+	queued = nil
+	press(d, "r")
+	press(d, "d") // closes the page
+	press(d, "d") // opens it: a new state, so a new solve waits
+	if len(queued) != 1 {
+		t.Fatalf("%d solves queued, want 1", len(queued))
+	}
+	press(d, "d") // closed before the solve runs
+	queued[0]()
+	if d.ctl.DecisionSolved() {
+		t.Error("a solve for a page already closed still ran")
+	}
+}

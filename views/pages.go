@@ -78,6 +78,9 @@ type pageEnv struct {
 	keys   Keymap
 	// info names the profile and the day, for the pages that print them.
 	info report.Info
+	// later runs f on the event loop after the next draw and syncs the
+	// dashboard after it (see Options.Later); nil when there is none.
+	later func(f func())
 }
 
 // pageView is a page's widget: it draws itself, scrolls, and takes from

@@ -109,6 +109,7 @@ func (r dashboardRun) run(s *session, opts options) (err error) {
 	}
 	d, err := views.NewDashboard(stopper(r.app, r.screen), &s.loaded.Profile, s.request, views.Options{
 		Info: s.reportInfo(opts), Example: s.example, Styles: styles, Status: startStatus(s),
+		Later: func(f func()) { go r.app.QueueUpdateDraw(f) },
 	}, hooks)
 	if err != nil {
 		r.screen.Fini()

@@ -424,6 +424,9 @@ func reliefWithNote(a *model.Assessment) string {
 // payUnknownWords say that relief counts no income for a pay not given.
 const payUnknownWords = "pay unknown: relief counts no income"
 
+// Count writes a whole number with thousands separated: "4,000".
+func Count(n int) string { return count(n) }
+
 // count writes a whole number with thousands separated: "4,000".
 func count(n int) string {
 	s := strconv.Itoa(n)
