@@ -171,7 +171,7 @@ func (r *tmuxRig) waitFor(want string) {
 // TestQuitWithPasteInTmux pastes a thousand keys into the real binary and
 // stops it with them queued: q inside the paste, q after it, and SIGTERM
 // and SIGHUP in the middle of one. Each time mutual must be gone within
-// two seconds and the terminal given back: the shell after it runs in
+// a few seconds and the terminal given back: the shell after it runs in
 // the normal screen, with the cursor shown and the line discipline
 // restored. It skips without tmux, and under -short.
 func TestQuitWithPasteInTmux(t *testing.T) {
@@ -213,9 +213,13 @@ func TestQuitWithPasteInTmux(t *testing.T) {
 					t.Fatalf("kill -%s: %v\n%s", tc.signal, err, out)
 				}
 			}
+			// It ends in well under a second on a quiet machine (37-203 ms
+			// measured); the test allows five, so that two cores shared
+			// with other work do not fail it, since the hang it guards
+			// against never ends at all.
 			start := time.Now()
 			for !strings.Contains(rig.screen(), "mutual exited") {
-				if time.Since(start) > 2*time.Second {
+				if time.Since(start) > 5*time.Second {
 					t.Fatalf("mutual was still running %v after the stop:\n%s", time.Since(start), rig.screen())
 				}
 				time.Sleep(20 * time.Millisecond)
