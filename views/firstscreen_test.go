@@ -40,7 +40,7 @@ func TestFirstScreenReadsPlainly(t *testing.T) {
 	}
 	// ▲ has "now" under it even where the urgency is at an end of the
 	// axis.
-	if text := flat(d, 100, 30); !strings.Contains(text, "u now") {
+	if text := flat(d, 100, 30); !strings.Contains(text, "now 0.00") {
 		t.Errorf("▲ at urgency 0 is not labelled now:\n%s", text)
 	}
 }
