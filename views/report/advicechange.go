@@ -59,7 +59,7 @@ func adviceChanges(s *model.State, d *model.Decision) []string {
 	if o.Beyond >= 0 && o.Beyond != target {
 		alt = "Accepting " + name(s, o.Beyond)
 	}
-	var money, moneyShort, tiny string
+	var money, moneyShort, tiny, tinier string
 	if be := o.SavingsBreakEven; be != nil {
 		// Accepting wins on one side of the break-even: an accept changes
 		// on the other side, a hold on that one.
@@ -72,10 +72,11 @@ func adviceChanges(s *model.State, d *model.Decision) []string {
 		if alt == hold {
 			moneyShort = fmt.Sprintf("%s would win with %s than %s of savings (you have %s)", firstWord(alt), side, Money(cur, *be), Money(cur, savings(s)))
 		}
-		tiny = fmt.Sprintf("%s wins %s %s of savings", alt, word, Money(cur, *be))
+		tiny = fmt.Sprintf("%s wins %s %s of savings (you have %s)", alt, word, Money(cur, *be), Money(cur, savings(s)))
 		if alt == hold {
-			tiny = fmt.Sprintf("%s wins %s %s of savings", firstWord(alt), word, Money(cur, *be))
+			tiny = fmt.Sprintf("%s wins %s %s of savings (you have %s)", firstWord(alt), word, Money(cur, *be), Money(cur, savings(s)))
 		}
+		tinier = strings.TrimSuffix(tiny[:strings.LastIndex(tiny, " (you have")], " ")
 	}
 	var chance, chanceShort string
 	if y >= 0 && o.ChanceWeighed {
@@ -93,11 +94,11 @@ func adviceChanges(s *model.State, d *model.Decision) []string {
 	var out []string
 	switch {
 	case money != "" && chance != "" && alt == hold:
-		out = append(out, money+" or "+chance+".", money+" or "+chanceShort+".", moneyShort+" or "+chanceShort+".", money+".", moneyShort+".", tiny+".")
+		out = append(out, money+" or "+chance+".", money+" or "+chanceShort+".", moneyShort+" or "+chanceShort+".", money+".", moneyShort+".", tiny+".", tinier+".")
 	case money != "" && chance != "":
-		out = append(out, money+"; "+lowerFirst(hold)+" "+chance+".", money+"; "+lowerFirst(firstWord(hold))+" "+chanceShort+".", money+".", tiny+".")
+		out = append(out, money+"; "+lowerFirst(hold)+" "+chance+".", money+"; "+lowerFirst(firstWord(hold))+" "+chanceShort+".", money+".", tiny+".", tinier+".")
 	case money != "":
-		out = append(out, money+".", moneyShort+".", tiny+".")
+		out = append(out, money+".", moneyShort+".", tiny+".", tinier+".")
 	case chance != "":
 		out = append(out, hold+" would win "+chance+"; no amount of savings changes the advice.", hold+" would win "+chance+".",
 			firstWord(hold)+" would win "+chanceShort+".")
