@@ -167,7 +167,9 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		}
 		parts = append(parts, what)
 		if o != nil && o.AcceptShortBy > 0 {
-			parts = append(parts, fmt.Sprintf("money runs out %s, %s short of that", o.AcceptRunsOut, Money(cur, o.AcceptShortBy)))
+			// The money runs out before the first pay: how much is
+			// missing, in few words (decide gives the day it runs out).
+			parts = append(parts, Money(cur, o.AcceptShortBy)+" short until then")
 		} else if o != nil && accepted(s, v.Offer) {
 			parts = append(parts, "it pays from "+o.PaysFrom.String())
 		}
