@@ -75,7 +75,7 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 					name(s, y), o.RunsOut, Money(cur, o.ShortBy))
 			}
 			if be := o.SavingsBreakEven; be != nil && !o.AcceptAbove && o.Beyond < 0 {
-				fmt.Fprintf(&b, " Holding out would pay with more than %s of savings; you have %s.", Money(cur, *be), Money(cur, savings(s)))
+				fmt.Fprintf(&b, " Holding out would be worth it with more than %s of savings; you have %s.", Money(cur, *be), Money(cur, savings(s)))
 			}
 		}
 	case model.ActionWait:
@@ -428,13 +428,13 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 		other := name(s, y)
 		switch be := o.BreakEven; {
 		case be == nil:
-			parts = append(parts, fmt.Sprintf("Waiting for %s does not pay at any chance: even a sure yes is worth less than accepting.", other))
+			parts = append(parts, fmt.Sprintf("Waiting for %s is not worth it at any chance: even a sure yes is worth less than accepting.", other))
 		case *be < 0.005:
 			parts = append(parts, fmt.Sprintf("Holding out is worth more than accepting whatever %s says.", other))
 		case o.Advice == model.AdviceAccept:
-			parts = append(parts, fmt.Sprintf("Waiting for %s would pay only with a chance above %s; it is %s.", other, chanceFloor(*be), chance))
+			parts = append(parts, fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, chanceFloor(*be), chance))
 		default:
-			parts = append(parts, fmt.Sprintf("Waiting for %s pays while its chance is above %s; it is %s.", other, chanceFloor(*be), chance))
+			parts = append(parts, fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, chanceFloor(*be), chance))
 		}
 		if o.Holds && o.Advice == model.AdviceWait {
 			parts = append(parts, fmt.Sprintf("%s decides by the deadline, so holding the offer costs only the days until then.", other))
@@ -526,9 +526,9 @@ func leverSentence(s *model.State, o *model.OfferAdvice, l *model.Lever) string 
 			who, l.To, startMoves(s, o.Index, l.To), name(s, l.Process))
 	case model.LeverDecideBy:
 		if o.Advice == model.AdviceAccept {
-			return fmt.Sprintf("Ask %s whether it can decide by %s: if it can, waiting for it pays.", name(s, l.Process), l.By)
+			return fmt.Sprintf("Ask %s whether it can decide by %s: if it can, waiting for it is worth it.", name(s, l.Process), l.By)
 		}
-		return fmt.Sprintf("Waiting pays only while %s decides by %s; if it slips past that, accepting is worth more.", name(s, l.Process), l.By)
+		return fmt.Sprintf("Waiting is worth it only while %s decides by %s; if it slips past that, accepting is worth more.", name(s, l.Process), l.By)
 	case model.LeverCounter:
 		return fmt.Sprintf("Ask %s for %s: at that pay accepting it is the best course (it offers %s).",
 			who, payText(s, o.Index, l.Pay), payText(s, o.Index, offeredPay(s, o.Index)))
