@@ -51,14 +51,19 @@ func TestFirstScreenReadsPlainly(t *testing.T) {
 func TestAdviceChangeForEveryVerdict(t *testing.T) {
 	for _, tc := range []struct {
 		savings float64
+		hold    bool // Acme's deadline after Globex decides
 		advice  string
 		want    string
 	}{
-		{9000, "Advice: Accept Acme Logistics", "Holding out for Globex would win with more than $20,670 of savings (you have $9,000)."},
-		{21500, "Advice: Decline the offer from Acme Logistics and search on", "Accepting Acme Logistics now would win with less than $20,670 of savings (you have $21,500)."},
+		{9000, false, "Advice: Accept Acme Logistics", "Holding out for Globex would win with more than $20,670 of savings (you have $9,000)."},
+		{21500, false, "Advice: Decline the offer from Acme Logistics and search on", "Accepting Acme Logistics now would win with less than $20,670 of savings (you have $21,500)."},
+		{9000, true, "Advice: Hold the offer from Acme Logistics until Globex decides", "Accepting Acme Logistics now would win with less than $2,152 of savings (you have $9,000)."},
 	} {
 		p := samProfile()
 		p.Situation.Savings = model.Float(tc.savings)
+		if tc.hold {
+			p.Opportunities[0].RespondBy = model.NewDate(2026, 12, 12)
+		}
 		d, _ := newTestDashboard(t, p, model.Request{}, true, Hooks{})
 		lines := screenLines(drawOn(t, d, 100, 30))
 		if !strings.HasPrefix(lines[2], tc.advice) || lines[3] != tc.want {
