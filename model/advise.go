@@ -43,9 +43,23 @@ func (sv *solver) adviseWith(d *Decision, depth adviseDepth) {
 		inPlay = sv.inPlay(w, d)
 	}
 	if depth == adviseVerdict {
+		// The header says what would change the advice: the chance and the
+		// savings at which it flips, for the offer it accepts, holds or
+		// declines.
 		d.Offers = nil
-		if d.Verdict.Action == ActionAccept {
-			d.Offers = []OfferAdvice{sv.offerAdvice(d, w, d.Verdict.Offer, y, chances, false)}
+		i := d.Verdict.Offer
+		if d.Verdict.Action == ActionSearch && len(d.Verdict.Lapses) > 0 {
+			i = d.Verdict.Lapses[0] // the offer declined to search on
+		}
+		if i >= 0 {
+			if y >= 0 {
+				chances = sv.chanceCurve(w, y)
+			}
+			adv := sv.offerAdvice(d, w, i, y, chances, false)
+			if !adv.Vetoed {
+				sv.savingsBreakEven(&adv, i)
+			}
+			d.Offers = []OfferAdvice{adv}
 		}
 		return
 	}

@@ -241,8 +241,9 @@ func DecideBrief(s *State) *Decision { return decideNow(s, adviseEvery) }
 
 // DecideGlance is DecideBrief as far as the dashboard's header reads it:
 // the reservation now, the verdict, and when the verdict is to accept an
-// offer, the advice on that one (Offers holds it; none for a verdict to
-// hold or to search on, whose line names no offer's money). The advice is
+// offer, to hold one or to decline one and search on, the advice on that
+// one (the first declined) with its chance and savings break-evens but no
+// levers (Offers holds it; none for a verdict to search on with no offer). The advice is
 // what costs: an offer the hold course falls back on needs a pass without
 // it. It runs on every weight what-if, whose fits move every offer's
 // values.

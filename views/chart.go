@@ -1,6 +1,7 @@
 package views
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -211,16 +212,29 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 		yLabel((ph-1)/2, math.Round((hi+lo)/2))
 	}
 
-	// Rank labels at the right ends of the lines.
-	taken := map[int]bool{}
-	for _, i := range lines {
-		row := dotY(s.Assessments[i].Relief.Value) / 4
-		for _, r := range []int{row, row - 1, row + 1, row - 2, row + 2} {
-			if r >= 0 && r < ph && !taken[r] {
-				taken[r] = true
-				drawText(screen, px+pw, y+r, rightW, " "+rankLabel(s, i), seriesStyle(st, s, i, c.selected))
-				break
-			}
+	// Rank labels at the right ends of the lines, top to bottom in the
+	// order the lines end, so that a label never sits above the label of
+	// a line that ends higher: each takes its line's row, or the next free
+	// one below; those pushed past the bottom move up together.
+	ends := slices.Clone(lines)
+	slices.SortStableFunc(ends, func(a, b int) int { return cmp.Compare(s.Assessments[b].Relief.Value, s.Assessments[a].Relief.Value) })
+	rows := make([]int, len(ends))
+	for k, i := range ends {
+		rows[k] = max(0, dotY(s.Assessments[i].Relief.Value)/4)
+		if k > 0 {
+			rows[k] = max(rows[k], rows[k-1]+1)
+		}
+	}
+	for k := len(rows) - 1; k >= 0; k-- {
+		limit := ph - 1
+		if k+1 < len(rows) {
+			limit = rows[k+1] - 1
+		}
+		rows[k] = min(rows[k], limit)
+	}
+	for k, i := range ends {
+		if r := rows[k]; r >= 0 && r < ph {
+			drawText(screen, px+pw, y+r, rightW, " "+rankLabel(s, i), seriesStyle(st, s, i, c.selected))
 		}
 	}
 
@@ -241,7 +255,6 @@ func (c *ScoreChart) Draw(screen tcell.Screen) {
 	// looks for it); then the ends, then each leader change that still
 	// fits (its ┴ marks it regardless).
 	labels := newLabelRow(pw + yLabelW)
-	labels.place(0, "u", st.Dim, false)
 	if !labels.place(yLabelW+nowCol, "now "+report.Urgency(u), st.Now, true) {
 		labels.place(yLabelW+nowCol, "now", st.Now, true)
 	}
@@ -281,19 +294,22 @@ func (c *ScoreChart) drawMarksLegend(screen tcell.Screen, axis bool) {
 			{{" the leader never changes from 0 to 1", st.Dim}},
 		}
 	} else {
+		// The ranking's change of leader, not the advice's: a new #1.
 		words := " leader change at "
 		if len(at) > 1 {
 			words = " leader changes at "
 		}
 		candidates = []line{
+			{{" ", st.Dim}, {change, st.Change}, {" ranking's #1 changes at " + strings.Join(at, ", "), st.Dim}},
+			{{" ", st.Dim}, {change, st.Change}, {" new #1 at " + strings.Join(at, ", "), st.Dim}},
 			{{" ", st.Dim}, {change, st.Change}, {words + strings.Join(at, ", "), st.Dim}},
 			{{" ", st.Dim}, {change, st.Change}, {strings.TrimSuffix(words, " at "), st.Dim}},
 		}
 	}
-	for _, l := range candidates {
-		withNow := append(slices.Clone(l), now...)
-		for _, try := range []line{withNow, append(slices.Clone(l), span{" ", st.Dim})} {
-			if lineWidth(try) <= room {
+	// ▲ now is kept before the longer words for the change.
+	for _, tail := range [][]span{now, {{" ", st.Dim}}} {
+		for _, l := range candidates {
+			if try := append(slices.Clone(l), tail...); lineWidth(try) <= room {
 				drawLine(screen, bx+2, by+bh-1, room, try)
 				return
 			}

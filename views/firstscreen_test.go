@@ -40,7 +40,40 @@ func TestFirstScreenReadsPlainly(t *testing.T) {
 	}
 	// ▲ has "now" under it even where the urgency is at an end of the
 	// axis.
-	if text := flat(d, 100, 30); !strings.Contains(text, "u now") {
+	if text := flat(d, 100, 30); !strings.Contains(text, "now 0.00") {
 		t.Errorf("▲ at urgency 0 is not labelled now:\n%s", text)
+	}
+}
+
+// TestAdviceChangeForEveryVerdict: the line under Advice says what would
+// change an advice to accept, to decline and search on, and to hold, in
+// savings, and no more than fits.
+func TestAdviceChangeForEveryVerdict(t *testing.T) {
+	for _, tc := range []struct {
+		savings float64
+		hold    bool // Acme's deadline after Globex decides
+		advice  string
+		want    string
+	}{
+		{9000, false, "Advice: Accept Acme Logistics", "Holding out for Globex would win with more than $20,670 of savings (you have $9,000)."},
+		{21500, false, "Advice: Decline the offer from Acme Logistics and search on", "Accepting Acme Logistics now would win with less than $20,670 of savings (you have $21,500)."},
+		{9000, true, "Advice: Hold the offer from Acme Logistics until Globex decides", "Accepting Acme Logistics now would win with less than $2,152 of savings (you have $9,000)."},
+	} {
+		p := samProfile()
+		p.Situation.Savings = model.Float(tc.savings)
+		if tc.hold {
+			p.Opportunities[0].RespondBy = model.NewDate(2026, 12, 12)
+		}
+		d, _ := newTestDashboard(t, p, model.Request{}, true, Hooks{})
+		lines := screenLines(drawOn(t, d, 100, 30))
+		if !strings.HasPrefix(lines[2], tc.advice) || lines[3] != tc.want {
+			t.Errorf("savings %v:\n%s\n%s", tc.savings, lines[2], lines[3])
+		}
+		for w := 60; w <= 160; w += 5 {
+			lines := screenLines(drawOn(t, d, w, 30))
+			if !strings.Contains(lines[3], "$") {
+				t.Errorf("savings %v at %d columns: %q", tc.savings, w, lines[3])
+			}
+		}
 	}
 }

@@ -20,12 +20,11 @@ type Header struct {
 	*tview.Box
 	styles Styles
 	keys   Keymap
-	// changes are the parts of the line that says what would change the
-	// answer: where the leader would change, in money when it can, and the
-	// nearest weight that would change it; advice is decide's verdict in a
-	// line. Both are worked out once per state, not per draw.
-	changes []report.Change
-	advice  []string
+	// advice is decide's verdict in parts, worked out once per state, not
+	// per draw; decision is the decision it says, whose break-evens the
+	// line under it reads.
+	advice   []string
+	decision *model.Decision
 	// profile names the profile file, or the built-in example.
 	profile string
 	today   model.Date
@@ -48,16 +47,13 @@ func NewHeader(st Styles, keys Keymap, profile string, today model.Date, example
 // SetState shows the urgency and scenario of s; k and total place the
 // scenario in the profile's list (k is 0 for none).
 func (h *Header) SetState(s *model.State, k, total int) {
-	if s != h.state {
-		h.changes = report.WhatWouldChange(s, h.keys.reportKeys())
-	}
 	h.state, h.scenario, h.k, h.total = s, s.Request.Scenario, k, total
 }
 
 // SetDecision shows decide's verdict for the state, solved as far as a
 // glance needs (see [model.DecideGlance]); nil shows none.
 func (h *Header) SetDecision(s *model.State, d *model.Decision) {
-	h.advice = nil
+	h.advice, h.decision = nil, d
 	if d != nil {
 		h.advice = report.VerdictParts(s, d)
 	}
@@ -90,7 +86,14 @@ func (h *Header) Draw(screen tcell.Screen) {
 		scenarios = []string{fmt.Sprintf("scenario %d/%d %s", h.k, h.total, strconv.Quote(h.scenario)),
 			"scenario " + strconv.Quote(h.scenario)}
 	case h.total > 0:
-		scenarios = []string{fmt.Sprintf("no scenario (%s cycles %d)", h.keys.scenarioKeys(), h.total), "no scenario"}
+		// No scenario in force: say that the profile has some, and the key
+		// that tries the next, in words.
+		n := fmt.Sprintf("%d saved scenarios", h.total)
+		if h.total == 1 {
+			n = "1 saved scenario"
+		}
+		next := h.keys.KeyLabel(IntentNextScenario)
+		scenarios = []string{fmt.Sprintf("%s: press %s to try one", n, next), fmt.Sprintf("%s: %s tries one", n, next)}
 	}
 	profile, today := report.Clean(h.profile), " · today "+h.today.String()
 	left := report.Width("mutual · ") + report.Width(profile) + report.Width(today)
@@ -125,19 +128,13 @@ func (h *Header) Draw(screen tcell.Screen) {
 	// Line 3: decide's verdict, the one thing to do today.
 	if height >= 3 && len(h.advice) > 0 {
 		room := max(w-report.Width("Advice: "), 1)
-		text := h.advice[0]
-		for _, part := range h.advice[1:] {
-			if report.WidthUpTo(text+"; "+part, room) > room {
-				break
-			}
-			text += "; " + part
-		}
-		drawLine(screen, x, y+2, w, line{{"Advice: ", st.Strong}, {report.Truncate(text, room), st.Text}})
+		drawLine(screen, x, y+2, w, line{{"Advice: ", st.Strong}, {report.FitVerdict(h.advice, room), st.Text}})
 	}
-	// Line 4: what would change the answer, the product's central
-	// sentence first.
-	if height >= 4 {
-		drawText(screen, x, y+3, w, report.FitChanges(h.changes, w), st.Text)
+	// Line 4: what would change the advice, in money and chances. Where
+	// the ranking's leader changes is the ranking's: the details say it
+	// and the chart draws it.
+	if height >= 4 && h.decision != nil {
+		drawText(screen, x, y+3, w, report.AdviceChange(h.state, h.decision, w), st.Text)
 	}
 	if h.example && height >= 5 {
 		banner := "Built-in example (Sam's story), not your data: start your own with mutual init"

@@ -313,12 +313,12 @@ func TestSentencesFollowTheKeyTable(t *testing.T) {
 		"(o or backspace closes, K/J scroll)", "(w or backspace closes, K/J scroll)", "(h or backspace closes, K/J scroll)",
 		"c switches to fit against relief", "w opens the decide page", "* and _ are what-ifs", "x drops them; { and } try",
 		"(Q again or Y quits", "(N writes over [situation] instead)", "and only Y writes", "M again closes", "o again closes", "w again closes", "h again closes it",
-		"no scenario ({ } cycles 3)",
+		"3 saved scenarios: press } to try one",
 		"x resets.", "urgency derived (0.55) → fixed by hand at 0.60", "Y writes, any other key cancels.", "Nothing to save: make a what-if first (* and _ the urgency, > and < the savings).",
 		"backspace cancels", "Q or Y quits, any other key stays.", "That key does nothing here: h lists the keys.",
 		"backspace closes this page; then tab moves between panes.", "(c switches).", "x shows the scenario's own.",
 		"Score against urgency (c: fit against relief)", "Accept, hold or let go? Press w.", "x brings it back.",
-		"backspace, select it, and w again.", "x resets it and brings back the money figures", "(x shows them in money.)",
+		"backspace, select it, and w again.", "x resets it and brings back the money figures", "(x shows it in money)",
 		"press Q to quit",
 	} {
 		if !strings.Contains(all, want) {
@@ -347,7 +347,7 @@ func TestMentionFinderFindsTheDefaultSentences(t *testing.T) {
 	for _, m := range find.find(strings.Join(dashboardText(t, DefaultKeymap()), "\n")) {
 		got = append(got, m.keys)
 	}
-	for _, want := range []string{"r", "? or esc", "↑/↓", "+ and -", "q or y", "[ ]", "v", "d", "enter", "esc", "S", "q"} {
+	for _, want := range []string{"r", "? or esc", "↑/↓", "+ and -", "q or y", "]", "v", "d", "enter", "esc", "S", "q"} {
 		if !slices.Contains(got, want) {
 			t.Errorf("the finder does not find %q among %q", want, got)
 		}

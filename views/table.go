@@ -1,6 +1,7 @@
 package views
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -167,7 +168,15 @@ func (t *RankTable) layoutColumns(width int) columns {
 		}
 	}
 	wantName := m.name
-	c.fit = max(c.fit, m.fit)
+	// The fit's interval is for the details and explain, which say what
+	// it is; the ranking shows the fit alone.
+	c.shortFit, c.fit = true, 5
+	// The first shares say how sure each place is while ratings are
+	// unknown; when every one is 0% or 100% they say nothing the rank
+	// does not, and the column gives its room to the rest.
+	if !t.sharesUnsure() {
+		c.first = 0
+	}
 	fixed := func() int {
 		n := c.rank + c.stage + c.score + c.fit + c.relief + c.flag + 6*c.gap
 		if c.chance > 0 {
@@ -277,15 +286,32 @@ func stageText(a *model.Assessment, width int) string {
 	return report.Truncate(stage, width-report.Width(inHandMark)) + inHandMark
 }
 
+// sharesUnsure reports whether any first share is other than 0% or 100%.
+func (t *RankTable) sharesUnsure() bool {
+	for _, share := range t.shares.Share {
+		if share > 0 && share < 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // legend says what the marks of the rows shown mean, for the bottom of
-// the frame: "✓ offer in hand · ? pay not given".
-func (t *RankTable) legend() string {
+// the frame, in at most width cells: "✓ offer in hand · ? pay not given",
+// then what the FIRST column is where it shows and there is room.
+func (t *RankTable) legend(width int) string {
 	var parts []string
 	if t.measured.inHand {
 		parts = append(parts, inHandMark+" offer in hand")
 	}
 	if t.measured.payUnknown {
 		parts = append(parts, "? pay not given")
+	}
+	for _, first := range []string{"FIRST: how often it ranks first, over unknown ratings", "FIRST: how often first"} {
+		if t.sharesUnsure() && report.Width(strings.Join(append(slices.Clone(parts), first), " · ")) <= width {
+			parts = append(parts, first)
+			break
+		}
 	}
 	return strings.Join(parts, " · ")
 }
@@ -333,7 +359,7 @@ func (t *RankTable) Draw(screen tcell.Screen) {
 		drawLine(screen, x, y+1+row, w, t.cells(c, i, t.offset+row, text, flag))
 	}
 	bx, by, bw, bh := t.GetRect()
-	if legend := t.legend(); legend != "" && report.Width(legend)+2 <= bw-8 {
+	if legend := t.legend(bw - 10); legend != "" && report.Width(legend)+2 <= bw-8 {
 		drawText(screen, bx+2, by+bh-1, report.Width(legend)+2, " "+legend+" ", st.Dim)
 	}
 	if bw >= 8 {
@@ -403,6 +429,11 @@ func (t *RankTable) cells(c columns, i, k int, text, flag tcell.Style) line {
 	rank, score, fit, relief := "-", "", "", ""
 	if !a.Closed {
 		score, relief = report.Num(a.Score(s.Urgency.Value)), report.Num(a.Relief.Value)
+		if a.Vetoed() {
+			// A deal-breaker rules it out whatever it scores: no score to
+			// compare with the ranked ones; the last column says why.
+			score = "—"
+		}
 		fit = report.FitText(a.Fit)
 		if c.shortFit {
 			fit = report.Num(a.Fit.Value)

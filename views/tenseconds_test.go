@@ -108,8 +108,8 @@ func stageBold(screen tcell.Screen, lines []string, name, stage string) bool {
 func TestReasonsAreReadable(t *testing.T) {
 	d, _ := newTestDashboard(t, nil, model.Request{}, true, Hooks{})
 	lines := screenLines(drawOn(t, d, 100, 30))
-	for name, want := range map[string]string{"Initech": "at risk: manager ?", "Hooli": "at risk: manager ?",
-		"Vandelay": "vetoed: manager 1 < 2"} {
+	for name, want := range map[string]string{"Initech": "at risk: manager not rated", "Hooli": "at risk: manager not rated",
+		"Vandelay": "vetoed: manager 1, needs 2"} {
 		if row := rowOf(lines, name); !strings.Contains(row, want+" ") {
 			t.Errorf("100x30: %s's row does not read %q: %q", name, want, row)
 		}
@@ -156,26 +156,26 @@ func flatPane(lines []string, top string, n int) string {
 	return strings.Join(words, " ")
 }
 
-// TestMoneySentenceNamesAProcessAsOne: the header's trade-off says when
-// the one that would lead has not offered yet, in the long form and the
-// short, and names an offer in hand by its name alone.
+// TestMoneySentenceNamesAProcessAsOne: the ranking's change in money,
+// said in the details and labelled as the ranking's, says when the one
+// that would lead has not offered yet, and names an offer in hand by its
+// name alone.
 func TestMoneySentenceNamesAProcessAsOne(t *testing.T) {
 	d, _ := newTestDashboard(t, nil, model.Request{}, true, Hooks{})
-	for _, size := range sizes {
-		if l := screenLines(drawOn(t, d, size[0], size[1]))[3]; !strings.HasPrefix(l, "Globex (no offer yet, chance 0.50) leads above 4.5 months") {
-			t.Errorf("%dx%d: the money line names Globex as if it were an offer: %q", size[0], size[1], l)
-		}
+	flat := func(d *Dashboard, w, h int) string {
+		lines := screenLines(drawOn(t, d, w, h))
+		return flatPane(lines, lineWith(lines, "┌ "+nameOf(d.Controller().State(), d.Controller().Selected())), 14)
 	}
-	if l := screenLines(drawOn(t, d, 130, 30))[3]; l != "In money: Globex (no offer yet, chance 0.50) would lead with over 4.5 months of runway (about $2,324 more savings)." {
-		t.Errorf("130 wide: %q", l)
+	if text := flat(d, 100, 30); !strings.Contains(text, "The ranking (not the advice): Globex (no offer yet, chance 0.50) would rank first with over 4.5 months of runway ($2,324 more savings).") {
+		t.Errorf("the details do not give the ranking's change in money:\n%s", text)
 	}
 	// With more savings Globex leads, and the offer in hand would lead
 	// with less: it is named plainly.
 	p := samProfile()
 	p.Situation.Savings = model.Float(30000)
 	d, _ = newTestDashboard(t, p, model.Request{}, true, Hooks{})
-	if l := screenLines(drawOn(t, d, 130, 30))[3]; !strings.HasPrefix(l, "In money: Acme Logistics would lead below") {
-		t.Errorf("an offer in hand is not named plainly: %q", l)
+	if text := flat(d, 100, 40); !strings.Contains(text, "The ranking (not the advice): Acme Logistics would rank first below") {
+		t.Errorf("an offer in hand is not named plainly:\n%s", text)
 	}
 }
 
@@ -183,7 +183,7 @@ func TestMoneySentenceNamesAProcessAsOne(t *testing.T) {
 // mark, and the lines' legend stays at 80×24.
 func TestChartMarksAreLabelled(t *testing.T) {
 	d, _ := newTestDashboard(t, nil, model.Request{}, true, Hooks{})
-	for size, want := range map[[2]int]string{{100, 30}: "◆┴ leader change at 0.43 · ▲ now", {80, 24}: "◆ leader change at 0.43 · ▲ now"} {
+	for size, want := range map[[2]int]string{{100, 30}: "◆┴ ranking's #1 changes at 0.43 · ▲ now", {80, 24}: "◆ new #1 at 0.43 · ▲ now"} {
 		lines := screenLines(drawOn(t, d, size[0], size[1]))
 		text := strings.Join(lines, "\n")
 		if foot := lines[len(lines)-3]; !strings.Contains(foot, "└─ "+want+" ─") {
@@ -217,18 +217,17 @@ func TestChartMarksAreLabelled(t *testing.T) {
 // the ranking keeps its rows.
 func TestBusyHeaderLeavesTheRankingRoom(t *testing.T) {
 	d, _ := newTestDashboard(t, busyProfile(), model.Request{}, true, Hooks{})
-	for _, c := range []struct {
-		w, h, rows int
-		flip       bool
-	}{{100, 30, 11, true}, {80, 24, 7, false}} {
+	for _, c := range []struct{ w, h, rows int }{{100, 30, 11}, {80, 24, 7}} {
 		lines := screenLines(drawOn(t, d, c.w, c.h))
 		text := strings.Join(lines, "\n")
 		if !strings.HasPrefix(lines[1], "urgency 0.55") || !strings.HasPrefix(lines[2], "Advice: ") ||
-			!strings.HasPrefix(lines[3], "Globex (") || !strings.HasPrefix(lines[4], "╔ Ranking") {
-			t.Errorf("%dx%d: the header is not urgency, Advice and money in four lines:\n%s", c.w, c.h, text)
+			!strings.HasPrefix(lines[3], "Holding out") || !strings.HasPrefix(lines[4], "╔ Ranking") {
+			t.Errorf("%dx%d: the header is not urgency, Advice and what would change it in four lines:\n%s", c.w, c.h, text)
 		}
-		if got := strings.Contains(lines[3], "strengths above 20.5"); got != c.flip {
-			t.Errorf("%dx%d: the near weight flip shown %v, want %v: %q", c.w, c.h, got, c.flip, lines[3])
+		// The weight near its flip is the ranking's: the details say it,
+		// not the header.
+		if strings.Contains(lines[3], "strengths") {
+			t.Errorf("%dx%d: the header speaks of the ranking's weight: %q", c.w, c.h, lines[3])
 		}
 		n := 0
 		for _, l := range lines {

@@ -46,6 +46,7 @@ func TestDecideAndPrepGolden(t *testing.T) {
 		{"story.decide", []string{"decide", "--profile", "testdata/decide/story.toml", "--today", "2026-03-02"}},
 		{"story.decide.json", []string{"decide", "--profile", "testdata/decide/story.toml", "--format", "json", "--today", "2026-03-02"}},
 		{"story.prep-bright", []string{"prep", "bright", "--profile", "testdata/decide/story.toml", "--today", "2026-03-02"}},
+		{"story.prep-steady", []string{"prep", "steady", "--profile", "testdata/decide/story.toml", "--today", "2026-03-02"}},
 		{"late.decide", []string{"decide", "--profile", "testdata/decide/late.toml", "--today", "2026-12-08"}},
 		{"names.decide", []string{"decide", "--profile", "testdata/decide/names.toml", "--today", "2026-11-25"}},
 		{"names.decide.json", []string{"decide", "--profile", "testdata/decide/names.toml", "--format", "json", "--today", "2026-11-25"}},

@@ -113,9 +113,9 @@ func WhatWouldChange(s *model.State, keys Keys) []Change {
 		}
 		// The tail carries on the money's short form: "Globex leads above
 		// 4.5 months of runway (+$2,324) or with strengths above 20.4".
-		tail := fmt.Sprintf("or with %s %s %s", id, side, FlipWeight(f))
+		tail := fmt.Sprintf("or with %s's weight %s %s", id, side, FlipWeight(f))
 		if named != f.Beyond {
-			tail = fmt.Sprintf("; %s with %s %s %s", name(s, f.Beyond), id, side, FlipWeight(f))
+			tail = fmt.Sprintf("; %s with %s's weight %s %s", name(s, f.Beyond), id, side, FlipWeight(f))
 		}
 		parts = append(parts, Change{Long: WeightFlipText(s, f) + ".", Short: fmt.Sprintf("%s would lead if %s weighed %s.",
 			name(s, f.Beyond), id, FlipWeight(f)), Tail: tail})

@@ -172,7 +172,7 @@ func TestShortReasons(t *testing.T) {
 		{Priority: "pay", Rating: model.Rating{Low: 1, High: 3}, AtLeast: 2},
 	}, FollowUp: &model.FollowUp{Days: 12}}
 	got := strings.Join(ShortReasons(a), "; ")
-	if want := "manager 1 < 2; env ?; pay 1–3; follow up: 12 days quiet"; got != want {
+	if want := "manager 1, needs 2; env not rated; pay 1–3, needs 2; follow up: 12 days quiet"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	if got := ShortReasons(&model.Assessment{}); got == nil || len(got) != 0 {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -40,8 +41,9 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 	}
 	if !a.Closed {
 		u := s.Urgency.Value
-		sec.para(0, fmt.Sprintf("score %s = %s × fit %s + %s × relief %s", Num(a.Score(u)), Urgency(1-u), Num(a.Fit.Value), Urgency(u),
-			reliefWithNote(a)), RoleText)
+		total, fromFit, fromRelief := ScoreParts(a, u)
+		sec.para(0, fmt.Sprintf("score %s at urgency %s = %s from fit %s + %s from relief %s", total, Urgency(u), fromFit,
+			Num(a.Fit.Value), fromRelief, reliefWithNote(a)), RoleText)
 	}
 	if dates := deadlines(s.Request.Today, o); dates != "" && !a.Closed {
 		sec.para(0, dates, RoleWarning)
@@ -52,6 +54,11 @@ func Brief(s *model.State, i int, keys Keys) *Document {
 		}
 	}
 	sec.para(0, summary(s, i), RoleText)
+	if !a.Closed {
+		if text := RankingChange(s, keys); text != "" {
+			sec.para(0, text, RoleText)
+		}
+	}
 	if o.Notes != "" {
 		sec.lead(0, Span{"notes: ", RoleDim}, Span{Clean(o.Notes), RoleDim})
 	}
@@ -181,7 +188,7 @@ func deadlines(today model.Date, o *model.Opportunity) string {
 	case o.Stage == model.StageOffer:
 		// An offer in hand with no deadline given is news too: it can
 		// lapse any day, so ask.
-		text = "No deadline given for this offer: ask by when they need your answer (respond_by)."
+		text = "No deadline given for this offer: ask by when they need your answer."
 	}
 	if !o.DecisionExpected.IsZero() {
 		if text != "" {
@@ -190,4 +197,20 @@ func deadlines(today model.Date, o *model.Opportunity) string {
 		text += fmt.Sprintf("Decision expected %s (%s).", o.DecisionExpected, days(o.DecisionExpected))
 	}
 	return text
+}
+
+// ScoreParts are a's score at urgency u and its two parts, fit's and
+// relief's, each to one decimal so that the parts as printed add up to
+// the total as printed: the total is rounded, fit's part is rounded, and
+// relief's part is what is left.
+func ScoreParts(a *model.Assessment, u float64) (total, fromFit, fromRelief string) {
+	// In tenths, as Num writes them, so that the total reads as the
+	// ranking's score does.
+	tenths := func(v float64) int64 {
+		x, _ := strconv.ParseFloat(Num(v), 64)
+		return int64(math.Round(x * 10))
+	}
+	t, f := tenths(a.Score(u)), tenths((1-u)*a.Fit.Value)
+	text := func(n int64) string { return strconv.FormatFloat(float64(n)/10, 'f', 1, 64) }
+	return Num(a.Score(u)), text(f), text(t - f)
 }

@@ -389,7 +389,6 @@ func offersSection(doc *Document, s *model.State, d *model.Decision) {
 		if r := adviceReason(s, d, o); r != "" {
 			sec.para(4, r, RoleText)
 		}
-		sec.para(4, valuesLine(o), RoleText)
 		if !o.Vetoed {
 			for _, line := range moneyLines(s, o) {
 				sec.para(4, line, RoleText)
@@ -405,5 +404,4 @@ func offersSection(doc *Document, s *model.State, d *model.Decision) {
 			sec.para(4, fmt.Sprintf("(one of %d offers: break-evens and levers are weighed for the few most worth accepting)", len(d.Offers)), RoleDim)
 		}
 	}
-	sec.para(2, valueNote, RoleDim)
 }

@@ -161,8 +161,8 @@ func bonusSentence(s *model.State, o *model.OfferAdvice, l *model.Lever) string 
 	if b := s.Profile.Opportunities[o.Index].SigningBonus; b != nil && *b > 0 {
 		offered = "it offers " + Money(cur, *b)
 	}
-	return fmt.Sprintf("Ask %s for a signing bonus of %s: with it, accepting is the best course (%s; worth %s points a month more).",
-		name(s, o.Index), Money(cur, l.Amount), offered, Num(l.Worth))
+	return fmt.Sprintf("Ask %s for a signing bonus of %s: with it, accepting is the best course (%s).",
+		name(s, o.Index), Money(cur, l.Amount), offered)
 }
 
 // bonusAloud phrases the bonus lever to say to the employer.

@@ -46,8 +46,7 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 	}
 	if len(say) > 0 {
 		b.WriteString("## What to negotiate, in words to say aloud\n\n")
-		b.WriteString("Asking is not free: an employer can say no, or take back an offer. Ask when what it is worth (in " +
-			"points a month on the fit scale) is worth the risk to you.\n\n")
+		b.WriteString("Asking is not free: an employer can say no, or take back an offer. Ask when what it would win you is worth the risk to you.\n\n")
 		for _, line := range say {
 			b.WriteString(line)
 		}
@@ -126,8 +125,13 @@ func WritePrep(w io.Writer, s *model.State, d *model.Decision, i int, info Info)
 func sayAloud(s *model.State, o *model.OfferAdvice, l *model.Lever, i int) string {
 	switch {
 	case l.Kind == model.LeverExtend && o.Index == i:
-		return fmt.Sprintf("“Thank you, I'm glad to have this offer. I'm finishing another process that decides on %s; "+
-			"could you give me until then to answer?”", l.To)
+		ask := "could you give me until then to answer?”"
+		if moves := startMoves(s, o.Index, l.To); moves != "" {
+			// Answering after the start moves the start: say so aloud.
+			ask = fmt.Sprintf("could you give me until then to answer, and start me on %s rather than %s?”", l.To,
+				s.Profile.Opportunities[o.Index].Starts)
+		}
+		return fmt.Sprintf("“Thank you, I'm glad to have this offer. I'm finishing another process that decides on %s; %s", l.To, ask)
 	case l.Kind == model.LeverCounter && o.Index == i:
 		return fmt.Sprintf("“I'd like to make this work. For me to say yes now, the pay would need to be %s. Is there room for that?”",
 			payText(s, i, l.Pay))

@@ -75,7 +75,7 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 					name(s, y), o.RunsOut, Money(cur, o.ShortBy))
 			}
 			if be := o.SavingsBreakEven; be != nil && !o.AcceptAbove && o.Beyond < 0 {
-				fmt.Fprintf(&b, " Holding out would pay with more than %s of savings; you have %s.", Money(cur, *be), Money(cur, savings(s)))
+				fmt.Fprintf(&b, " Holding out would be worth it with more than %s of savings; you have %s.", Money(cur, *be), Money(cur, savings(s)))
 			}
 		}
 	case model.ActionWait:
@@ -118,7 +118,7 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 		b.WriteString(". " + holdOutMoney(s, d, cur))
 	}
 	if v.Close {
-		fmt.Fprintf(&b, " It is a close call (%s points a month apart, on the fit scale)", strconv.FormatFloat(math.Floor(d.Flow(v.Value-v.RunnerUp)*100)/100, 'f', 2, 64))
+		b.WriteString(" It is a close call (the next best course is worth nearly as much)")
 		if q := v.Settle; q == nil {
 			b.WriteString(": every rating that bears on it is known, so weigh what the numbers leave out")
 		} else {
@@ -180,16 +180,27 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		case !v.By.IsZero():
 			what += " by " + v.By.String()
 		}
-		// Advice to take an offer whose pay is not known says so in its
-		// first part, which every width keeps.
+		// When pay comes is part of the first part, which every width from
+		// 80 columns keeps (see [FitVerdict]); a shortfall before it comes
+		// next. Advice to take an offer whose pay is not known says so in
+		// the first part too.
+		o := offerAdvice(d, v.Offer)
+		if o != nil && !accepted(s, v.Offer) {
+			what += "; it pays from " + o.PaysFrom.String()
+		}
 		if !s.Assessments[v.Offer].Relief.PayKnown && !accepted(s, v.Offer) {
-			what += " (pay not given: ask it first)"
+			what += payNotGiven
 		}
 		parts = append(parts, what)
-		if o := offerAdvice(d, v.Offer); o != nil && o.AcceptShortBy > 0 {
-			parts = append(parts, fmt.Sprintf("money runs out %s, %s short of its first pay", o.AcceptRunsOut, Money(cur, o.AcceptShortBy)))
-		} else if o != nil {
+		if o != nil && o.AcceptShortBy > 0 {
+			// The money runs out before the first pay: how much is
+			// missing, in few words (decide gives the day it runs out).
+			parts = append(parts, Money(cur, o.AcceptShortBy)+" short until then")
+		} else if o != nil && accepted(s, v.Offer) {
 			parts = append(parts, "it pays from "+o.PaysFrom.String())
+		}
+		if others := otherOffers(s, v.Offer); len(others) > 0 {
+			parts = append(parts, "let "+fewNames(s, others)+" go")
 		}
 	case model.ActionWait:
 		if v.WaitingFor < 0 {
@@ -240,6 +251,61 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		parts = append(parts, "a close call")
 	}
 	return parts
+}
+
+// otherOffers are the offers in hand, not yet accepted, other than i: an
+// advice to accept i lets them go.
+func otherOffers(s *model.State, i int) []int {
+	var out []int
+	for k := range s.Assessments {
+		if k != i && s.Profile.Opportunities[k].Stage == model.StageOffer && !s.Assessments[k].Closed {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// fewNames names a few opportunities, "A", "A and B", or the first two
+// and how many more.
+func fewNames(s *model.State, idx []int) string {
+	switch {
+	case len(idx) == 1:
+		return name(s, idx[0])
+	case len(idx) == 2:
+		return name(s, idx[0]) + " and " + name(s, idx[1])
+	}
+	return fmt.Sprintf("%s, %s and %d more", name(s, idx[0]), name(s, idx[1]), len(idx)-2)
+}
+
+// payNotGiven is what the verdict's first part says of an offer to
+// accept whose pay is not given.
+const payNotGiven = " (pay not given: ask it first)"
+
+// FitVerdict is the header's Advice line for a room cells wide: the
+// verdict's parts, as many as fit. The first part is always kept whole,
+// with its pay date: where it is too wide it is said in fewer words
+// ("pays 2026-12-30 (ask its pay)") before anything is cut.
+func FitVerdict(parts []string, room int) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	text := parts[0]
+	for _, short := range []*strings.Replacer{
+		strings.NewReplacer(payNotGiven, " (ask its pay)"),
+		strings.NewReplacer(payNotGiven, " (ask its pay)", "; it pays from ", "; pays "),
+	} {
+		if Width(text) <= room {
+			break
+		}
+		text = short.Replace(parts[0])
+	}
+	for _, part := range parts[1:] {
+		if WidthUpTo(text+"; "+part, room) > room {
+			break
+		}
+		text += "; " + part
+	}
+	return Truncate(text, room)
 }
 
 // accepted reports that opportunity i is an offer already accepted.
@@ -355,9 +421,9 @@ func deadlineText(s *model.State, o *model.OfferAdvice) string {
 	case op.Stage == model.StageAccepted:
 		return "accepted"
 	case o.Expired:
-		return "its respond_by " + o.RespondBy.String() + " has passed: ask whether it still stands"
+		return "its deadline " + o.RespondBy.String() + " has passed: ask whether it still stands"
 	case o.DeadlineAssumed:
-		return "no respond_by: counted as answered by " + o.Deadline.String() + "; ask for the date"
+		return "no deadline given: counted as answered by " + o.Deadline.String() + "; ask for the date"
 	}
 	return "respond by " + o.RespondBy.String()
 }
@@ -413,13 +479,13 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 		other := name(s, y)
 		switch be := o.BreakEven; {
 		case be == nil:
-			parts = append(parts, fmt.Sprintf("Waiting for %s does not pay at any chance: even a sure yes is worth less than accepting.", other))
+			parts = append(parts, fmt.Sprintf("Waiting for %s is not worth it at any chance: even a sure yes is worth less than accepting.", other))
 		case *be < 0.005:
 			parts = append(parts, fmt.Sprintf("Holding out is worth more than accepting whatever %s says.", other))
 		case o.Advice == model.AdviceAccept:
-			parts = append(parts, fmt.Sprintf("Waiting for %s would pay only with a chance above %s; it is %s.", other, chanceFloor(*be), chance))
+			parts = append(parts, fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, chanceFloor(*be), chance))
 		default:
-			parts = append(parts, fmt.Sprintf("Waiting for %s pays while its chance is above %s; it is %s.", other, chanceFloor(*be), chance))
+			parts = append(parts, fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, chanceFloor(*be), chance))
 		}
 		if o.Holds && o.Advice == model.AdviceWait {
 			parts = append(parts, fmt.Sprintf("%s decides by the deadline, so holding the offer costs only the days until then.", other))
@@ -428,8 +494,7 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 		parts = append(parts, "No process that decides soon is worth waiting for.")
 	}
 	if o.Instead >= 0 {
-		parts = append(parts, fmt.Sprintf("Accepting %s instead is worth %s; this one, %s.", name(s, o.Instead),
-			Num(d.Flow(d.Verdict.Value)), Num(o.Accept)))
+		parts = append(parts, fmt.Sprintf("Accepting %s instead is worth more to you.", name(s, o.Instead)))
 	}
 	text := strings.Join(parts, " ")
 	if o.Expired && text != "" {
@@ -508,21 +573,33 @@ func leverSentence(s *model.State, o *model.OfferAdvice, l *model.Lever) string 
 	who := name(s, o.Index)
 	switch l.Kind {
 	case model.LeverExtend:
-		return fmt.Sprintf("Ask %s to extend the deadline to %s, when %s decides: holding the offer would then be worth %s points a month more.",
-			who, l.To, name(s, l.Process), Num(l.Worth))
+		return fmt.Sprintf("Ask %s to extend the deadline to %s%s, when %s decides: holding the offer would then be the better course.",
+			who, l.To, startMoves(s, o.Index, l.To), name(s, l.Process))
 	case model.LeverDecideBy:
 		if o.Advice == model.AdviceAccept {
-			return fmt.Sprintf("Ask %s whether it can decide by %s: if it can, waiting for it pays (up to %s points a month more if it answered today).",
-				name(s, l.Process), l.By, Num(l.Worth))
+			return fmt.Sprintf("Ask %s whether it can decide by %s: if it can, waiting for it is worth it.", name(s, l.Process), l.By)
 		}
-		return fmt.Sprintf("Waiting pays only while %s decides by %s; if it slips past that, accepting is worth more.", name(s, l.Process), l.By)
+		return fmt.Sprintf("Waiting is worth it only while %s decides by %s; if it slips past that, accepting is worth more.", name(s, l.Process), l.By)
 	case model.LeverCounter:
-		return fmt.Sprintf("Ask %s for %s: at that pay accepting it is the best course (it offers %s; worth %s points a month more).",
-			who, payText(s, o.Index, l.Pay), payText(s, o.Index, offeredPay(s, o.Index)), Num(l.Worth))
+		return fmt.Sprintf("Ask %s for %s: at that pay accepting it is the best course (it offers %s).",
+			who, payText(s, o.Index, l.Pay), payText(s, o.Index, offeredPay(s, o.Index)))
 	case model.LeverBonus:
 		return bonusSentence(s, o, l)
 	}
 	return ""
+}
+
+// startMoves says, for a deadline moved to day to, that the start moves
+// with it when it would otherwise come first: " and to start on
+// 2026-12-23". The model starts a job no sooner than it is accepted, so
+// an answer on the later day starts that day; the words say so. It is ""
+// when the start stays after the new deadline.
+func startMoves(s *model.State, i int, to model.Date) string {
+	o := &s.Profile.Opportunities[i]
+	if o.Starts.IsZero() || to.Before(o.Starts) {
+		return ""
+	}
+	return " and to start on " + to.String()
 }
 
 func offeredPay(s *model.State, i int) float64 {

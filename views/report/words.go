@@ -172,8 +172,9 @@ func Reasons(a *model.Assessment) []string {
 }
 
 // ShortReasons are Reasons in the fewest words, for a ranking's last
-// column: "manager 1 < 2" for a veto, "manager ?" for an unknown that could
-// fall below its floor, "manager 1–3" for a range that could, and "follow
+// column: "manager 1, needs 2" for a veto, "manager not rated" for an
+// unknown that could fall below its floor, "manager 1–3, needs 2" for a
+// range that could, and "follow
 // up: 55 days quiet" for a follow-up (which, as in Reasons, begins with its
 // marker). The details and explain give them in
 // full.
@@ -181,14 +182,14 @@ func ShortReasons(a *model.Assessment) []string {
 	out := []string{}
 	for _, f := range a.Flags {
 		if f.Veto {
-			out = append(out, fmt.Sprintf("%s %s < %s", Clean(f.Priority), f.Rating, trim(f.AtLeast)))
+			out = append(out, fmt.Sprintf("%s %s, needs %s", Clean(f.Priority), f.Rating, trim(f.AtLeast)))
 		}
 	}
 	for _, f := range a.Flags {
 		if !f.Veto {
-			what := f.Rating.String()
+			what := f.Rating.String() + ", needs " + trim(f.AtLeast)
 			if f.From == model.FromUnknown {
-				what = "?"
+				what = "not rated"
 			}
 			out = append(out, Clean(f.Priority)+" "+what)
 		}
@@ -284,7 +285,7 @@ func leaderSentences(s *model.State) []string {
 		switch {
 		case R0 >= sp.From && R0 < sp.To:
 			if len(spans) == 1 {
-				out = append(out, who+" leads at any runway: no amount of savings changes the leader.")
+				out = append(out, who+" leads at any runway: no amount of savings changes the leader"+urgencyOnlyNote(s)+".")
 			}
 		case sp.From > R0:
 			more := sp.SavingsFrom - savingsToday(s)

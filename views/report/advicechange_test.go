@@ -1,0 +1,75 @@
+package report
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"mutual/model"
+)
+
+// TestScorePartsAddUpAsPrinted: the details' equation adds up as printed,
+// and its total is the ranking's score, at any fit, relief and urgency.
+func TestScorePartsAddUpAsPrinted(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 1))
+	tenths := func(s string) int64 {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return int64(v*10 + 0.5)
+	}
+	for range 20000 {
+		a := &model.Assessment{Fit: model.Fit{Value: r.Float64() * 100}, Relief: model.Relief{Value: r.Float64() * 100}}
+		u := r.Float64()
+		total, fit, relief := ScoreParts(a, u)
+		if total != Num(a.Score(u)) {
+			t.Fatalf("total %s, the ranking shows %s", total, Num(a.Score(u)))
+		}
+		if tenths(fit)+tenths(relief) != tenths(total) {
+			t.Fatalf("fit %v relief %v u %v: %s + %s ≠ %s", a.Fit.Value, a.Relief.Value, u, fit, relief, total)
+		}
+	}
+}
+
+// TestStartMoves: an extension past the start asks for the start to move
+// too; one that ends before the start, or an offer with no start, does
+// not.
+func TestStartMoves(t *testing.T) {
+	d := model.NewDate
+	tests := []struct {
+		name       string
+		starts, to model.Date
+		want       string
+	}{
+		{"past the start", d(2026, 12, 14), d(2026, 12, 23), " and to start on 2026-12-23"},
+		{"on the start", d(2026, 12, 23), d(2026, 12, 23), " and to start on 2026-12-23"},
+		{"before the start", d(2027, 1, 4), d(2026, 12, 23), ""},
+		{"no start", model.Date{}, d(2026, 12, 23), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &model.State{Profile: &model.Profile{Opportunities: []model.Opportunity{{Name: "Quarry", Starts: tt.starts,
+				RespondBy: d(2026, 11, 30)}}}}
+			if got := startMoves(s, 0, tt.to); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFitVerdictKeepsThePayDate: at 80 columns an advice to accept a long
+// name whose pay is not given still says when it pays, in fewer words.
+func TestFitVerdictKeepsThePayDate(t *testing.T) {
+	parts := []string{"Accept Soylent Partners by 2026-12-04; it pays from 2026-12-30" + payNotGiven, "let Acme Logistics go"}
+	for room := 72; room <= 140; room++ {
+		got := FitVerdict(parts, room)
+		if Width(got) > room || !strings.Contains(got, "2026-12-30") || !strings.Contains(got, "ask") {
+			t.Errorf("room %d: %q", room, got)
+		}
+	}
+	if got := FitVerdict(parts, 72); got != "Accept Soylent Partners by 2026-12-04; pays 2026-12-30 (ask its pay)" {
+		t.Errorf("at 72: %q", got)
+	}
+}
