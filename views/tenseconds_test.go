@@ -166,7 +166,7 @@ func TestMoneySentenceNamesAProcessAsOne(t *testing.T) {
 		lines := screenLines(drawOn(t, d, w, h))
 		return flatPane(lines, lineWith(lines, "┌ "+nameOf(d.Controller().State(), d.Controller().Selected())), 14)
 	}
-	if text := flat(d, 100, 30); !strings.Contains(text, "The ranking (not the advice): Globex (no offer yet, chance 0.50) would rank first with over 4.5 months of runway ($2,324 more savings).") {
+	if text := flat(d, 100, 30); !strings.Contains(text, "Ranking only (the Advice also weighs deadlines and money): Globex (no offer yet, chance 0.50) would rank first with over 4.5 months of runway ($2,324 more savings).") {
 		t.Errorf("the details do not give the ranking's change in money:\n%s", text)
 	}
 	// With more savings Globex leads, and the offer in hand would lead
@@ -174,7 +174,7 @@ func TestMoneySentenceNamesAProcessAsOne(t *testing.T) {
 	p := samProfile()
 	p.Situation.Savings = model.Float(30000)
 	d, _ = newTestDashboard(t, p, model.Request{}, true, Hooks{})
-	if text := flat(d, 100, 40); !strings.Contains(text, "The ranking (not the advice): Acme Logistics would rank first below") {
+	if text := flat(d, 100, 40); !strings.Contains(text, "Ranking only (the Advice also weighs deadlines and money): Acme Logistics would rank first below") {
 		t.Errorf("an offer in hand is not named plainly:\n%s", text)
 	}
 }

@@ -82,7 +82,7 @@ func TestFirstScreensAnswerWhatWouldChangeTheAdvice(t *testing.T) {
 			if size[0] >= 100 && !strings.Contains(under, "(you have $") {
 				t.Errorf("%s %v: the line under Advice does not say the savings now: %q", fs.name, size, under)
 			}
-			if size[0] >= 100 && !strings.Contains(text, "The ranking (not the advice):") {
+			if size[0] >= 100 && !strings.Contains(text, "Ranking only (the Advice also") {
 				t.Errorf("%s %v: the details do not say where the ranking changes, labelled:\n%s", fs.name, size, text)
 			}
 		}

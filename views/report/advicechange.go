@@ -167,7 +167,7 @@ func RankingChange(s *model.State, keys Keys) string {
 	if f, ok := s.NearestWeightFlip(); ok {
 		parts = append(parts, fmt.Sprintf("%s would rank first %s", name(s, f.Beyond), WeightFlipWords(s, f)))
 	}
-	return "The ranking (not the advice): " + strings.Join(parts, "; ") + "."
+	return "Ranking only (the Advice also weighs deadlines and money): " + strings.Join(parts, "; ") + "."
 }
 
 // WeightFlipWords says a weight flip as a weight, not as a rating: "with
