@@ -10,55 +10,6 @@ import (
 	"mutual/model"
 )
 
-// TestFitChanges checks what the header's last line keeps as it narrows:
-// every part long, then the rest short, then all short, then the money's
-// short form carried on by the flips' tails, then the money alone; never
-// wider than the width.
-func TestFitChanges(t *testing.T) {
-	money := Change{Long: "In money: Globex would lead with over 4.5 months of runway (about $2,324 more savings).",
-		Short: "Globex leads above 4.5 months of runway (+$2,324)."}
-	same := Change{Long: "Globex would lead if Uses my real strengths weighed 20.4 instead of 20.",
-		Short: "Globex would lead if strengths weighed 20.4.", Tail: "or with strengths above 20.4"}
-	process := Change{Long: "In money: Globex (no offer yet, chance 0.50) would lead with over 4.5 months of runway (about $2,324 more savings).",
-		Short: "Globex (no offer yet, chance 0.50) leads above 4.5 months of runway (+$2,324).",
-		Terse: "Globex (chance 0.50) leads above 4.5 months of runway (+$2,324)."}
-	other := Change{Long: same.Long, Short: "Hooli would lead if strengths weighed 20.4.", Tail: "; Hooli with strengths above 20.4"}
-	tests := []struct {
-		name  string
-		parts []Change
-		width int
-		want  string
-	}{
-		{"all long", []Change{money, same}, 200, money.Long + " " + same.Long},
-		{"the rest short", []Change{money, same}, 140, money.Long + " " + same.Short},
-		{"all short", []Change{money, same}, 100, money.Short + " " + same.Short},
-		{"a tail", []Change{money, same}, 80, "Globex leads above 4.5 months of runway (+$2,324) or with strengths above 20.4."},
-		{"a tail naming another", []Change{money, other}, 90, "Globex leads above 4.5 months of runway (+$2,324); Hooli with strengths above 20.4."},
-		{"the money alone", []Change{money, same}, 60, money.Short},
-		{"cut", []Change{money, same}, 30, "Globex leads above 4.5 months…"},
-		{"one part", []Change{money}, 90, money.Long},
-		{"one part short", []Change{money}, 80, money.Short},
-		{"none", nil, 80, ""},
-		// A process that would lead is said to be one: in full where the
-		// weight's tail fits, by its chance alone where only that keeps it.
-		{"not an offer, tail", []Change{process, same}, 100, "Globex (chance 0.50) leads above 4.5 months of runway (+$2,324) or with strengths above 20.4."},
-		{"not an offer, alone", []Change{process, same}, 80, process.Short},
-		{"not an offer, terse", []Change{process, same}, 70, process.Terse},
-		{"not an offer, cut", []Change{process, same}, 30, "Globex (chance 0.50) leads ab…"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := FitChanges(tt.parts, tt.width)
-			if got != tt.want {
-				t.Errorf("at %d cells:\n got %q\nwant %q", tt.width, got, tt.want)
-			}
-			if Width(got) > tt.width {
-				t.Errorf("%q is wider than %d", got, tt.width)
-			}
-		})
-	}
-}
-
 // TestBreakEvenWords checks the words the break-evens are said in.
 func TestBreakEvenWords(t *testing.T) {
 	for _, tt := range []struct{ got, want string }{
@@ -177,24 +128,5 @@ func TestShortReasons(t *testing.T) {
 	}
 	if got := ShortReasons(&model.Assessment{}); got == nil || len(got) != 0 {
 		t.Errorf("no flags: %#v", got)
-	}
-}
-
-// TestFitChangesTiny: a header too narrow for the terse form keeps the
-// money in a tinier one (no "of runway", then no chance) rather than cut
-// it off.
-func TestFitChangesTiny(t *testing.T) {
-	c := Change{Long: "In money: Example process (no offer yet, chance 0.20) would lead with over 5.4 months of runway (about $5,139 more savings).",
-		Short: "Example process (no offer yet, chance 0.20) leads above 5.4 months of runway (+$5,139).",
-		Terse: "Example process (chance 0.20) leads above 5.4 months of runway (+$5,139).",
-		Tiny: []string{"Example process (chance 0.20) leads above 5.4 months (+$5,139).",
-			"Example process leads above 5.4 months (+$5,139)."}}
-	for _, tt := range []struct {
-		width int
-		want  string
-	}{{70, c.Tiny[0]}, {60, c.Tiny[1]}, {30, "Example process leads above 5…"}} {
-		if got := FitChanges([]Change{c}, tt.width); got != tt.want {
-			t.Errorf("width %d: %q, want %q", tt.width, got, tt.want)
-		}
 	}
 }

@@ -52,8 +52,8 @@
 // and the dashboard say the same thing the same way: [Money], [Months],
 // [Num] and [Urgency] for numbers; [UrgencySummary] and [UrgencySource]
 // for where the urgency comes from; [FitText], [Marker] and [Reasons] for
-// a row of the ranking; [TradeOff], the one sentence of where the leader
-// would change; and [WhatIfWords]. [Clean], [Width],
+// a row of the ranking; [AdviceChange], the sentence under the Advice
+// line of what would change the advice; and [WhatIfWords]. [Clean], [Width],
 // [Truncate] and [Pad] make text safe and measure it in terminal cells,
 // so wide characters keep columns aligned.
 package report

@@ -14,11 +14,6 @@ import (
 // levers. The decide table, the decide page, the JSON's sentences, prep and
 // the dashboard header all say them with these.
 
-// valueNote says what the values of the search model are, for every view
-// that shows them.
-const valueNote = "Values are points a month on the fit scale (0 to 100): 53.0 is worth as much as holding, for good, " +
-	"a job of fit 53 with no money trouble."
-
 // rankingNote says, when the verdict accepts an offer the ranking does not
 // put first, why the two differ: the ranking scores fit against relief at
 // the urgency, decide follows the money day by day. It is "" otherwise.

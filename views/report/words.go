@@ -409,47 +409,6 @@ func reliefTerms(s *model.State, i int) []reliefTerm {
 // percent writes a share of 0..1 as a whole percentage: "40%".
 func percent(share float64) string { return strconv.FormatFloat(share*100, 'f', 0, 64) + "%" }
 
-// TradeOff is the one line the dashboard's header gives the trade-off:
-// where, in money, the leader would change ("In money: Globex would lead
-// with over 4.5 months of runway (about $2,324 more savings)."), or, when
-// urgency does not follow the money, where it changes in urgency. When an
-// urgency what-if is what hides the money, it says that keys.Reset shows
-// it again.
-func TradeOff(s *model.State, keys Keys) string {
-	if len(s.Ranked) == 0 {
-		return ""
-	}
-	cur := s.Currency()
-	if s.MoneyTranslatable() {
-		below, above := s.NearestRunwayChanges()
-		var parts []string
-		if above != nil {
-			parts = append(parts, fmt.Sprintf("%s would lead with over %s of runway (about %s more savings)",
-				leaderName(s, above.Leader, false), Months(above.Months), MoneyGap(cur, above.Savings-val(s.Situation.Savings))))
-		}
-		if below != nil {
-			parts = append(parts, fmt.Sprintf("%s would lead below %s of runway (about %s less savings)",
-				leaderName(s, below.Leader, false), Months(below.Months), MoneyGap(cur, val(s.Situation.Savings)-below.Savings)))
-		}
-		if len(parts) == 0 {
-			return name(s, s.Leader()) + " leads at any runway: no amount of savings changes the leader."
-		}
-		return "In money: " + strings.Join(parts, "; ") + "."
-	}
-	if len(s.LeaderChanges) == 0 {
-		return name(s, s.Leader()) + " leads at every urgency from 0 to 1."
-	}
-	var at []string
-	for _, c := range s.LeaderChanges {
-		at = append(at, fmt.Sprintf("%s → %s at %s", name(s, c.From), name(s, c.To), Urgency(c.Urgency)))
-	}
-	text := "Leader changes: " + strings.Join(at, "; ") + "."
-	if s.Urgency.Source == model.SourceWhatIf && s.Urgency.Burn > 0 {
-		text += " (" + keys.Reset + " shows them in money.)"
-	}
-	return text
-}
-
 // leaderName is opportunity i's name as the header's trade-off names a
 // leader: an offer in hand by its name alone, anything else with what
 // sets it apart, that it is not an offer yet and its chance, so that a

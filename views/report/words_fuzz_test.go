@@ -188,12 +188,10 @@ func writeEveryWord(t *testing.T, s *model.State) {
 			leverSentence(s, &o, &o.Levers[k])
 		}
 	}
-	FitChanges(WhatWouldChange(s, Keys{}), 60)
 	WeightFlipLines(s)
 	NearWeightFlip(s)
 	for _, fl := range s.WeightFlips() {
 		WeightFlipText(s, fl)
 	}
-	TradeOff(s, Keys{})
 	WhatIfWords(s)
 }
