@@ -267,7 +267,7 @@ func OpportunityFields() []Field[Opportunity] {
 			Flag: FieldFlag{Name: "signing-bonus", Value: "N", Help: "a signing bonus, gross: 1000, 1k or $1,000"}},
 			func(o *Opportunity) **float64 { return &o.SigningBonus }),
 		optionalNumber(Field[Opportunity]{Key: "signing_bonus_days", Doc: "days after the first day the signing bonus is paid", Kind: Number, Min: 0, Max: MaxDays,
-			DefaultWords: "with the first paycheck", Hint: "days after the first day, 0 or more"},
+			DefaultWords: "with the first paycheck", Hint: "days after the first day, from 0 to 3650"},
 			func(o *Opportunity) **float64 { return &o.SigningBonusDays }),
 		optionalNumber(Field[Opportunity]{Key: "clawback_months", Doc: "the signing bonus is repaid in full on leaving within this many months; 0 for never", Kind: Number,
 			Min: 0, Max: MaxMonths, Default: float64(DefaultClawbackMonths), Hint: "months, 0 or more (12 is usual; 0 = never repaid)"},

@@ -81,6 +81,7 @@ const (
 	fieldNotes
 	fieldURL
 	fieldLocation
+	fieldCurrency
 )
 
 // trackerColumns are the column names understood, by what they fill, the
@@ -105,6 +106,7 @@ var trackerColumns = []struct {
 	{fieldNotes, "notes", []string{"notes", "note", "comments", "comment"}},
 	{fieldURL, "notes (the link)", []string{"url", "link", "job url", "job link", "posting", "posting url", "job posting", "listing"}},
 	{fieldLocation, "notes (the location)", []string{"location", "city"}},
+	{fieldCurrency, "pay (its currency, checked against the profile's)", []string{"currency", "pay currency", "salary currency"}},
 }
 
 // trackerStatuses are the statuses understood, folded, by stage.
@@ -372,6 +374,20 @@ func readRow(header []string, fields []field, order dateOrder, cells []string, l
 			default:
 				o.Pay, o.Per, o.HoursPerWeek = model.Float(pay.amount), cmpOr(pay.per, "year"), hours
 				paid = payCell{column: header[col], text: text, currency: pay.currency}
+				if c, ccol := at(fieldCurrency); c != "" {
+					// A Currency column says what the pay is in when the
+					// pay does not; when both say, they must agree.
+					code := currencyOf(c)
+					if code == "" {
+						code = strings.ToUpper(strings.TrimSpace(c))
+					}
+					if paid.currency == "" || paid.currency == "$" && slices.Contains(dollars, code) {
+						paid.currency = code
+					} else if paid.currency != code {
+						o.Pay, o.Per, o.HoursPerWeek, paid = nil, "", 0, payCell{}
+						keep(header[col], text, fmt.Sprintf("is in %s, but %s says %s", currencyName(pay.currency), header[ccol], c))
+					}
+				}
 				if pay.ranged {
 					notes = append(notes, header[col]+": "+text+" (the pay is its low end)")
 				}

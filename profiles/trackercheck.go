@@ -125,14 +125,18 @@ func currencyName(code string) string {
 // likely the same when, past a title in brackets, they name one employer
 // and one of them names no title ("Credit union (Member services rep)"
 // beside "Credit union"), or when they differ by a slip of one letter in
-// a name of six letters or more. Two titles at one employer are two
+// a name of six letters or more, or only in punctuation and spaces
+// ("Acme Corp." beside "Acme Corp"). Two titles at one employer are two
 // opportunities.
 func LikelySame(name string, known []string) string {
 	base, titled := employer(name)
 	for _, k := range known {
 		kb, ktitled := employer(k)
-		if FoldTrackerName(k) == FoldTrackerName(name) {
-			continue
+		switch {
+		case strings.EqualFold(k, name):
+			continue // the same name: import skips it as known
+		case FoldTrackerName(k) == FoldTrackerName(name):
+			return k // "Acme Corp." beside "Acme Corp"
 		}
 		if base == kb && (!titled || !ktitled) {
 			return k

@@ -35,7 +35,9 @@ func TestLikelySame(t *testing.T) {
 	known := []string{"Credit union", "Globex (Data analyst)", "Initech Systems"}
 	for _, tt := range []struct{ name, want string }{
 		{"Credit union (Member services rep)", "Credit union"},
-		{"credit  union", ""}, // the same name folded: import skips it as known
+		{"credit union", ""}, // the same name: import skips it as known
+		{"Credit-union", "Credit union"},
+		{"Initech Systems.", "Initech Systems"},
 		{"Credit-Union (Teller)", "Credit union"},
 		{"Globex", "Globex (Data analyst)"},
 		{"Globex (Engineer)", ""}, // another title at one employer is another opportunity

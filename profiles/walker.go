@@ -245,7 +245,14 @@ func (w *walker) money(path []string, v any) (float64, bool) {
 		return 0, false
 	}
 	if f < 0 {
-		w.errAt(path, "money amounts are zero or more; write what comes in as monthly_income, not as negative expenses", "%s = %s is negative", last(path), fmtNum(f))
+		hint := "money amounts are zero or more: write the amount without a sign"
+		switch last(path) {
+		case "monthly_expenses":
+			hint = "money amounts are zero or more; write what comes in as monthly_income, not as negative expenses"
+		case "upfront_cost", "monthly_cost":
+			hint = "a cost is the amount spent, written without a minus; money that comes in once is a [[cash]]"
+		}
+		w.errAt(path, hint, "%s = %s is negative", last(path), fmtNum(f))
 		return 0, false
 	}
 	if f > model.MaxMoney {

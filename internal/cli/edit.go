@@ -29,7 +29,9 @@ func writable(sys System, opts options) (*profiles.Loaded, error) {
 		}
 		return nil, &failure{msg: "no profile at " + choice.Path + " to change", hint: hint}
 	}
-	return profiles.Load(choice.Path)
+	// A dotfiles clone whose private optional include is absent can still
+	// be edited: the edit checks the profile as the partial one it is.
+	return profiles.LoadPartial(choice.Path)
 }
 
 // findOpportunity resolves NAME as explain does (the exact name, else

@@ -337,7 +337,7 @@ func lineOf(text, part string) string {
 // TestEditingCommandsRefuseWhatWouldGoWrong: the mistakes a person makes
 // at a shell are refused before anything is written: words after add's
 // NAME (a value that lost its flag), a flag whose value is another flag,
-// a negative number read as a flag, a move dated before the last one in
+// a negative rating (read as the value it is, not as a flag), a move dated before the last one in
 // the history, and a file its owner locked read-only.
 func TestEditingCommandsRefuseWhatWouldGoWrong(t *testing.T) {
 	lay := editLayouts()[0]
@@ -349,7 +349,7 @@ func TestEditingCommandsRefuseWhatWouldGoWrong(t *testing.T) {
 		{[]string{"add", "Hooli", "50000"}, 2, "did you mean mutual add Hooli --pay 50000?"},
 		{[]string{"add", "Wayne", "Enterprises"}, 2, `quote a name of several words: mutual add "Wayne Enterprises"`},
 		{[]string{"add", "New", "--pay", "--stage", "lead"}, 2, "flag --pay needs a value"},
-		{[]string{"rate", "Acme", "fit", "-1"}, 2, "-1 is a negative number"},
+		{[]string{"rate", "Acme", "fit", "-1"}, 1, `"-1" is outside 1..5`},
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {

@@ -107,8 +107,14 @@ func lookupFlag(flags []ownFlag, name string) (ownFlag, bool) {
 // flagName is the name in an argument that is a flag ("--pay=5" is pay,
 // with the value 5), and whether it is one at all: "-" and words that do
 // not begin with a dash are arguments.
+// A negative number is a word, not a flag: the VALUE of
+// 'mutual set X pay -5' is refused by the key's range, with its own
+// message, as any other value that key does not take.
 func flagName(arg string) (name, value string, hasValue, isFlag bool) {
 	if len(arg) < 2 || arg[0] != '-' {
+		return "", "", false, false
+	}
+	if _, err := strconv.ParseFloat(arg, 64); err == nil {
 		return "", "", false, false
 	}
 	name = strings.TrimPrefix(arg[1:], "-")
@@ -150,7 +156,7 @@ func parseFlags(args []string, opts *options) ([]string, error) {
 		}
 		f, known := lookupFlag(flags, name)
 		if !known {
-			return nil, unknownFlag(name, flags)
+			return nil, unknownFlag(arg, name, flags)
 		}
 		switch {
 		case !f.takesValue() && !hasValue:
@@ -171,13 +177,8 @@ func parseFlags(args []string, opts *options) ([]string, error) {
 }
 
 // unknownFlag is the error for a flag no command takes, with the flag it
-// is nearest to. A negative number reads as a flag: it says so, rather
-// than guess which flag it was near.
-func unknownFlag(name string, flags []ownFlag) error {
-	if _, err := strconv.ParseFloat(name, 64); err == nil {
-		return &usageError{msg: "-" + name + " is a negative number, which no argument takes here",
-			hint: "ratings run from 1 up and dates are YYYY-MM-DD; to clear a rating write unknown"}
-	}
+// is nearest to, written as it was typed (-v or --v).
+func unknownFlag(arg, name string, flags []ownFlag) error {
 	names := make([]string, 0, len(flags))
 	for _, f := range flags {
 		names = append(names, f.name)
@@ -186,7 +187,8 @@ func unknownFlag(name string, flags []ownFlag) error {
 	if s := closest(name, names); s != "" {
 		hint = fmt.Sprintf("did you mean --%s?", s)
 	}
-	return &usageError{msg: "unknown flag --" + name, hint: hint}
+	typed, _, _ := strings.Cut(arg, "=")
+	return &usageError{msg: "unknown flag " + typed, hint: hint}
 }
 
 // textValue keeps a flag's value as it is written.

@@ -89,7 +89,7 @@ func TestFlagErrors(t *testing.T) {
 		{[]string{"rank", "--fromat", "json"}, "unknown flag --fromat", "did you mean --format?"},
 		{[]string{"rank", "--profile"}, "flag --profile needs a value", ""},
 		{[]string{"add", "X", "--pay", "--profile", "p.toml"}, "flag --pay needs a value", "give it one: --pay VALUE, or --pay=VALUE"},
-		{[]string{"rate", "a", "fit", "-2"}, "-2 is a negative number, which no argument takes here", "ratings run from 1 up"},
+		{[]string{"rank", "-v"}, "unknown flag -v", "mutual help"},
 		{[]string{"rank", "---x"}, "bad flag syntax: ---x", ""},
 		{[]string{"rank", "--example=maybe"}, "--example=maybe is not true or false", "--example=false"},
 		{[]string{"add", "X", "--insurance=maybe"}, "--insurance=maybe is not true or false", ""},

@@ -50,6 +50,8 @@ func cmdImport(sys System, opts options) error {
 		// here too.
 		tr.KeepCurrency(l.Profile.Currency)
 		tr, known = withoutKnown(tr, l.Profile.Opportunities)
+	} else {
+		tr, _ = withoutKnown(tr, nil)
 	}
 	for _, p := range tr.Problems {
 		fmt.Fprintf(sys.Stderr, "mutual: %s:%d: %s\n", path, p.Line, p.Message)
@@ -127,9 +129,9 @@ func existingProfile(sys System, opts options) *profiles.Loaded {
 
 // withoutKnown leaves out the rows whose name the profile already has, as
 // skipped, and counts them: importing the same export again adds only
-// what is new. A row whose name is nearly one the profile has is kept and
-// flagged, so that two entries for one opportunity are not made in
-// silence.
+// what is new. A row whose name is nearly one the profile has, or one an
+// earlier row of the export has, is kept and flagged, so that two entries
+// for one opportunity are not made in silence.
 func withoutKnown(tr *profiles.Tracker, known []model.Opportunity) (*profiles.Tracker, int) {
 	out := *tr
 	n := 0
@@ -138,6 +140,10 @@ func withoutKnown(tr *profiles.Tracker, known []model.Opportunity) (*profiles.Tr
 	for i, k := range known {
 		names[i] = k.Name
 	}
+	// The rows kept so far, so that two rows of one export that are
+	// likely one opportunity are flagged too.
+	var imported []string
+	lineOf := map[string]int{}
 	for i, o := range tr.Opportunities {
 		if slices.ContainsFunc(names, func(k string) bool { return strings.EqualFold(k, o.Name) }) {
 			out.Problems = append(out.Problems, profiles.TrackerProblem{Line: tr.Lines[i], Skipped: true,
@@ -148,7 +154,12 @@ func withoutKnown(tr *profiles.Tracker, known []model.Opportunity) (*profiles.Tr
 		if like := profiles.LikelySame(o.Name, names); like != "" {
 			out.Problems = append(out.Problems, profiles.TrackerProblem{Line: tr.Lines[i],
 				Message: fmt.Sprintf("%q is likely %q, which the profile has; kept under its own name (if they are one opportunity, delete one of the two)", o.Name, like)})
+		} else if like := profiles.LikelySame(o.Name, imported); like != "" {
+			out.Problems = append(out.Problems, profiles.TrackerProblem{Line: tr.Lines[i],
+				Message: fmt.Sprintf("%q is likely %q, the row on line %d; kept under its own name (if they are one opportunity, delete one of the two)", o.Name, like, lineOf[like])})
 		}
+		imported = append(imported, o.Name)
+		lineOf[o.Name] = tr.Lines[i]
 		out.Opportunities, out.Lines = append(out.Opportunities, o), append(out.Lines, tr.Lines[i])
 	}
 	slices.SortStableFunc(out.Problems, func(a, b profiles.TrackerProblem) int { return a.Line - b.Line })

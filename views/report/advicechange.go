@@ -171,14 +171,15 @@ func RankingChange(s *model.State, keys Keys) string {
 }
 
 // WeightFlipWords says a weight flip as a weight, not as a rating: "with
-// manager's weight below 0.24 (it is 2)".
+// the weight of manager below 0.24 (it is 2)"; not a possessive, which
+// reads oddly after an id that ends in s (strengths's).
 func WeightFlipWords(s *model.State, f model.WeightFlip) string {
 	id := Clean(s.Profile.Priorities[f.Priority].ID)
 	side := "above"
 	if !f.Up {
 		side = "below"
 	}
-	return fmt.Sprintf("with %s's weight %s %s (it is %s)", id, side, FlipWeight(f), Weight(f.Now))
+	return fmt.Sprintf("with the weight of %s %s %s (it is %s)", id, side, FlipWeight(f), Weight(f.Now))
 }
 
 // urgencyOnlyNote says, where savings change no leader but the chart
