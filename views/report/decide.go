@@ -367,7 +367,7 @@ func decideTable(s *model.State, d *model.Decision, info Info) *Document {
 		if o := a.origin(); o != "" {
 			about = o + ": " + about
 		}
-		sec.text(2, fmt.Sprintf("%-17s %-5s  %s", a.Key, a.text(), about), RoleText)
+		sec.text(2, fmt.Sprintf("%-18s %-5s  %s", a.Key, a.text(), about), RoleText)
 	}
 	for _, line := range assumptionNotes(s, d) {
 		sec.para(2, line, RoleText)
@@ -389,7 +389,7 @@ func offersSection(doc *Document, s *model.State, d *model.Decision) {
 		if r := adviceReason(s, d, o); r != "" {
 			sec.para(4, r, RoleText)
 		}
-		sec.para(4, valuesLine(o), RoleText)
+		sec.para(4, valuesLine(o, s.Profile.CurrentJob() >= 0), RoleText)
 		if !o.Vetoed {
 			for _, line := range moneyLines(s, o) {
 				sec.para(4, line, RoleText)
