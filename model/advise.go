@@ -33,6 +33,16 @@ func (sv *solver) adviseWith(d *Decision, depth adviseDepth) {
 	weigh := depth == adviseFull
 	w := sv.evaluate(sv.tl.cash.savings)
 	d.Verdict = sv.verdictAt(w, sv.offers)
+	if sv.tl.held.on {
+		// With a job held, declining every offer is staying in it (and
+		// searching from it).
+		if d.Verdict.Action == ActionSearch {
+			d.Verdict.Action = ActionStay
+		}
+		if d.Verdict.RunnerUpAction == ActionSearch {
+			d.Verdict.RunnerUpAction = ActionStay
+		}
+	}
 	y := sv.candidate(w)
 	var chances *chanceCurve
 	if y >= 0 && weigh {
@@ -152,7 +162,7 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 			adv.Instead = v.Offer
 		case ActionWait:
 			adv.Lapse = true
-		case ActionSearch:
+		case ActionSearch, ActionStay:
 			// Declined to search on while a process decides: let go for it.
 			adv.Lapse = v.WaitingFor >= 0
 		}

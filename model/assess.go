@@ -285,11 +285,18 @@ func assessRelief(pm Params, sit Situation, runway float64, o *Opportunity, toda
 	}
 	paycheck := o.PaycheckDays(pm)
 	r.MonthsToPay = math.Max(0, r.DaysToStart+paycheck) / daysPerMonth
+	if o.Stage == StageCurrent {
+		// The job held now pays already.
+		r.DaysToStart, r.StartAssumed, r.MonthsToPay = 0, false, 0
+	}
 	r.Timeliness = Timeliness(r.MonthsToPay, runway)
 
 	r.Lasting = 1
 	if o.ContractMonths > 0 {
 		r.Lasting = math.Min(1, o.ContractMonths/pm.LastingMonths)
+	}
+	if o.Stage == StageCurrent && !o.LeavingOn.IsZero() {
+		r.Lasting = math.Min(r.Lasting, clamp01(float64(today.DaysUntil(o.LeavingOn))/daysPerMonth/pm.LastingMonths))
 	}
 	if o.Insurance {
 		r.Coverage = clamp01(1 - o.InsuranceWaitDays/pm.CoverageWaitDays)

@@ -41,6 +41,9 @@ const (
 	ActionAccept Action = "accept"
 	ActionWait   Action = "wait"
 	ActionSearch Action = "search"
+	// ActionStay: keep the job held now (stage current), searching from
+	// it; no offer is worth leaving it for.
+	ActionStay Action = "stay"
 )
 
 // Verdict is the one thing to do today.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -24,8 +25,10 @@ func benchProfile(opportunities, priorities int) *Profile {
 		p.Priorities = append(p.Priorities, pr)
 	}
 	today := NewDate(2026, 11, 25)
+	// The stages a tracker holds many of: not the one job held now.
+	stages := slices.DeleteFunc(Stages(), func(s Stage) bool { return s == StageCurrent })
 	for k := range opportunities {
-		o := Opportunity{Name: "Opportunity " + strconv.Itoa(k), Stage: Stages()[r.IntN(len(Stages()))],
+		o := Opportunity{Name: "Opportunity " + strconv.Itoa(k), Stage: stages[r.IntN(len(stages))],
 			Pay: Float(float64(30000 + r.IntN(90000))), Starts: today.AddDays(10 + r.IntN(150)), Insurance: r.IntN(2) == 0,
 			Ratings: map[string]Rating{}}
 		for i, pr := range p.Priorities {

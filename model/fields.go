@@ -209,6 +209,7 @@ const (
 	FieldRespondBy        = "respond_by"
 	FieldDecisionExpected = "decision_expected"
 	FieldInsurance        = "insurance"
+	FieldLeavingOn        = "leaving_on"
 	FieldRatings          = "ratings"
 	FieldHistory          = "history"
 )
@@ -250,6 +251,9 @@ func OpportunityFields() []Field[Opportunity] {
 		dateField(Field[Opportunity]{Key: FieldDecisionExpected, Doc: "when you expect to hear, a TOML date",
 			Flag: FieldFlag{Name: "decision-expected", Value: "DATE", Help: "when you expect to hear"}, Form: "Decision expected", Placeholder: "YYYY-MM-DD"},
 			func(o *Opportunity) *Date { return &o.DecisionExpected }),
+		dateField(Field[Opportunity]{Key: FieldLeavingOn, Doc: "for the current job: the day it ends whatever you do (notice given, a contract's end, a layoff), a TOML date",
+			DefaultWords: "it does not end"},
+			func(o *Opportunity) *Date { return &o.LeavingOn }),
 		optionalNumber(Field[Opportunity]{Key: "first_paycheck_days", Doc: "days from the first day to the first pay", Kind: Number, Min: 0, Max: MaxDays,
 			Default: defaults.FirstPaycheckDays, Hint: "days from the first day to the first pay, 0 or more (14 is usual)"},
 			func(o *Opportunity) **float64 { return &o.FirstPaycheckDays }),

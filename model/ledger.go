@@ -120,6 +120,16 @@ type Ledger struct {
 	// Savings, Expenses and SteadyIncome are the situation's savings,
 	// monthly_expenses and monthly_income.
 	Savings, Expenses, SteadyIncome float64
+	// SteadyName is what the steady income is called: monthly_income, or
+	// the current job's name while its pay is the income with no end.
+	SteadyName string
+	// Held indexes the profile's opportunities: the job held now (stage
+	// current), or -1; HeldUntil is when it ends, in months from today
+	// (+Inf when it does not), and HeldInsured reports that it covers
+	// health while it is held.
+	Held        int
+	HeldUntil   float64
+	HeldInsured bool
 	// Incomes are the [[income]] entries still paid today or later, and
 	// Cash the [[cash]] entries dated today or later, in profile order.
 	Incomes []Income
@@ -136,11 +146,36 @@ type Ledger struct {
 // from today. Entries already over (an income paid until before today, a
 // sum dated before today, which is in the savings by now) are left out.
 func NewLedger(p *Profile, sit Situation, today Date) *Ledger {
-	l := &Ledger{Today: today, Savings: val(sit.Savings), Expenses: val(sit.MonthlyExpenses), SteadyIncome: val(sit.MonthlyIncome)}
+	l := &Ledger{Today: today, Savings: val(sit.Savings), Expenses: val(sit.MonthlyExpenses), SteadyIncome: val(sit.MonthlyIncome), SteadyName: "monthly_income",
+		Held: p.CurrentJob(), HeldUntil: math.Inf(1)}
+	incomes := p.Incomes
+	if h := l.Held; h >= 0 {
+		// The job held now: its net pay is the income until it ends, and
+		// monthly_income is not added while it is held.
+		o := &p.Opportunities[h]
+		l.HeldInsured = o.Insurance
+		if !o.LeavingOn.IsZero() {
+			l.HeldUntil = math.Max(0, l.monthsTo(o.LeavingOn))
+		}
+		net := l.SteadyIncome
+		if yearly, ok := o.YearlyPay(); ok {
+			net = yearly*(1-sit.Tax(p.Params))/12 - o.MonthlyCost
+		}
+		if o.LeavingOn.IsZero() {
+			l.SteadyIncome, l.SteadyName = net, o.Name
+		} else {
+			held := []Income{{Name: o.Name, Monthly: net, Until: o.LeavingOn.AddDays(-1), EndsWithJob: true}}
+			if l.SteadyIncome != 0 {
+				held = append(held, Income{Name: "monthly_income", Monthly: l.SteadyIncome, From: o.LeavingOn, EndsWithJob: true})
+			}
+			l.SteadyIncome = 0
+			incomes = append(held, incomes...)
+		}
+	}
 	l.steadyBurn = l.Expenses - l.SteadyIncome
 	all := []flowEvent{{t: 0, slope: l.SteadyIncome - l.Expenses}}
 	keep := []flowEvent{{t: 0, slope: -l.Expenses}}
-	for _, in := range p.Incomes {
+	for _, in := range incomes {
 		if !in.Until.IsZero() && (in.Until.Before(today) || in.Until.Before(in.From)) {
 			continue // over, or never paid (a profile refuses until before from)
 		}

@@ -51,6 +51,9 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 	for _, r := range s.Ranked {
 		a := &s.Assessments[r.Index]
 		o := &s.Profile.Opportunities[r.Index]
+		if o.Stage == StageCurrent {
+			continue // the job held is not one a search finds
+		}
 		e.From = append(e.From, r.Index)
 		fits = append(fits, a.Fit.Value)
 		if a.Relief.PayKnown {
@@ -146,7 +149,7 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 		cash: ledger{savings: val(sit.Savings), burn: sit.Burn(), expenses: expenses, shortfall: p.ShortfallCost, repay: p.RepayMonths}}
 	tl.cash.rho = tl.rho
 	tl.cash.lg = s.ledger()
-	if tl.cash.dated = tl.cash.lg.Dated(); tl.cash.dated {
+	if tl.cash.dated = tl.cash.lg.Dated(); tl.cash.dated || tl.cash.lg.Held >= 0 {
 		tl.cash.burn = tl.cash.lg.SteadyBurn()
 	}
 	tl.shared = s.shared
@@ -155,6 +158,15 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 		tl.unins = p.UninsuredCost
 	}
 	tl.idle = p.SearchFit - tl.unins
+	if h := tl.cash.lg.Held; h >= 0 {
+		tl.held = heldTerms{on: true, value: s.Assessments[h].Fit.Value - tl.unins, until: tl.cash.lg.HeldUntil}
+		if s.Profile.Opportunities[h].Insurance {
+			tl.held.value = s.Assessments[h].Fit.Value
+		}
+		if math.IsInf(tl.held.until, 1) {
+			tl.held.leave = p.LeaveChance(s.Assessments[h].Fit.Value)
+		}
+	}
 	tl.grid = gridTimes(1)
 
 	pm := s.Profile.Params

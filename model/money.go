@@ -236,6 +236,8 @@ type timeline struct {
 	// endValue is the present value, at the moment a job ends, of
 	// searching again with the money in order.
 	endValue float64
+	// held is the job held now (stage current), when there is one.
+	held heldTerms
 	// market is the job a search finds, on average.
 	market marketTerms
 	// grid are the times the search steps between.
@@ -244,6 +246,16 @@ type timeline struct {
 	// nil; procEvents the solver's processes' job constants.
 	shared     *sharedMemo
 	procEvents *procEventMemo
+}
+
+// heldTerms are the job held now on the timeline: what a month in it is
+// worth (its fit, less the cost of no coverage when it gives none), when
+// it ends, in months from today (+Inf when it does not), and with no end
+// date the monthly rate at which it is left, as any job at its fit. on is
+// false with no job held.
+type heldTerms struct {
+	on                  bool
+	value, until, leave float64
 }
 
 // marketTerms are the jobs a search finds: their delays, and for each fit
@@ -282,6 +294,21 @@ func (tl *timeline) idlePV(a, b float64) float64 {
 		return 0
 	}
 	r := tl.rho
+	if h := &tl.held; h.on {
+		// The job held is worked until it ends; the months after are
+		// without a job.
+		v := 0.0
+		if e := math.Min(b, h.until); a < e {
+			// It ends, too, at its fit's rate of leaving, as every job does,
+			// and what follows is what follows any job's end (endValue).
+			rd, back := r+h.leave, r*tl.endValue
+			v += (h.value-back)*(math.Exp(-rd*a)-math.Exp(-rd*e))/rd + back*(math.Exp(-r*a)-math.Exp(-r*e))/r
+		}
+		if b > h.until {
+			v += tl.idle * (math.Exp(-r*math.Max(a, h.until)) - math.Exp(-r*b)) / r
+		}
+		return v
+	}
 	return tl.idle * (math.Exp(-r*a) - math.Exp(-r*b)) / r
 }
 
@@ -391,6 +418,19 @@ func (tl *timeline) jobValue(j *jobTerms, td float64, fallback func(t float64) f
 
 // findChance is the chance that a search finds a job between a and b.
 func (tl *timeline) findChance(a, b float64) float64 {
+	if h := &tl.held; h.on {
+		// From the job held a search brings offers at find_rate_employed;
+		// once it has ended, a spell of searching starts.
+		x := 0.0
+		if a < h.until {
+			x += hazard(tl.p.FindRateEmployed) * (math.Min(b, h.until) - a)
+		}
+		if b > h.until {
+			lo := math.Max(a, h.until)
+			x += hazard(tl.p.FindRateAt(tl.spell+(lo+b)/2-h.until)) * (b - lo)
+		}
+		return 1 - math.Exp(-x)
+	}
 	h := hazard(tl.p.FindRateAt(tl.spell + (a+b)/2))
 	return 1 - math.Exp(-h*(b-a))
 }

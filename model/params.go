@@ -99,6 +99,8 @@ func (p Params) Chance(s Stage) float64 {
 		return p.ChanceOffer
 	case StageAccepted:
 		return p.ChanceAccepted
+	case StageCurrent:
+		return 1
 	}
 	return 0
 }

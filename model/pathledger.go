@@ -84,7 +84,7 @@ func (l *Ledger) pathEvents(j *pathJob) []pathEvent {
 	}
 	add(0, l.SteadyIncome-l.Expenses, 0, "", "", Date{})
 	if l.SteadyIncome != 0 {
-		add(j.pay, -l.SteadyIncome, 0, LineIncomeStops, "monthly_income", Date{})
+		add(j.pay, -l.SteadyIncome, 0, LineIncomeStops, cmpOr(l.SteadyName, "monthly_income"), Date{})
 	}
 	for _, in := range l.Incomes {
 		from, end := math.Max(0, l.monthsTo(in.From)), math.Inf(1)

@@ -210,15 +210,19 @@ const (
 	StageFinal        Stage = "final"
 	StageOffer        Stage = "offer"
 	StageAccepted     Stage = "accepted"
-	StageDeclined     Stage = "declined"
-	StageWithdrawn    Stage = "withdrawn"
-	StageRejected     Stage = "rejected"
+	// StageCurrent is the job held now (at most one): its pay is the
+	// income until LeavingOn, it is ranked with chance 1, and decide
+	// weighs staying in it.
+	StageCurrent   Stage = "current"
+	StageDeclined  Stage = "declined"
+	StageWithdrawn Stage = "withdrawn"
+	StageRejected  Stage = "rejected"
 )
 
 // Stages lists every stage in pipeline order.
 func Stages() []Stage {
 	return []Stage{StageLead, StageApplied, StageInterviewing, StageFinal, StageOffer,
-		StageAccepted, StageDeclined, StageWithdrawn, StageRejected}
+		StageAccepted, StageCurrent, StageDeclined, StageWithdrawn, StageRejected}
 }
 
 // Valid reports whether s is one of [Stages].
@@ -229,6 +233,17 @@ func (s Stage) Valid() bool {
 		}
 	}
 	return false
+}
+
+// CurrentJob is the index of the job held now (stage current), or -1.
+// A profile holds at most one; the loader refuses a second.
+func (p *Profile) CurrentJob() int {
+	for i := range p.Opportunities {
+		if p.Opportunities[i].Stage == StageCurrent {
+			return i
+		}
+	}
+	return -1
 }
 
 // Closed reports whether an opportunity in this stage is kept but not ranked.
@@ -278,6 +293,10 @@ type Opportunity struct {
 	// a month. See [Ledger].
 	SigningBonus, SigningBonusDays, ClawbackMonths *float64
 	UpfrontCost, MonthlyCost                       float64
+	// LeavingOn is, for the current job, the day it ends whatever is
+	// decided (notice given, a contract's end, a layoff); zero when it
+	// does not end.
+	LeavingOn Date
 }
 
 // Move is one stage move of an opportunity: the stage it moved to and

@@ -223,3 +223,46 @@ func (s Search) Stationary(comp float64) float64 {
 	}
 	return lo + (hi-lo)/2
 }
+
+// OnTheJobReservation is the reservation wage of the textbook model of
+// search on the job (Burdett 1978; Mortensen), in continuous time with
+// wage offers uniform on [0, 1]: a worker not working receives the flow
+// b and offers at rate λ0; a worker in a job receives its wage, offers at
+// rate λ1, and loses the job at rate δ; the future is discounted at r. The
+// reservation wage R solves
+//
+//	R = b + (λ0 − λ1)·∫_R^1 (1 − F(w)) / (r + δ + λ1·(1 − F(w))) dw
+//
+// With F uniform the integral is closed: with u = 1 − w and a = r + δ,
+// ∫_0^(1−R) u / (a + λ1·u) du = x/λ1 − (a/λ1²)·ln(1 + λ1·x/a), x = 1 − R
+// (x²/(2a) at λ1 = 0). The right-hand side falls as R rises, so the root
+// is unique; it is found by bisection. As λ1 rises to λ0 the option of
+// searching from a job is as good as searching without one, and R falls
+// to b: any job at least as good as not working is worth taking.
+func OnTheJobReservation(b, r, delta, lambda0, lambda1 float64) float64 {
+	a := r + delta
+	integral := func(R float64) float64 {
+		x := 1 - R
+		if x <= 0 {
+			return 0
+		}
+		if lambda1 == 0 {
+			return x * x / (2 * a)
+		}
+		return x/lambda1 - a/(lambda1*lambda1)*math.Log1p(lambda1*x/a)
+	}
+	gap := func(R float64) float64 { return b + (lambda0-lambda1)*integral(R) - R }
+	lo, hi := math.Min(b, 0), math.Max(b, 1)
+	for range 200 {
+		mid := lo + (hi-lo)/2
+		if mid <= lo || mid >= hi {
+			break
+		}
+		if gap(mid) > 0 {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + (hi-lo)/2
+}

@@ -156,3 +156,27 @@ func TestPropertyDeadlineApproachesStationary(t *testing.T) {
 		}
 	}
 }
+
+// TestOnTheJobReservationAnchor reproduces the textbook reservation wage
+// of search on the job (issue 22.5): F = U[0, 1], b = 0.2, r = 0.05,
+// δ = 0.1, λ0 = 1; λ1 = 0, 0.25, 0.5 and 1 give 0.637652, 0.546806,
+// 0.442457 and exactly b. And the shape: it falls as λ1 rises to λ0.
+func TestOnTheJobReservationAnchor(t *testing.T) {
+	for _, c := range []struct{ lambda1, want float64 }{{0, 0.637652}, {0.25, 0.546806}, {0.5, 0.442457}, {1, 0.2}} {
+		got := OnTheJobReservation(0.2, 0.05, 0.1, 1, c.lambda1)
+		if math.Abs(got-c.want) > 5e-7 {
+			t.Errorf("λ1 = %v: R = %.7f, want %v", c.lambda1, got, c.want)
+		}
+	}
+	if got := OnTheJobReservation(0.2, 0.05, 0.1, 1, 1); math.Abs(got-0.2) > 1e-12 {
+		t.Errorf("λ1 = λ0: R = %.15f, want exactly b = 0.2", got)
+	}
+	prev := math.Inf(1)
+	for k := 0; k <= 100; k++ {
+		R := OnTheJobReservation(0.2, 0.05, 0.1, 1, float64(k)/100)
+		if R > prev+1e-12 {
+			t.Fatalf("λ1 = %v: R = %v rose from %v", float64(k)/100, R, prev)
+		}
+		prev = R
+	}
+}

@@ -15,6 +15,11 @@ type SearchParams struct {
 	// Population Survey's flows out of unemployment by duration (see
 	// docs/decide.md).
 	FindRate, FindRateLong float64
+	// FindRateEmployed is the monthly chance that a search from a job
+	// held (stage current) brings an offer worth weighing: the employed
+	// search less but are offered more per application (Faberman,
+	// Mueller, Şahin & Topa 2022; see docs/decide.md).
+	FindRateEmployed float64
 	// LongSpellMonths is the spell length at which FindRateLong is reached.
 	LongSpellMonths float64
 	// MonthsSearched is how long the search has lasted by today: where on
@@ -68,20 +73,21 @@ type SearchParams struct {
 // DefaultSearchParams returns the built-in assumptions.
 func DefaultSearchParams() SearchParams {
 	return SearchParams{
-		FindRate:        0.30,
-		FindRateLong:    0.15,
-		LongSpellMonths: 12,
-		Discount:        0.99,
-		SearchFit:       25,
-		ShortfallCost:   100,
-		RepayMonths:     6,
-		UninsuredCost:   10,
-		PoorFitMonths:   6,
-		GoodFitMonths:   60,
-		OfferSDMin:      10,
-		HoldDays:        7,
-		CloseMargin:     1,
-		FollowUpDays:    10,
+		FindRate:         0.30,
+		FindRateLong:     0.15,
+		FindRateEmployed: 0.10,
+		LongSpellMonths:  12,
+		Discount:         0.99,
+		SearchFit:        25,
+		ShortfallCost:    100,
+		RepayMonths:      6,
+		UninsuredCost:    10,
+		PoorFitMonths:    6,
+		GoodFitMonths:    60,
+		OfferSDMin:       10,
+		HoldDays:         7,
+		CloseMargin:      1,
+		FollowUpDays:     10,
 	}
 }
 
@@ -99,6 +105,7 @@ func SearchParamTable() []Setting[SearchParams] {
 	}
 	find, setFind := plain(func(p *SearchParams) *float64 { return &p.FindRate })
 	findLong, setFindLong := plain(func(p *SearchParams) *float64 { return &p.FindRateLong })
+	findEmployed, setFindEmployed := plain(func(p *SearchParams) *float64 { return &p.FindRateEmployed })
 	spell, setSpell := plain(func(p *SearchParams) *float64 { return &p.LongSpellMonths })
 	searched, setSearched := plain(func(p *SearchParams) *float64 { return &p.MonthsSearched })
 	discount, setDiscount := plain(func(p *SearchParams) *float64 { return &p.Discount })
@@ -117,6 +124,7 @@ func SearchParamTable() []Setting[SearchParams] {
 	return []Setting[SearchParams]{
 		info("find_rate", "monthly chance that a search finds a job, early in a spell", 0, 1, true, true, find, setFind),
 		info("find_rate_long", "the same once the search has lasted long_spell_months", 0, 1, true, true, findLong, setFindLong),
+		info("find_rate_employed", "monthly chance that a search from the job you hold (stage current) brings an offer", 0, 1, false, true, findEmployed, setFindEmployed),
 		info("long_spell_months", "months of searching after which find_rate_long applies", 0, 600, true, false, spell, setSpell),
 		info("months_searched", "months you have been searching by today (where find_rate starts falling from)", 0, 600, false, false, searched, setSearched),
 		info("discount", "how much next month counts against this one", 0, 0.9999, true, false, discount, setDiscount),

@@ -39,6 +39,7 @@ type sharedMemo struct {
 type nodeKey struct {
 	p                                    SearchParams
 	rho, idle, spell, startDelay, payDay float64
+	held                                 heldTerms
 }
 
 // layoutShape is the part of a course's layout that its event times
@@ -75,7 +76,7 @@ const sharedShapes = 16
 // nodeKey is tl's key for layout shapes.
 func (tl *timeline) nodeKey() nodeKey {
 	m := &tl.market
-	return nodeKey{p: tl.p, rho: tl.rho, idle: tl.idle, spell: tl.spell, startDelay: m.startDelay, payDay: m.payDelay}
+	return nodeKey{p: tl.p, rho: tl.rho, idle: tl.idle, spell: tl.spell, held: tl.held, startDelay: m.startDelay, payDay: m.payDelay}
 }
 
 // shape is the shape kept for course c on this grid with this key, or

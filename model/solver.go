@@ -101,7 +101,7 @@ func newSolver(s *State) *solver {
 	dated := make([]datedProcess, 0, len(s.Ranked))
 	for rank, r := range s.Ranked {
 		o := &s.Profile.Opportunities[r.Index]
-		if o.Stage == StageOffer || o.Stage == StageAccepted {
+		if o.Stage == StageOffer || o.Stage == StageAccepted || o.Stage == StageCurrent {
 			continue
 		}
 		a := &s.Assessments[r.Index]

@@ -71,7 +71,10 @@ func DeriveUrgency(s Situation, p Params) Urgency {
 // runway is when its money runs out, and the day is dated.
 func deriveUrgency(s Situation, p Params, lg *Ledger) Urgency {
 	u := DeriveUrgency(s, p)
-	if lg.Dated() {
+	if lg.Held >= 0 && lg.HeldInsured && math.IsInf(lg.HeldUntil, 1) {
+		u.Cover = 0 // the job held covers health, and does not end
+	}
+	if lg.Dated() || lg.Held >= 0 {
 		u.RunwayMonths, u.Burn = lg.RunwayMonths(), lg.SteadyBurn()
 		u.Cash = cashUrgency(u.RunwayMonths, u.Comfortable)
 		u.Derived = combine(u.Cash, u.Cover)

@@ -234,8 +234,18 @@ func (l *loader) buildOpportunities(out *Loaded) {
 		out.Origins.Opportunities = make([]Origin, 0, n)
 	}
 	rated := map[string]bool{}
+	var current *Origin
 	for _, r := range l.m.opportunities {
 		o := r.o
+		if o.Stage == model.StageCurrent {
+			if current != nil {
+				l.errorAt(r.at, fmt.Sprintf("only one job is the one you hold now (the first is at %s:%d); give this one another stage", current.File, current.Line()),
+					"%q is a second current job", o.Name)
+			} else {
+				at := r.at
+				current = &at
+			}
+		}
 		if o.Name != "" {
 			folded := strings.ToLower(o.Name)
 			if first, dup := seen[folded]; dup {

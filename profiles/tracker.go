@@ -121,6 +121,7 @@ var trackerStatuses = map[model.Stage][]string{
 	model.StageFinal:     {"final", "final round", "final interview", "final interviews"},
 	model.StageOffer:     {"offer", "offered", "offer received", "negotiating", "negotiation"},
 	model.StageAccepted:  {"accepted", "offer accepted", "hired"},
+	model.StageCurrent:   {"current", "current job"},
 	model.StageDeclined:  {"declined", "offer declined", "i declined", "turned down"},
 	model.StageWithdrawn: {"withdrawn", "withdrew", "i withdrew", "withdrawn by me"},
 	model.StageRejected:  {"rejected", "not selected", "rejection", "no offer", "unsuccessful"},

@@ -70,6 +70,13 @@ func TestDecideAndPrepGolden(t *testing.T) {
 		{"bonus.decide.json", []string{"decide", "--profile", "testdata/decide/bonus.toml", "--format", "json", "--today", "2026-12-07"}},
 		{"bonus.prep-warehouse", []string{"prep", "warehouse", "--profile", "testdata/decide/bonus.toml", "--today", "2026-12-07"}},
 		{"warehouse.explain-warehouse", []string{"explain", "warehouse", "--profile", "testdata/decide/warehouse.toml", "--today", "2026-12-07"}},
+		{"employed.decide", []string{"decide", "--profile", "testdata/decide/employed.toml", "--today", "2026-12-07"}},
+		{"employed.decide.json", []string{"decide", "--profile", "testdata/decide/employed.toml", "--format", "json", "--today", "2026-12-07"}},
+		{"burned.decide", []string{"decide", "--profile", "testdata/decide/burned.toml", "--today", "2026-12-07"}},
+		{"burned.decide.json", []string{"decide", "--profile", "testdata/decide/burned.toml", "--format", "json", "--today", "2026-12-07"}},
+		{"insured.decide", []string{"decide", "--profile", "testdata/decide/insured.toml", "--today", "2026-12-07"}},
+		{"employed.rank", []string{"rank", "--profile", "testdata/decide/employed.toml", "--today", "2026-12-07"}},
+		{"employed.explain-current", []string{"explain", "current job", "--profile", "testdata/decide/employed.toml", "--today", "2026-12-07"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

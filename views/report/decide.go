@@ -367,7 +367,7 @@ func decideTable(s *model.State, d *model.Decision, info Info) *Document {
 		if o := a.origin(); o != "" {
 			about = o + ": " + about
 		}
-		sec.text(2, fmt.Sprintf("%-17s %-5s  %s", a.Key, a.text(), about), RoleText)
+		sec.text(2, fmt.Sprintf("%-18s %-5s  %s", a.Key, a.text(), about), RoleText)
 	}
 	for _, line := range assumptionNotes(s, d) {
 		sec.para(2, line, RoleText)

@@ -240,6 +240,9 @@ func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) 
 	if v.Action == model.ActionWait && v.Offer < 0 {
 		rep.Verdict.Name = nameOrNull(s, v.WaitingFor)
 	}
+	if v.Action == model.ActionStay {
+		rep.Verdict.Name = nameOrNull(s, s.Profile.CurrentJob())
+	}
 	if !math.IsInf(v.RunnerUp, -1) {
 		rep.Verdict.RunnerUp = ptr(round(d.Flow(v.RunnerUp), 2))
 	}

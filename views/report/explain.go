@@ -42,12 +42,17 @@ func Explain(s *model.State, i int, info Info) *Document {
 	sec = doc.section("Urgency " + Urgency(u.Value) + " (" + UrgencySource(s) + ")")
 	row := func(format string, args ...any) { sec.text(2, fmt.Sprintf(format, args...), RoleText) }
 	sit := s.Situation
+	income, incomeName := val(sit.MonthlyIncome), "income"
+	if lg := s.Ledger; lg != nil && lg.Held >= 0 && !s.Ledger.Dated() {
+		// The job held pays the income; monthly_income is not added to it.
+		income, incomeName = lg.SteadyIncome, Clean(lg.SteadyName)+"'s pay"
+	}
 	if u.RunwayUnbounded() {
-		row("runway    unbounded: income %s covers expenses %s a month", Money(cur, val(sit.MonthlyIncome)), Money(cur, val(sit.MonthlyExpenses)))
+		row("runway    unbounded: %s %s covers expenses %s a month", incomeName, Money(cur, income), Money(cur, val(sit.MonthlyExpenses)))
 	} else if s.Ledger.Dated() {
 		row("runway    %s: with no new job the money runs out on %s, following the dated ledger", Months(u.RunwayMonths), u.RunsOut)
 	} else {
-		row("burn      %s a month = expenses %s − income %s", Money(cur, u.Burn), Money(cur, val(sit.MonthlyExpenses)), Money(cur, val(sit.MonthlyIncome)))
+		row("burn      %s a month = expenses %s − %s %s", Money(cur, u.Burn), Money(cur, val(sit.MonthlyExpenses)), incomeName, Money(cur, income))
 		row("runway    %s = savings %s / burn %s", Months(u.RunwayMonths), Money(cur, val(sit.Savings)), Money(cur, u.Burn))
 	}
 	if s.Ledger.Dated() || hasOwnMoney(&p.Opportunities[i]) {
@@ -252,6 +257,9 @@ func incomeWords(s *model.State, o *model.Opportunity, r model.Relief) string {
 }
 
 func timelyWords(s *model.State, o *model.Opportunity, r model.Relief) string {
+	if o.Stage == model.StageCurrent {
+		return "the job you hold pays already"
+	}
 	start := "starts " + o.Starts.String()
 	if r.StartAssumed {
 		start = "no start date: assumed in " + trim(s.Profile.Params.StartDays) + " days"
@@ -364,7 +372,7 @@ func searchDefaults(doc *Document, s *model.State, i int) {
 		if r := adviceReason(s, d, o); r != "" {
 			sec.para(4, r, RoleText)
 		}
-		sec.para(4, valuesLine(o), RoleText)
+		sec.para(4, valuesLine(o, s.Profile.CurrentJob() >= 0), RoleText)
 		for _, line := range moneyLines(s, o) {
 			sec.para(4, line, RoleText)
 		}

@@ -31,7 +31,7 @@ func pathStory(s *model.State, p model.MoneyPath) string {
 		if l.Months > p.PayMonths || l.Kind == model.LinePay {
 			continue
 		}
-		if w := lineWords(cur, l); w != "" {
+		if w := lineWords(s, cur, l); w != "" {
 			parts = append(parts, w)
 		}
 	}
@@ -51,14 +51,24 @@ func pathStory(s *model.State, p model.MoneyPath) string {
 
 // lineWords is one ledger line in words, or "" for one that says nothing
 // by itself (the savings, the months between).
-func lineWords(cur string, l model.LedgerLine) string {
+func lineWords(s *model.State, cur string, l model.LedgerLine) string {
+	held := ""
+	if h := s.Profile.CurrentJob(); h >= 0 {
+		held = s.Profile.Opportunities[h].Name
+	}
 	switch l.Kind {
 	case model.LineIncomeStops:
 		if l.Name == "monthly_income" {
 			return "the monthly income stops on " + l.On.String()
 		}
+		if held != "" && l.Name == held {
+			return fmt.Sprintf("%s's pay stops on %s", Clean(l.Name), l.On)
+		}
 		return fmt.Sprintf("the %s stop on %s", Clean(l.Name), l.On)
 	case model.LineIncomeStarts:
+		if l.Name == "monthly_income" {
+			return fmt.Sprintf("the monthly income starts on %s (%s a month)", l.On, Money(cur, l.Monthly))
+		}
 		return fmt.Sprintf("the %s start on %s (%s a month)", Clean(l.Name), l.On, Money(cur, l.Monthly))
 	case model.LineCash:
 		if l.Amount >= 0 {
@@ -119,7 +129,7 @@ func ledgerRows(s *model.State, i int) []string {
 	cur := s.Currency()
 	var out []string
 	for _, l := range s.LedgerOf(i, s.Assessments[i].Relief.MonthsToPay+1) {
-		what := lineWords(cur, l)
+		what := lineWords(s, cur, l)
 		switch l.Kind {
 		case model.LineSavings:
 			what = "savings today"

@@ -23,6 +23,14 @@ func rankingNote(s *model.State, d *model.Decision) string {
 	if v.Action != model.ActionAccept || lead < 0 || lead == v.Offer {
 		return ""
 	}
+	if o := &s.Profile.Opportunities[lead]; o.Stage == model.StageCurrent {
+		ends := "what follows it"
+		if !o.LeavingOn.IsZero() {
+			ends = "that it ends on " + o.LeavingOn.String() + " and what follows"
+		}
+		return fmt.Sprintf("The ranking puts %s, the job you hold, first: it scores today's fit and relief, while this "+
+			"advice also weighs %s.", name(s, lead), ends)
+	}
 	if o := &s.Profile.Opportunities[lead]; o.Stage != model.StageOffer && o.Stage != model.StageAccepted {
 		when := "with no decision date"
 		if !o.DecisionExpected.IsZero() {
@@ -111,6 +119,9 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 			fmt.Fprintf(&b, "; %s decides by %s (chance %s)", name(s, v.WaitingFor), v.By, chanceText(s.Assessments[v.WaitingFor].Relief.Chance))
 		}
 		b.WriteString(". " + holdOutMoney(s, d, cur))
+	case model.ActionStay:
+		stayWords(&b, s, d)
+		b.WriteString(" " + stayMoney(s, d))
 	}
 	if v.Close {
 		b.WriteString(" It is a close call (the next best course is worth nearly as much)")
@@ -126,6 +137,63 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 		b.WriteString(".")
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// stayWords says the verdict to stay in the job held now: no offer is
+// worth leaving it for, and what the best one would need.
+func stayWords(b *strings.Builder, s *model.State, d *model.Decision) {
+	v := &d.Verdict
+	fmt.Fprintf(b, "Stay at %s", name(s, s.Profile.CurrentJob()))
+	var best *model.OfferAdvice
+	for k := range d.Offers {
+		if o := &d.Offers[k]; !o.Vetoed && (best == nil || o.Accept > best.Accept) {
+			best = o
+		}
+	}
+	switch {
+	case len(v.Lapses) == 0:
+		b.WriteString(" and search from it")
+	case len(v.Lapses) == 1:
+		fmt.Fprintf(b, ": the offer from %s is not worth leaving for", name(s, v.Lapses[0]))
+	case len(v.Lapses) == 2:
+		b.WriteString(": neither offer is worth leaving for")
+	default:
+		b.WriteString(": no offer is worth leaving for")
+	}
+	if best != nil {
+		pay := 0.0
+		for _, l := range best.Levers {
+			if l.Kind == model.LeverCounter {
+				pay = l.Pay
+			}
+		}
+		if pay > 0 {
+			fmt.Fprintf(b, "; %s would be with pay of %s", name(s, best.Index), payText(s, best.Index, pay))
+		} else {
+			fmt.Fprintf(b, "; %s is worth %s points a month less than staying", name(s, best.Index), Num(d.Flow(v.Value)-best.Accept))
+		}
+	}
+	if v.WaitingFor >= 0 {
+		fmt.Fprintf(b, "; %s decides by %s (chance %s)", name(s, v.WaitingFor), v.By, chanceText(s.Assessments[v.WaitingFor].Relief.Chance))
+	}
+	b.WriteString(".")
+}
+
+// stayMoney says what staying does to the money: when the job held ends,
+// and how long the money lasts.
+func stayMoney(s *model.State, d *model.Decision) string {
+	o := &s.Profile.Opportunities[s.Profile.CurrentJob()]
+	lasts := "the money lasts until " + d.MonthsLater(d.RunwayMonths).String()
+	switch {
+	case math.IsInf(d.RunwayMonths, 1):
+		lasts = "nothing burns the savings"
+	case d.RunwayMonths > farMonths:
+		lasts = "the money lasts more than 100 years"
+	}
+	if o.LeavingOn.IsZero() {
+		return upperFirst(lasts) + "."
+	}
+	return fmt.Sprintf("It ends on %s; %s.", o.LeavingOn, lasts)
 }
 
 // holdAndSearch says the verdict to hold an offer when no process is
@@ -224,6 +292,15 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 				what += "; let " + fewOfferNames(s, v.Lapses) + " lapse"
 			}
 			parts = append(parts, what)
+		}
+	case model.ActionStay:
+		what := "Stay at " + name(s, s.Profile.CurrentJob())
+		if len(v.Lapses) > 0 {
+			what += "; let " + fewOfferNames(s, v.Lapses) + " go"
+		}
+		parts = append(parts, what)
+		if v.WaitingFor >= 0 {
+			parts = append(parts, fmt.Sprintf("%s decides %s", name(s, v.WaitingFor), v.By))
 		}
 	case model.ActionSearch:
 		what := "No offer in hand: search on"
@@ -458,6 +535,9 @@ func adviceHeadline(s *model.State, d *model.Decision, o *model.OfferAdvice) str
 	case o.Lapse && o.WaitingFor >= 0:
 		return head + "DECLINE: let it lapse to wait for " + name(s, o.WaitingFor)
 	}
+	if h := s.Profile.CurrentJob(); h >= 0 {
+		return head + "DECLINE: staying at " + name(s, h) + " is worth more"
+	}
 	return head + "DECLINE: searching on is worth more"
 }
 
@@ -502,14 +582,18 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 // 55.4 · hold out 57.4 · decline and search on 52.1 · best without it
 // 57.6". Holding out is accepting nothing today, holding every offer that
 // can be held.
-func valuesLine(o *model.OfferAdvice) string {
+func valuesLine(o *model.OfferAdvice, stay bool) string {
 	line := "accept now " + Num(o.Accept)
 	if o.CanHold {
 		line += " · hold out " + Num(o.Wait)
 	} else {
 		line += " · cannot be held"
 	}
-	return line + " · decline and search on " + Num(o.Search) + " · best without it " + Num(o.Decline) + " (points a month)"
+	decline := " · decline and search on "
+	if stay {
+		decline = " · decline and stay "
+	}
+	return line + decline + Num(o.Search) + " · best without it " + Num(o.Decline) + " (points a month)"
 }
 
 // moneyLines say, for offer o, when each path pays and whether the money

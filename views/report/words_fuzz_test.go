@@ -181,7 +181,7 @@ func writeEveryWord(t *testing.T, s *model.State) {
 	for _, o := range d.Offers {
 		adviceHeadline(s, d, &o)
 		adviceReason(s, d, &o)
-		valuesLine(&o)
+		valuesLine(&o, false)
 		moneyLines(s, &o)
 		savingsLine(s, &o)
 		for k := range o.Levers {
