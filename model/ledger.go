@@ -255,7 +255,9 @@ func (l *Ledger) SavingsFor(R float64) float64 {
 	if !l.Dated() {
 		return R * l.steadyBurn
 	}
-	return -math.Min(0, l.all.low(R))
+	// math.Max, not a negated Min: no balance below zero is +0, never
+	// -0 (which JSON would print as -0, unlike monthly_income's 0).
+	return math.Max(0, -l.all.low(R))
 }
 
 // low is the lowest value before time R (a jump on R not counted), and 0

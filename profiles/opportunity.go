@@ -2,6 +2,7 @@ package profiles
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -201,6 +202,11 @@ func (w *walker) rating(path []string, v any) (model.Rating, bool) {
 				return model.Rating{}, false
 			}
 		}
+		// Two finite numbers (the usual range) need no element's path:
+		// it is built only to report one.
+		if lo, hi, ok := finitePair(x[0], x[1]); ok && lo <= hi {
+			return model.Rating{Low: lo, High: hi}, true
+		}
 		elem := append(slices.Clone(path), "0")
 		lo, ok1 := w.number(elem, x[0])
 		elem[len(path)] = "1"
@@ -216,6 +222,22 @@ func (w *walker) rating(path []string, v any) (model.Rating, bool) {
 	}
 	w.errAt(path, hint, "rating %q must be a number or a range, not %s", last(path), describe(v))
 	return model.Rating{}, false
+}
+
+// finitePair is a and b as numbers, when both are finite TOML numbers.
+func finitePair(a, b any) (float64, float64, bool) {
+	num := func(v any) (float64, bool) {
+		switch x := v.(type) {
+		case int64:
+			return float64(x), true
+		case float64:
+			return x, !math.IsNaN(x) && !math.IsInf(x, 0)
+		}
+		return 0, false
+	}
+	lo, ok1 := num(a)
+	hi, ok2 := num(b)
+	return lo, hi, ok1 && ok2
 }
 
 func (l *loader) buildOpportunities(out *Loaded) {

@@ -54,3 +54,22 @@ func BenchmarkRankJSONFloor(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRankJSONLedger is BenchmarkRankJSON on the same profile with
+// 40 dated entries ([[income]] and [[cash]]): what the ledger costs rank
+// (bench/run.sh holds it to 1.15× rank without them).
+func BenchmarkRankJSONLedger(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "profile.toml")
+	if err := os.WriteFile(path, gen.ProfileWithLedger(2000, 30, 40), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
+		Getenv: func(string) string { return "" }, Home: b.TempDir(), Now: time.Now}
+	args := []string{"rank", "--format", "json", "--profile", path, "--today", gen.Today}
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := Run(args, sys); code != 0 {
+			b.Fatalf("exit code %d", code)
+		}
+	}
+}

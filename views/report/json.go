@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"math"
 
@@ -168,10 +167,7 @@ func writeJSON(w io.Writer, s *model.State, info Info) error {
 		rep.RunwayLeaders = append(rep.RunwayLeaders, jsonRunwaySpan{Leader: s.Assessments[sp.Leader].Name,
 			FromMonths: round(sp.From, 2), ToMonths: finite(sp.To, 2), SavingsFrom: round(sp.SavingsFrom, 2), SavingsTo: finite(sp.SavingsTo, 2)})
 	}
-	// The encoder writes the whole text in one call, once it is complete,
-	// so the escaper sees whole runes and an error writes nothing.
-	enc := json.NewEncoder(invisibleEscaper{w})
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	// The whole text is written in one call, once it is complete, so the
+	// escaper sees whole runes and an error writes nothing.
+	return encodeIndented(invisibleEscaper{w}, rep)
 }
