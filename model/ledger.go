@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -65,15 +66,7 @@ type flowEvent struct {
 // newFlowLine builds the flow line that starts at 0 today and changes by
 // the events; events before today count from today.
 func newFlowLine(evs []flowEvent) flowLine {
-	slices.SortStableFunc(evs, func(a, b flowEvent) int {
-		switch {
-		case a.t < b.t:
-			return -1
-		case a.t > b.t:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(evs, func(a, b flowEvent) int { return cmp.Compare(a.t, b.t) })
 	f := flowLine{t: []float64{0}, v: []float64{0}, m: []float64{0}}
 	for _, e := range evs {
 		t := math.Max(0, e.t)

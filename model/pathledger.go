@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -128,15 +129,7 @@ func (l *Ledger) pathEvents(j *pathJob) []pathEvent {
 			}
 		}
 	}
-	slices.SortStableFunc(evs, func(a, b pathEvent) int {
-		switch {
-		case a.t < b.t:
-			return -1
-		case a.t > b.t:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(evs, func(a, b pathEvent) int { return cmp.Compare(a.t, b.t) })
 	return evs
 }
 

@@ -21,16 +21,7 @@ import (
 // does for a user with no profile.
 func exampleSession(t *testing.T, args ...string) (*session, options) {
 	t.Helper()
-	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-		Getenv: func(string) string { return "" }, Home: t.TempDir(), Now: time.Now}
-	opts, err := parseArgs(append([]string{"--today", "2026-11-25"}, args...), sys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := open(sys, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, opts := firstSession(t, args)
 	if !s.example {
 		t.Fatal("the session did not open the built-in example")
 	}

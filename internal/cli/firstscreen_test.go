@@ -33,16 +33,7 @@ var firstScreens = []struct {
 // dashboard opens it, and returns its lines.
 func firstScreen(t *testing.T, args []string, w, h int) []string {
 	t.Helper()
-	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-		Getenv: func(string) string { return "" }, Home: t.TempDir(), Now: time.Now}
-	opts, err := parseArgs(append([]string{"--today", "2026-11-25"}, args...), sys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := open(sys, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, opts := firstSession(t, args)
 	d, err := views.NewDashboard(benchStopper{}, &s.loaded.Profile, s.request, views.Options{
 		Info: s.reportInfo(opts), Styles: views.NewStyles(false), Status: startStatus(s), Example: s.example}, views.Hooks{})
 	if err != nil {
@@ -134,6 +125,8 @@ func TestDecideTextSpeaksInMoney(t *testing.T) {
 	}
 }
 
+// firstSession opens the profile args name (or the built-in example) as
+// `mutual --today 2026-11-25 ARGS` does, for a user whose home is empty.
 func firstSession(t *testing.T, args []string) (*session, options) {
 	t.Helper()
 	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
