@@ -33,6 +33,32 @@ func TestScorePartsAddUpAsPrinted(t *testing.T) {
 	}
 }
 
+// TestExplainEquationAddsUpAsPrinted: explain's score equation, with the
+// urgency, fit and relief as it writes them, gives the score it writes
+// (issue 23.3: "(1 − 0.46) × 25.0 + 0.46 × 76.6 = 48.9" made 48.7).
+func TestExplainEquationAddsUpAsPrinted(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 3))
+	num := func(s string) float64 {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for range 20000 {
+		a := &model.Assessment{Fit: model.Fit{Value: r.Float64() * 100}, Relief: model.Relief{Value: r.Float64() * 100}}
+		u := r.Float64()
+		ut, ft, rt := equationTerms(a, u)
+		w := num(ut)
+		if got := Num((1-w)*num(ft) + w*num(rt)); got != Num(a.Score(u)) {
+			t.Fatalf("fit %v relief %v u %v: (1 − %s) × %s + %s × %s gives %s, the score is %s", a.Fit.Value, a.Relief.Value, u, ut, ft, ut, rt, got, Num(a.Score(u)))
+		}
+	}
+	if ut, ft, rt := equationTerms(&model.Assessment{Fit: model.Fit{Value: 40}, Relief: model.Relief{Value: 80}}, 0.5); ut+" "+ft+" "+rt != "0.50 40.0 80.0" {
+		t.Errorf("terms that add up as explain writes them elsewhere are written %s %s %s, want 0.50 40.0 80.0", ut, ft, rt)
+	}
+}
+
 // TestStartMoves: an extension past the start asks for the start to move
 // too; one that ends before the start, or an offer with no start, does
 // not.

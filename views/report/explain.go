@@ -37,7 +37,8 @@ func Explain(s *model.State, i int, info Info) *Document {
 
 	sec := doc.section("Score " + Num(a.Score(u.Value)))
 	sec.text(2, "score = (1 − urgency) × fit + urgency × relief", RoleText)
-	sec.text(8, fmt.Sprintf("= (1 − %s) × %s + %s × %s = %s", Urgency(u.Value), Num(a.Fit.Value), Urgency(u.Value), Num(a.Relief.Value), Num(a.Score(u.Value))), RoleText)
+	ut, ft, rt := equationTerms(a, u.Value)
+	sec.text(8, fmt.Sprintf("= (1 − %s) × %s + %s × %s = %s", ut, ft, ut, rt, Num(a.Score(u.Value))), RoleText)
 
 	sec = doc.section("Urgency " + Urgency(u.Value) + " (" + UrgencySource(s) + ")")
 	row := func(format string, args ...any) { sec.text(2, fmt.Sprintf(format, args...), RoleText) }
@@ -377,4 +378,30 @@ func searchDefaults(doc *Document, s *model.State, i int) {
 			sec.para(4, line, RoleText)
 		}
 	}
+}
+
+// equationTerms write urgency u, fit and relief for the score's equation
+// with as few decimals as make it add up as printed: the terms as written
+// give the score as written. Rounded as the rest of explain writes them,
+// "(1 − 0.46) × 25.0 + 0.46 × 76.6" makes 48.7, not the 48.9 an urgency of
+// 0.4637 gives; the urgency takes a third decimal first, then fit and
+// relief a second, and so on.
+func equationTerms(a *model.Assessment, u float64) (urgency, fit, relief string) {
+	want := Num(a.Score(u))
+	for places := 1; places <= 6; places++ {
+		ft, rt := Num(a.Fit.Value), Num(a.Relief.Value)
+		if places > 1 {
+			ft, rt = strconv.FormatFloat(a.Fit.Value, 'f', places, 64), strconv.FormatFloat(a.Relief.Value, 'f', places, 64)
+		}
+		f, _ := strconv.ParseFloat(ft, 64)
+		r, _ := strconv.ParseFloat(rt, 64)
+		for up := 2; up <= 6; up++ {
+			ut := strconv.FormatFloat(u, 'f', up, 64)
+			w, _ := strconv.ParseFloat(ut, 64)
+			if Num((1-w)*f+w*r) == want {
+				return ut, ft, rt
+			}
+		}
+	}
+	return strconv.FormatFloat(u, 'f', -1, 64), strconv.FormatFloat(a.Fit.Value, 'f', -1, 64), strconv.FormatFloat(a.Relief.Value, 'f', -1, 64)
 }
