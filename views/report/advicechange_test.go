@@ -99,3 +99,25 @@ func TestFitVerdictKeepsThePayDate(t *testing.T) {
 		t.Errorf("at 72: %q", got)
 	}
 }
+
+// TestFitVerdictKeepsTheShortfall: where the money runs short before the
+// first pay, a narrow Advice line says the pay date and the shortfall in
+// fewer words rather than drop the shortfall (a reader of the urgent
+// profile at 80 columns saw five days of money and a pay date weeks away,
+// and nothing said the gap).
+func TestFitVerdictKeepsTheShortfall(t *testing.T) {
+	parts := []string{"Accept Quarry Logistics by 2026-11-30; it pays from 2026-12-21", "$1,650 short until then", "let Globex go"}
+	for _, c := range []struct {
+		room int
+		want string
+	}{
+		{120, "Accept Quarry Logistics by 2026-11-30; it pays from 2026-12-21; $1,650 short until then; let Globex go"},
+		{90, "Accept Quarry Logistics by 2026-11-30; it pays from 2026-12-21; $1,650 short until then"},
+		{72, "Accept Quarry Logistics by 2026-11-30; pays 2026-12-21; $1,650 short"},
+		{64, "Accept Quarry Logistics by 2026-11-30; it pays from 2026-12-21"},
+	} {
+		if got := FitVerdict(parts, c.room); got != c.want {
+			t.Errorf("room %d: %q, want %q", c.room, got, c.want)
+		}
+	}
+}

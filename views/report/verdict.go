@@ -258,7 +258,7 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 		if o != nil && o.AcceptShortBy > 0 {
 			// The money runs out before the first pay: how much is
 			// missing, in few words (decide gives the day it runs out).
-			parts = append(parts, Money(cur, o.AcceptShortBy)+" short until then")
+			parts = append(parts, Money(cur, o.AcceptShortBy)+shortUntilThen)
 		} else if o != nil && accepted(s, v.Offer) {
 			parts = append(parts, "it pays from "+o.PaysFrom.String())
 		}
@@ -349,6 +349,10 @@ func fewNames(s *model.State, idx []int) string {
 	return fmt.Sprintf("%s, %s and %d more", name(s, idx[0]), name(s, idx[1]), len(idx)-2)
 }
 
+// shortUntilThen ends the verdict's part that says how much money is
+// missing before the first pay.
+const shortUntilThen = " short until then"
+
 // payNotGiven is what the verdict's first part says of an offer to
 // accept whose pay is not given.
 const payNotGiven = " (pay not given: ask it first)"
@@ -362,16 +366,25 @@ func FitVerdict(parts []string, room int) string {
 		return ""
 	}
 	text := parts[0]
+	shortest := strings.NewReplacer(payNotGiven, " (ask its pay)", "; it pays from ", "; pays ")
 	for _, short := range []*strings.Replacer{
 		strings.NewReplacer(payNotGiven, " (ask its pay)"),
-		strings.NewReplacer(payNotGiven, " (ask its pay)", "; it pays from ", "; pays "),
+		shortest,
 	} {
 		if Width(text) <= room {
 			break
 		}
 		text = short.Replace(parts[0])
 	}
-	for _, part := range parts[1:] {
+	rest := parts[1:]
+	// Money short before the first pay is what the nearly broke most need
+	// to see beside its date: rather than drop it, say both in fewer words.
+	if len(rest) > 0 && strings.HasSuffix(rest[0], shortUntilThen) && WidthUpTo(text+"; "+rest[0], room) > room {
+		if terse := shortest.Replace(parts[0]) + "; " + strings.TrimSuffix(rest[0], " until then"); Width(terse) <= room {
+			text, rest = terse, rest[1:]
+		}
+	}
+	for _, part := range rest {
 		if WidthUpTo(text+"; "+part, room) > room {
 			break
 		}
