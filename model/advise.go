@@ -410,7 +410,7 @@ func (sv *solver) savingsBreakEven(adv *OfferAdvice, i int) {
 		}
 	}
 	if best >= 0 {
-		be := math.Round(found[best]*100) / 100
+		be := sv.exactSavingsBreakEven(i, math.Round(found[best]*100)/100, above[best])
 		adv.SavingsBreakEven, adv.AcceptAbove = Float(be), above[best]
 		// Across the break-even, say what wins instead: another offer, or
 		// holding out.
@@ -424,4 +424,69 @@ func (sv *solver) savingsBreakEven(adv *OfferAdvice, i int) {
 			adv.Beyond = v.Offer
 		}
 	}
+}
+
+// exactSavingsBreakEven checks the break-even be that the bisection found
+// for offer i with a full re-decide a cent either side, and moves it to
+// where the advice really flips when it is not there. The bisection keeps
+// the courses of today's state and moves only the savings; a state
+// re-evaluated at other savings has another urgency, so other reliefs and
+// another ranking, and processes that decide on the same day are weighed
+// in the ranking's order: the values move by a little, and a break-even
+// near a tie can move by dollars. Where the two agree, this costs two
+// re-decides.
+func (sv *solver) exactSavingsBreakEven(i int, be float64, above bool) float64 {
+	// accepts is whether offer i is worth accepting at savings x, on the
+	// state as Evaluate would make it there.
+	accepts := func(x float64) bool {
+		t := newSolver(sv.s.atSavings(x))
+		w := t.evaluate(t.tl.cash.savings)
+		return t.acceptValue(w, i) >= math.Max(w.hold.start(), w.search.start())-valueTolerance
+	}
+	// want is the advice the break-even says: accept on one side of it.
+	want := func(x float64) bool { return (x > be) == above }
+	lo, hi := be-0.01, be+0.01
+	loOK := lo < 0 || accepts(lo) == want(lo)
+	hiOK := accepts(hi) == want(hi)
+	if loOK == hiOK {
+		// Right, or wrong on both sides (no single flip near be to find):
+		// the bisection's answer stands.
+		return be
+	}
+	// The flip is beyond the side that is wrong: step out from it until
+	// the advice is the one that side's far end should have, then bisect
+	// between with full re-decides.
+	dir, near := 1.0, hi // the advice at near is still the one below be
+	if !loOK {
+		dir, near = -1.0, lo
+	}
+	side := accepts(near) // the advice on be's side of the flip
+	far := near
+	found := false
+	for step := 1.0; step <= 1<<20; step *= 2 {
+		x := near + dir*step
+		if x < 0 {
+			x = 0
+		}
+		if accepts(x) != side {
+			far, found = x, true
+			break
+		}
+		near = x
+		if x == 0 {
+			break
+		}
+	}
+	if !found {
+		return be
+	}
+	for math.Abs(far-near) >= 0.005 {
+		m := (near + far) / 2
+		if accepts(m) == side {
+			near = m
+		} else {
+			far = m
+		}
+	}
+	return math.Round((near+far)/2*100) / 100
 }

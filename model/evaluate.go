@@ -272,6 +272,26 @@ func (s *State) WithUrgency(v float64, src Source) *State {
 	return &t
 }
 
+// atSavings is s re-evaluated with savings x in its situation, as
+// Evaluate would make it: the ledger, the urgency (unless fixed), the
+// reliefs and so the ranking move with the savings. Only decide's
+// break-evens use it, so the leader envelope is left out.
+func (s *State) atSavings(x float64) *State {
+	sit := s.Situation
+	sit.Savings = Float(x)
+	derive := sit
+	derive.Urgency = nil
+	lg := NewLedger(s.Profile, sit, s.Request.Today)
+	u := deriveUrgency(derive, s.Profile.Params, lg)
+	if !s.Urgency.IsDerived() {
+		u = u.Fixed(s.Urgency.Value, s.Urgency.Source)
+	}
+	t := &State{Profile: s.Profile, Request: s.Request, Situation: sit, Urgency: u, Ledger: lg, memo: &stateMemo{}, shared: s.shared}
+	t.Assessments = assess(s.Profile, sit, s.Request.Today, u.RunwayMonths)
+	t.rank()
+	return t
+}
+
 // contenders are the indices of open, not vetoed opportunities.
 func (s *State) contenders() []int {
 	out := make([]int, 0, len(s.Ranked))
