@@ -2,7 +2,10 @@ package model
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
+
+	"mutual/internal/trials"
 )
 
 // employed is Mira of issue 22: a job held now (fit from craft 3, $68,000,
@@ -133,5 +136,87 @@ func TestLeavingSoonWithNothingSaved(t *testing.T) {
 	}
 	if s.Urgency.RunwayMonths > 1 {
 		t.Errorf("runway %v months, want about two weeks' worth", s.Urgency.RunwayMonths)
+	}
+}
+
+// withCurrentJob is p with a job held now: random fit, pay and end.
+func withCurrentJob(r *rand.Rand, p *Profile) *Profile {
+	q := *p
+	q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+	o := Opportunity{Name: "current", Stage: StageCurrent, Pay: Float(15000 + r.Float64()*60000), Insurance: r.IntN(2) == 0,
+		Ratings: map[string]Rating{"a": {float64(1 + r.IntN(5)), 0}, "b": {float64(1 + r.IntN(5)), 0}}}
+	for k, v := range o.Ratings {
+		o.Ratings[k] = Rating{v.Low, v.Low}
+	}
+	if r.IntN(3) > 0 {
+		o.LeavingOn = today.AddDays(1 + r.IntN(180))
+	}
+	q.Opportunities = append(q.Opportunities, o)
+	return &q
+}
+
+// TestPropertyCurrentJobBreakEvens: with a job held, every offer's advice
+// is the best of its values, and the advice flips just either side of
+// each savings break-even and each break-even chance decide reports, where
+// no other offer is worth more to accept (issue 22.7: the sweeps hold on
+// the new course).
+func TestPropertyCurrentJobBreakEvens(t *testing.T) {
+	r := rand.New(rand.NewPCG(22, 7))
+	checked := 0
+	for trial := range trials.N(15, 40, 150) {
+		p := withCurrentJob(r, randomDecideProfile(r))
+		s, d := decideAt(t, p, Request{})
+		for _, o := range d.Offers {
+			if o.Vetoed {
+				continue
+			}
+			name := s.Assessments[o.Index].Name
+			best := math.Max(o.Accept, math.Max(o.Search, o.Decline))
+			if o.CanHold {
+				best = math.Max(best, o.Wait)
+			}
+			got := map[Advice]float64{AdviceAccept: o.Accept, AdviceWait: o.Wait, AdviceDecline: o.Decline}[o.Advice]
+			if got < best-1e-6 {
+				t.Errorf("trial %d: %s advised %s worth %.4f, best printed %.4f", trial, name, o.Advice, got, best)
+			}
+			if be := o.SavingsBreakEven; be != nil && o.Weighed {
+				for _, side := range []float64{*be - 1, *be + 1} {
+					if side < 0 {
+						continue
+					}
+					s2, d2 := decideAt(t, withSavings(p, side), Request{})
+					o2 := offerNamed(t, s2, d2, name)
+					if o2.Instead >= 0 || o.Beyond >= 0 {
+						continue // another offer is worth more there: the break-even is between this one and holding out
+					}
+					accept := o2.Advice == AdviceAccept
+					if want := (side > *be) == o.AcceptAbove; accept != want {
+						t.Errorf("trial %d: %s at savings %.2f (break-even %.2f): accept %v, want %v", trial, name, side, *be, accept, want)
+					}
+					checked++
+				}
+			}
+			if be := o.BreakEven; be != nil && o.WaitingFor >= 0 && *be > 0.01 && *be < 0.99 {
+				for _, side := range []float64{*be - 0.005, *be + 0.005} {
+					q := *p
+					q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
+					q.Opportunities[o.WaitingFor].Chance = Float(side)
+					s2, d2 := decideAt(t, &q, Request{})
+					o2 := offerNamed(t, s2, d2, name)
+					if o2.WaitingFor != o.WaitingFor || o2.Instead >= 0 {
+						continue
+					}
+					if accept, want := o2.Advice == AdviceAccept, side < *be; accept != want {
+						t.Errorf("trial %d: %s with %s's chance %.4f (break-even %.4f): accept %v, want %v", trial, name,
+							s.Assessments[o.WaitingFor].Name, side, *be, accept, want)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	t.Logf("%d sides of a break-even checked", checked)
+	if checked < 10 {
+		t.Fatalf("only %d sides of a break-even checked: the test compares too little", checked)
 	}
 }
