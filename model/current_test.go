@@ -170,50 +170,16 @@ func TestPropertyCurrentJobBreakEvens(t *testing.T) {
 			if o.Vetoed {
 				continue
 			}
-			name := s.Assessments[o.Index].Name
 			best := math.Max(o.Accept, math.Max(o.Search, o.Decline))
 			if o.CanHold {
 				best = math.Max(best, o.Wait)
 			}
 			got := map[Advice]float64{AdviceAccept: o.Accept, AdviceWait: o.Wait, AdviceDecline: o.Decline}[o.Advice]
 			if got < best-1e-6 {
-				t.Errorf("trial %d: %s advised %s worth %.4f, best printed %.4f", trial, name, o.Advice, got, best)
-			}
-			if be := o.SavingsBreakEven; be != nil && o.Weighed {
-				for _, side := range []float64{*be - 1, *be + 1} {
-					if side < 0 {
-						continue
-					}
-					s2, d2 := decideAt(t, withSavings(p, side), Request{})
-					o2 := offerNamed(t, s2, d2, name)
-					if o2.Instead >= 0 || o.Beyond >= 0 {
-						continue // another offer is worth more there: the break-even is between this one and holding out
-					}
-					accept := o2.Advice == AdviceAccept
-					if want := (side > *be) == o.AcceptAbove; accept != want {
-						t.Errorf("trial %d: %s at savings %.2f (break-even %.2f): accept %v, want %v", trial, name, side, *be, accept, want)
-					}
-					checked++
-				}
-			}
-			if be := o.BreakEven; be != nil && o.WaitingFor >= 0 && *be > 0.01 && *be < 0.99 {
-				for _, side := range []float64{*be - 0.005, *be + 0.005} {
-					q := *p
-					q.Opportunities = append([]Opportunity(nil), p.Opportunities...)
-					q.Opportunities[o.WaitingFor].Chance = Float(side)
-					s2, d2 := decideAt(t, &q, Request{})
-					o2 := offerNamed(t, s2, d2, name)
-					if o2.WaitingFor != o.WaitingFor || o2.Instead >= 0 {
-						continue
-					}
-					if accept, want := o2.Advice == AdviceAccept, side < *be; accept != want {
-						t.Errorf("trial %d: %s with %s's chance %.4f (break-even %.4f): accept %v, want %v", trial, name,
-							s.Assessments[o.WaitingFor].Name, side, *be, accept, want)
-					}
-					checked++
-				}
+				t.Errorf("trial %d: %s advised %s worth %.4f, best printed %.4f", trial, s.Assessments[o.Index].Name, o.Advice, got, best)
 			}
 		}
+		checked += checkBreakEvensFlip(t, trial, p)
 	}
 	t.Logf("%d sides of a break-even checked", checked)
 	if checked < 10 {
