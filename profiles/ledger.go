@@ -66,9 +66,7 @@ func (w *walker) income(path []string, t map[string]any) {
 		p := append(append([]string{}, path...), k)
 		switch k {
 		case "name":
-			if s, ok := w.str(p, v); ok && strings.TrimSpace(s) != "" {
-				in.Name = strings.TrimSpace(s)
-			}
+			w.blockName(p, v, &in.Name)
 		case "monthly":
 			if f, ok := w.number(p, v); ok {
 				switch {
@@ -109,9 +107,7 @@ func (w *walker) cash(path []string, t map[string]any) {
 		p := append(append([]string{}, path...), k)
 		switch k {
 		case "name":
-			if s, ok := w.str(p, v); ok && strings.TrimSpace(s) != "" {
-				c.Name = strings.TrimSpace(s)
-			}
+			w.blockName(p, v, &c.Name)
 		case "amount":
 			if f, ok := w.number(p, v); ok {
 				if math.Abs(f) > model.MaxMoney {
@@ -133,6 +129,14 @@ func (w *walker) cash(path []string, t map[string]any) {
 		w.errAt(path, "add on = the day it comes or goes, for example on = 2026-12-20", "a [[cash]] (%q) has no on date", c.Name)
 	}
 	w.m.cash = append(w.m.cash, r)
+}
+
+// blockName reads a ledger block's name into name; a blank one keeps the
+// default the block started with.
+func (w *walker) blockName(p []string, v any, name *string) {
+	if s, ok := w.str(p, v); ok && strings.TrimSpace(s) != "" {
+		*name = strings.TrimSpace(s)
+	}
 }
 
 // buildLedger puts the [[income]] and [[cash]] blocks of every file in

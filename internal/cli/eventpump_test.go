@@ -84,17 +84,8 @@ func TestQuitWithInputQueued(t *testing.T) {
 		{"a signal during a paste", paste + paste + paste, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s, opts := exampleSession(t)
-			term := newFloodedTerminal()
-			pump := newEventPump(term)
-			app := tview.NewApplication()
-			app.SetScreen(pump)
-			term.SetSize(100, 30)
-			sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-			done := make(chan error, 1)
-			go func() { done <- dashboardRun{app: app, screen: pump, sys: sys}.run(s, opts) }()
-			r := &simulatedRun{app: app, screen: term.SimulationScreen, done: done}
-			r.waitFor(t, "urgency 0.55")
+			term, pump, app, r := pumpedExample(t)
+			done := r.done
 
 			term.flood(keyEvents(tc.keys))
 			start := time.Now()
@@ -125,17 +116,7 @@ func TestQuitWithInputQueued(t *testing.T) {
 // the queue is empty, so a burst costs a few draws, not a thousand.
 // BenchmarkRawPaste measures what that saves.
 func TestRawPasteIsDrawnOnce(t *testing.T) {
-	s, opts := exampleSession(t)
-	term := newFloodedTerminal()
-	pump := newEventPump(term)
-	app := tview.NewApplication()
-	app.SetScreen(pump)
-	term.SetSize(100, 30)
-	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	done := make(chan error, 1)
-	go func() { done <- dashboardRun{app: app, screen: pump, sys: sys}.run(s, opts) }()
-	r := &simulatedRun{app: app, screen: term.SimulationScreen, done: done}
-	r.waitFor(t, "urgency 0.55")
+	term, _, app, r := pumpedExample(t)
 	var draws int
 	app.QueueUpdate(func() { app.SetAfterDrawFunc(func(tcell.Screen) { draws++ }) })
 
@@ -147,4 +128,23 @@ func TestRawPasteIsDrawnOnce(t *testing.T) {
 		t.Errorf("a paste of 1,000 keys was drawn %d times, want a few", draws)
 	}
 	t.Logf("a paste of 1,000 keys was drawn %d times", draws)
+}
+
+// pumpedExample runs the built-in example's dashboard on an event pump over
+// a flooded terminal of 100×30, as the terminal dashboard runs, and waits
+// for its first screen.
+func pumpedExample(t *testing.T) (*floodedTerminal, tcell.Screen, *tview.Application, *simulatedRun) {
+	t.Helper()
+	s, opts := exampleSession(t)
+	term := newFloodedTerminal()
+	pump := newEventPump(term)
+	app := tview.NewApplication()
+	app.SetScreen(pump)
+	term.SetSize(100, 30)
+	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	done := make(chan error, 1)
+	go func() { done <- dashboardRun{app: app, screen: pump, sys: sys}.run(s, opts) }()
+	r := &simulatedRun{app: app, screen: term.SimulationScreen, done: done}
+	r.waitFor(t, "urgency 0.55")
+	return term, pump, app, r
 }
