@@ -11,9 +11,9 @@ import (
 // of searching again once a job ends, and the facts of every offer and
 // process as jobs on the timeline.
 
-// OfferEstimate is what a search is expected to find, learnt from the open,
-// not vetoed opportunities: how well such a job fits, what it pays and
-// whether it covers health insurance.
+// OfferEstimate is what a search is expected to find, learnt from the open
+// opportunities and a prior market (see [EstimateOffers]): how well such a
+// job fits, what it pays and whether it covers health insurance.
 type OfferEstimate struct {
 	// Mean and SD are the mean and standard deviation of its fit.
 	Mean, SD float64
@@ -22,92 +22,192 @@ type OfferEstimate struct {
 	// SDRaised reports that the estimated spread was raised to
 	// offer_sd_min.
 	SDRaised bool
+	// Fits is the distribution of the fit on 0..100 that was estimated;
+	// nil when the mean or the spread is set or raised, or there is
+	// nothing to learn from, and the beta-binomial of [ScoreOffers] with
+	// Mean and SD stands for it (see [OfferEstimate.Offers]).
+	Fits *Offers
 	// Fit is the mean fit, kept under its old name for the views.
 	Fit float64
-	// NetMonthly is the median pay after tax a month of the opportunities
-	// that give their pay, and PayFrom how many do; with none, a job is
-	// assumed to cover the expenses.
+	// NetMonthly is the mean pay after tax a month of the opportunities
+	// that give their pay and of the prior's jobs, which pay the
+	// expenses; PayFrom is how many opportunities give it. With none, a
+	// job is assumed to cover the expenses.
 	NetMonthly float64
 	PayFrom    int
-	// Uncovered is the share of the expenses that pay leaves unpaid.
+	// Uncovered is the mean share of the expenses that a job's pay leaves
+	// unpaid: each of those opportunities' own share, and the prior's
+	// jobs', which is 0.
 	Uncovered float64
-	// InsuredShare is the share of the opportunities that provide health
-	// insurance, and InsuranceWaitDays their mean wait for it.
+	// InsuredShare is the share of the opportunities and of the prior's
+	// jobs, which insure at even odds, that provide health insurance;
+	// InsuranceWaitDays is the mean wait for it of the opportunities that
+	// do.
 	InsuredShare, InsuranceWaitDays float64
-	// From indexes State.Assessments: the opportunities the estimate
-	// comes from.
-	From []int
+	// From indexes State.Assessments, in profile order: the opportunities
+	// the estimate comes from. Prior is market_prior, how many
+	// opportunities the prior market counts as.
+	From  []int
+	Prior float64
 }
 
-// EstimateOffers estimates what a search finds from the open, not vetoed
-// opportunities of s, each counted once: their chances do not weigh them,
-// so that a process's chance moves only the wait for that process and not
-// the whole market.
+// Offers is the distribution of the fit of a job a search finds.
+func (e *OfferEstimate) Offers() Offers {
+	if e.Fits != nil {
+		return *e.Fits
+	}
+	return ScoreOffers(e.Mean, e.SD)
+}
+
+// The prior market is what a search is taken to find before any
+// opportunity says otherwise: fits uniform on the whole numbers 0..100
+// (mean 50, the fit of an opportunity whose every rating is unknown), jobs
+// that pay the expenses (as a job with no pay given is taken to) and that
+// insure at even odds. The uniform is the textbook's choice where nothing
+// is known of the offers (the on-the-job search of docs/decide.md draws
+// from one); the pay is the model's own fallback; the even odds are a
+// judgement.
+const (
+	priorOfferMean    = 50
+	priorInsuredShare = 0.5
+)
+
+// EstimateOffers estimates what a search finds from the open opportunities
+// of s, vetoed or not, each counted once, and a prior market counted as
+// market_prior opportunities. The fit is a mixture: the prior's uniform,
+// and for each opportunity the jobs that fit about as well as it does (a
+// beta-binomial about its fit, offer_sd_min wide at fit 50).
+//
+// A deal-breaker keeps an opportunity out of your choices, not out of the
+// evidence of what your search turns up: counting it here, at its own
+// fit, means a rating raised past a deal-breaker's floor does not bring a
+// new job into the market at once. A process's chance is where it stands
+// in its pipeline, not how common jobs like it are, and it weighs nothing
+// here: it moves only the wait for that process.
+//
+// Two properties follow, which tests hold it to. A rating raised moves one
+// opportunity's part of the mixture up and nothing down, so no search
+// from the market is worth less for it (a moment estimate could narrow
+// the spread and lower it). And one opportunity is at most
+// 1/(market_prior + 1) of the market, however few the others.
 func EstimateOffers(s *State, p SearchParams) OfferEstimate {
-	var e OfferEstimate
-	fits, nets := make([]float64, 0, len(s.Ranked)), make([]float64, 0, len(s.Ranked))
-	e.From = make([]int, 0, len(s.Ranked))
-	insured, wait := 0, 0.0
-	for _, r := range s.Ranked {
-		a := &s.Assessments[r.Index]
-		o := &s.Profile.Opportunities[r.Index]
-		if o.Stage == StageCurrent {
+	const n = 100
+	e := OfferEstimate{Prior: p.MarketPrior, From: make([]int, 0, len(s.Assessments))}
+	// at[k] is how many opportunities' kernels sit about fit k: one
+	// between two whole fits is shared between their kernels, so that a
+	// higher fit moves its weight up, smoothly.
+	var at [n + 1]float64
+	expenses := val(s.Situation.MonthlyExpenses)
+	var fitSum, insured, wait, netSum, uncSum float64
+	// In profile order, so that the sums are the same to the bit however
+	// a what-if ranks the opportunities.
+	for i := range s.Assessments {
+		a := &s.Assessments[i]
+		o := &s.Profile.Opportunities[i]
+		if a.Closed || o.Stage == StageCurrent {
 			continue // the job held is not one a search finds
 		}
-		e.From = append(e.From, r.Index)
-		fits = append(fits, a.Fit.Value)
+		e.From = append(e.From, i)
+		x := math.Max(0, math.Min(n, a.Fit.Value))
+		fitSum += x
+		k := math.Floor(x)
+		if t := x - k; t > 0 {
+			at[int(k)] += 1 - t
+			at[int(k)+1] += t
+		} else {
+			at[int(k)]++
+		}
 		if a.Relief.PayKnown {
-			nets = append(nets, a.Relief.NetMonthly)
+			e.PayFrom++
+			netSum += a.Relief.NetMonthly
+			if expenses > 0 {
+				uncSum += clamp01(1 - a.Relief.NetMonthly/expenses)
+			}
 		}
 		if o.Insurance {
 			insured++
 			wait += o.InsuranceWaitDays
 		}
 	}
+	total := float64(len(e.From)) + e.Prior
 	e.Mean = fallbackOfferMean
-	if n := float64(len(fits)); n > 0 {
-		e.Mean = 0
-		for _, x := range fits {
-			e.Mean += x / n
+	if total > 0 {
+		e.Mean = (fitSum + e.Prior*priorOfferMean) / total
+		e.InsuredShare = (insured + e.Prior*priorInsuredShare) / total
+		values, probs := make([]float64, n+1), make([]float64, n+1)
+		for k := range probs {
+			values[k] = float64(k)
+			probs[k] = e.Prior / (n + 1) / total
 		}
-		variance := 0.0
-		for _, x := range fits {
-			variance += (x - e.Mean) * (x - e.Mean) / n
+		rho := kernelRho(p.OfferSDMin)
+		for k, w := range at {
+			if w > 0 {
+				addKernel(probs, k, rho, w/total)
+			}
 		}
-		e.SD = math.Sqrt(variance)
-		e.InsuredShare = float64(insured) / n
+		fits := Offers{Values: values, Probs: probs}
+		e.SD, e.Fits = fits.SD(), &fits
 	}
 	if insured > 0 {
-		e.InsuranceWaitDays = wait / float64(insured)
+		e.InsuranceWaitDays = wait / insured
 	}
 	if e.SD < p.OfferSDMin {
-		e.SD, e.SDRaised = p.OfferSDMin, true
+		e.SD, e.SDRaised, e.Fits = p.OfferSDMin, true, nil
 	}
 	if p.OfferMean != nil {
-		e.Mean, e.MeanGiven = *p.OfferMean, true
+		e.Mean, e.MeanGiven, e.Fits = *p.OfferMean, true, nil
 	}
 	if p.OfferSD != nil {
-		e.SD, e.SDGiven, e.SDRaised = *p.OfferSD, true, false
+		e.SD, e.SDGiven, e.SDRaised, e.Fits = *p.OfferSD, true, false, nil
 	}
 	e.Fit = e.Mean
-	if len(nets) > 0 {
-		e.NetMonthly = s.shared.medianPay(s, nets)
-		e.PayFrom = len(nets)
-		if exp := val(s.Situation.MonthlyExpenses); exp > 0 {
-			e.Uncovered = clamp01(1 - e.NetMonthly/exp)
+	if e.PayFrom > 0 {
+		if pays := float64(e.PayFrom) + e.Prior; expenses > 0 {
+			e.NetMonthly = (netSum + e.Prior*expenses) / pays
+			e.Uncovered = uncSum / pays
+		} else {
+			e.NetMonthly = netSum / float64(e.PayFrom)
 		}
 	}
 	return e
 }
 
-// median is the median of xs, which it sorts.
-func median(xs []float64) float64 {
-	slices.Sort(xs)
-	m := len(xs) / 2
-	if len(xs)%2 == 0 {
-		return (xs[m-1] + xs[m]) / 2
+// kernelRho is the beta-binomial's ρ = 1/(a + b + 1) for jobs about one
+// fit: the one that gives a spread of sd at fit 50, and 0 (a binomial)
+// for a spread of 5 or less. Kept fixed across fits, so that the kernel
+// rises with the fit in the sense that every fit or better is likelier.
+func kernelRho(sd float64) float64 {
+	return math.Max(0, math.Min(0.99, (sd*sd/25-1)/99))
+}
+
+// addKernel adds to probs, on 0..100, weight times the beta-binomial with
+// mean k and the given ρ, worked out term by term from its first.
+func addKernel(probs []float64, k int, rho, weight float64) {
+	n := len(probs) - 1
+	if k <= 0 || k >= n {
+		probs[max(0, min(n, k))] += weight
+		return
 	}
-	return xs[m]
+	p := float64(k) / float64(n)
+	nf := float64(n)
+	if rho <= 0 {
+		for j, q := range Binomial(n, p) {
+			probs[j] += weight * q
+		}
+		return
+	}
+	ab := 1/rho - 1
+	a, b := p*ab, (1-p)*ab
+	// P(0) = B(a, n + b) / B(a, b); P(j+1)/P(j) = (n − j)(j + a) / ((j + 1)(n − j − 1 + b)).
+	q := math.Exp(lgamma(nf+b) + lgamma(a+b) - lgamma(b) - lgamma(nf+a+b))
+	for j := 0; ; j++ {
+		probs[j] += weight * q
+		if j == n {
+			return
+		}
+		jf := float64(j)
+		q *= (nf - jf) * (jf + a) / ((jf + 1) * (nf - jf - 1 + b))
+	}
 }
 
 // fallbackOfferMean is the mean fit of a job a search finds when the
@@ -170,7 +270,7 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	tl.grid = gridTimes(1)
 
 	pm := s.Profile.Params
-	fits := ScoreOffers(e.Mean, e.SD)
+	fits := e.Offers()
 	insWait := e.InsuranceWaitDays / daysPerMonth
 	m := &tl.market
 	m.startDelay, m.payDelay = pm.StartDays/daysPerMonth, pm.FirstPaycheckDays/daysPerMonth

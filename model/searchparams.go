@@ -58,6 +58,11 @@ type SearchParams struct {
 	// handful of opportunities that happen to fit alike says little about
 	// how alike the next jobs will be.
 	OfferSDMin float64
+	// MarketPrior is how many opportunities the prior market counts as
+	// when the fit, pay and insurance of a job a search finds are
+	// estimated from the open opportunities (see [EstimateOffers]): the
+	// more it counts, the less any one opportunity moves the estimate.
+	MarketPrior float64
 	// HoldDays is how long an offer with no respond_by is assumed to wait
 	// for an answer.
 	HoldDays float64
@@ -85,6 +90,7 @@ func DefaultSearchParams() SearchParams {
 		PoorFitMonths:    6,
 		GoodFitMonths:    60,
 		OfferSDMin:       10,
+		MarketPrior:      2,
 		HoldDays:         7,
 		CloseMargin:      1,
 		FollowUpDays:     10,
@@ -118,6 +124,7 @@ func SearchParamTable() []Setting[SearchParams] {
 	mean, setMean := optional(func(p *SearchParams) **float64 { return &p.OfferMean })
 	sd, setSD := optional(func(p *SearchParams) **float64 { return &p.OfferSD })
 	sdMin, setSDMin := plain(func(p *SearchParams) *float64 { return &p.OfferSDMin })
+	prior, setPrior := plain(func(p *SearchParams) *float64 { return &p.MarketPrior })
 	hold, setHold := plain(func(p *SearchParams) *float64 { return &p.HoldDays })
 	closeMargin, setClose := plain(func(p *SearchParams) *float64 { return &p.CloseMargin })
 	followUp, setFollowUp := plain(func(p *SearchParams) *float64 { return &p.FollowUpDays })
@@ -137,6 +144,7 @@ func SearchParamTable() []Setting[SearchParams] {
 		info("offer_mean", "mean fit of a job a search finds", 0, 100, false, false, mean, setMean),
 		info("offer_sd", "spread (standard deviation) of that fit", 0, 50, false, false, sd, setSD),
 		info("offer_sd_min", "least spread an estimated fit distribution gets", 0, 50, false, false, sdMin, setSDMin),
+		info("market_prior", "how many opportunities the prior market (fits uniform on 0..100) counts as beside yours", 0, 1000, false, false, prior, setPrior),
 		info("hold_days", "days an offer with no respond_by is assumed to wait for an answer", 0, 365, false, false, hold, setHold),
 		info("close_margin", "difference in value (points a month) below which a choice is a close call", 0, 100, false, false, closeMargin, setClose),
 		info("follow_up_days", "days without a move before an application or interview is flagged follow up", 0, 3650, true, false, followUp, setFollowUp),

@@ -27,10 +27,6 @@ type sharedMemo struct {
 	shapes []*layoutShape
 	mids   *midTable
 	terms  *termTable
-	// pays and payMedian are the pays medianPay last found the median
-	// of, in profile order, and that median.
-	pays      []float64
-	payMedian float64
 }
 
 // nodeKey is everything a node's constants depend on besides the node
@@ -304,38 +300,4 @@ func (sm *sharedMemo) termsOf(as []Assessment) *termTable {
 	}
 	sm.terms = t
 	return t
-}
-
-// medianPay is the median of the pay after tax of the ranked
-// opportunities that give it, nets in rank order: the same for every
-// state of one money and one set of opportunities whatever their order,
-// so it is kept with the pays it was found from, in profile order, to
-// the bit. Pays with a NaN or a −0 (whose place in a sort is not their
-// value's) are not kept, and the median is found from nets as they come.
-func (sm *sharedMemo) medianPay(s *State, nets []float64) float64 {
-	for _, x := range nets {
-		if math.IsNaN(x) || x == 0 && math.Signbit(x) {
-			return median(nets)
-		}
-	}
-	if sm == nil {
-		return median(nets)
-	}
-	ranked := make([]bool, len(s.Assessments))
-	for _, r := range s.Ranked {
-		ranked[r.Index] = true
-	}
-	key := make([]float64, 0, len(nets))
-	for i := range s.Assessments {
-		if a := &s.Assessments[i]; ranked[i] && a.Relief.PayKnown {
-			key = append(key, a.Relief.NetMonthly)
-		}
-	}
-	sm.mu.Lock()
-	defer sm.mu.Unlock()
-	if sm.pays != nil && sameBits(sm.pays, key) {
-		return sm.payMedian
-	}
-	sm.pays, sm.payMedian = key, median(nets)
-	return sm.payMedian
 }

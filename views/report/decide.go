@@ -280,10 +280,13 @@ func assumptionNotes(s *model.State, d *model.Decision) []string {
 	switch n := len(est.From); {
 	case est.MeanGiven && est.SDGiven:
 		from += ", both set in [search]."
-	case n == 0:
+	case n == 0 && est.Prior == 0:
 		from += "; with no open opportunity to learn from, the mean is the middle of the scale."
+	case n == 0:
+		from += "; with no open opportunity to learn from, it is the prior market, fits uniform on 0..100."
 	default:
-		from += fmt.Sprintf(", learnt from %d open %s, each counted once.", n, pluralWord(n, "opportunity", "opportunities"))
+		from += fmt.Sprintf(", learnt from %d open %s, each counted once, and a prior market of fits uniform on 0..100 counted as %s.",
+			n, pluralWord(n, "opportunity", "opportunities"), trim(est.Prior))
 	}
 	pay := "With no pay given anywhere, such a job is taken to cover the expenses."
 	if est.PayFrom > 0 {
@@ -291,7 +294,7 @@ func assumptionNotes(s *model.State, d *model.Decision) []string {
 		if est.Uncovered > 0 {
 			covers = percent(est.Uncovered) + " of the expenses uncovered"
 		}
-		pay = fmt.Sprintf("It pays %s a month after tax (the median of %d), %s; %s of your opportunities insure.",
+		pay = fmt.Sprintf("It pays %s a month after tax (the mean of the %d that give it and the prior's, which pays the expenses), %s; %s of such jobs insure.",
 			Money(s.Currency(), est.NetMonthly), est.PayFrom, covers, percent(est.InsuredShare))
 	}
 	money := fmt.Sprintf("Once the money is gone, a month costs %s points for each month of expenses missing in it; the debt left at "+

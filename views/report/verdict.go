@@ -519,7 +519,7 @@ func offerTerms(s *model.State, d *model.Decision, o *model.OfferAdvice) string 
 	text := deadlineText(s, o)
 	if !s.Assessments[o.Index].Relief.PayKnown && !accepted(s, o.Index) {
 		if d.Estimate.PayFrom > 0 {
-			text += fmt.Sprintf("; no pay given: counted as %s a month after tax, the median of the %d that give one", Money(s.Currency(), d.Estimate.NetMonthly), d.Estimate.PayFrom)
+			text += fmt.Sprintf("; no pay given: counted as %s a month after tax, the market's (see the assumptions)", Money(s.Currency(), d.Estimate.NetMonthly))
 		} else {
 			text += "; no pay given: counted as covering your expenses"
 		}

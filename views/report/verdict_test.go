@@ -169,6 +169,10 @@ func TestHoldWithNoProcessToWaitFor(t *testing.T) {
 		Opportunities: []model.Opportunity{{Name: "Offer", Stage: model.StageOffer, Pay: model.Float(70000),
 			RespondBy: model.NewDate(2026, 12, 29), Ratings: map[string]model.Rating{"fit": {Low: 2, High: 2}}}},
 	}
+	// The market learnt from the offer alone (no prior market): searching
+	// finds jobs like it, and holding it while searching is worth more
+	// than accepting today.
+	p.Search.MarketPrior = 0
 	s, err := model.Evaluate(p, model.Request{Today: today})
 	if err != nil {
 		t.Fatal(err)
