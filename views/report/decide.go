@@ -274,19 +274,27 @@ func assumptions(d *model.Decision) []assumption {
 func assumptionNotes(s *model.State, d *model.Decision) []string {
 	est := d.Estimate
 	p := d.Params
-	from := fmt.Sprintf("A search brings an offer in a month with chance %s at first, %s past %s months; its fit follows a "+
-		"beta-binomial on 0..100 with mean %s and spread %s", chanceText(p.FindRate), chanceText(p.FindRateLong),
-		trim(p.LongSpellMonths), Num(est.Mean), Num(est.SD))
-	switch n := len(est.From); {
-	case est.MeanGiven && est.SDGiven:
-		from += ", both set in [search]."
-	case n == 0 && est.Prior == 0:
-		from += "; with no open opportunity to learn from, the mean is the middle of the scale."
-	case n == 0:
-		from += "; with no open opportunity to learn from, it is the prior market, fits uniform on 0..100."
+	from := fmt.Sprintf("A search brings an offer in a month with chance %s at first, %s past %s months; ",
+		chanceText(p.FindRate), chanceText(p.FindRateLong), trim(p.LongSpellMonths))
+	n := len(est.From)
+	opps := fmt.Sprintf("%d open %s (vetoed ones too)", n, pluralWord(n, "opportunity", "opportunities"))
+	switch {
+	case est.Fits != nil && n == 0:
+		from += fmt.Sprintf("with no open opportunity to learn from, its fit is the prior market's, uniform on 0..100 (mean %s, spread %s).",
+			Num(est.Mean), Num(est.SD))
+	case est.Fits != nil:
+		from += fmt.Sprintf("its fit, mean %s and spread %s, is learnt from %s, each counted once as jobs that fit about as well, "+
+			"and from a prior market of fits uniform on 0..100 counted as %s.", Num(est.Mean), Num(est.SD), opps, trim(est.Prior))
 	default:
-		from += fmt.Sprintf(", learnt from %d open %s, each counted once, and a prior market of fits uniform on 0..100 counted as %s.",
-			n, pluralWord(n, "opportunity", "opportunities"), trim(est.Prior))
+		from += fmt.Sprintf("its fit follows a beta-binomial on 0..100 with mean %s and spread %s", Num(est.Mean), Num(est.SD))
+		switch {
+		case est.MeanGiven && est.SDGiven:
+			from += ", both set in [search]."
+		case n == 0 && est.Prior == 0:
+			from += "; with no open opportunity to learn from, the mean is the middle of the scale."
+		default:
+			from += fmt.Sprintf(", learnt where not set from %s and a prior market counted as %s.", opps, trim(est.Prior))
+		}
 	}
 	pay := "With no pay given anywhere, such a job is taken to cover the expenses."
 	if est.PayFrom > 0 {
