@@ -42,7 +42,7 @@ func rankingNote(s *model.State, d *model.Decision) string {
 	}
 	if !s.Assessments[v.Offer].Relief.PayKnown {
 		return fmt.Sprintf("The ranking puts %s first, but %s gives no pay: the ranking counts that as no income, while "+
-			"this advice counts it as paying like the others that give their pay (the median). Ask %s what it pays before you accept.",
+			"this advice counts it as paying like the others that give their pay (their mean, drawn toward your expenses). Ask %s what it pays before you accept.",
 			name(s, lead), name(s, v.Offer), name(s, v.Offer))
 	}
 	return fmt.Sprintf("The ranking puts %s first: it scores fit against relief at your urgency, while this advice follows "+
