@@ -107,6 +107,9 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 		if a.Closed || o.Stage == StageCurrent {
 			continue // the job held is not one a search finds
 		}
+		if math.IsNaN(a.Fit.Value) {
+			continue // no fit to learn from (and no index for it below)
+		}
 		e.From = append(e.From, i)
 		x := math.Max(0, math.Min(n, a.Fit.Value))
 		fitSum += x
