@@ -29,10 +29,11 @@ type OfferEstimate struct {
 	Fits *Offers
 	// Fit is the mean fit, kept under its old name for the views.
 	Fit float64
-	// NetMonthly is the mean pay after tax a month of the opportunities
-	// that give their pay and of the prior's jobs, which pay the
-	// expenses; PayFrom is how many opportunities give it. With none, a
-	// job is assumed to cover the expenses.
+	// NetMonthly is the median pay after tax a month of the
+	// opportunities that give their pay and of the prior's jobs, which pay
+	// the expenses and count as market_prior of them; PayFrom is how many
+	// opportunities give it. With none, a job is assumed to cover the
+	// expenses.
 	NetMonthly float64
 	PayFrom    int
 	// Uncovered is the mean share of the expenses that a job's pay leaves
@@ -62,14 +63,16 @@ func (e *OfferEstimate) Offers() Offers {
 // The prior market is what a search is taken to find before any
 // opportunity says otherwise: fits uniform on the whole numbers 0..100
 // (mean 50, the fit of an opportunity whose every rating is unknown), jobs
-// that pay the expenses (as a job with no pay given is taken to) and that
-// insure at even odds. The uniform is the textbook's choice where nothing
-// is known of the offers (the on-the-job search of docs/decide.md draws
-// from one); the pay is the model's own fallback; the even odds are a
-// judgement.
+// that pay the expenses (as a job with no pay given is taken to) and of
+// which seven in ten insure. The uniform is the textbook's choice where
+// nothing is known of the offers (the on-the-job search of docs/decide.md
+// draws from one); the pay is the model's own fallback; the share insured
+// is the US private-industry workers' access to employer medical care
+// (BLS, Employee Benefits in the United States, March 2023: 69% of
+// non-union and 96% of union workers).
 const (
 	priorOfferMean    = 50
-	priorInsuredShare = 0.5
+	priorInsuredShare = 0.7
 )
 
 // EstimateOffers estimates what a search finds from the open opportunities
@@ -98,7 +101,8 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 	// higher fit moves its weight up, smoothly.
 	var at [n + 1]float64
 	expenses := val(s.Situation.MonthlyExpenses)
-	var fitSum, insured, wait, netSum, uncSum float64
+	var fitSum, insured, wait, uncSum float64
+	var nets []float64
 	// In profile order, so that the sums are the same to the bit however
 	// a what-if ranks the opportunities.
 	for i := range s.Assessments {
@@ -122,7 +126,7 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 		}
 		if a.Relief.PayKnown {
 			e.PayFrom++
-			netSum += a.Relief.NetMonthly
+			nets = append(nets, a.Relief.NetMonthly)
 			if expenses > 0 {
 				uncSum += clamp01(1 - a.Relief.NetMonthly/expenses)
 			}
@@ -165,14 +169,45 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 	}
 	e.Fit = e.Mean
 	if e.PayFrom > 0 {
-		if pays := float64(e.PayFrom) + e.Prior; expenses > 0 {
-			e.NetMonthly = (netSum + e.Prior*expenses) / pays
-			e.Uncovered = uncSum / pays
-		} else {
-			e.NetMonthly = netSum / float64(e.PayFrom)
+		pays := make([]weighted, 0, len(nets)+1)
+		for _, v := range nets {
+			pays = append(pays, weighted{v, 1})
 		}
+		if expenses > 0 {
+			if e.Prior > 0 {
+				pays = append(pays, weighted{expenses, e.Prior})
+			}
+			e.Uncovered = uncSum / (float64(e.PayFrom) + e.Prior)
+		}
+		e.NetMonthly = weightedMedian(pays)
 	}
 	return e
+}
+
+// weighted is a value counted weight times.
+type weighted struct{ value, weight float64 }
+
+// weightedMedian is the median of the values counted by their weights:
+// the least value with at least half the weight at or below it, or, when
+// exactly half is, the midpoint between it and the next. One value
+// raised, however far, moves it at most to its neighbour.
+func weightedMedian(xs []weighted) float64 {
+	slices.SortStableFunc(xs, func(a, b weighted) int { return cmp.Compare(a.value, b.value) })
+	total := 0.0
+	for _, x := range xs {
+		total += x.weight
+	}
+	cum := 0.0
+	for k, x := range xs {
+		cum += x.weight
+		switch {
+		case cum > total/2:
+			return x.value
+		case cum == total/2 && k+1 < len(xs):
+			return (x.value + xs[k+1].value) / 2
+		}
+	}
+	return xs[len(xs)-1].value
 }
 
 // kernelRho is the beta-binomial's ρ = 1/(a + b + 1) for jobs about one

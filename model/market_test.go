@@ -291,3 +291,49 @@ func TestKernelIsABetaBinomialAboutTheFit(t *testing.T) {
 		}
 	}
 }
+
+// TestOnePayCannotCarryTheMarket: the review's case after the audit. A
+// contract already accepted gives no pay and is counted at the market's;
+// a vetoed 2% lead nobody picks has its pay raised from $30,000 to
+// $60,000 and then to $3,000,000 a year. The market's pay is a median, so
+// one pay moves it at most to the next one: it is the same at the two
+// raised pays, and the verdict, "keep Contract", holds at all three.
+func TestOnePayCannotCarryTheMarket(t *testing.T) {
+	var nets []float64
+	for _, pay := range []float64{30000, 60000, 3000000} {
+		p := bigAndContract(1)
+		p.Opportunities = append(p.Opportunities, Opportunity{Name: "Long Shot", Stage: StageLead, Pay: Float(pay), Chance: Float(0.02),
+			Ratings: map[string]Rating{"craft": {2, 2}, "manager": {1, 1}}})
+		s, d := decideAt(t, p, Request{})
+		if !s.Assessments[2].Vetoed() {
+			t.Fatal("the long shot should be vetoed")
+		}
+		if v := d.Verdict; v.Action != ActionAccept || v.Offer < 0 || s.Assessments[v.Offer].Name != "Contract" {
+			t.Errorf("long shot's pay %v: verdict %s %d, want accept Contract", pay, v.Action, v.Offer)
+		}
+		nets = append(nets, d.Estimate.NetMonthly)
+	}
+	if nets[1] != nets[2] {
+		t.Errorf("the market pays %.2f with the long shot at $60,000 and %.2f at $3,000,000", nets[1], nets[2])
+	}
+}
+
+// TestWeightedMedian: the least value with more than half the weight at
+// or below it, the midpoint at exactly half.
+func TestWeightedMedian(t *testing.T) {
+	for _, tc := range []struct {
+		xs   []weighted
+		want float64
+	}{
+		{[]weighted{{5, 1}}, 5},
+		{[]weighted{{1, 1}, {9, 1}}, 5},
+		{[]weighted{{9, 1}, {1, 1}, {4, 1}}, 4},
+		{[]weighted{{2000, 2}, {1500, 1}, {9000, 1}}, 2000},
+		{[]weighted{{2000, 2}, {1500, 1}, {1e9, 1}}, 2000},
+		{[]weighted{{2000, 2}, {3000, 1}, {4000, 1}}, 2500},
+	} {
+		if got := weightedMedian(tc.xs); got != tc.want {
+			t.Errorf("weightedMedian(%v) = %v, want %v", tc.xs, got, tc.want)
+		}
+	}
+}

@@ -298,11 +298,12 @@ func assumptionNotes(s *model.State, d *model.Decision) []string {
 	}
 	pay := "With no pay given anywhere, such a job is taken to cover the expenses."
 	if est.PayFrom > 0 {
-		covers := "covering the expenses"
+		covers := ""
 		if est.Uncovered > 0 {
-			covers = percent(est.Uncovered) + " of the expenses uncovered"
+			covers = fmt.Sprintf("; on average such a job leaves %s of the expenses unpaid, counting those that pay less than them", percent(est.Uncovered))
 		}
-		pay = fmt.Sprintf("It pays %s a month after tax (the mean of the %d that give it and the prior's, which pays the expenses), %s; %s of such jobs insure.",
+		pay = fmt.Sprintf("It pays %s a month after tax (the median of the %d that give it and the prior's, which pays the expenses)%s; "+
+			"%s of such jobs insure (yours, and the prior's, of which seven in ten do).",
 			Money(s.Currency(), est.NetMonthly), est.PayFrom, covers, percent(est.InsuredShare))
 	}
 	money := fmt.Sprintf("Once the money is gone, a month costs %s points for each month of expenses missing in it; the debt left at "+

@@ -189,6 +189,10 @@ type jsonMarket struct {
 	InsuredShare float64  `json:"insured_share"`
 	FindRate     float64  `json:"find_rate"`
 	From         []string `json:"from"`
+	// Prior is market_prior, how many opportunities the prior market
+	// counts as; PayFrom how many opportunities give their pay.
+	Prior   float64 `json:"prior"`
+	PayFrom int     `json:"pay_from"`
 }
 
 func dateOrNull(d model.Date) *string {
@@ -235,7 +239,8 @@ func writeDecideJSON(w io.Writer, s *model.State, d *model.Decision, info Info) 
 		Questions:      []jsonQuestion{},
 		Assumptions:    []jsonAssumption{},
 		Market: jsonMarket{MeanFit: round(d.Estimate.Mean, 2), SD: round(d.Estimate.SD, 2), Uncovered: round(d.Estimate.Uncovered, 4),
-			InsuredShare: round(d.Estimate.InsuredShare, 4), FindRate: round(d.FindRate, 4), From: []string{}},
+			InsuredShare: round(d.Estimate.InsuredShare, 4), FindRate: round(d.FindRate, 4), From: []string{},
+			Prior: d.Estimate.Prior, PayFrom: d.Estimate.PayFrom},
 	}
 	if v.Action == model.ActionWait && v.Offer < 0 {
 		rep.Verdict.Name = nameOrNull(s, v.WaitingFor)
