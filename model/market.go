@@ -91,7 +91,10 @@ const (
 // Two properties follow, which tests hold it to. A rating raised moves one
 // opportunity's part of the mixture up and nothing down, so no search
 // from the market is worth less for it (a moment estimate could narrow
-// the spread and lower it). And one opportunity is at most
+// the spread and lower it); this while the mixture is at least
+// offer_sd_min wide, which the prior sees to at its default (with
+// market_prior 0 a narrower one is widened to a beta-binomial of its
+// mean, which does not keep it). And one opportunity is at most
 // 1/(market_prior + 1) of the market, however few the others.
 func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 	const n = 100
