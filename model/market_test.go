@@ -62,15 +62,21 @@ func ratingEdits(p *Profile) []ratingEdit {
 
 // raised is p with edit e made: the rating one step higher.
 func raised(p *Profile, e ratingEdit) *Profile {
+	rt := p.Opportunities[e.opp].Ratings[e.priority]
+	return withRating(p, e.opp, e.priority, Rating{rt.Low + 1, rt.High + 1})
+}
+
+// withRating is a copy of p with opportunity i's rating of priority id
+// set to r; p is left as it was.
+func withRating(p *Profile, i int, id string, r Rating) *Profile {
 	q := *p
 	q.Opportunities = slices.Clone(p.Opportunities)
-	o := &q.Opportunities[e.opp]
-	o.Ratings = map[string]Rating{}
-	for id, rt := range p.Opportunities[e.opp].Ratings {
-		o.Ratings[id] = rt
+	o := &q.Opportunities[i]
+	o.Ratings = make(map[string]Rating, len(p.Opportunities[i].Ratings)+1)
+	for k, v := range p.Opportunities[i].Ratings {
+		o.Ratings[k] = v
 	}
-	rt := o.Ratings[e.priority]
-	o.Ratings[e.priority] = Rating{rt.Low + 1, rt.High + 1}
+	o.Ratings[id] = r
 	return &q
 }
 

@@ -219,15 +219,8 @@ func TestQuestionSharesAgainstBruteForce(t *testing.T) {
 			}{{q.Rating.Low, q.IfLow, "low"}, {q.Rating.High, q.IfHigh, "high"}} {
 				r := req
 				r.WhatIf.Ratings = map[string]map[string]Rating{p.Opportunities[q.Index].Name: {q.Priority: {end.v, end.v}}}
-				fixed := *p
-				fixed.Opportunities = slices.Clone(p.Opportunities)
-				o := &fixed.Opportunities[q.Index]
-				o.Ratings = map[string]Rating{}
-				for id, rt := range p.Opportunities[q.Index].Ratings {
-					o.Ratings[id] = rt
-				}
-				o.Ratings[q.Priority] = Rating{end.v, end.v}
-				want, _, _ := bruteFirstShares(t, &fixed, req)
+				fixed := withRating(p, q.Index, q.Priority, Rating{end.v, end.v})
+				want, _, _ := bruteFirstShares(t, fixed, req)
 				if math.Abs(end.got-want[q.Index]) > 1e-12 {
 					t.Fatalf("trial %d: question %+v: if %s, %v; the brute force says %v", trial, q, end.name, end.got, want[q.Index])
 				}
