@@ -81,7 +81,11 @@ func reservationTableColumns(width int) int { return max(1, (width-Width("months
 // reservationSentence says today's reservation in words.
 func reservationSentence(s *model.State, d *model.Decision) string {
 	pm := s.Profile.Params
-	typical := fmt.Sprintf("a sure offer that pays like your others and starts in %s days", trim(pm.StartDays))
+	pays := "covers the expenses"
+	if d.Estimate.PayFrom > 0 {
+		pays = "pays what a search finds (" + Money(s.Currency(), d.Estimate.NetMonthly) + " a month after tax)"
+	}
+	typical := fmt.Sprintf("a sure offer that %s and starts in %s days", pays, trim(pm.StartDays))
 	r := d.Now
 	when := "With " + Months(d.RunwayMonths) + " of runway"
 	if math.IsInf(d.RunwayMonths, 1) {
