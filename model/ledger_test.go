@@ -172,7 +172,7 @@ func bonusCase() *Profile {
 	p := withSavings(warehouse(0.9), 0)
 	o := &p.Opportunities[0]
 	o.Starts, o.ClawbackMonths = NewDate(2026, 12, 28), Float(0)
-	o.Ratings = map[string]Rating{"craft": {4, 4}, "team": {3, 3}}
+	o.Ratings = map[string]Rating{"craft": {3, 3}, "team": {3, 3}}
 	return p
 }
 

@@ -36,12 +36,11 @@ type OfferEstimate struct {
 	// expenses.
 	NetMonthly float64
 	PayFrom    int
-	// Uncovered is the mean share of the expenses that a job's pay leaves
-	// unpaid: each of those opportunities' own share, and the prior's
-	// jobs', which is 0.
+	// Uncovered is the share of the expenses that pay (NetMonthly)
+	// leaves unpaid.
 	Uncovered float64
 	// InsuredShare is the share of the opportunities and of the prior's
-	// jobs, which insure at even odds, that provide health insurance;
+	// jobs, of which seven in ten insure, that provide health insurance;
 	// InsuranceWaitDays is the mean wait for it of the opportunities that
 	// do.
 	InsuredShare, InsuranceWaitDays float64
@@ -104,7 +103,7 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 	// higher fit moves its weight up, smoothly.
 	var at [n + 1]float64
 	expenses := val(s.Situation.MonthlyExpenses)
-	var fitSum, insured, wait, uncSum float64
+	var fitSum, insured, wait float64
 	var nets []float64
 	// In profile order, so that the sums are the same to the bit however
 	// a what-if ranks the opportunities.
@@ -130,9 +129,6 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 		if a.Relief.PayKnown {
 			e.PayFrom++
 			nets = append(nets, a.Relief.NetMonthly)
-			if expenses > 0 {
-				uncSum += clamp01(1 - a.Relief.NetMonthly/expenses)
-			}
 		}
 		if o.Insurance {
 			insured++
@@ -176,13 +172,13 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 		for _, v := range nets {
 			pays = append(pays, weighted{v, 1})
 		}
-		if expenses > 0 {
-			if e.Prior > 0 {
-				pays = append(pays, weighted{expenses, e.Prior})
-			}
-			e.Uncovered = uncSum / (float64(e.PayFrom) + e.Prior)
+		if expenses > 0 && e.Prior > 0 {
+			pays = append(pays, weighted{expenses, e.Prior})
 		}
 		e.NetMonthly = weightedMedian(pays)
+		if expenses > 0 {
+			e.Uncovered = clamp01(1 - e.NetMonthly/expenses)
+		}
 	}
 	return e
 }
@@ -191,15 +187,24 @@ func EstimateOffers(s *State, p SearchParams) OfferEstimate {
 type weighted struct{ value, weight float64 }
 
 // weightedMedian is the median of the values counted by their weights:
-// the least value with at least half the weight at or below it, or, when
+// the least value with more than half the weight at or below it, or, when
 // exactly half is, the midpoint between it and the next. One value
-// raised, however far, moves it at most to its neighbour.
-func weightedMedian(xs []weighted) float64 {
-	slices.SortStableFunc(xs, func(a, b weighted) int { return cmp.Compare(a.value, b.value) })
+// raised, however far, moves it at most to its neighbour. Values with no
+// weight (or a weight that is not a number above 0) count for nothing; NaN
+// when nothing counts.
+func weightedMedian(in []weighted) float64 {
+	xs := make([]weighted, 0, len(in))
 	total := 0.0
-	for _, x := range xs {
-		total += x.weight
+	for _, x := range in {
+		if x.weight > 0 && !math.IsInf(x.weight, 1) {
+			xs = append(xs, x)
+			total += x.weight
+		}
 	}
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	slices.SortStableFunc(xs, func(a, b weighted) int { return cmp.Compare(a.value, b.value) })
 	cum := 0.0
 	for k, x := range xs {
 		cum += x.weight

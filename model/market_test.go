@@ -337,8 +337,11 @@ func TestWeightedMedian(t *testing.T) {
 		{[]weighted{{2000, 2}, {1500, 1}, {9000, 1}}, 2000},
 		{[]weighted{{2000, 2}, {1500, 1}, {1e9, 1}}, 2000},
 		{[]weighted{{2000, 2}, {3000, 1}, {4000, 1}}, 2500},
+		{[]weighted{{1, 1}, {2, 0}, {3, 1}}, 2}, // the weightless one is left out: the midpoint of 1 and 3
+		{[]weighted{{7, 0}}, math.NaN()},
+		{nil, math.NaN()},
 	} {
-		if got := weightedMedian(tc.xs); got != tc.want {
+		if got := weightedMedian(tc.xs); got != tc.want && !(math.IsNaN(got) && math.IsNaN(tc.want)) {
 			t.Errorf("weightedMedian(%v) = %v, want %v", tc.xs, got, tc.want)
 		}
 	}

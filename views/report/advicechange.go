@@ -84,8 +84,8 @@ func adviceChanges(s *model.State, d *model.Decision) []string {
 		switch be := o.BreakEven; {
 		case be == nil || *be < 0.005:
 		case v.Action == model.ActionAccept:
-			chance = fmt.Sprintf("with %s's chance above %s (it is %s)", name(s, y), chanceFloor(*be), now)
-			chanceShort = fmt.Sprintf("with %s's chance above %s", name(s, y), chanceFloor(*be))
+			chance = fmt.Sprintf("with %s's chance above %s (it is %s)", name(s, y), chanceCeil(*be), now)
+			chanceShort = fmt.Sprintf("with %s's chance above %s", name(s, y), chanceCeil(*be))
 		default:
 			chance = fmt.Sprintf("with %s's chance below %s (it is %s)", name(s, y), chanceFloor(*be), now)
 			chanceShort = fmt.Sprintf("with %s's chance below %s", name(s, y), chanceFloor(*be))

@@ -304,11 +304,18 @@ func assumptionNotes(s *model.State, d *model.Decision) []string {
 	if est.PayFrom > 0 {
 		covers := ""
 		if est.Uncovered > 0 {
-			covers = fmt.Sprintf("; on average such a job leaves %s of the expenses unpaid, counting those that pay less than them", percent(est.Uncovered))
+			covers = fmt.Sprintf(", %s of the expenses short", percent(est.Uncovered))
 		}
-		pay = fmt.Sprintf("It pays %s a month after tax (the median of the %d that give it and the prior's, which pays the expenses)%s; "+
-			"%s of such jobs insure (yours, and the prior's, of which seven in ten do).",
-			Money(s.Currency(), est.NetMonthly), est.PayFrom, covers, percent(est.InsuredShare))
+		from, insure := "the one opportunity that gives it", "yours"
+		if est.PayFrom > 1 {
+			from = fmt.Sprintf("the %d opportunities that give it", est.PayFrom)
+		}
+		if est.Prior > 0 {
+			from += " and the prior's jobs, which pay the expenses"
+			insure = "yours, and the prior's, of which seven in ten do"
+		}
+		pay = fmt.Sprintf("It pays %s a month after tax (the median of %s)%s; %s of such jobs insure (%s).",
+			Money(s.Currency(), est.NetMonthly), from, covers, percent(est.InsuredShare), insure)
 	}
 	money := fmt.Sprintf("Once the money is gone, a month costs %s points for each month of expenses missing in it; the debt left at "+
 		"the first paycheck goes on costing for %s months. A month without a job is worth %s points", trim(p.ShortfallCost),

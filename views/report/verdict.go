@@ -42,7 +42,7 @@ func rankingNote(s *model.State, d *model.Decision) string {
 	}
 	if !s.Assessments[v.Offer].Relief.PayKnown {
 		return fmt.Sprintf("The ranking puts %s first, but %s gives no pay: the ranking counts that as no income, while "+
-			"this advice counts it as paying like the others that give their pay (their mean, drawn toward your expenses). Ask %s what it pays before you accept.",
+			"this advice counts it as paying what a search finds (the market's median pay: see the assumptions). Ask %s what it pays before you accept.",
 			name(s, lead), name(s, v.Offer), name(s, v.Offer))
 	}
 	return fmt.Sprintf("The ranking puts %s first: it scores fit against relief at your urgency, while this advice follows "+
@@ -215,9 +215,25 @@ func holdAndSearch(b *strings.Builder, s *model.State, d *model.Decision) {
 	}
 }
 
-// chanceFloor writes a break-even chance for "above …", rounded down so
-// that the words stay true: 0.996 is "above 0.99", not "above 1.00".
-func chanceFloor(c float64) string { return chanceText(math.Floor(c*100) / 100) }
+// chanceFloor writes a break-even chance c where the words need a value
+// at or below it ("worth it only with a chance above …", "… wins with a
+// chance below …"), rounded down so that they stay true: 0.996 is "0.99",
+// not "1.00".
+func chanceFloor(c float64) string { return chanceText(math.Floor(c*100+1e-9) / 100) }
+
+// chanceCeil writes a break-even chance c where the words need a value at
+// or above it ("worth it while its chance is above …", "… wins with a
+// chance above …"), rounded up so that they stay true: 0.1662 is "0.17",
+// for at 0.165 the answer is still the other one. Close to 1 it keeps
+// more places rather than say "above 1.00": 0.996 is "0.996".
+func chanceCeil(c float64) string {
+	for _, places := range []float64{100, 1000, 10000} {
+		if up := math.Ceil(c*places-1e-9) / places; up < 1 || c >= 1 {
+			return strconv.FormatFloat(up, 'f', int(math.Log10(places)+0.5), 64)
+		}
+	}
+	return strconv.FormatFloat(c, 'f', -1, 64)
+}
 
 // tenureText says how long a job at this fit should last: "should last
 // about 10 months".
@@ -573,7 +589,7 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 		case o.Advice == model.AdviceAccept:
 			parts = append(parts, fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, chanceFloor(*be), chance))
 		default:
-			parts = append(parts, fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, chanceFloor(*be), chance))
+			parts = append(parts, fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, chanceCeil(*be), chance))
 		}
 		if o.Holds && o.Advice == model.AdviceWait {
 			parts = append(parts, fmt.Sprintf("%s decides by the deadline, so holding the offer costs only the days until then.", other))

@@ -283,3 +283,31 @@ func TestFarRunwayWords(t *testing.T) {
 		}
 	}
 }
+
+// TestChanceRoundsTheSafeWay: a break-even chance is rounded so that the
+// sentence around it stays true: up where any chance above it must win
+// ("while its chance is above …"), down where it names a bound that is
+// needed ("only with a chance above …", "below …").
+func TestChanceRoundsTheSafeWay(t *testing.T) {
+	for _, tc := range []struct {
+		c           float64
+		floor, ceil string
+	}{
+		{0.1662, "0.16", "0.17"},
+		{0.75, "0.75", "0.75"},
+		{0.7501, "0.75", "0.76"},
+		{0.996, "0.99", "0.996"},
+		{0.9999, "0.99", "0.9999"},
+		{0.004, "0.00", "0.01"},
+		{1, "1.00", "1.00"},
+		{0.07, "0.07", "0.07"}, // 0.07·100 is 7.000000000000001 in floating point
+		{0.29, "0.29", "0.29"}, // and 0.29·100 is 28.999999999999996
+	} {
+		if got := chanceFloor(tc.c); got != tc.floor {
+			t.Errorf("chanceFloor(%v) = %s, want %s", tc.c, got, tc.floor)
+		}
+		if got := chanceCeil(tc.c); got != tc.ceil {
+			t.Errorf("chanceCeil(%v) = %s, want %s", tc.c, got, tc.ceil)
+		}
+	}
+}
