@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"io"
 	"strconv"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/gdamore/tcell/v2"
 
@@ -22,16 +19,7 @@ func (benchStopper) Stop() {}
 // its dashboard, laid out on a 120×40 simulated screen but not drawn.
 func benchDashboard(b *testing.B, path string) (*views.Dashboard, tcell.SimulationScreen) {
 	b.Helper()
-	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-		Getenv: func(string) string { return "" }, Home: b.TempDir(), Now: time.Now}
-	opts, err := parseArgs([]string{"--profile", path, "--today", gen.Today}, sys)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := open(sys, opts)
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, opts := openQuiet(b, nil, "--profile", path, "--today", gen.Today)
 	d, err := views.NewDashboard(benchStopper{}, &s.loaded.Profile, s.request, views.Options{
 		Info: s.reportInfo(opts), Styles: views.NewStyles(false), Status: startStatus(s)}, views.Hooks{})
 	if err != nil {

@@ -2,12 +2,10 @@ package cli
 
 import (
 	"bytes"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gdamore/tcell/v2"
 
@@ -129,17 +127,7 @@ func TestDecideTextSpeaksInMoney(t *testing.T) {
 // `mutual --today 2026-11-25 ARGS` does, for a user whose home is empty.
 func firstSession(t *testing.T, args []string) (*session, options) {
 	t.Helper()
-	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-		Getenv: func(string) string { return "" }, Home: t.TempDir(), Now: time.Now}
-	opts, err := parseArgs(append([]string{"--today", "2026-11-25"}, args...), sys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := open(sys, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, opts
+	return openQuiet(t, nil, append([]string{"--today", "2026-11-25"}, args...)...)
 }
 
 // TestFirstScreensDoNotContradictThemselves: the score's equation in the

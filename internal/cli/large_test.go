@@ -13,11 +13,6 @@ import (
 	"mutual/internal/trials"
 )
 
-func quietSystem(t *testing.T, stdout, stderr io.Writer) System {
-	return System{Stdin: strings.NewReader(""), Stdout: stdout, Stderr: stderr,
-		Getenv: func(string) string { return "" }, Home: t.TempDir(), Now: time.Now}
-}
-
 // TestLargeProfileRanksInSeconds: a pipeline of 20,000 opportunities ×
 // 40 priorities (8 MB of TOML) ranks, as JSON, in seconds; the everyday
 // run tries 5,000 of them, the long run (MUTUAL_LONG=1) all 20,000. The

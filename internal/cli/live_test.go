@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,17 +21,7 @@ import (
 // --today 2026-11-25` does.
 func fileSession(t *testing.T, path string, env map[string]string) (*session, options) {
 	t.Helper()
-	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-		Getenv: func(k string) string { return env[k] }, Home: t.TempDir(), Now: time.Now}
-	opts, err := parseArgs([]string{"--today", "2026-11-25", "--profile", path}, sys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := open(sys, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, opts
+	return openQuiet(t, env, "--today", "2026-11-25", "--profile", path)
 }
 
 const liveProfileText = `# my search

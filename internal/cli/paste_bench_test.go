@@ -4,7 +4,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
@@ -27,16 +26,8 @@ func BenchmarkRawPaste(b *testing.B) {
 			name = "coalesced"
 		}
 		b.Run(name, func(b *testing.B) {
-			sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-				Getenv: func(string) string { return "" }, Home: b.TempDir(), Now: time.Now}
-			opts, err := parseArgs([]string{"--profile", benchProfile(b, 30, 8), "--today", gen.Today}, sys)
-			if err != nil {
-				b.Fatal(err)
-			}
-			s, err := open(sys, opts)
-			if err != nil {
-				b.Fatal(err)
-			}
+			sys := quietSystem(b, io.Discard, io.Discard)
+			s, opts := openOn(b, sys, "--profile", benchProfile(b, 30, 8), "--today", gen.Today)
 			sim := tcell.NewSimulationScreen("UTF-8")
 			var screen tcell.Screen = sim
 			if pumped {

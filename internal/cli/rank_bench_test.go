@@ -4,9 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -19,18 +17,23 @@ import (
 // Compare the two ns/op; bench/run.sh measures the same as whole processes.
 
 func benchProfile(b *testing.B, opportunities, priorities int) string {
+	return benchFile(b, gen.Profile(opportunities, priorities))
+}
+
+// benchFile writes a generated profile to a file of the benchmark's own.
+func benchFile(b *testing.B, data []byte) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "profile.toml")
-	if err := os.WriteFile(path, gen.Profile(opportunities, priorities), 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		b.Fatal(err)
 	}
 	return path
 }
 
-func BenchmarkRankJSON(b *testing.B) {
-	path := benchProfile(b, 2000, 30)
-	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-		Getenv: func(string) string { return "" }, Home: b.TempDir(), Now: time.Now}
+// benchRank runs `mutual rank --format json` on the profile at path,
+// once a loop.
+func benchRank(b *testing.B, path string) {
+	sys := quietSystem(b, io.Discard, io.Discard)
 	args := []string{"rank", "--format", "json", "--profile", path, "--today", gen.Today}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -39,6 +42,8 @@ func BenchmarkRankJSON(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkRankJSON(b *testing.B) { benchRank(b, benchProfile(b, 2000, 30)) }
 
 func BenchmarkRankJSONFloor(b *testing.B) {
 	path := benchProfile(b, 2000, 30)
@@ -59,17 +64,5 @@ func BenchmarkRankJSONFloor(b *testing.B) {
 // 40 dated entries ([[income]] and [[cash]]): what the ledger costs rank
 // (bench/run.sh holds it to 1.15× rank without them).
 func BenchmarkRankJSONLedger(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "profile.toml")
-	if err := os.WriteFile(path, gen.ProfileWithLedger(2000, 30, 40), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	sys := System{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-		Getenv: func(string) string { return "" }, Home: b.TempDir(), Now: time.Now}
-	args := []string{"rank", "--format", "json", "--profile", path, "--today", gen.Today}
-	b.ReportAllocs()
-	for b.Loop() {
-		if code := Run(args, sys); code != 0 {
-			b.Fatalf("exit code %d", code)
-		}
-	}
+	benchRank(b, benchFile(b, gen.ProfileWithLedger(2000, 30, 40)))
 }
