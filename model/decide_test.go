@@ -205,22 +205,12 @@ func TestPropertyAdviceIsTheBestOfItsValues(t *testing.T) {
 			if o.Vetoed {
 				continue
 			}
-			best := math.Max(o.Accept, math.Max(o.Search, o.Decline))
-			if o.CanHold {
-				best = math.Max(best, o.Wait)
-			}
-			var got float64
-			switch o.Advice {
-			case AdviceAccept:
+			got, best := advisedAndBest(o)
+			switch {
+			case o.Advice == AdviceAccept:
 				accepts++
-				got = o.Accept
-			case AdviceWait:
-				got = o.Wait
-				if !o.CanHold {
-					t.Errorf("trial %d: %s advised wait but cannot be held", trial, s.Assessments[o.Index].Name)
-				}
-			case AdviceDecline:
-				got = o.Decline
+			case o.Advice == AdviceWait && !o.CanHold:
+				t.Errorf("trial %d: %s advised wait but cannot be held", trial, s.Assessments[o.Index].Name)
 			}
 			if got < best-1e-6 {
 				t.Errorf("trial %d: %s advised %s worth %.4f while the best printed is %.4f (%+v)", trial, s.Assessments[o.Index].Name, o.Advice, got, best, o)
@@ -638,6 +628,17 @@ func TestGlanceIsTheBriefOnTheVerdictsOffer(t *testing.T) {
 	if !actions[ActionAccept] || len(actions) < 2 {
 		t.Errorf("the cases reach only the verdicts %v", actions)
 	}
+}
+
+// advisedAndBest are the value of what offer o is advised, and the best
+// of the values printed beside it (holding only where it can be held).
+func advisedAndBest(o OfferAdvice) (got, best float64) {
+	best = math.Max(o.Accept, math.Max(o.Search, o.Decline))
+	if o.CanHold {
+		best = math.Max(best, o.Wait)
+	}
+	got = map[Advice]float64{AdviceAccept: o.Accept, AdviceWait: o.Wait, AdviceDecline: o.Decline}[o.Advice]
+	return got, best
 }
 
 // adviceText writes o with its break-evens' values rather than their
