@@ -251,4 +251,3 @@ func (sv *solver) bridgeSteps(w *world, i int) []BridgeStep {
 	}
 	return out
 }
-
