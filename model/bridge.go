@@ -40,10 +40,14 @@ type BridgeStep struct {
 	// no.
 	Process int
 	Decides Date
-	// LeaveAfterDays is how long the bridge job has been held by then;
-	// Repay the signing bonus repaid (gross) on leaving then.
+	// Leaves is the day the bridge job is left for it: the day the new
+	// job starts (it is held until then). LeaveAfterDays is how long it
+	// has been held by then; Repay the signing bonus repaid (gross) on
+	// leaving then, within its clawback months; Forgo the bonus given up
+	// because it is not paid yet.
+	Leaves         Date
 	LeaveAfterDays int
-	Repay          float64
+	Repay, Forgo   float64
 	// Gain is what leaving for its yes adds, in points a month.
 	Gain float64
 }
@@ -64,7 +68,9 @@ const bridgeSavings = 1e12
 type bridgeStep struct {
 	k    int
 	gain float64
-	// repays reports that leaving then repays the signing bonus.
+	// leaves is when the bridge job is left (the new job's start);
+	// repays reports that the signing bonus is given back or up then.
+	leaves float64
 	repays bool
 }
 
@@ -102,8 +108,9 @@ func (sv *solver) bridgeGain(w *world, i int) float64 {
 	return g
 }
 
-// claw is what repaying job j's signing bonus costs a step of bridge b
-// that leaves within the clawback months, at the timeline's savings: what
+// claw is what losing job j's signing bonus costs a step of bridge b
+// that leaves within the clawback months or before it is paid, at the
+// timeline's savings: what
 // the bonus adds to accepting j (ledger.go counts it for the chance it is
 // kept; left for a later yes, it is given back). Nothing with no bonus or
 // no step that repays it, so that only an offer with a bonus has a bridge
@@ -169,19 +176,28 @@ func (sv *solver) bridgeFor(j *jobTerms, procs []process) *bridgeTerms {
 		move := tl.jobValue(&y, t, none) - tl.idlePV(t, sy) + j.fit*pv(t, sy) - tl.unins*pv(t, math.Min(sy, covered))
 		move -= sv.p.LeaveCost * math.Exp(-r*t)
 		if g := move - tl.jobValue(&stay, t, none); g > 0 {
-			b.steps = append(b.steps, bridgeStep{k, g, repayOf(j, t-start) > 0})
+			repay, forgo := bonusLost(j, sy)
+			b.steps = append(b.steps, bridgeStep{k: k, gain: g, leaves: sy, repays: repay+forgo > 0})
 		}
 	}
 	return b
 }
 
-// repayOf is the signing bonus (gross) repaid on leaving job j after held
-// months: all of it within its clawback months, none after.
-func repayOf(j *jobTerms, held float64) float64 {
-	if m := j.money; m != nil && m.gross > 0 && m.clawback > 0 && held < m.clawback {
-		return m.gross
+// bonusLost is the signing bonus (gross) of job j lost on leaving it at
+// time t: repaid when paid already and t is within its clawback months,
+// forgone when not paid yet.
+func bonusLost(j *jobTerms, t float64) (repay, forgo float64) {
+	m := j.money
+	if m == nil || m.gross <= 0 {
+		return 0, 0
 	}
-	return 0
+	switch {
+	case t < m.bonusAt(j.start, j.firstPay):
+		return 0, m.gross
+	case m.clawback > 0 && t-j.start < m.clawback:
+		return m.gross, 0
+	}
+	return 0, 0
 }
 
 // worth is what the bridge adds to accepting and stopping, present value,
@@ -245,8 +261,9 @@ func (sv *solver) bridgeSteps(w *world, i int) []BridgeStep {
 		if st.repays {
 			gain -= claw
 		}
-		out = append(out, BridgeStep{Process: pr.index, Decides: sv.dateAt(pr.decides),
-			LeaveAfterDays: int(math.Round((pr.decides - j.start) * daysPerMonth)), Repay: repayOf(&j, pr.decides-j.start),
+		repay, forgo := bonusLost(&j, st.leaves)
+		out = append(out, BridgeStep{Process: pr.index, Decides: sv.dateAt(pr.decides), Leaves: sv.dateAt(st.leaves),
+			LeaveAfterDays: int(math.Round((st.leaves - j.start) * daysPerMonth)), Repay: repay, Forgo: forgo,
 			Gain: sv.flow(gain)})
 	}
 	return out

@@ -36,8 +36,11 @@ func TestBridgeKeepsTheLaterProcessAlive(t *testing.T) {
 		if len(o.Bridge) != 1 || s.Assessments[o.Bridge[0].Process].Name != "Dream Co" {
 			t.Fatalf("chance %v: bridge %+v, want Dream Co kept alive", c, o.Bridge)
 		}
-		if b := o.Bridge[0]; b.Decides != today.AddDays(36) || b.LeaveAfterDays != 29 || b.Repay != 0 {
-			t.Errorf("chance %v: step %+v, want a yes on %s, leaving after 29 days, repaying nothing", c, b, today.AddDays(36))
+		// Dream Co gives no start: it starts start_days after its yes, and
+		// the call centre is held until then.
+		leaves := today.AddDays(36 + int(DefaultParams().StartDays))
+		if b := o.Bridge[0]; b.Decides != today.AddDays(36) || b.Leaves != leaves || b.LeaveAfterDays != 29+int(DefaultParams().StartDays) || b.Repay != 0 {
+			t.Errorf("chance %v: step %+v, want a yes on %s, leaving on %s, repaying nothing", c, b, today.AddDays(36), leaves)
 		}
 		if o.BridgeValue < o.Accept-1e-9 {
 			t.Errorf("chance %v: bridge %v below accepting and stopping %v", c, o.BridgeValue, o.Accept)
@@ -144,21 +147,29 @@ func TestBridgeBreakEvensFlip(t *testing.T) {
 // saved, the debt it pays off at the first paycheck); with no clawback
 // nothing is repaid.
 func TestBridgeRepaysTheBonus(t *testing.T) {
-	value := func(claw *float64) *OfferAdvice {
+	value := func(claw *float64, days ...float64) *OfferAdvice {
 		p := burned(0.9)
 		p.Situation.Savings = Float(500)
 		p.Opportunities = append([]Opportunity(nil), p.Opportunities...)
 		p.Opportunities[0].SigningBonus = Float(1500)
 		p.Opportunities[0].ClawbackMonths = claw
+		if len(days) > 0 {
+			p.Opportunities[0].SigningBonusDays = Float(days[0])
+		}
 		s, d := decideAt(t, p, Request{})
 		return offerNamed(t, s, d, "Call Centre")
 	}
 	within, never := value(nil), value(Float(0))
-	if len(within.Bridge) != 1 || within.Bridge[0].Repay != 1500 {
+	if len(within.Bridge) != 1 || within.Bridge[0].Repay != 1500 || within.Bridge[0].Forgo != 0 {
 		t.Fatalf("bridge %+v, want the bonus of 1500 repaid", within.Bridge)
 	}
-	if len(never.Bridge) != 1 || never.Bridge[0].Repay != 0 {
+	if len(never.Bridge) != 1 || never.Bridge[0].Repay != 0 || never.Bridge[0].Forgo != 0 {
 		t.Fatalf("no clawback: bridge %+v, want nothing repaid", never.Bridge)
+	}
+	// Paid 90 days after the start, the bonus is not paid by the day the
+	// call centre is left: it is given up, not repaid.
+	if late := value(nil, 90); len(late.Bridge) != 1 || late.Bridge[0].Repay != 0 || late.Bridge[0].Forgo != 1500 {
+		t.Errorf("bonus paid after 90 days: bridge %+v, want the 1500 given up", late.Bridge)
 	}
 	if within.Bridge[0].Gain >= never.Bridge[0].Gain {
 		t.Errorf("leaving for Dream Co adds %v with the bonus repaid, %v without: repaying should cost", within.Bridge[0].Gain, never.Bridge[0].Gain)

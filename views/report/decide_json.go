@@ -104,8 +104,10 @@ type jsonOfferAdvice struct {
 type jsonBridge struct {
 	Name           string  `json:"name"`
 	Decides        string  `json:"decides"`
+	Leaves         string  `json:"leaves"`
 	LeaveAfterDays int     `json:"leave_after_days"`
 	Repay          float64 `json:"repay"`
+	Forgo          float64 `json:"forgo"`
 	Gain           float64 `json:"gain"`
 }
 
@@ -412,7 +414,8 @@ func bridgeJSON(s *model.State, o *model.OfferAdvice) []jsonBridge {
 	out := []jsonBridge{}
 	for _, b := range o.Bridge {
 		out = append(out, jsonBridge{Name: s.Assessments[b.Process].Name, Decides: b.Decides.String(),
-			LeaveAfterDays: b.LeaveAfterDays, Repay: round(b.Repay, 2), Gain: round(b.Gain, 2)})
+			Leaves: b.Leaves.String(), LeaveAfterDays: b.LeaveAfterDays, Repay: round(b.Repay, 2), Forgo: round(b.Forgo, 2),
+			Gain: round(b.Gain, 2)})
 	}
 	return out
 }

@@ -36,6 +36,11 @@ func rankingNote(s *model.State, d *model.Decision) string {
 		if !o.DecisionExpected.IsZero() {
 			when = "deciding " + o.DecisionExpected.String()
 		}
+		if ov := offerAdvice(d, v.Offer); ov != nil && keepsAlive(ov, lead) {
+			return fmt.Sprintf("The ranking puts %s first, but it is not an offer yet (chance %s, %s); accepting %s keeps "+
+				"it alive, and pays while you wait.", name(s, lead), chanceText(s.Assessments[lead].Relief.Chance), when,
+				name(s, v.Offer))
+		}
 		return fmt.Sprintf("The ranking puts %s first, but it is not an offer yet (chance %s, %s): the ranking counts its "+
 			"chance once, while this advice weighs what you would live on if it said no.", name(s, lead),
 			chanceText(s.Assessments[lead].Relief.Chance), when)
@@ -788,8 +793,8 @@ func bridgeNames(s *model.State, o *model.OfferAdvice) string {
 }
 
 // bridgeIfs says what each yes of offer o's bridge would bring: "if it
-// says yes on 2027-01-12 you would leave after four weeks and repay $0";
-// leaving names the offer left.
+// says yes on 2027-01-12 you would leave when it starts, on 2027-02-11,
+// after eight weeks, and repay $0"; naming names the offer left.
 func bridgeIfs(s *model.State, o *model.OfferAdvice, naming bool) string {
 	cur := s.Currency()
 	left := ""
@@ -805,8 +810,13 @@ func bridgeIfs(s *model.State, o *model.OfferAdvice, naming bool) string {
 		if k > 0 {
 			b.WriteString("; ")
 		}
-		fmt.Fprintf(&b, "if %s says yes on %s you would leave%s after %s and repay %s", who, st.Decides, left,
-			spanWords(st.LeaveAfterDays), Money(cur, st.Repay))
+		fmt.Fprintf(&b, "if %s says yes on %s you would leave%s when it starts, on %s, after %s, and ", who, st.Decides, left,
+			st.Leaves, spanWords(st.LeaveAfterDays))
+		if st.Forgo > 0 {
+			fmt.Fprintf(&b, "give up the %s signing bonus, not paid by then", Money(cur, st.Forgo))
+		} else {
+			fmt.Fprintf(&b, "repay %s", Money(cur, st.Repay))
+		}
 	}
 	return b.String()
 }
@@ -814,7 +824,7 @@ func bridgeIfs(s *model.State, o *model.OfferAdvice, naming bool) string {
 // spanWords says a span of days as a reader would: "10 days", "four
 // weeks", "3 months".
 func spanWords(days int) string {
-	small := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight"}
+	small := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 	switch {
 	case days == 1:
 		return "a day"
