@@ -183,7 +183,6 @@ func (sv *solver) answerIn(w *world, pr *process, day int) float64 {
 // holding out to be worth more than accepting offer i now, found over whole
 // days.
 func (sv *solver) decideBy(w *world, i int, pr *process) (Lever, bool) {
-	accept := w.accept[i]
 	today := sv.s.Request.Today
 	pays := func(day int) bool { return sv.answerIn(w, pr, day) > sv.acceptIn(w, i, pr, day)+valueTolerance }
 	// Without pr, holding out may already beat accepting (the search
@@ -210,7 +209,7 @@ func (sv *solver) decideBy(w *world, i int, pr *process) (Lever, bool) {
 			hi = m
 		}
 	}
-	return Lever{Kind: LeverDecideBy, By: today.AddDays(lo), Process: pr.index, Worth: sv.flow(sv.answerIn(w, pr, 0) - accept)}, true
+	return Lever{Kind: LeverDecideBy, By: today.AddDays(lo), Process: pr.index, Worth: sv.flow(sv.answerIn(w, pr, 0) - sv.acceptIn(w, i, pr, 0))}, true
 }
 
 // acceptIn is what accepting offer i is worth, were process pr to answer
@@ -232,9 +231,6 @@ func (sv *solver) acceptIn(w *world, i int, pr *process, day int) float64 {
 	o := sv.offerOf(i)
 	b := sv.bridgeFor(&o.job, procs)
 	g, _ := b.worth(procs, -1, 0, b.claw(w.tl, &o.job, w.none.at))
-	if g == 0 {
-		return sv.acceptStop(w, i)
-	}
 	return sv.acceptStop(w, i) + g
 }
 
