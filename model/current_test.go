@@ -170,11 +170,12 @@ func TestPropertyCurrentJobBreakEvens(t *testing.T) {
 			if o.Vetoed {
 				continue
 			}
-			best := math.Max(o.Accept, math.Max(o.Search, o.Decline))
+			accept := math.Max(o.Accept, o.BridgeValue)
+			best := math.Max(accept, math.Max(o.Search, o.Decline))
 			if o.CanHold {
 				best = math.Max(best, o.Wait)
 			}
-			got := map[Advice]float64{AdviceAccept: o.Accept, AdviceWait: o.Wait, AdviceDecline: o.Decline}[o.Advice]
+			got := map[Advice]float64{AdviceAccept: accept, AdviceWait: o.Wait, AdviceDecline: o.Decline}[o.Advice]
 			if got < best-1e-6 {
 				t.Errorf("trial %d: %s advised %s worth %.4f, best printed %.4f", trial, s.Assessments[o.Index].Name, o.Advice, got, best)
 			}

@@ -20,6 +20,11 @@ type SearchParams struct {
 	// search less but are offered more per application (Faberman,
 	// Mueller, Şahin & Topa 2022; see docs/decide.md).
 	FindRateEmployed float64
+	// LeaveCost is what leaving a job soon after starting it costs, in fit
+	// points, once: what the bridge pays, with any clawback, to leave an
+	// offer accepted for a process that says yes later (see bridge.go). A
+	// judgement; set it high to say "I would not leave so soon".
+	LeaveCost float64
 	// LongSpellMonths is the spell length at which FindRateLong is reached.
 	LongSpellMonths float64
 	// MonthsSearched is how long the search has lasted by today: where on
@@ -81,6 +86,7 @@ func DefaultSearchParams() SearchParams {
 		FindRate:         0.30,
 		FindRateLong:     0.15,
 		FindRateEmployed: 0.10,
+		LeaveCost:        DefaultLeaveCost,
 		LongSpellMonths:  12,
 		Discount:         0.99,
 		SearchFit:        25,
@@ -112,6 +118,7 @@ func SearchParamTable() []Setting[SearchParams] {
 	find, setFind := plain(func(p *SearchParams) *float64 { return &p.FindRate })
 	findLong, setFindLong := plain(func(p *SearchParams) *float64 { return &p.FindRateLong })
 	findEmployed, setFindEmployed := plain(func(p *SearchParams) *float64 { return &p.FindRateEmployed })
+	leaveCost, setLeaveCost := plain(func(p *SearchParams) *float64 { return &p.LeaveCost })
 	spell, setSpell := plain(func(p *SearchParams) *float64 { return &p.LongSpellMonths })
 	searched, setSearched := plain(func(p *SearchParams) *float64 { return &p.MonthsSearched })
 	discount, setDiscount := plain(func(p *SearchParams) *float64 { return &p.Discount })
@@ -147,6 +154,7 @@ func SearchParamTable() []Setting[SearchParams] {
 		info("market_prior", "how many opportunities the prior market (fits uniform on 0..100) counts as beside yours", 0, 1000, false, false, prior, setPrior),
 		info("hold_days", "days an offer with no respond_by is assumed to wait for an answer", 0, 365, false, false, hold, setHold),
 		info("close_margin", "difference in value (points a month) below which a choice is a close call", 0, 100, false, false, closeMargin, setClose),
+		info("leave_cost", "fit points leaving an offer you accepted costs, once, to take a later yes (the bridge); high: I would not leave so soon", 0, 100000, false, false, leaveCost, setLeaveCost),
 		info("follow_up_days", "days without a move before an application or interview is flagged follow up", 0, 3650, true, false, followUp, setFollowUp),
 	}
 }

@@ -80,6 +80,20 @@ func reservationTableColumns(width int) int { return max(1, (width-Width("months
 
 // reservationSentence says today's reservation in words.
 func reservationSentence(s *model.State, d *model.Decision) string {
+	text := reservationWords(s, d)
+	if v := &d.Verdict; v.Action == model.ActionAccept && v.Bridged {
+		// The reservation ends every other process; the advice's offer
+		// keeps some alive, which is what makes it worth taking.
+		if o := offerAdvice(d, v.Offer); o != nil && len(o.Bridge) > 0 {
+			text += fmt.Sprintf(" That is for a job that ends every other process: accepting %s keeps %s alive, which is worth more.",
+				name(s, v.Offer), bridgeNames(s, o))
+		}
+	}
+	return text
+}
+
+// reservationWords say the reservation at today's runway.
+func reservationWords(s *model.State, d *model.Decision) string {
 	pm := s.Profile.Params
 	typical := fmt.Sprintf("a sure offer that pays like your others and starts in %s days", trim(pm.StartDays))
 	r := d.Now
