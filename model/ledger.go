@@ -374,17 +374,8 @@ func (f *flowLine) shortPV(rho, S, a, b float64, m *jobMoney, s, fp float64, wit
 		}
 		slices.Sort(cuts)
 	}
-	if expMode == "D" && expM > a && expM < b {
-		cuts = append(cuts, expM)
-		slices.Sort(cuts)
-	}
 	cuts = append(cuts, b)
 	total := 0.0
-	capAt := 0.0
-	if expMode == "D" {
-		add, _ := m.overlay(expM, s, fp, withBonus)
-		capAt = math.Max(0, -(S + f.at(expM) + add))
-	}
 	for i := 0; i+1 < len(cuts); i++ {
 		x, y := cuts[i], cuts[i+1]
 		if y <= x {
@@ -392,65 +383,9 @@ func (f *flowLine) shortPV(rho, S, a, b float64, m *jobMoney, s, fp float64, wit
 		}
 		k := f.seg(x)
 		add, slope := m.overlay(x, s, fp, withBonus)
-		x0, sl := S+f.v[k]+f.m[k]*(x-f.t[k])+add, f.m[k]+slope
-		total += negPV(rho, x, y, x, x0, sl)
-		if expMode == "D" && x >= expM-sameTime {
-			// after the stopgap the money missing never grows past what it was then
-			total -= negPV(rho, x, y, x, x0+capAt, sl)
-		}
+		total += negPV(rho, x, y, x, S+f.v[k]+f.m[k]*(x-f.t[k])+add, f.m[k]+slope)
 	}
 	return total
-}
-
-// gigPV is ∫ e^(−ρt) over the times after the stopgap when the money
-// would be short without it (experiment).
-func (f *flowLine) gigPV(rho, S, a, b float64, m *jobMoney, s, fp float64, withBonus bool) float64 {
-	if expMode != "D" || expGig == 0 {
-		return 0
-	}
-	a = math.Max(a, expM)
-	if b <= a {
-		return 0
-	}
-	cuts := []float64{a}
-	for k := f.seg(a) + 1; k < len(f.t) && f.t[k] < b; k++ {
-		cuts = append(cuts, f.t[k])
-	}
-	if m != nil {
-		for _, c := range [2]float64{s, m.bonusAt(s, fp)} {
-			if c > a && c < b {
-				cuts = append(cuts, c)
-			}
-		}
-		slices.Sort(cuts)
-	}
-	cuts = append(cuts, b)
-	total := 0.0
-	for i := 0; i+1 < len(cuts); i++ {
-		x, y := cuts[i], cuts[i+1]
-		if y <= x {
-			continue
-		}
-		k := f.seg(x)
-		add, slope := m.overlay(x, s, fp, withBonus)
-		x0, sl := S+f.v[k]+f.m[k]*(x-f.t[k])+add, f.m[k]+slope
-		// where x0 + sl·(t − x) < 0
-		lo, hi := x, y
-		switch {
-		case sl == 0:
-			if x0 >= 0 {
-				continue
-			}
-		case sl < 0:
-			lo = math.Max(x, x-x0/sl)
-		default:
-			hi = math.Min(y, x-x0/sl)
-		}
-		if hi > lo {
-			total += (math.Exp(-rho*lo) - math.Exp(-rho*hi)) / rho
-		}
-	}
-	return expGig * total
 }
 
 // shortAt is the money missing at fp on the course that takes a job with
@@ -460,10 +395,6 @@ func (f *flowLine) gigPV(rho, S, a, b float64, m *jobMoney, s, fp float64, withB
 func (f *flowLine) shortAt(S, fp, repay float64, m *jobMoney, s float64, withBonus bool, keep *flowLine) float64 {
 	add, _ := m.overlay(fp, s, fp, withBonus)
 	x := S + f.at(fp) + add
-	if expMode == "D" && fp > expM {
-		addM, _ := m.overlay(expM, s, fp, withBonus)
-		x = math.Max(x, math.Min(0, S+f.at(expM)+addM))
-	}
 	if x >= 0 {
 		return 0
 	}

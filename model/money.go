@@ -109,14 +109,10 @@ func (l *ledger) short(t float64) float64 {
 //	shortfall/expenses · ∫ₐᵇ e^(−ρt) · max(0, burn·t − savings) dt
 func (l *ledger) gap(a, b float64) float64 {
 	if l.dated {
-		return l.moneyCoef()*l.lg.all.shortPV(l.rho, math.Max(0, l.savings), a, b, nil, 0, 0, false) +
-			l.lg.all.gigPV(l.rho, math.Max(0, l.savings), a, b, nil, 0, 0, false)
+		return l.moneyCoef() * l.lg.all.shortPV(l.rho, math.Max(0, l.savings), a, b, nil, 0, 0, false)
 	}
 	if l.burn <= 0 || l.shortfall == 0 || b <= a {
 		return 0
-	}
-	if expMode != "" {
-		return expGapPV(l.rho, l.burn, l.expenses, l.shortfall, math.Max(0, l.savings)/l.burn, a, b)
 	}
 	k := math.Max(0, l.savings) / l.burn
 	lo := math.Max(a, k)
@@ -137,9 +133,6 @@ func (l *ledger) debt(fp float64) float64 {
 	short := l.short(fp)
 	if short == 0 || l.shortfall == 0 {
 		return 0
-	}
-	if expMode != "" {
-		return l.expDebt(fp)
 	}
 	r := l.rho
 	return l.shortfall * short / l.expenses * math.Exp(-r*fp) * (1 - math.Exp(-r*l.repay)) / r
@@ -185,10 +178,10 @@ func (l *ledger) jobShort(j *jobTerms, S, td, s, fp, dfp float64) (gap, debt flo
 	if mc == 0 {
 		return 0, 0
 	}
-	gap = mc*f.shortPV(l.rho, S, td, fp, j.money, s, fp, true) + f.gigPV(l.rho, S, td, fp, j.money, s, fp, true)
+	gap = mc * f.shortPV(l.rho, S, td, fp, j.money, s, fp, true)
 	debt = dc * f.shortAt(S, fp, l.repay, j.money, s, true, &l.lg.keep) * dfp
 	if q := j.money.clawbackChance(j.leave); q > 0 {
-		g0 := mc*f.shortPV(l.rho, S, td, fp, j.money, s, fp, false) + f.gigPV(l.rho, S, td, fp, j.money, s, fp, false)
+		g0 := mc * f.shortPV(l.rho, S, td, fp, j.money, s, fp, false)
 		d0 := dc * f.shortAt(S, fp, l.repay, j.money, s, false, &l.lg.keep) * dfp
 		gap += q * (g0 - gap)
 		debt += q * (d0 - debt)

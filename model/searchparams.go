@@ -91,7 +91,7 @@ func DefaultSearchParams() SearchParams {
 		Discount:         0.99,
 		SearchFit:        25,
 		ShortfallCost:    100,
-		RepayMonths:      expRepay,
+		RepayMonths:      6,
 		UninsuredCost:    10,
 		PoorFitMonths:    6,
 		GoodFitMonths:    60,

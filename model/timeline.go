@@ -296,9 +296,6 @@ func (p *pricing) gap(a, da, b, db float64) float64 {
 	if b <= p.runway || b <= a {
 		return 0
 	}
-	if expMode != "" {
-		return p.cash.gap(a, b)
-	}
 	lo, dlo := a, da
 	if a < p.runway {
 		lo, dlo = p.runway, p.discRunway
@@ -318,9 +315,6 @@ func (p *pricing) debt(fp, dfp float64) float64 {
 	short := p.burn*fp - p.savings
 	if short <= 0 {
 		return 0
-	}
-	if expMode != "" {
-		return p.cash.expDebt(fp)
 	}
 	return p.debtCoef * short * dfp
 }
