@@ -46,6 +46,13 @@ type SearchParams struct {
 	// paycheck arrives goes on costing: it is paid back out of the pay,
 	// and counted whole at ShortfallCost for this many months.
 	RepayMonths float64
+	// StopgapMonths, when set, is how many months from today it takes to
+	// line up stopgap work that pays the expenses (shifts, temping, gig
+	// work) while the search goes on: after then the money missing never
+	// grows, and a month the money would be short is spent in that work,
+	// worth fit 0 instead of SearchFit. Nil: none, and the money can run
+	// short without end, as it always did.
+	StopgapMonths *float64
 	// UninsuredCost is what a month without health coverage costs, in fit
 	// points, while the situation is uninsured.
 	UninsuredCost float64
@@ -125,6 +132,7 @@ func SearchParamTable() []Setting[SearchParams] {
 	searchFit, setSearchFit := plain(func(p *SearchParams) *float64 { return &p.SearchFit })
 	short, setShort := plain(func(p *SearchParams) *float64 { return &p.ShortfallCost })
 	repay, setRepay := plain(func(p *SearchParams) *float64 { return &p.RepayMonths })
+	stopgap, setStopgap := optional(func(p *SearchParams) **float64 { return &p.StopgapMonths })
 	unins, setUnins := plain(func(p *SearchParams) *float64 { return &p.UninsuredCost })
 	poor, setPoor := plain(func(p *SearchParams) *float64 { return &p.PoorFitMonths })
 	good, setGood := plain(func(p *SearchParams) *float64 { return &p.GoodFitMonths })
@@ -145,6 +153,7 @@ func SearchParamTable() []Setting[SearchParams] {
 		info("search_fit", "what a month without a job is worth on the fit scale, money and coverage apart", 0, 100, false, false, searchFit, setSearchFit),
 		info("shortfall_cost", "fit points a month costs for each month of expenses missing in it", 0, 10000, false, false, short, setShort),
 		info("repay_months", "months the money still missing at the first paycheck goes on costing", 0, 120, false, false, repay, setRepay),
+		info("stopgap_months", "months from today until stopgap work that pays the expenses is in place: after it the money missing stops growing, and a month it would be short is worth fit 0; none: it can run short without end", 0, 600, false, false, stopgap, setStopgap),
 		info("uninsured_cost", "fit points a month without health coverage costs", 0, 1000, false, false, unins, setUnins),
 		info("poor_fit_months", "months a job at fit 0 lasts before you are back on the market", 0, 1200, true, false, poor, setPoor),
 		info("good_fit_months", "months a job at fit 100 lasts", 0, 1200, true, false, good, setGood),

@@ -269,6 +269,8 @@ func assumptions(d *model.Decision) []assumption {
 		}
 		a.Value = v
 		switch {
+		case pi.Key == "stopgap_months" && !set:
+			continue // none: the model as without it
 		case pi.Key == "offer_mean" && !set:
 			a.Value, a.Source = d.Estimate.Mean, "estimated"
 		case pi.Key == "offer_sd" && !set:
