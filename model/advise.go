@@ -135,7 +135,11 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 		adv.Deadline = o.RespondBy
 	}
 	adv.CanHold = dl > sameTime && !adv.Vetoed
-	adv.Accept = sv.flow(sv.acceptValue(w, i))
+	adv.Accept = sv.flow(sv.acceptStop(w, i))
+	adv.BridgeValue = adv.Accept
+	if !adv.Vetoed {
+		adv.BridgeValue, adv.Bridge = sv.flow(sv.acceptValue(w, i)), sv.bridgeSteps(w, i)
+	}
 	adv.Search = sv.flow(w.search.start())
 	if adv.CanHold {
 		adv.Wait = sv.flow(w.hold.start())
@@ -170,7 +174,7 @@ func (sv *solver) offerAdvice(d *Decision, w *world, i, y int, chances *chanceCu
 	// The chance only decides between accepting this offer and holding
 	// out when no other offer is worth more to accept.
 	if !adv.Vetoed && chances != nil && sv.acceptValue(w, i) >= w.bestOtherAccept(i)-valueTolerance {
-		adv.BreakEven, adv.ChanceWeighed = chances.breakEven(sv.acceptValue(w, i)), true
+		adv.BreakEven, adv.ChanceWeighed = chances.breakEven(sv.acceptCurve(w, i, y)), true
 	}
 	sv.money(&adv, i, y)
 	adv.Weighed = weigh && !adv.Vetoed
@@ -326,30 +330,80 @@ func (sv *solver) chanceCurve(w *world, y int) *chanceCurve {
 	}}
 }
 
+// acceptCurve is what accepting offer i is worth as process y's chance
+// moves, and how fast: accepting and stopping does not move with it, the
+// bridge does when it keeps y alive.
+func (sv *solver) acceptCurve(w *world, i, y int) func(float64) (float64, float64) {
+	v := sv.acceptValue(w, i)
+	b := sv.bridgeOf(i)
+	keeps := false
+	for _, st := range b.steps {
+		keeps = keeps || sv.procs[st.k].index == y
+	}
+	if !keeps {
+		return func(float64) (float64, float64) { return v, 0 }
+	}
+	stop := sv.acceptStop(w, i)
+	o := sv.offerOf(i)
+	claw := b.claw(w.tl, &o.job, w.none.at)
+	return func(c float64) (float64, float64) {
+		g, slope := b.worth(sv.procs, y, c, claw)
+		return stop + g, slope
+	}
+}
+
 // breakEven is the least chance at which holding out is worth at least
-// target, or nil when no chance is enough.
-func (cc *chanceCurve) breakEven(target float64) *float64 {
-	if v, _ := cc.eval(0); v > target+valueTolerance {
+// what accepting is (target, with its slope in the chance), or nil when no
+// chance is enough.
+func (cc *chanceCurve) breakEven(target func(float64) (float64, float64)) *float64 {
+	h := func(c float64) (float64, float64) {
+		v, slope := cc.eval(c)
+		t, ts := target(c)
+		return v - t, slope - ts
+	}
+	if d, _ := h(0); d > valueTolerance {
 		return Float(0)
 	}
 	x := 1.0
-	v, slope := cc.eval(x)
-	if v <= target+valueTolerance {
+	d, slope := h(x)
+	if d <= valueTolerance {
 		return nil // even a sure yes only ties: holding out never wins
 	}
 	// Tangents of a convex function lie below it, so each step from the
 	// right lands on or right of the root; on a piecewise straight line it
-	// lands on it once it reaches the piece that holds it.
+	// lands on it once it reaches the piece that holds it. Accepting is
+	// straight in the chance unless its bridge keeps the process alive;
+	// then a step may land left of the root, and the rest is halving
+	// between the two.
+	lo := 0.0
 	for range 64 {
-		if v-target <= valueTolerance || slope <= 0 {
+		if d <= valueTolerance || slope <= 0 {
 			break
 		}
-		next := math.Max(0, x-(v-target)/slope)
+		next := math.Max(lo, x-d/slope)
 		if next >= x {
 			break
 		}
-		x = next
-		v, slope = cc.eval(x)
+		dn, sn := h(next)
+		if dn >= -valueTolerance {
+			x, d, slope = next, dn, sn
+			continue
+		}
+		lo = next
+		for range 64 {
+			if x-lo < 1e-12 {
+				break
+			}
+			m := (lo + x) / 2
+			if dm, sm := h(m); dm > valueTolerance {
+				x, d, slope = m, dm, sm
+			} else if dm >= -valueTolerance {
+				return Float(m)
+			} else {
+				lo = m
+			}
+		}
+		break
 	}
 	return Float(x)
 }

@@ -70,6 +70,10 @@ type Verdict struct {
 	Settle *Question
 	// Lapses are the offers the verdict lets lapse, in profile order.
 	Lapses []int
+	// Bridged reports, for a verdict to accept, that the bridge is what
+	// makes accepting best: accepting and stopping every other process
+	// would be worth less than the runner-up (see bridge.go).
+	Bridged bool
 }
 
 // Lever is something to ask for that would change the answer.
@@ -164,6 +168,12 @@ type OfferAdvice struct {
 	Beyond int
 	// Levers are what to ask for, most valuable first.
 	Levers []Lever
+	// BridgeValue is the value of accepting it and keeping the later
+	// processes alive (the bridge, see bridge.go), in points a month;
+	// Bridge the processes kept alive, in date order (none when no later
+	// yes would be worth leaving it for: BridgeValue is then Accept).
+	BridgeValue float64
+	Bridge      []BridgeStep
 	// Weighed reports that the savings break-even and the levers were
 	// looked for: for the verdict's offer, the ones it holds and the eight
 	// most worth accepting (see weighedOffers), not for a vetoed one.
@@ -319,6 +329,7 @@ func (sv *solver) verdictAt(w *world, offers []heldOffer) Verdict {
 		if v.RunnerUpAction == ActionSearch && waitingFor(w.hold, w.c) >= 0 {
 			v.RunnerUpAction = ActionWait
 		}
+		v.Bridged = sv.bridgeGain(w, best) > 0 && sv.acceptStop(w, best) < v.RunnerUp-valueTolerance
 		return v
 	case hold > search+valueTolerance:
 		v.Action, v.Value = ActionWait, hold

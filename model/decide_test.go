@@ -78,16 +78,35 @@ func TestNearlyBrokeTakesTheSureOffer(t *testing.T) {
 	if o.ShortBy < 3000 {
 		t.Errorf("short by %.0f on the hold-out path, want thousands", o.ShortBy)
 	}
-	if o.BreakEven == nil || *o.BreakEven < 0.8 {
-		t.Errorf("break-even chance %v: waiting should need a near-certain yes", o.BreakEven)
+	// Accepting keeps Better alive (the bridge), so no chance of it makes
+	// waiting worth more; accepting and stopping, it took a near-certain
+	// yes.
+	if o.BreakEven != nil {
+		t.Errorf("break-even chance %v: accepting keeps Better alive, so no chance should make waiting worth more", *o.BreakEven)
+	}
+	if len(o.Bridge) != 1 || s.Assessments[o.Bridge[0].Process].Name != "Better" {
+		t.Errorf("bridge %+v, want Better kept alive", o.Bridge)
+	}
+	p := nearlyBroke(200)
+	p.Search.LeaveCost = 1e9
+	s, d = decideAt(t, p, Request{})
+	if o := offerNamed(t, s, d, "Sure"); o.BreakEven == nil || *o.BreakEven < 0.8 {
+		t.Errorf("leaving priced out: break-even chance %v, waiting should need a near-certain yes", o.BreakEven)
 	}
 }
 
 // TestComfortableWaitsForTheBetterFit: with most of a year of runway the
 // same offer is not worth taking: searching on, with the final round
 // pending, is worth more.
+//
+// With leaving priced out, that is: the bridge (accept Sure, leave it for
+// Better's yes) is a close call here, 0.1 points a month above searching
+// on, because on today's calibration a poor job is worth about as much as
+// searching on with the money in order (issue 22.4).
 func TestComfortableWaitsForTheBetterFit(t *testing.T) {
-	s, d := decideAt(t, nearlyBroke(20000), Request{})
+	p := nearlyBroke(20000)
+	p.Search.LeaveCost = 1e9
+	s, d := decideAt(t, p, Request{})
 	if d.Verdict.Action == ActionAccept {
 		t.Fatalf("verdict %+v: with 9.5 months of runway the poor fit should not win", d.Verdict)
 	}
@@ -349,6 +368,8 @@ func TestCounterLever(t *testing.T) {
 	// from pay; without one, more pay past the expenses changes nothing.
 	p := nearlyBroke(12000)
 	p.Priorities = append(p.Priorities, Priority{ID: "pay", Weight: 2, FromPay: &[2]float64{30000, 90000}})
+	// Without the bridge accepting Sure loses here, so a counter can win.
+	p.Search.LeaveCost = 1e9
 	s, d := decideAt(t, p, Request{})
 	o := offerNamed(t, s, d, "Sure")
 	if o.Advice == AdviceAccept {
@@ -633,11 +654,14 @@ func TestGlanceIsTheBriefOnTheVerdictsOffer(t *testing.T) {
 // advisedAndBest are the value of what offer o is advised, and the best
 // of the values printed beside it (holding only where it can be held).
 func advisedAndBest(o OfferAdvice) (got, best float64) {
-	best = math.Max(o.Accept, math.Max(o.Search, o.Decline))
+	// Accepting is worth the better of accepting and stopping and the
+	// bridge (accepting and keeping the later processes alive).
+	accept := math.Max(o.Accept, o.BridgeValue)
+	best = math.Max(accept, math.Max(o.Search, o.Decline))
 	if o.CanHold {
 		best = math.Max(best, o.Wait)
 	}
-	got = map[Advice]float64{AdviceAccept: o.Accept, AdviceWait: o.Wait, AdviceDecline: o.Decline}[o.Advice]
+	got = map[Advice]float64{AdviceAccept: accept, AdviceWait: o.Wait, AdviceDecline: o.Decline}[o.Advice]
 	return got, best
 }
 

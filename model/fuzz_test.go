@@ -75,14 +75,14 @@ func FuzzEvaluate(f *testing.F) {
 		d := Decide(s)
 		accepts := 0
 		for _, o := range d.Offers {
-			for _, v := range []float64{o.Accept, o.Search, o.Decline} {
+			for _, v := range []float64{o.Accept, o.BridgeValue, o.Search, o.Decline} {
 				if math.IsNaN(v) || math.IsInf(v, 0) {
 					t.Fatalf("decide value %v in %+v", v, o)
 				}
 			}
 			if o.Advice == AdviceAccept {
 				accepts++
-				if o.Accept < math.Max(o.Search, o.Decline)-1e-6 {
+				if math.Max(o.Accept, o.BridgeValue) < math.Max(o.Search, o.Decline)-1e-6 {
 					t.Fatalf("accepted at %v below %+v", o.Accept, o)
 				}
 			}

@@ -388,13 +388,72 @@ func (f *flowLine) shortPV(rho, S, a, b float64, m *jobMoney, s, fp float64, wit
 	return total
 }
 
+// stopPV is what stopgap work in place from stop changes in
+// mc·shortPV (nothing when stop is +Inf): after stop the money missing
+// never grows past what it was then, and each month it would be short
+// costs gig.
+func (f *flowLine) stopPV(rho, S, a, b float64, m *jobMoney, s, fp float64, withBonus bool, stop, mc, gig float64) float64 {
+	a = math.Max(a, stop)
+	if math.IsInf(stop, 1) || b <= a {
+		return 0
+	}
+	addStop, _ := m.overlay(stop, s, fp, withBonus)
+	capAt := math.Max(0, -(S + f.at(stop) + addStop))
+	cuts := []float64{a}
+	for k := f.seg(a) + 1; k < len(f.t) && f.t[k] < b; k++ {
+		cuts = append(cuts, f.t[k])
+	}
+	if m != nil {
+		for _, c := range [2]float64{s, m.bonusAt(s, fp)} {
+			if c > a && c < b {
+				cuts = append(cuts, c)
+			}
+		}
+		slices.Sort(cuts)
+	}
+	cuts = append(cuts, b)
+	total := 0.0
+	for i := 0; i+1 < len(cuts); i++ {
+		x, y := cuts[i], cuts[i+1]
+		if y <= x {
+			continue
+		}
+		k := f.seg(x)
+		add, slope := m.overlay(x, s, fp, withBonus)
+		x0, sl := S+f.v[k]+f.m[k]*(x-f.t[k])+add, f.m[k]+slope
+		// The part of the deficit above the cap is not missing.
+		total -= mc * negPV(rho, x, y, x, x0+capAt, sl)
+		// The months it would be short, x0 + sl·(t − x) < 0, are worked.
+		lo, hi := x, y
+		switch {
+		case sl == 0:
+			if x0 >= 0 {
+				continue
+			}
+		case sl < 0:
+			lo = math.Max(x, x-x0/sl)
+		default:
+			hi = math.Min(y, x-x0/sl)
+		}
+		if hi > lo {
+			total += gig * (math.Exp(-rho*lo) - math.Exp(-rho*hi)) / rho
+		}
+	}
+	return total
+}
+
 // shortAt is the money missing at fp on the course that takes a job with
 // money m started at s, less the sums that arrive within repay months
 // after (the bonus when it is paid later, the cash in the ledger): the
-// debt left to pay back from the pay.
-func (f *flowLine) shortAt(S, fp, repay float64, m *jobMoney, s float64, withBonus bool, keep *flowLine) float64 {
+// debt left to pay back from the pay. With stopgap work in place from
+// stop (+Inf: never) it is no more than what was missing then.
+func (f *flowLine) shortAt(S, fp, repay float64, m *jobMoney, s float64, withBonus bool, keep *flowLine, stop float64) float64 {
 	add, _ := m.overlay(fp, s, fp, withBonus)
 	x := S + f.at(fp) + add
+	if fp > stop {
+		addStop, _ := m.overlay(stop, s, fp, withBonus)
+		x = math.Max(x, math.Min(0, S+f.at(stop)+addStop))
+	}
 	if x >= 0 {
 		return 0
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -182,9 +183,8 @@ func (sv *solver) answerIn(w *world, pr *process, day int) float64 {
 // holding out to be worth more than accepting offer i now, found over whole
 // days.
 func (sv *solver) decideBy(w *world, i int, pr *process) (Lever, bool) {
-	accept := w.accept[i]
 	today := sv.s.Request.Today
-	pays := func(day int) bool { return sv.answerIn(w, pr, day) > accept+valueTolerance }
+	pays := func(day int) bool { return sv.answerIn(w, pr, day) > sv.acceptIn(w, i, pr, day)+valueTolerance }
 	// Without pr, holding out may already beat accepting (the search
 	// alone does): then pr's timing changes nothing.
 	if pays(-1) || !pays(0) {
@@ -209,7 +209,29 @@ func (sv *solver) decideBy(w *world, i int, pr *process) (Lever, bool) {
 			hi = m
 		}
 	}
-	return Lever{Kind: LeverDecideBy, By: today.AddDays(lo), Process: pr.index, Worth: sv.flow(sv.answerIn(w, pr, 0) - accept)}, true
+	return Lever{Kind: LeverDecideBy, By: today.AddDays(lo), Process: pr.index, Worth: sv.flow(sv.answerIn(w, pr, 0) - sv.acceptIn(w, i, pr, 0))}, true
+}
+
+// acceptIn is what accepting offer i is worth, were process pr to answer
+// on the given day (-1: never): its bridge may keep pr alive.
+func (sv *solver) acceptIn(w *world, i int, pr *process, day int) float64 {
+	procs := slices.Clone(sv.procs)
+	if day < 0 {
+		procs = slices.DeleteFunc(procs, func(p process) bool { return p.index == pr.index })
+	}
+	for k := range procs {
+		if procs[k].index == pr.index {
+			t := float64(day) / daysPerMonth
+			procs[k].decides = t
+			procs[k].job = jobOf(sv.s, sv.p, &sv.e, pr.index, t)
+		}
+	}
+	// The bridge weighs the processes in date order.
+	slices.SortStableFunc(procs, func(a, b process) int { return cmp.Compare(a.decides, b.decides) })
+	o := sv.offerOf(i)
+	b := sv.bridgeFor(&o.job, procs)
+	g, _ := b.worth(procs, -1, 0, b.claw(w.tl, &o.job, w.none.at))
+	return sv.acceptStop(w, i) + g
 }
 
 // minLeverWorth is the least a lever must be worth, in points a month, to
@@ -240,6 +262,10 @@ func (sv *solver) counter(w *world, i int) (Lever, bool) {
 		j := jobFrom(s, sv.p, &sv.e, &a, &q, 0)
 		j.chance = a.Relief.Chance
 		accept := w.tl.jobValue(&j, 0, w.none.at)
+		b := sv.bridgeFor(&j, sv.procs)
+		if g, _ := b.worth(sv.procs, -1, 0, b.claw(w.tl, &j, w.none.at)); g != 0 {
+			accept += g
+		}
 		alt := w.search.start()
 		if k := sv.offerSlot(i); k >= 0 {
 			alt = math.Max(alt, w.tl.run(w.tl.withJob(sv.base.hold, k, j), w.none).start())

@@ -294,6 +294,9 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	tl := &timeline{p: p, rho: -math.Log(p.Discount),
 		cash: ledger{savings: val(sit.Savings), burn: sit.Burn(), expenses: expenses, shortfall: p.ShortfallCost, repay: p.RepayMonths}}
 	tl.cash.rho = tl.rho
+	if p.StopgapMonths != nil {
+		tl.cash.stopping, tl.cash.stop, tl.cash.gig = true, *p.StopgapMonths, p.SearchFit
+	}
 	tl.cash.lg = s.ledger()
 	if tl.cash.dated = tl.cash.lg.Dated(); tl.cash.dated || tl.cash.lg.Held >= 0 {
 		tl.cash.burn = tl.cash.lg.SteadyBurn()

@@ -76,6 +76,12 @@ type ledger struct {
 	// counted at that cost.
 	shortfall, repay float64
 	rho              float64
+	// stopping reports that stopgap work is in place from stop on: the
+	// money missing stops growing then, and each month it would be short
+	// costs gig points (search_fit: the month is worth fit 0, not
+	// search_fit).
+	stopping  bool
+	stop, gig float64
 	// lg is the situation's ledger; dated reports that something in it
 	// has a date, and then the money follows it (ledger.go) rather than
 	// savings − burn·t.
@@ -109,12 +115,17 @@ func (l *ledger) short(t float64) float64 {
 //	shortfall/expenses · ∫ₐᵇ e^(−ρt) · max(0, burn·t − savings) dt
 func (l *ledger) gap(a, b float64) float64 {
 	if l.dated {
-		return l.moneyCoef() * l.lg.all.shortPV(l.rho, math.Max(0, l.savings), a, b, nil, 0, 0, false)
+		S := math.Max(0, l.savings)
+		return l.moneyCoef()*l.lg.all.shortPV(l.rho, S, a, b, nil, 0, 0, false) +
+			l.lg.all.stopPV(l.rho, S, a, b, nil, 0, 0, false, l.stopAt(), l.moneyCoef(), l.gig)
 	}
 	if l.burn <= 0 || l.shortfall == 0 || b <= a {
 		return 0
 	}
 	k := math.Max(0, l.savings) / l.burn
+	if l.stopping {
+		return l.stopGap(a, b, k)
+	}
 	lo := math.Max(a, k)
 	if b <= lo {
 		return 0
@@ -122,15 +133,45 @@ func (l *ledger) gap(a, b float64) float64 {
 	return l.shortfall * l.burn / l.expenses * (l.deficitIntegral(b, k) - l.deficitIntegral(lo, k))
 }
 
+// stopAt is when stopgap work is in place, +Inf when it never is.
+func (l *ledger) stopAt() float64 {
+	if !l.stopping {
+		return math.Inf(1)
+	}
+	return l.stop
+}
+
+// stopGap is gap when stopgap work is in place from l.stop: the money
+// missing grows until then and stays as it was after, and every month after
+// it that the money would be short costs l.gig.
+func (l *ledger) stopGap(a, b, k float64) float64 {
+	lo := math.Max(a, k)
+	if b <= lo {
+		return 0
+	}
+	r := l.rho
+	v := 0.0
+	if hi := math.Min(b, l.stop); hi > lo {
+		v += l.deficitIntegral(hi, k) - l.deficitIntegral(lo, k)
+	}
+	m := math.Max(lo, l.stop)
+	if b <= m {
+		return l.shortfall * l.burn / l.expenses * v
+	}
+	pv := (math.Exp(-r*m) - math.Exp(-r*b)) / r
+	v += math.Max(0, l.stop-k) * pv
+	return l.shortfall*l.burn/l.expenses*v + l.gig*pv
+}
+
 // debt is the present value of the cost of the money still missing when
 // the first paycheck arrives at fp: it is paid back from the pay, and
 // counted whole at the shortfall's cost for repay_months.
 func (l *ledger) debt(fp float64) float64 {
 	if l.dated {
-		short := l.lg.all.shortAt(math.Max(0, l.savings), fp, l.repay, nil, 0, false, &l.lg.keep)
+		short := l.lg.all.shortAt(math.Max(0, l.savings), fp, l.repay, nil, 0, false, &l.lg.keep, l.stopAt())
 		return l.debtCoef() * short * math.Exp(-l.rho*fp)
 	}
-	short := l.short(fp)
+	short := l.short(math.Min(fp, l.stopAt()))
 	if short == 0 || l.shortfall == 0 {
 		return 0
 	}
@@ -178,11 +219,11 @@ func (l *ledger) jobShort(j *jobTerms, S, td, s, fp, dfp float64) (gap, debt flo
 	if mc == 0 {
 		return 0, 0
 	}
-	gap = mc * f.shortPV(l.rho, S, td, fp, j.money, s, fp, true)
-	debt = dc * f.shortAt(S, fp, l.repay, j.money, s, true, &l.lg.keep) * dfp
+	gap = mc*f.shortPV(l.rho, S, td, fp, j.money, s, fp, true) + f.stopPV(l.rho, S, td, fp, j.money, s, fp, true, l.stopAt(), mc, l.gig)
+	debt = dc * f.shortAt(S, fp, l.repay, j.money, s, true, &l.lg.keep, l.stopAt()) * dfp
 	if q := j.money.clawbackChance(j.leave); q > 0 {
-		g0 := mc * f.shortPV(l.rho, S, td, fp, j.money, s, fp, false)
-		d0 := dc * f.shortAt(S, fp, l.repay, j.money, s, false, &l.lg.keep) * dfp
+		g0 := mc*f.shortPV(l.rho, S, td, fp, j.money, s, fp, false) + f.stopPV(l.rho, S, td, fp, j.money, s, fp, false, l.stopAt(), mc, l.gig)
+		d0 := dc * f.shortAt(S, fp, l.repay, j.money, s, false, &l.lg.keep, l.stopAt()) * dfp
 		gap += q * (g0 - gap)
 		debt += q * (d0 - debt)
 	}

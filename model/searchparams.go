@@ -20,6 +20,11 @@ type SearchParams struct {
 	// search less but are offered more per application (Faberman,
 	// Mueller, Şahin & Topa 2022; see docs/decide.md).
 	FindRateEmployed float64
+	// LeaveCost is what leaving a job soon after starting it costs, in fit
+	// points, once: what the bridge pays, with any clawback, to leave an
+	// offer accepted for a process that says yes later (see bridge.go). A
+	// judgement; set it high to say "I would not leave so soon".
+	LeaveCost float64
 	// LongSpellMonths is the spell length at which FindRateLong is reached.
 	LongSpellMonths float64
 	// MonthsSearched is how long the search has lasted by today: where on
@@ -41,6 +46,13 @@ type SearchParams struct {
 	// paycheck arrives goes on costing: it is paid back out of the pay,
 	// and counted whole at ShortfallCost for this many months.
 	RepayMonths float64
+	// StopgapMonths, when set, is how many months from today it takes to
+	// line up stopgap work that pays the expenses (shifts, temping, gig
+	// work) while the search goes on: after then the money missing never
+	// grows, and a month the money would be short is spent in that work,
+	// worth fit 0 instead of SearchFit. Nil: none, and the money can run
+	// short without end, as it always did.
+	StopgapMonths *float64
 	// UninsuredCost is what a month without health coverage costs, in fit
 	// points, while the situation is uninsured.
 	UninsuredCost float64
@@ -81,6 +93,7 @@ func DefaultSearchParams() SearchParams {
 		FindRate:         0.30,
 		FindRateLong:     0.15,
 		FindRateEmployed: 0.10,
+		LeaveCost:        DefaultLeaveCost,
 		LongSpellMonths:  12,
 		Discount:         0.99,
 		SearchFit:        25,
@@ -112,12 +125,14 @@ func SearchParamTable() []Setting[SearchParams] {
 	find, setFind := plain(func(p *SearchParams) *float64 { return &p.FindRate })
 	findLong, setFindLong := plain(func(p *SearchParams) *float64 { return &p.FindRateLong })
 	findEmployed, setFindEmployed := plain(func(p *SearchParams) *float64 { return &p.FindRateEmployed })
+	leaveCost, setLeaveCost := plain(func(p *SearchParams) *float64 { return &p.LeaveCost })
 	spell, setSpell := plain(func(p *SearchParams) *float64 { return &p.LongSpellMonths })
 	searched, setSearched := plain(func(p *SearchParams) *float64 { return &p.MonthsSearched })
 	discount, setDiscount := plain(func(p *SearchParams) *float64 { return &p.Discount })
 	searchFit, setSearchFit := plain(func(p *SearchParams) *float64 { return &p.SearchFit })
 	short, setShort := plain(func(p *SearchParams) *float64 { return &p.ShortfallCost })
 	repay, setRepay := plain(func(p *SearchParams) *float64 { return &p.RepayMonths })
+	stopgap, setStopgap := optional(func(p *SearchParams) **float64 { return &p.StopgapMonths })
 	unins, setUnins := plain(func(p *SearchParams) *float64 { return &p.UninsuredCost })
 	poor, setPoor := plain(func(p *SearchParams) *float64 { return &p.PoorFitMonths })
 	good, setGood := plain(func(p *SearchParams) *float64 { return &p.GoodFitMonths })
@@ -138,6 +153,7 @@ func SearchParamTable() []Setting[SearchParams] {
 		info("search_fit", "what a month without a job is worth on the fit scale, money and coverage apart", 0, 100, false, false, searchFit, setSearchFit),
 		info("shortfall_cost", "fit points a month costs for each month of expenses missing in it", 0, 10000, false, false, short, setShort),
 		info("repay_months", "months the money still missing at the first paycheck goes on costing", 0, 120, false, false, repay, setRepay),
+		info("stopgap_months", "months from today until stopgap work that pays the expenses is in place: after it the money missing stops growing, and a month it would be short is worth fit 0; none: it can run short without end", 0, 600, false, false, stopgap, setStopgap),
 		info("uninsured_cost", "fit points a month without health coverage costs", 0, 1000, false, false, unins, setUnins),
 		info("poor_fit_months", "months a job at fit 0 lasts before you are back on the market", 0, 1200, true, false, poor, setPoor),
 		info("good_fit_months", "months a job at fit 100 lasts", 0, 1200, true, false, good, setGood),
@@ -147,6 +163,7 @@ func SearchParamTable() []Setting[SearchParams] {
 		info("market_prior", "how many opportunities the prior market (fits uniform on 0..100) counts as beside yours", 0, 1000, false, false, prior, setPrior),
 		info("hold_days", "days an offer with no respond_by is assumed to wait for an answer", 0, 365, false, false, hold, setHold),
 		info("close_margin", "difference in value (points a month) below which a choice is a close call", 0, 100, false, false, closeMargin, setClose),
+		info("leave_cost", "fit points leaving an offer you accepted costs, once, to take a later yes (the bridge); high: I would not leave so soon", 0, 100000, false, false, leaveCost, setLeaveCost),
 		info("follow_up_days", "days without a move before an application or interview is flagged follow up", 0, 3650, true, false, followUp, setFollowUp),
 	}
 }

@@ -40,6 +40,9 @@ type solver struct {
 	// procs and in the base hold course's offers (-1 for none), made on
 	// first use.
 	procSlots, offerSlots []int
+	// bridges are the offers' bridges (see bridge.go), by assessment
+	// index, each worked out once.
+	bridges map[int]*bridgeTerms
 }
 
 // basePasses are the passes of the base courses none and search at a
@@ -229,17 +232,25 @@ func (sv *solver) evaluateCourses(savings float64, cs courses, offers []heldOffe
 	}
 	w.hold = tl.run(cs.hold, w.none)
 	for k := range offers {
-		w.accept[offers[k].index] = tl.jobValue(&offers[k].job, 0, w.none.at)
+		// Accepting is worth the bridge: accepting and keeping the later
+		// processes alive (see bridge.go).
+		w.accept[offers[k].index] = tl.jobValue(&offers[k].job, 0, w.none.at) + sv.bridgeGain(w, offers[k].index)
 	}
 	return w
 }
 
 // acceptValue is the value of accepting opportunity i (an offer, vetoed
-// or not) now at the given savings.
+// or not) now at the given savings: for one not vetoed, its bridge.
 func (sv *solver) acceptValue(w *world, i int) float64 {
 	if v, ok := w.accept[i]; ok {
 		return v
 	}
+	return sv.acceptStop(w, i)
+}
+
+// acceptStop is the value of accepting opportunity i now and stopping:
+// every other process ended.
+func (sv *solver) acceptStop(w *world, i int) float64 {
 	o := sv.offerOf(i)
 	return w.tl.jobValue(&o.job, 0, w.none.at)
 }

@@ -296,6 +296,9 @@ func (p *pricing) gap(a, da, b, db float64) float64 {
 	if b <= p.runway || b <= a {
 		return 0
 	}
+	if p.cash.stopping {
+		return p.cash.gap(a, b)
+	}
 	lo, dlo := a, da
 	if a < p.runway {
 		lo, dlo = p.runway, p.discRunway
@@ -312,7 +315,7 @@ func (p *pricing) debt(fp, dfp float64) float64 {
 	if p.debtCoef == 0 {
 		return 0
 	}
-	short := p.burn*fp - p.savings
+	short := p.burn*math.Min(fp, p.cash.stopAt()) - p.savings
 	if short <= 0 {
 		return 0
 	}

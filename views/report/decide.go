@@ -80,6 +80,20 @@ func reservationTableColumns(width int) int { return max(1, (width-Width("months
 
 // reservationSentence says today's reservation in words.
 func reservationSentence(s *model.State, d *model.Decision) string {
+	text := reservationWords(s, d)
+	if v := &d.Verdict; v.Action == model.ActionAccept && v.Bridged {
+		// The reservation ends every other process; the advice's offer
+		// keeps some alive, which is what makes it worth taking.
+		if o := offerAdvice(d, v.Offer); o != nil && len(o.Bridge) > 0 {
+			text += fmt.Sprintf(" That is for a job that ends every other process: accepting %s keeps %s alive, which is worth more.",
+				name(s, v.Offer), bridgeNames(s, o))
+		}
+	}
+	return text
+}
+
+// reservationWords say the reservation at today's runway.
+func reservationWords(s *model.State, d *model.Decision) string {
 	pm := s.Profile.Params
 	pays := "covers the expenses"
 	if d.Estimate.PayFrom > 0 {
@@ -259,6 +273,8 @@ func assumptions(d *model.Decision) []assumption {
 		}
 		a.Value = v
 		switch {
+		case pi.Key == "stopgap_months" && !set:
+			continue // none: the model as without it
 		case pi.Key == "offer_mean" && !set:
 			a.Value, a.Source = d.Estimate.Mean, "estimated"
 		case pi.Key == "offer_sd" && !set:

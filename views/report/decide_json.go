@@ -94,6 +94,21 @@ type jsonOfferAdvice struct {
 	Weighed bool         `json:"weighed"`
 	Reason  string       `json:"reason"`
 	Waits   []jsonWaitOn `json:"waits"`
+	// BridgeValue is accepting it and keeping the later processes alive;
+	// Bridge the processes kept (issue 22.3).
+	BridgeValue float64      `json:"bridge_value"`
+	Bridge      []jsonBridge `json:"bridge"`
+}
+
+// jsonBridge is one process the bridge keeps alive.
+type jsonBridge struct {
+	Name           string  `json:"name"`
+	Decides        string  `json:"decides"`
+	Leaves         string  `json:"leaves"`
+	LeaveAfterDays int     `json:"leave_after_days"`
+	Repay          float64 `json:"repay"`
+	Forgo          float64 `json:"forgo"`
+	Gain           float64 `json:"gain"`
 }
 
 type jsonLever struct {
@@ -358,6 +373,7 @@ func offerJSON(s *model.State, d *model.Decision, o *model.OfferAdvice) jsonOffe
 		Score: round(a.Score(s.Urgency.Value), 2), TenureMonths: round(o.TenureMonths, 1), PaysFrom: o.PaysFrom.String(),
 		AcceptRunsOutOn: dateOrNull(o.AcceptRunsOut), AcceptShortBy: round(o.AcceptShortBy, 2), HoldOutPaysFrom: dateOrNull(o.HoldOutPays),
 		RunsOutOn: dateOrNull(o.RunsOut), ShortBy: round(o.ShortBy, 2), Levers: []jsonLever{}, Weighed: o.Weighed,
+		BridgeValue: round(o.BridgeValue, 2), Bridge: bridgeJSON(s, o),
 		Reason: adviceReason(s, d, o), Waits: []jsonWaitOn{}}
 	if o.CanHold {
 		j.WaitValue = ptr(round(o.Wait, 2))
@@ -395,4 +411,16 @@ func offerJSON(s *model.State, d *model.Decision, o *model.OfferAdvice) jsonOffe
 			Holds: o.Holds, Chance: round(s.Assessments[y].Relief.Chance, 4)})
 	}
 	return j
+}
+
+// bridgeJSON is the bridge of offer o: the processes accepting it keeps
+// alive, in date order.
+func bridgeJSON(s *model.State, o *model.OfferAdvice) []jsonBridge {
+	out := []jsonBridge{}
+	for _, b := range o.Bridge {
+		out = append(out, jsonBridge{Name: s.Assessments[b.Process].Name, Decides: b.Decides.String(),
+			Leaves: b.Leaves.String(), LeaveAfterDays: b.LeaveAfterDays, Repay: round(b.Repay, 2), Forgo: round(b.Forgo, 2),
+			Gain: round(b.Gain, 2)})
+	}
+	return out
 }

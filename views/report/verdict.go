@@ -36,6 +36,11 @@ func rankingNote(s *model.State, d *model.Decision) string {
 		if !o.DecisionExpected.IsZero() {
 			when = "deciding " + o.DecisionExpected.String()
 		}
+		if ov := offerAdvice(d, v.Offer); ov != nil && keepsAlive(ov, lead) {
+			return fmt.Sprintf("The ranking puts %s first, but it is not an offer yet (chance %s, %s); accepting %s keeps "+
+				"it alive, and pays while you wait.", name(s, lead), chanceText(s.Assessments[lead].Relief.Chance), when,
+				name(s, v.Offer))
+		}
 		return fmt.Sprintf("The ranking puts %s first, but it is not an offer yet (chance %s, %s): the ranking counts its "+
 			"chance once, while this advice weighs what you would live on if it said no.", name(s, lead),
 			chanceText(s.Assessments[lead].Relief.Chance), when)
@@ -61,6 +66,21 @@ func verdictSentence(s *model.State, d *model.Decision) string {
 		o := offerAdvice(d, v.Offer)
 		fmt.Fprintf(&b, "Accept the offer from %s", name(s, v.Offer))
 		switch {
+		case v.Bridged && o != nil && len(o.Bridge) > 0 && !accepted(s, v.Offer):
+			// The bridge is what makes accepting best: say so, in dates
+			// and money.
+			b.Reset()
+			fmt.Fprintf(&b, "Accept %s", name(s, v.Offer))
+			switch {
+			case o.Expired:
+				b.WriteString(" today, if it still stands,")
+			case !v.By.IsZero():
+				fmt.Fprintf(&b, " by %s", v.By)
+			}
+			fmt.Fprintf(&b, " and keep %s alive: %s.", bridgeNames(s, o), bridgeIfs(s, o, false))
+			if !o.Expired && v.By.IsZero() {
+				b.WriteString(" It gives no deadline: answer soon.")
+			}
 		case accepted(s, v.Offer):
 			b.Reset()
 			fmt.Fprintf(&b, "Keep the job you accepted at %s.", name(s, v.Offer))
@@ -271,6 +291,11 @@ func VerdictParts(s *model.State, d *model.Decision) []string {
 			what += payNotGiven
 		}
 		parts = append(parts, what)
+		if v.Bridged && o != nil && len(o.Bridge) > 0 && !accepted(s, v.Offer) {
+			// The bridge is what makes accepting best: the processes it
+			// keeps alive come next.
+			parts = append(parts, "keep "+bridgeNames(s, o)+" alive")
+		}
 		if o != nil && o.AcceptShortBy > 0 {
 			// The money runs out before the first pay: how much is
 			// missing, in few words (decide gives the day it runs out).
@@ -582,6 +607,8 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 		chance := chanceText(s.Assessments[y].Relief.Chance)
 		other := name(s, y)
 		switch be := o.BreakEven; {
+		case be == nil && keepsAlive(o, y):
+			parts = append(parts, fmt.Sprintf("Waiting for %s is not worth it at any chance: accepting keeps it alive, and even a sure yes is worth less than accepting.", other))
 		case be == nil:
 			parts = append(parts, fmt.Sprintf("Waiting for %s is not worth it at any chance: even a sure yes is worth less than accepting.", other))
 		case *be < 0.005:
@@ -610,9 +637,13 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 // valuesLine compares the courses an offer's advice weighs: "accept now
 // 55.4 · hold out 57.4 · decline and search on 52.1 · best without it
 // 57.6". Holding out is accepting nothing today, holding every offer that
-// can be held.
+// can be held; with a bridge (accepting and keeping the processes that
+// decide after the start alive) its value follows accepting and stopping.
 func valuesLine(o *model.OfferAdvice, stay bool) string {
 	line := "accept now " + Num(o.Accept)
+	if len(o.Bridge) > 0 {
+		line += " · accept and keep the later ones alive " + Num(o.BridgeValue)
+	}
 	if o.CanHold {
 		line += " · hold out " + Num(o.Wait)
 	} else {
@@ -626,10 +657,13 @@ func valuesLine(o *model.OfferAdvice, stay bool) string {
 }
 
 // moneyLines say, for offer o, when each path pays and whether the money
-// lasts until then.
+// lasts until then, and what its bridge would bring.
 func moneyLines(s *model.State, o *model.OfferAdvice) []string {
 	cur := s.Currency()
 	out := []string{"Accepting: " + lowerFirst(acceptMoney(s, o, cur))}
+	if line := bridgeLine(s, o); line != "" {
+		out = append(out, line)
+	}
 	if y := o.WaitingFor; y >= 0 {
 		line := fmt.Sprintf("If you wait for %s and it says yes: it pays from %s", name(s, y), o.HoldOutPays)
 		if o.ShortBy > 0 {
@@ -741,4 +775,80 @@ func moneyCents(cur string, v float64) string {
 		return whole[:i] + frac + whole[i:]
 	}
 	return whole + frac
+}
+
+// bridgeLine says the bridge of offer o beside accepting and stopping, in
+// dates and money: "Accepting and keeping Dream Co alive: if it says yes
+// on 2027-01-12 you would leave Call Centre after four weeks and repay
+// $0." "" when no later yes would be worth leaving it for.
+func bridgeLine(s *model.State, o *model.OfferAdvice) string {
+	if len(o.Bridge) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Accepting and keeping %s alive: %s.", bridgeNames(s, o), bridgeIfs(s, o, true))
+}
+
+// keepsAlive reports that offer o's bridge keeps process y alive.
+func keepsAlive(o *model.OfferAdvice, y int) bool {
+	for _, st := range o.Bridge {
+		if st.Process == y {
+			return true
+		}
+	}
+	return false
+}
+
+// bridgeNames are the processes offer o's bridge keeps alive, in date
+// order: "Dream Co", "Dream Co and Birchwood".
+func bridgeNames(s *model.State, o *model.OfferAdvice) string {
+	names := make([]string, len(o.Bridge))
+	for k, st := range o.Bridge {
+		names[k] = name(s, st.Process)
+	}
+	return strings.Join(names, " and ")
+}
+
+// bridgeIfs says what each yes of offer o's bridge would bring: "if it
+// says yes on 2027-01-12 you would leave when it starts, on 2027-02-11,
+// after eight weeks, and repay $0"; naming names the offer left.
+func bridgeIfs(s *model.State, o *model.OfferAdvice, naming bool) string {
+	cur := s.Currency()
+	left := ""
+	if naming {
+		left = " " + name(s, o.Index)
+	}
+	var b strings.Builder
+	for k, st := range o.Bridge {
+		who := name(s, st.Process)
+		if len(o.Bridge) == 1 {
+			who = "it"
+		}
+		if k > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "if %s says yes on %s you would leave%s when it starts, on %s, after %s, and ", who, st.Decides, left,
+			st.Leaves, spanWords(st.LeaveAfterDays))
+		if st.Forgo > 0 {
+			fmt.Fprintf(&b, "give up the %s signing bonus, not paid by then", Money(cur, st.Forgo))
+		} else {
+			fmt.Fprintf(&b, "repay %s", Money(cur, st.Repay))
+		}
+	}
+	return b.String()
+}
+
+// spanWords says a span of days as a reader would: "10 days", "four
+// weeks", "3 months".
+func spanWords(days int) string {
+	small := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+	switch {
+	case days == 1:
+		return "a day"
+	case days < 14:
+		return strconv.Itoa(days) + " days"
+	case days < 63:
+		w := int(math.Round(float64(days) / 7))
+		return small[w] + " weeks"
+	}
+	return strconv.Itoa(int(math.Round(float64(days)/30.4375))) + " months"
 }

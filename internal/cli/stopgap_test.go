@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// stopgapLines are the [search] lines of the calibration measured for
+// issue 22.4 (docs/decide.md, "Searching from a job"): stopgap work in
+// place six months from today, and the debt at the first paycheck
+// counted for eighteen months.
+var stopgapLines = "\n[search]\nstopgap_months = 6\nrepay_months = 18\n"
+
+// decideWith runs decide --format json on a copy of testdata/decide/NAME.toml
+// with savings replaced (when not negative) and extra appended.
+func decideWith(t *testing.T, name, today string, savings float64, extra string) decideJSON {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "decide", name+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if savings >= 0 {
+		src = regexp.MustCompile(`(?m)^savings = .*$`).ReplaceAll(src, []byte("savings = "+formatFloat(savings)))
+	}
+	path := filepath.Join(t.TempDir(), name+".toml")
+	if err := os.WriteFile(path, append(src, extra...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runMutual(t, "decide", "--profile", path, "--format", "json", "--today", today)
+	if code != exitOK {
+		t.Fatalf("%s: exit %d, stderr:\n%s", name, code, errs)
+	}
+	var d decideJSON
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return d
+}
+
+func formatFloat(v float64) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// decideJSON is the part of decide's JSON these tests read.
+type decideJSON struct {
+	Verdict struct {
+		Action string  `json:"action"`
+		Name   *string `json:"name"`
+	} `json:"verdict"`
+	Reservation []struct {
+		Fit float64 `json:"fit"`
+		Any bool    `json:"any"`
+	} `json:"reservation"`
+	ReservationNow float64 `json:"reservation_now"`
+}
+
+func (d decideJSON) fits() []float64 {
+	out := make([]float64, len(d.Reservation))
+	for k, r := range d.Reservation {
+		if !r.Any {
+			out[k] = r.Fit
+		}
+	}
+	return out
+}
+
+// TestStopgapCalibration holds the measured calibration to issue 22.4:
+// the insured persona asks, from six months of runway up, within 5 points
+// of what it asks with money that never runs short, and is not told to
+// accept its fit-0 job; the nearly broke and uninsured personas keep
+// accepting their sure offers; no persona's reservation falls as its
+// runway grows. Without the stopgap line (the model as it is by default)
+// the insured persona's row reads "any" up to eight months.
+func TestStopgapCalibration(t *testing.T) {
+	never := decideWith(t, "insured", "2026-12-07", 3000000, stopgapLines).ReservationNow
+	insured := decideWith(t, "insured", "2026-12-07", -1, stopgapLines)
+	rows := insured.fits()
+	for k := 6; k <= 9; k++ {
+		if rows[k] < never-5 {
+			t.Errorf("insured with %d months of runway asks fit %.1f, more than 5 below %.1f with money that never runs short", k, rows[k], never)
+		}
+	}
+	if insured.Verdict.Action == "accept" {
+		t.Errorf("insured: verdict accept %v, want Bad Job declined", *insured.Verdict.Name)
+	}
+	for _, c := range []struct{ name, today, accept string }{
+		{"broke", "2026-12-01", "Harbor Freight"},
+		{"burned", "2026-12-07", "Call Centre"},
+		{"late", "2026-12-08", "Northwind"},
+		{"story", "2026-03-02", "Steady Co"},
+		{"names", "2026-11-25", "[red]Acme[-] *Offer*"},
+		{"twooffers", "2026-12-01", "Birch"},
+	} {
+		d := decideWith(t, c.name, c.today, -1, stopgapLines)
+		if d.Verdict.Action != "accept" || d.Verdict.Name == nil || *d.Verdict.Name != c.accept {
+			t.Errorf("%s: verdict %+v, want accept %s", c.name, d.Verdict, c.accept)
+		}
+	}
+	for _, c := range []struct{ name, today string }{
+		{"insured", "2026-12-07"}, {"broke", "2026-12-01"}, {"burned", "2026-12-07"}, {"comfortable", "2026-12-01"},
+		{"exploding", "2026-12-01"}, {"late", "2026-12-08"}, {"names", "2026-11-25"}, {"story", "2026-03-02"},
+		{"twooffers", "2026-12-01"}, {"bonus", "2026-12-07"}, {"warehouse", "2026-12-07"},
+	} {
+		rows := decideWith(t, c.name, c.today, -1, stopgapLines).fits()
+		for k := 1; k < len(rows); k++ {
+			if rows[k] < rows[k-1]-1e-6 {
+				t.Errorf("%s: the reservation falls from %.2f to %.2f at %d months of runway", c.name, rows[k-1], rows[k], k)
+			}
+		}
+	}
+}
