@@ -3,7 +3,13 @@ package model
 import (
 	"math/rand/v2"
 	"testing"
+
+	"mutual/internal/trials"
 )
+
+// chanceRiseSlack is how far the break-even chance may rise as savings
+// grow while they last until the offer pays.
+const chanceRiseSlack = 0.005
 
 // TestPropertyBreakEvenChanceWithSavings holds what the README says of
 // the break-even chance as savings grow, everything else fixed: it never
@@ -15,12 +21,14 @@ import (
 // savings 0 → 268 moved it 0.8388 → 0.8408.) The offers here start up to
 // five months out, later than the processes pay or not, and the savings
 // move in uneven steps.
+//
+// Since the money a job leaves at its end is counted (issue 22.2),
+// accepting gains from savings too: the search after the job starts with
+// more. The chance may then rise, by at most chanceRiseSlack (the most
+// measured over the long run's trials was 0.0024).
 func TestPropertyBreakEvenChanceWithSavings(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 8))
-	n := 60
-	if testing.Short() {
-		n = 20
-	}
+	n := trials.N(10, 24, 120)
 	covered := 0
 	for trial := range n {
 		p := randomDecideProfile(r)
@@ -45,7 +53,7 @@ func TestPropertyBreakEvenChanceWithSavings(t *testing.T) {
 				now := seen{chance: *o.BreakEven, lasts: o.AcceptShortBy == 0, waitFor: o.WaitingFor}
 				if b, ok := before[o.Index]; ok && b.lasts && b.waitFor == now.waitFor {
 					covered++
-					if now.chance > b.chance+1e-6 {
+					if now.chance > b.chance+chanceRiseSlack {
 						t.Errorf("trial %d: %s's break-even chance rose from %.4f to %.4f at savings %.0f, the money lasting until it pays",
 							trial, s.Assessments[o.Index].Name, b.chance, now.chance, savings)
 					}

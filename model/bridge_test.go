@@ -50,7 +50,7 @@ func TestBridgeKeepsTheLaterProcessAlive(t *testing.T) {
 		}
 		prev = o.BridgeValue
 	}
-	p := burned(0.9)
+	p := withSavings(burned(0.9), 8000)
 	p.Search.LeaveCost = 1e9
 	s, d := decideAt(t, p, Request{})
 	if o := offerNamed(t, s, d, "Call Centre"); o.BridgeValue != o.Accept || len(o.Bridge) != 0 {
@@ -100,7 +100,7 @@ func TestPropertyBridge(t *testing.T) {
 // accepting best); with leaving priced out he is told, as before the
 // bridge, not to accept.
 func TestBridgeInTheVerdict(t *testing.T) {
-	s, d := decideAt(t, burned(0.9), Request{})
+	s, d := decideAt(t, withSavings(burned(0.9), 8000), Request{})
 	v := d.Verdict
 	if v.Action != ActionAccept || s.Assessments[v.Offer].Name != "Call Centre" || !v.Bridged {
 		t.Fatalf("verdict %+v, want accept Call Centre through the bridge", v)
@@ -109,7 +109,7 @@ func TestBridgeInTheVerdict(t *testing.T) {
 	if o.Advice != AdviceAccept || math.Abs(d.Flow(v.Value)-o.BridgeValue) > 1e-9 || o.BridgeValue <= o.Accept {
 		t.Errorf("advice %s at %v, bridge %v, accepting and stopping %v: the verdict's value is the bridge's", o.Advice, d.Flow(v.Value), o.BridgeValue, o.Accept)
 	}
-	p := burned(0.9)
+	p := withSavings(burned(0.9), 8000)
 	p.Search.LeaveCost = 1e9
 	s, d = decideAt(t, p, Request{})
 	if d.Verdict.Action == ActionAccept || d.Verdict.Bridged {
@@ -124,7 +124,7 @@ func TestBridgeInTheVerdict(t *testing.T) {
 // for alive, accepting moves with its chance too; the break-even chance
 // and the savings break-even still flip the advice just either side.
 func TestBridgeBreakEvensFlip(t *testing.T) {
-	for k, c := range []struct{ savings, leaveCost float64 }{{8000, 200}, {12000, 1000}, {20000, 200}, {20000, 1000}} {
+	for k, c := range []struct{ savings, leaveCost float64 }{{8000, 200}, {10000, 200}, {12000, 200}, {12000, 400}} {
 		p := burned(0.5)
 		p.Situation.Savings = Float(c.savings)
 		p.Search.LeaveCost = c.leaveCost

@@ -294,8 +294,8 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	tl := &timeline{p: p, rho: -math.Log(p.Discount),
 		cash: ledger{savings: val(sit.Savings), burn: sit.Burn(), expenses: expenses, shortfall: p.ShortfallCost, repay: p.RepayMonths}}
 	tl.cash.rho = tl.rho
-	if p.StopgapMonths != nil {
-		tl.cash.stopping, tl.cash.stop, tl.cash.gig = true, *p.StopgapMonths, p.SearchFit
+	if p.StopgapMonths < horizonMonths {
+		tl.cash.stopping, tl.cash.stop, tl.cash.gig = true, p.StopgapMonths, p.StopgapCost
 	}
 	tl.cash.lg = s.ledger()
 	if tl.cash.dated = tl.cash.lg.Dated(); tl.cash.dated || tl.cash.lg.Held >= 0 {
@@ -330,29 +330,35 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	}
 	m.job = jobTerms{fit: e.Mean, leave: p.LeaveChance(e.Mean), net: net, chance: 1}
 
-	// Once a job ends its holder searches again with the money in order:
-	// McCall's search (search.go), offers arriving at find_rate with the
-	// fits a search finds, each job worth its fit less what it leaves
-	// uncovered or uninsured a month, kept as long as its fit lasts.
+	// Once a job ends its holder searches again: offers arriving at
+	// find_rate with the fits a search finds, each job worth its fit less
+	// what it leaves uncovered or uninsured a month, kept as long as its
+	// fit lasts, and searched from at find_rate_employed (climb.go). The
+	// money after a job's end is priced apart (afterPay).
 	r := tl.rho
 	insuredPart := func(d float64) float64 {
 		return (1 - e.InsuredShare) + e.InsuredShare*(1-math.Exp(-(r+d)*insWait))
 	}
-	monthly := make([]float64, len(fits.Values))
+	flow, leave := make([]float64, len(fits.Values)), make([]float64, len(fits.Values))
 	for k, x := range fits.Values {
-		monthly[k] = x - tl.unins*insuredPart(p.LeaveChance(x)) - p.ShortfallCost*e.Uncovered
+		leave[k] = p.LeaveChance(x)
+		flow[k] = x - tl.unins*insuredPart(leave[k]) - p.ShortfallCost*e.Uncovered
 	}
-	again := Search{Offers: Offers{Values: monthly, Probs: fits.Probs}, Discount: p.Discount,
-		Arrival: p.FindRate, Keep: p.Keep(e.Mean)}
-	tl.endValue = again.Stationary(tl.idle) / r
+	var values []float64
+	tl.endValue, values = climbMarket(flow, leave, fits.Probs, tl.idle, r, hazard(p.FindRate), hazard(p.FindRateEmployed), p.LeaveCost)
+	tl.climb.h = hazard(p.FindRateEmployed)
+	tl.freshHazard = hazard(p.FindRateAt(0))
+	h, delay := tl.freshHazard, m.startDelay+m.payDelay
+	tl.stopLate = tl.cash.gig * math.Exp(h*delay) / (r + h)
+	tl.climb.set(values, fits.Probs, p.LeaveCost)
 
 	// Today's search finds the same jobs; their worth, per unit of
 	// e^(−ρ·start), sorted for marketTerms.expect.
 	type job struct{ worth, prob float64 }
 	jobs := make([]job, len(fits.Values))
 	for k, x := range fits.Values {
-		d := p.LeaveChance(x)
-		w := (x + d*tl.endValue - tl.unins*insuredPart(d)) / (r + d)
+		d := leave[k]
+		w := tl.climb.hold(x+d*tl.endValue-tl.unins*insuredPart(d), r+d)
 		jobs[k] = job{w, fits.Probs[k]}
 	}
 	slices.SortFunc(jobs, func(a, b job) int { return cmp.Compare(a.worth, b.worth) })

@@ -274,6 +274,12 @@ type timeline struct {
 	unins, idle float64
 	// spell is how long the search has lasted today, in months.
 	spell float64
+	// climb is the market as seen from a job held, for the search from
+	// it (climb.go).
+	climb climb
+	// freshHazard is the hazard of finding a job early in a spell, for a
+	// search after a job (searchShort); stopLate a constant of its cost.
+	freshHazard, stopLate float64
 	// endValue is the present value, at the moment a job ends, of
 	// searching again with the money in order.
 	endValue float64
@@ -361,7 +367,7 @@ func (tl *timeline) workPV(j *jobTerms, s, fp float64) float64 {
 	if j.insurance {
 		uninsured = 1 - math.Exp(-(r+d)*j.insWait)
 	}
-	v := math.Exp(-r*s) / (r + d) * (j.fit + d*tl.endValue - tl.unins*uninsured)
+	v := math.Exp(-r*s) * tl.climb.hold(j.fit+d*tl.endValue-tl.unins*uninsured, r+d)
 	if j.uncovered > 0 {
 		// A job that pays less than the expenses leaves that share short
 		// every month, whatever the savings: the model errs against a job
@@ -373,14 +379,17 @@ func (tl *timeline) workPV(j *jobTerms, s, fp float64) float64 {
 }
 
 // afterPay is the cost, at today's prices and at the pass's savings, of
-// what a contract leaves when it ends: its holder searches again with the
+// what a job leaves when it ends: its holder searches again with the
 // money left then (the savings at its first paycheck, less any debt, and
-// what the contract's pay added or took), so a short contract on little
-// money leaves a search that runs short too. A job left by choice is, as
-// a rule, left for another, and its holder searches with the money in
-// order; so is it here.
+// what the job's pay added or took while it lasted), so a job that pays
+// less than the expenses, or a short contract on little money, leaves a
+// search that runs short too. A contract ends when it runs out; any other
+// job at its fit's rate of leaving, and the money left is averaged over
+// when (Gauss–Laguerre). A job left for a better one found from it (the
+// climb) is counted as ending the same way: the model errs against
+// staying short.
 func (tl *timeline) afterPay(j *jobTerms, s, fp float64, pr *pricing) float64 {
-	if j.contract <= 0 || pr.gapCoef == 0 && pr.debtCoef == 0 {
+	if pr.gapCoef == 0 && pr.debtCoef == 0 {
 		return 0
 	}
 	r, d := tl.rho, j.leave
@@ -393,8 +402,30 @@ func (tl *timeline) afterPay(j *jobTerms, s, fp float64, pr *pricing) float64 {
 			monthly = j.money.monthly
 		}
 	}
-	left := atPay + (j.net-tl.cash.expenses-monthly)*math.Max(0, s+j.contract-fp)
-	return d * math.Exp(-r*s) / (r + d) * tl.searchShort(left)
+	// A job that pays less than the expenses is charged for it month by
+	// month while it lasts (workPV); only what it adds is carried to its
+	// end.
+	surplus := math.Max(0, j.net-tl.cash.expenses-monthly)
+	if surplus == 0 && j.contract <= 0 {
+		return d * math.Exp(-r*s) / (r + d) * tl.searchShort(atPay)
+	}
+	if j.contract > 0 {
+		left := atPay + surplus*math.Max(0, s+j.contract-fp)
+		return d * math.Exp(-r*s) / (r + d) * tl.searchShort(left)
+	}
+	// ∫ d·e^(−(ρ+d)·T)·searchShort(left(T)) dT, T the time held.
+	v := 0.0
+	for i, x := range laguerre.x {
+		T := x / (r + d)
+		v += laguerre.w[i] * tl.searchShort(atPay+surplus*math.Max(0, s+T-fp))
+	}
+	return d * math.Exp(-r*s) / (r + d) * v
+}
+
+// laguerre is the four-point Gauss–Laguerre rule: Σ w·f(x) ≈ ∫₀^∞ e^(−x)·f(x) dx.
+var laguerre = struct{ x, w [4]float64 }{
+	x: [4]float64{0.322547689619392, 1.745761101158347, 4.536620296921128, 9.395070912301133},
+	w: [4]float64{0.603154104341634, 0.357418692437800, 0.038887908515005, 0.000539294705561},
 }
 
 // deficitFrom is ∫ from a to ∞ of e^(−α·t)·(t − k) dt, for a ≥ k.
@@ -405,33 +436,86 @@ func deficitFrom(a, k, alpha float64) float64 {
 // searchShort is what a search that starts with these savings (below zero:
 // a debt) costs in shortfall, valued when it starts: the money burns until
 // a job found at the find rate of a fresh spell pays, start and first
-// paycheck later, and the debt left then costs for repay_months.
+// paycheck later, and the debt left then costs for repay_months. With
+// stopgap_months set, stopgap work is in place from the search's first
+// day: a job's end is seen coming (most are quits, and a contract's end
+// is known), so its holder has lined it up while still in the job. The
+// money missing then never grows; each month it would be short costs
+// what a month of the search is worth.
 func (tl *timeline) searchShort(savings float64) float64 {
 	l := &tl.cash
 	if l.burn <= 0 || l.shortfall == 0 {
 		return 0
 	}
 	r := tl.rho
-	h := hazard(tl.p.FindRateAt(0))
+	h := tl.freshHazard
 	delay := tl.market.startDelay + tl.market.payDelay
 	k := savings / l.burn // when the money runs out; below zero when it has
-	// ∫ e^(−ρt)·P(not paid by t)·max(0, t − k) dt: no pay before delay,
-	// then pay comes at rate h.
-	part := func(a, b, alpha float64) float64 {
-		lo := math.Max(a, k)
-		if b <= lo {
+	if l.stopping {
+		// Stopgap work from the first day: the money missing is what was
+		// missing at the start, and every month short costs gig.
+		// ∫ₐ^∞ e^(−ρt)·P(not paid by t) dt, and E[e^(−ρT)] at the pay:
+		if k >= delay {
+			return tl.stopLate * math.Exp(-(r+h)*k) // gig·e^(h·delay)/(ρ + h)·e^(−(ρ+h)·k)
+		}
+		late := math.Exp(-r * delay)
+		from := func(a float64) float64 {
+			if a >= delay {
+				return math.Exp(h*delay-(r+h)*a) / (r + h)
+			}
+			return (math.Exp(-r*a)-late)/r + late/(r+h)
+		}
+		if k >= 0 {
+			return l.gig * from(k)
+		}
+		c := l.shortfall * l.burn / l.expenses * -k
+		return (c+l.gig)*from(0) + c*(1-math.Exp(-r*l.repay))/r*h/(r+h)*late
+	}
+	stop := math.Inf(1)
+	// Segments between the times where the integrand changes form: pay
+	// can come (delay), the money runs out (k), stopgap work starts (stop).
+	cuts := [...]float64{0, delay, math.Max(0, k), stop, math.Inf(1)}
+	slices.Sort(cuts[:])
+	gap, debt := 0.0, 0.0
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		if b <= a || math.IsInf(a, 1) {
+			continue
+		}
+		// P(not paid by t)·e^(−ρt) = A·e^(−α·t) on the segment.
+		alpha, A := r, 1.0
+		if a >= delay {
+			alpha, A = r+h, math.Exp(h*delay)
+		}
+		// The money missing is c0 + c1·t; gig a month once stopgap work is
+		// doing the paying.
+		var c0, c1, gig float64
+		if a >= k {
+			if a >= stop {
+				c0, gig = math.Max(0, stop-k), l.gig
+			} else {
+				c0, c1 = -k, 1
+			}
+		}
+		in := expLinear(a, b, alpha, c0, c1)
+		gap += A * (l.shortfall*l.burn/l.expenses*in + gig*expLinear(a, b, alpha, 1, 0))
+		if a >= delay {
+			debt += h * A * in // E[e^(−ρT)·missing(T)], T when pay comes
+		}
+	}
+	return gap + l.shortfall*l.burn/l.expenses*(1-math.Exp(-r*l.repay))/r*debt
+}
+
+// expLinear is ∫ₐᵇ e^(−α·t)·(c0 + c1·t) dt, b possibly +Inf.
+func expLinear(a, b, alpha, c0, c1 float64) float64 {
+	at := func(t float64) float64 { // an antiderivative, negated
+		if math.IsInf(t, 1) {
 			return 0
 		}
-		v := deficitFrom(lo, k, alpha)
-		if !math.IsInf(b, 1) {
-			v -= deficitFrom(b, k, alpha)
-		}
-		return v
+		e := math.Exp(-alpha * t)
+		return e * (c0/alpha + c1*(t/alpha+1/(alpha*alpha)))
 	}
-	gap := part(0, delay, r) + math.Exp(h*delay)*part(delay, math.Inf(1), r+h)
-	debt := h * math.Exp(h*delay) * part(delay, math.Inf(1), r+h) // E[e^(−ρT)·(T − k)⁺]
-	return l.shortfall*l.burn/l.expenses*gap +
-		l.shortfall*l.burn/l.expenses*(1-math.Exp(-r*l.repay))/r*debt
+	return at(a) - at(b)
 }
 
 // jobValue is the value of committing to job j at time td: the months

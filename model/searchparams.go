@@ -16,7 +16,7 @@ type SearchParams struct {
 	// docs/decide.md).
 	FindRate, FindRateLong float64
 	// FindRateEmployed is the monthly chance that a search from a job
-	// held (stage current) brings an offer worth weighing: the employed
+	// held (stage current) or taken brings an offer worth weighing: the employed
 	// search less but are offered more per application (Faberman,
 	// Mueller, Şahin & Topa 2022; see docs/decide.md).
 	FindRateEmployed float64
@@ -46,13 +46,19 @@ type SearchParams struct {
 	// paycheck arrives goes on costing: it is paid back out of the pay,
 	// and counted whole at ShortfallCost for this many months.
 	RepayMonths float64
-	// StopgapMonths, when set, is how many months from today it takes to
-	// line up stopgap work that pays the expenses (shifts, temping, gig
-	// work) while the search goes on: after then the money missing never
-	// grows, and a month the money would be short is spent in that work,
-	// worth fit 0 instead of SearchFit. Nil: none, and the money can run
-	// short without end, as it always did.
-	StopgapMonths *float64
+	// StopgapMonths is how many months from today it takes to line up
+	// stopgap work that pays the expenses (shifts, temping, gig work)
+	// while the search goes on: after then the money missing never grows,
+	// and each month the money would be short is spent in that work at
+	// StopgapCost. A search after a job has it from its first day: the
+	// job's end is seen coming and the work lined up while still in it.
+	// At horizonMonths or more it is never in place, and the money can
+	// run short without end.
+	StopgapMonths float64
+	// StopgapCost is what a month of stopgap work costs, in fit points,
+	// against a month of searching without it: the hours it takes from the
+	// search and from you.
+	StopgapCost float64
 	// UninsuredCost is what a month without health coverage costs, in fit
 	// points, while the situation is uninsured.
 	UninsuredCost float64
@@ -99,6 +105,8 @@ func DefaultSearchParams() SearchParams {
 		SearchFit:        25,
 		ShortfallCost:    100,
 		RepayMonths:      6,
+		StopgapMonths:    6,
+		StopgapCost:      10,
 		UninsuredCost:    10,
 		PoorFitMonths:    6,
 		GoodFitMonths:    60,
@@ -132,7 +140,8 @@ func SearchParamTable() []Setting[SearchParams] {
 	searchFit, setSearchFit := plain(func(p *SearchParams) *float64 { return &p.SearchFit })
 	short, setShort := plain(func(p *SearchParams) *float64 { return &p.ShortfallCost })
 	repay, setRepay := plain(func(p *SearchParams) *float64 { return &p.RepayMonths })
-	stopgap, setStopgap := optional(func(p *SearchParams) **float64 { return &p.StopgapMonths })
+	stopgap, setStopgap := plain(func(p *SearchParams) *float64 { return &p.StopgapMonths })
+	stopgapCost, setStopgapCost := plain(func(p *SearchParams) *float64 { return &p.StopgapCost })
 	unins, setUnins := plain(func(p *SearchParams) *float64 { return &p.UninsuredCost })
 	poor, setPoor := plain(func(p *SearchParams) *float64 { return &p.PoorFitMonths })
 	good, setGood := plain(func(p *SearchParams) *float64 { return &p.GoodFitMonths })
@@ -146,14 +155,15 @@ func SearchParamTable() []Setting[SearchParams] {
 	return []Setting[SearchParams]{
 		info("find_rate", "monthly chance that a search finds a job, early in a spell", 0, 1, true, true, find, setFind),
 		info("find_rate_long", "the same once the search has lasted long_spell_months", 0, 1, true, true, findLong, setFindLong),
-		info("find_rate_employed", "monthly chance that a search from the job you hold (stage current) brings an offer", 0, 1, false, true, findEmployed, setFindEmployed),
+		info("find_rate_employed", "monthly chance that a search from a job, held or taken, brings an offer", 0, 1, false, true, findEmployed, setFindEmployed),
 		info("long_spell_months", "months of searching after which find_rate_long applies", 0, 600, true, false, spell, setSpell),
 		info("months_searched", "months you have been searching by today (where find_rate starts falling from)", 0, 600, false, false, searched, setSearched),
 		info("discount", "how much next month counts against this one", 0, 0.9999, true, false, discount, setDiscount),
 		info("search_fit", "what a month without a job is worth on the fit scale, money and coverage apart", 0, 100, false, false, searchFit, setSearchFit),
 		info("shortfall_cost", "fit points a month costs for each month of expenses missing in it", 0, 10000, false, false, short, setShort),
 		info("repay_months", "months the money still missing at the first paycheck goes on costing", 0, 120, false, false, repay, setRepay),
-		info("stopgap_months", "months from today until stopgap work that pays the expenses is in place: after it the money missing stops growing, and a month it would be short is worth fit 0; none: it can run short without end", 0, 600, false, false, stopgap, setStopgap),
+		info("stopgap_months", "months from today to line up stopgap work that pays the expenses (after a job: none, it is lined up in the job); 120 or more: never", 0, 600, false, false, stopgap, setStopgap),
+		info("stopgap_cost", "fit points a month of stopgap work costs against a month of searching without it", 0, 100, false, false, stopgapCost, setStopgapCost),
 		info("uninsured_cost", "fit points a month without health coverage costs", 0, 1000, false, false, unins, setUnins),
 		info("poor_fit_months", "months a job at fit 0 lasts before you are back on the market", 0, 1200, true, false, poor, setPoor),
 		info("good_fit_months", "months a job at fit 100 lasts", 0, 1200, true, false, good, setGood),

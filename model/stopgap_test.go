@@ -93,7 +93,7 @@ func TestStopgapDatedIsSteady(t *testing.T) {
 		dated := withSavings(nearlyBroke(0), savings)
 		dated.Situation.MonthlyIncome = nil
 		dated.Incomes = []Income{{Name: "part-time", Monthly: 500, EndsWithJob: true}}
-		steady.Search.StopgapMonths, dated.Search.StopgapMonths = Float(2), Float(2)
+		steady.Search.StopgapMonths, dated.Search.StopgapMonths = 2, 2
 		_, d1 := decideAt(t, steady, Request{})
 		_, d2 := decideAt(t, dated, Request{})
 		close := func(what string, a, b float64) {

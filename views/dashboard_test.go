@@ -176,7 +176,7 @@ func TestWideAndHostileNames(t *testing.T) {
 	}
 	press(d, "d")
 	text = screenText(drawOn(t, d, 100, 90))
-	for _, want := range []string{"日本語の会社 (respond by 2026-12-01): ACCEPT", "Waiting for [red]Globex[-] would be worth it", `about Evil\x1b[31m Corp`} {
+	for _, want := range []string{"日本語の会社 (respond by 2026-12-01): DECLINE", "Waiting for [red]Globex[-] is worth it", `about Evil\x1b[31m Corp`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the decide page does not show %q literally:\n%s", want, text)
 		}

@@ -119,9 +119,12 @@ func TestDecideAndPrepUsage(t *testing.T) {
 }
 
 // TestStoryAdviceFlipsAsSavingsFall follows the story profile's offer as
-// the savings run down: let lapse while the runway is long, to wait for the
-// better process, then, once the savings are low enough, accepted. Each
-// answer holds over one stretch of savings.
+// the savings run down, were she insured: let lapse while the runway is
+// long, to wait for the better process, then, once the savings are low
+// enough, accepted. Each answer holds over one stretch of savings.
+// (Uninsured, as the profile says, she accepts Steady Co at any savings up
+// to $200,000: it insures her while she searches from it and keeps Bright
+// Labs alive, and a month without coverage costs uninsured_cost.)
 func TestStoryAdviceFlipsAsSavingsFall(t *testing.T) {
 	l, err := profiles.Load("testdata/decide/story.toml")
 	if err != nil {
@@ -130,7 +133,7 @@ func TestStoryAdviceFlipsAsSavingsFall(t *testing.T) {
 	var seen []model.Advice
 	for savings := 60000.0; savings >= 500; savings -= 500 {
 		s, err := model.Evaluate(&l.Profile, model.Request{Today: model.NewDate(2026, 3, 2),
-			WhatIf: model.WhatIf{Situation: model.Situation{Savings: model.Float(savings)}}})
+			WhatIf: model.WhatIf{Situation: model.Situation{Savings: model.Float(savings), Insured: model.Bool(true)}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,7 +152,7 @@ func TestStoryAdviceFlipsAsSavingsFall(t *testing.T) {
 	// Bright Labs decides after Steady Co's deadline, so the offer cannot
 	// be held for it: with savings it lapses, without them it is taken.
 	// Taken, it keeps Bright Labs alive (the bridge): it lapses only above
-	// about $52,000 of savings.
+	// about $35,000 of savings.
 	if want := []model.Advice{model.AdviceDecline, model.AdviceAccept}; !slices.Equal(seen, want) {
 		t.Errorf("as savings fall the advice runs %v, want %v", seen, want)
 	}

@@ -164,10 +164,10 @@ func TestOfferNamesCountTheMany(t *testing.T) {
 func TestHoldWithNoProcessToWaitFor(t *testing.T) {
 	today := model.NewDate(2026, 11, 25)
 	p := &model.Profile{Version: 1, Scale: 5, Params: model.DefaultParams(), Search: model.DefaultSearchParams(),
-		Situation:  model.Situation{Savings: model.Float(16000), MonthlyExpenses: model.Float(9000)},
+		Situation:  model.Situation{Savings: model.Float(25000), MonthlyExpenses: model.Float(3000)},
 		Priorities: []model.Priority{{ID: "fit", Weight: 1}},
 		Opportunities: []model.Opportunity{{Name: "Offer", Stage: model.StageOffer, Pay: model.Float(70000),
-			RespondBy: model.NewDate(2026, 12, 29), Ratings: map[string]model.Rating{"fit": {Low: 2, High: 2}}}},
+			RespondBy: model.NewDate(2026, 12, 29), Ratings: map[string]model.Rating{"fit": {Low: 1, High: 1}}}},
 	}
 	// The market learnt from the offer alone (no prior market): searching
 	// finds jobs like it, and holding it while searching is worth more
