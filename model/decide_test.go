@@ -431,6 +431,11 @@ func TestDecideByLever(t *testing.T) {
 func TestHoldForTheEarlyOneThenDecideAboutTheLateOne(t *testing.T) {
 	base := nearlyBroke(15000)
 	base.Opportunities[0].RespondBy = today.AddDays(20)
+	// The market set apart, so that what a search finds is the same in the
+	// three (each open opportunity counts towards it otherwise, and a
+	// process below it lowers it: searched from, a job is worth the
+	// market as well).
+	base.Search.OfferMean, base.Search.OfferSD = Float(50), Float(25)
 	early := Opportunity{Name: "Early", Stage: StageFinal, Chance: Float(0.4), Pay: Float(55000), Insurance: true,
 		DecisionExpected: today.AddDays(10), Ratings: map[string]Rating{"craft": {4, 4}, "team": {4, 4}}}
 	late := base.Opportunities[1]

@@ -413,24 +413,107 @@ func (tl *timeline) afterPay(j *jobTerms, s, fp float64, pr *pricing) float64 {
 		left := atPay + surplus*math.Max(0, s+j.contract-fp)
 		return d * math.Exp(-r*s) / (r + d) * tl.searchShort(left)
 	}
-	// ∫ d·e^(−(ρ+d)·T)·searchShort(left(T)) dT, T the time held.
-	v := 0.0
-	for i, x := range laguerre.x {
-		T := x / (r + d)
-		v += laguerre.w[i] * tl.searchShort(atPay+surplus*math.Max(0, s+T-fp))
+	// ∫ d·e^(−(ρ+d)·T)·searchShort(left(T)) dT over T, the time held:
+	// the money is atPay until the first paycheck (tau after the start),
+	// then grows by surplus a month. Before tau it is exact; after, exact
+	// where the search's cost is one exponential in the money (stopgap
+	// work, and the money lasting past the first pay), else Gauss–Laguerre
+	// on the smooth part.
+	a := r + d
+	tau := math.Max(0, fp-s)
+	v := (1 - math.Exp(-a*tau)) * tl.searchShort(atPay)
+	l := &tl.cash
+	if l.stopping && l.burn > 0 {
+		v += math.Exp(-a*tau) * tl.stoppedAfter(atPay/l.burn, surplus/l.burn, a)
+	} else {
+		after := 0.0
+		for i, x := range laguerre.x {
+			after += laguerre.w[i] * tl.searchShort(atPay+surplus*x/a)
+		}
+		v += math.Exp(-a*tau) * after
 	}
 	return d * math.Exp(-r*s) / (r + d) * v
 }
 
-// laguerre is the four-point Gauss–Laguerre rule: Σ w·f(x) ≈ ∫₀^∞ e^(−x)·f(x) dx.
-var laguerre = struct{ x, w [4]float64 }{
-	x: [4]float64{0.322547689619392, 1.745761101158347, 4.536620296921128, 9.395070912301133},
-	w: [4]float64{0.603154104341634, 0.357418692437800, 0.038887908515005, 0.000539294705561},
+// stoppedAfter is ∫₀^∞ a·e^(−a·u)·searchShort(burn·(k0 + σ·u)) du with
+// stopgap work lined up, in closed form: the money lasts k0 + σ·u months
+// when the job ends u months after its first paycheck. While that is
+// under the start-and-pay delay the search's cost is
+// gig·((e^(−ρk) − e^(−ρ·delay))/ρ + e^(−ρ·delay)/(ρ + h)); past it,
+// stopLate·e^(−(ρ+h)·k).
+func (tl *timeline) stoppedAfter(k0, sigma, a float64) float64 {
+	r, h := tl.rho, tl.freshHazard
+	delay := tl.market.startDelay + tl.market.payDelay
+	late := math.Exp(-r * delay)
+	// u* is when the money first lasts the delay.
+	ustar := 0.0
+	switch {
+	case k0 >= delay:
+	case sigma > 0:
+		ustar = (delay - k0) / sigma
+	default:
+		ustar = math.Inf(1)
+	}
+	v := 0.0
+	if ustar > 0 {
+		cut := func(rate float64) float64 { // 1 − e^(−rate·u*)
+			if math.IsInf(ustar, 1) {
+				return 1
+			}
+			return -math.Expm1(-rate * ustar)
+		}
+		g := tl.cash.gig
+		v += g / r * math.Exp(-r*k0) * a / (a + r*sigma) * cut(a+r*sigma)
+		v += g * (late/(r+h) - late/r) * cut(a)
+	}
+	if !math.IsInf(ustar, 1) {
+		b := a + (r+h)*sigma
+		v += tl.stopLate * math.Exp(-(r+h)*k0) * a / b * math.Exp(-b*ustar)
+	}
+	return v
 }
 
-// deficitFrom is ∫ from a to ∞ of e^(−α·t)·(t − k) dt, for a ≥ k.
-func deficitFrom(a, k, alpha float64) float64 {
-	return math.Exp(-alpha*a) * ((a-k)/alpha + 1/(alpha*alpha))
+// laguerre is the eight-point Gauss–Laguerre rule, Σ w·f(x) ≈
+// ∫₀^∞ e^(−x)·f(x) dx, exact for polynomials of degree up to 15.
+var laguerre = gaussLaguerre(8)
+
+// gaussLaguerre finds the n-point rule's nodes (the roots of the Laguerre
+// polynomial L_n, by Newton's method from the usual first guesses) and
+// weights x / ((n + 1)²·L_(n+1)(x)²).
+func gaussLaguerre(n int) (rule struct{ x, w []float64 }) {
+	// poly is L_n and L_(n−1) at x, by the three-term recurrence.
+	poly := func(n int, x float64) (float64, float64) {
+		p, prev := 1-x, 1.0
+		for k := 1; k < n; k++ {
+			p, prev = ((2*float64(k)+1-x)*p-float64(k)*prev)/float64(k+1), p
+		}
+		return p, prev
+	}
+	nf := float64(n)
+	var z float64
+	for i := range n {
+		switch i {
+		case 0:
+			z = 3 / (1 + 2.4*nf)
+		case 1:
+			z += 15 / (1 + 2.5*nf)
+		default:
+			ai := float64(i - 1)
+			z += (1 + 2.55*ai) / (1.9 * ai) * (z - rule.x[i-2])
+		}
+		for range 100 {
+			p, prev := poly(n, z)
+			dz := p / (nf * (p - prev) / z)
+			z -= dz
+			if math.Abs(dz) <= 1e-15*z {
+				break
+			}
+		}
+		next, _ := poly(n+1, z)
+		rule.x = append(rule.x, z)
+		rule.w = append(rule.w, z/((nf+1)*(nf+1)*next*next))
+	}
+	return rule
 }
 
 // searchShort is what a search that starts with these savings (below zero:

@@ -35,9 +35,9 @@ func TestDecidePageAdvisesOnAcme(t *testing.T) {
 	for _, want := range []string{
 		"Decide: what to do today (d or esc closes, ↑/↓ scroll)",
 		"Advice: Accept the offer from Acme Logistics by 2026-12-01. It pays from 2026-12-28, and the money lasts until then.",
-		"Holding out would be worth it with more than $12,271 of savings; you have $9,000.",
+		"Holding out would be worth it with more than $12,163 of savings; you have $9,000.",
 		"Acme Logistics (respond by 2026-12-01): ACCEPT",
-		"Waiting for Globex would be worth it only with a chance above 0.70; it is 0.50.",
+		"Waiting for Globex would be worth it only with a chance above 0.69; it is 0.50.",
 		"lever: Ask Acme Logistics to extend the deadline to 2026-12-09, when Globex decides",
 		"The money on each path",
 		"1 accept Acme Logistics  2 Globex, if yes  3 search on",

@@ -55,9 +55,9 @@ func TestAdviceChangeForEveryVerdict(t *testing.T) {
 		advice  string
 		want    string
 	}{
-		{9000, false, "Advice: Accept Acme Logistics", "Holding out for Globex would win with more than $12,271 of savings (you have $9,000)."},
-		{21500, false, "Advice: Decline the offer from Acme Logistics and search on", "Accepting Acme Logistics now would win with less than $12,271 of savings (you have $21,500)."},
-		{9000, true, "Advice: Hold the offer from Acme Logistics until Globex decides", "Accepting Acme Logistics now would win with less than $3,372 of savings (you have $9,000)."},
+		{9000, false, "Advice: Accept Acme Logistics", "Holding out for Globex would win with more than $12,163 of savings (you have $9,000)."},
+		{21500, false, "Advice: Decline the offer from Acme Logistics and search on", "Accepting Acme Logistics now would win with less than $12,163 of savings (you have $21,500)."},
+		{9000, true, "Advice: Hold the offer from Acme Logistics until Globex decides", "Accepting Acme Logistics now would win with less than $3,338 of savings (you have $9,000)."},
 	} {
 		p := samProfile()
 		p.Situation.Savings = model.Float(tc.savings)

@@ -8,11 +8,9 @@ import (
 	"testing"
 )
 
-// stopgapLines are the [search] lines of the calibration measured for
-// issue 22.4 (docs/decide.md, "Searching from a job"): stopgap work in
-// place six months from today, and the debt at the first paycheck
-// counted for eighteen months.
-var stopgapLines = "\n[search]\nstopgap_months = 6\nrepay_months = 18\n"
+// neverStopgap is the [search] line that says stopgap work could never
+// be lined up: the model as it was before issue 22.4's calibration.
+var neverStopgap = "\n[search]\nstopgap_months = 120\n"
 
 // decideWith runs decide --format json on a copy of testdata/decide/NAME.toml
 // with savings replaced (when not negative) and extra appended.
@@ -68,16 +66,17 @@ func (d decideJSON) fits() []float64 {
 	return out
 }
 
-// TestStopgapCalibration holds the measured calibration to issue 22.4:
-// the insured persona asks, from six months of runway up, within 5 points
-// of what it asks with money that never runs short, and is not told to
+// TestCalibration holds the defaults to issue 22.4: the insured persona
+// asks, from the comfortable runway (six months) up, within 5 points of
+// what it asks with money that never runs short, and is not told to
 // accept its fit-0 job; the nearly broke and uninsured personas keep
 // accepting their sure offers; no persona's reservation falls as its
-// runway grows. Without the stopgap line (the model as it is by default)
-// the insured persona's row reads "any" up to eight months.
-func TestStopgapCalibration(t *testing.T) {
-	never := decideWith(t, "insured", "2026-12-07", 3000000, stopgapLines).ReservationNow
-	insured := decideWith(t, "insured", "2026-12-07", -1, stopgapLines)
+// runway grows. With stopgap work never lined up, the insured persona's
+// row reads "any" at every runway and it is told to accept Bad Job: the
+// stopgap is what the calibration rests on.
+func TestCalibration(t *testing.T) {
+	never := decideWith(t, "insured", "2026-12-07", 3000000, "").ReservationNow
+	insured := decideWith(t, "insured", "2026-12-07", -1, "")
 	rows := insured.fits()
 	for k := 6; k <= 9; k++ {
 		if rows[k] < never-5 {
@@ -87,6 +86,9 @@ func TestStopgapCalibration(t *testing.T) {
 	if insured.Verdict.Action == "accept" {
 		t.Errorf("insured: verdict accept %v, want Bad Job declined", *insured.Verdict.Name)
 	}
+	if d := decideWith(t, "insured", "2026-12-07", -1, neverStopgap); d.Verdict.Action != "accept" || d.fits()[9] != 0 {
+		t.Errorf("insured, no stopgap: verdict %+v, fit at nine months %.1f; want accept and any", d.Verdict, d.fits()[9])
+	}
 	for _, c := range []struct{ name, today, accept string }{
 		{"broke", "2026-12-01", "Harbor Freight"},
 		{"burned", "2026-12-07", "Call Centre"},
@@ -95,7 +97,7 @@ func TestStopgapCalibration(t *testing.T) {
 		{"names", "2026-11-25", "[red]Acme[-] *Offer*"},
 		{"twooffers", "2026-12-01", "Birch"},
 	} {
-		d := decideWith(t, c.name, c.today, -1, stopgapLines)
+		d := decideWith(t, c.name, c.today, -1, "")
 		if d.Verdict.Action != "accept" || d.Verdict.Name == nil || *d.Verdict.Name != c.accept {
 			t.Errorf("%s: verdict %+v, want accept %s", c.name, d.Verdict, c.accept)
 		}
@@ -105,7 +107,7 @@ func TestStopgapCalibration(t *testing.T) {
 		{"exploding", "2026-12-01"}, {"late", "2026-12-08"}, {"names", "2026-11-25"}, {"story", "2026-03-02"},
 		{"twooffers", "2026-12-01"}, {"bonus", "2026-12-07"}, {"warehouse", "2026-12-07"},
 	} {
-		rows := decideWith(t, c.name, c.today, -1, stopgapLines).fits()
+		rows := decideWith(t, c.name, c.today, -1, "").fits()
 		for k := 1; k < len(rows); k++ {
 			if rows[k] < rows[k-1]-1e-6 {
 				t.Errorf("%s: the reservation falls from %.2f to %.2f at %d months of runway", c.name, rows[k-1], rows[k], k)
