@@ -80,15 +80,17 @@ func adviceChanges(s *model.State, d *model.Decision) []string {
 	}
 	var chance, chanceShort string
 	if y >= 0 && o.ChanceWeighed {
-		now := chanceText(s.Assessments[y].Relief.Chance)
+		now := s.Assessments[y].Relief.Chance
 		switch be := o.BreakEven; {
 		case be == nil || *be < 0.005:
 		case v.Action == model.ActionAccept:
-			chance = fmt.Sprintf("with %s's chance above %s (it is %s)", name(s, y), chanceCeil(*be), now)
-			chanceShort = fmt.Sprintf("with %s's chance above %s", name(s, y), chanceCeil(*be))
+			b, c := chancePair(*be, now, true)
+			chance = fmt.Sprintf("with %s's chance above %s (it is %s)", name(s, y), b, c)
+			chanceShort = fmt.Sprintf("with %s's chance above %s", name(s, y), b)
 		default:
-			chance = fmt.Sprintf("with %s's chance below %s (it is %s)", name(s, y), chanceFloor(*be), now)
-			chanceShort = fmt.Sprintf("with %s's chance below %s", name(s, y), chanceFloor(*be))
+			b, c := chancePair(*be, now, false)
+			chance = fmt.Sprintf("with %s's chance below %s (it is %s)", name(s, y), b, c)
+			chanceShort = fmt.Sprintf("with %s's chance below %s", name(s, y), b)
 		}
 	}
 	var out []string

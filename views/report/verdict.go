@@ -235,24 +235,31 @@ func holdAndSearch(b *strings.Builder, s *model.State, d *model.Decision) {
 	}
 }
 
-// chanceFloor writes a break-even chance c where the words need a value
-// at or below it ("worth it only with a chance above …", "… wins with a
-// chance below …"), rounded down so that they stay true: 0.996 is "0.99",
-// not "1.00".
-func chanceFloor(c float64) string { return chanceText(math.Floor(c*100+1e-9) / 100) }
-
-// chanceCeil writes a break-even chance c where the words need a value at
-// or above it ("worth it while its chance is above …", "… wins with a
-// chance above …"), rounded up so that they stay true: 0.1662 is "0.17",
-// for at 0.165 the answer is still the other one. Close to 1 it keeps
-// more places rather than say "above 1.00": 0.996 is "0.996".
-func chanceCeil(c float64) string {
-	for _, places := range []float64{100, 1000, 10000} {
-		if up := math.Ceil(c*places-1e-9) / places; up < 1 || c >= 1 {
-			return strconv.FormatFloat(up, 'f', int(math.Log10(places)+0.5), 64)
+// chancePair writes a break-even chance be beside the chance now. be is
+// rounded so that the words stay true: up where they need every chance
+// above it ("worth it while its chance is above …"), so 0.1662 is "0.17",
+// for at 0.165 the answer is still the other one; down where they name a
+// bound that is needed ("only with a chance above …", "below …"), so 0.996
+// is "0.99", not "1.00". Rounded up, close to 1 it keeps more places
+// rather than say "above 1.00": 0.996 is "0.996". Both are written to as
+// many places as it takes for them to read apart: a break-even of 0.9251
+// beside a chance of 0.93 is "0.926" and "0.930", not "0.93" and "0.93".
+func chancePair(be, now float64, up bool) (string, string) {
+	for _, places := range []int{2, 3, 4} {
+		p := math.Pow(10, float64(places))
+		r := math.Floor(be*p+1e-9) / p
+		if up {
+			r = math.Ceil(be*p-1e-9) / p
+			if r >= 1 && be < 1 {
+				continue
+			}
+		}
+		n := math.Round(now*p) / p
+		if r != n || places == 4 {
+			return strconv.FormatFloat(r, 'f', places, 64), strconv.FormatFloat(n, 'f', places, 64)
 		}
 	}
-	return strconv.FormatFloat(c, 'f', -1, 64)
+	return strconv.FormatFloat(be, 'f', -1, 64), strconv.FormatFloat(now, 'f', -1, 64)
 }
 
 // tenureText says how long a job at this fit should last: "should last
@@ -604,7 +611,7 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 	}
 	var parts []string
 	if y := o.WaitingFor; y >= 0 && o.ChanceWeighed {
-		chance := chanceText(s.Assessments[y].Relief.Chance)
+		now := s.Assessments[y].Relief.Chance
 		other := name(s, y)
 		switch be := o.BreakEven; {
 		case be == nil && keepsAlive(o, y):
@@ -614,9 +621,11 @@ func adviceReason(s *model.State, d *model.Decision, o *model.OfferAdvice) strin
 		case *be < 0.005:
 			parts = append(parts, fmt.Sprintf("Holding out is worth more than accepting whatever %s says.", other))
 		case o.Advice == model.AdviceAccept:
-			parts = append(parts, fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, chanceFloor(*be), chance))
+			b, c := chancePair(*be, now, false)
+			parts = append(parts, fmt.Sprintf("Waiting for %s would be worth it only with a chance above %s; it is %s.", other, b, c))
 		default:
-			parts = append(parts, fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, chanceCeil(*be), chance))
+			b, c := chancePair(*be, now, true)
+			parts = append(parts, fmt.Sprintf("Waiting for %s is worth it while its chance is above %s; it is %s.", other, b, c))
 		}
 		if o.Holds && o.Advice == model.AdviceWait {
 			parts = append(parts, fmt.Sprintf("%s decides by the deadline, so holding the offer costs only the days until then.", other))

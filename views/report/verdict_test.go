@@ -303,11 +303,26 @@ func TestChanceRoundsTheSafeWay(t *testing.T) {
 		{0.07, "0.07", "0.07"}, // 0.07·100 is 7.000000000000001 in floating point
 		{0.29, "0.29", "0.29"}, // and 0.29·100 is 28.999999999999996
 	} {
-		if got := chanceFloor(tc.c); got != tc.floor {
-			t.Errorf("chanceFloor(%v) = %s, want %s", tc.c, got, tc.floor)
+		if got, _ := chancePair(tc.c, 0.5, false); got != tc.floor {
+			t.Errorf("chancePair(%v) down = %s, want %s", tc.c, got, tc.floor)
 		}
-		if got := chanceCeil(tc.c); got != tc.ceil {
-			t.Errorf("chanceCeil(%v) = %s, want %s", tc.c, got, tc.ceil)
+		if got, _ := chancePair(tc.c, 0.5, true); got != tc.ceil {
+			t.Errorf("chancePair(%v) up = %s, want %s", tc.c, got, tc.ceil)
+		}
+	}
+	// Beside a chance now that rounds alike, both take more places.
+	for _, tc := range []struct {
+		be, now float64
+		up      bool
+		b, c    string
+	}{
+		{0.9251, 0.93, true, "0.926", "0.930"},
+		{0.9349, 0.93, false, "0.934", "0.930"},
+		{0.166, 0.17, true, "0.166", "0.170"},
+		{0.1662, 0.2, true, "0.17", "0.20"},
+	} {
+		if b, c := chancePair(tc.be, tc.now, tc.up); b != tc.b || c != tc.c {
+			t.Errorf("chancePair(%v, %v, %v) = %s, %s; want %s, %s", tc.be, tc.now, tc.up, b, c, tc.b, tc.c)
 		}
 	}
 }
