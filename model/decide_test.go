@@ -101,10 +101,9 @@ func TestNearlyBrokeTakesTheSureOffer(t *testing.T) {
 // same offer is not worth taking: searching on, with the final round
 // pending, is worth more.
 //
-// With leaving priced out, that is: the bridge (accept Sure, leave it for
-// Better's yes) is a close call here, 0.1 points a month above searching
-// on, because on today's calibration a poor job is worth about as much as
-// searching on with the money in order (issue 22.4).
+// With leaving priced out, that is: a poor job that is searched from and
+// ends in months is worth little less than searching on, so the bridge
+// (accept Sure, leave it for Better's yes) comes close.
 func TestComfortableWaitsForTheBetterFit(t *testing.T) {
 	p := nearlyBroke(20000)
 	p.Search.LeaveCost = 1e9

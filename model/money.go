@@ -17,8 +17,10 @@ import (
 // as deep into the red for twice as long. A month without health coverage
 // costs uninsured_cost while the situation is uninsured; a month without a
 // job is worth search_fit; a month in a job is worth its fit. A job lasts
-// its fit's tenure on average and then its holder searches again, with the
-// money in order by then.
+// its fit's tenure on average, is searched from meanwhile (climb.go), and
+// then its holder searches again with the money left then (afterPay);
+// stopgap work, stopgap_months away today and lined up in the job after,
+// stops the money missing from growing.
 //
 // Courses of action are followed on one timeline of nodes: a fine grid (a
 // week at first, a fortnight later), every offer's deadline and every
@@ -281,7 +283,7 @@ type timeline struct {
 	// search after a job (searchShort); stopLate a constant of its cost.
 	freshHazard, stopLate float64
 	// endValue is the present value, at the moment a job ends, of
-	// searching again with the money in order.
+	// searching again, before what the money left then costs (afterPay).
 	endValue float64
 	// held is the job held now (stage current), when there is one.
 	held heldTerms

@@ -5,7 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
+
+	"mutual/internal/golden"
 )
 
 // neverStopgap is the [search] line that says stopgap work could never
@@ -113,5 +117,74 @@ func TestCalibration(t *testing.T) {
 				t.Errorf("%s: the reservation falls from %.2f to %.2f at %d months of runway", c.name, rows[k-1], rows[k], k)
 			}
 		}
+	}
+}
+
+// TestDocsReservationByRunway: the tables of the reservation by months of
+// runway in docs/decide.md ("Searching from a job") are what decide says
+// for the comfortable persona (insured.toml, beside what it asks with
+// money that never runs short) and the urgent one (burned.toml), so they
+// cannot drift from the model. go test ./internal/cli -update rewrites
+// them.
+func TestDocsReservationByRunway(t *testing.T) {
+	row := func(d decideJSON) []string {
+		var out []string
+		for _, r := range d.Reservation {
+			if r.Any {
+				out = append(out, "any")
+			} else {
+				out = append(out, strconv.FormatFloat(r.Fit, 'f', 1, 64))
+			}
+		}
+		return out
+	}
+	// table is a row of fits by months of runway, and a last column, when
+	// extra names it, holding last.
+	table := func(fits []string, extra, last string) string {
+		head, rule, cells := []string{"months of runway"}, "|---|", []string{"lowest fit worth accepting"}
+		for k, f := range fits {
+			head, rule, cells = append(head, strconv.Itoa(k)), rule+"---|", append(cells, f)
+		}
+		if extra != "" {
+			head, rule, cells = append(head, extra), rule+"---|", append(cells, last)
+		}
+		return "| " + strings.Join(head, " | ") + " |\n" + rule + "\n| " + strings.Join(cells, " | ") + " |\n"
+	}
+	never := strconv.FormatFloat(decideWith(t, "insured", "2026-12-07", 3000000, "").ReservationNow, 'f', 1, 64)
+	comfortable := table(row(decideWith(t, "insured", "2026-12-07", -1, "")), "money never short", never)
+	urgent := table(row(decideWith(t, "burned", "2026-12-07", -1, "")), "", "")
+	checkDocRegion(t, "docs/decide.md", "reservation-comfortable", comfortable)
+	checkDocRegion(t, "docs/decide.md", "reservation-urgent", urgent)
+}
+
+// checkDocRegion compares the text between <!-- measured: name --> and
+// <!-- end measured --> in the file (from the module's root) with want,
+// or rewrites it under -update.
+func checkDocRegion(t *testing.T, file, name, want string) {
+	t.Helper()
+	path := filepath.Join("..", "..", file)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, end := "<!-- measured: "+name+" -->\n", "<!-- end measured -->\n"
+	i := strings.Index(string(src), open)
+	if i < 0 {
+		t.Fatalf("%s has no %q", file, strings.TrimSpace(open))
+	}
+	j := strings.Index(string(src)[i:], end)
+	if j < 0 {
+		t.Fatalf("%s: %q has no %q", file, strings.TrimSpace(open), strings.TrimSpace(end))
+	}
+	from, to := i+len(open), i+j
+	if got := string(src[from:to]); got != want {
+		if golden.Updating() {
+			out := string(src[:from]) + want + string(src[to:])
+			if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("%s, %s, says:\n%s\nthe model says:\n%s\n(run go test ./internal/cli -update)", file, name, got, want)
 	}
 }
