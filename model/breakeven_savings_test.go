@@ -30,7 +30,7 @@ const chanceRiseSlack = 0.02
 // 1, where a little value moves the chance far).
 func TestPropertyBreakEvenChanceWithSavings(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 8))
-	n := trials.N(10, 24, 120)
+	n := trials.N(8, 14, 120)
 	covered, rise := 0, 0.0
 	for trial := range n {
 		p := randomDecideProfile(r)

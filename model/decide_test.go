@@ -250,7 +250,7 @@ func TestPropertyAdviceIsTheBestOfItsValues(t *testing.T) {
 // and the break-even chance of the process it waits for never rises.
 func TestPropertyMonotoneInMoney(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
-	n := trials.N(15, 20, 80)
+	n := trials.N(8, 12, 80)
 	for trial := range n {
 		p := randomDecideProfile(r)
 		type track struct {
