@@ -395,8 +395,8 @@ func (cc *chanceCurve) breakEven(target func(float64) (float64, float64)) *float
 				break
 			}
 			m := (lo + x) / 2
-			if dm, sm := h(m); dm > valueTolerance {
-				x, d, slope = m, dm, sm
+			if dm, _ := h(m); dm > valueTolerance {
+				x, d = m, dm
 			} else if dm >= -valueTolerance {
 				return Float(m)
 			} else {
