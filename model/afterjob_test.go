@@ -12,6 +12,7 @@ func afterJobTimeline(stopping bool) *timeline {
 	tl := &timeline{rho: -math.Log(0.99), freshHazard: hazard(0.3)}
 	tl.market.startDelay, tl.market.payDelay = 1, 0.5
 	tl.cash = ledger{burn: 2000, expenses: 2500, shortfall: 100, repay: 6, rho: tl.rho, stopping: stopping, gig: 10}
+	tl.afterBurn = tl.cash.burn
 	h, delay := tl.freshHazard, tl.market.startDelay+tl.market.payDelay
 	if stopping {
 		tl.stopLate = tl.cash.gig * math.Exp(h*delay) / (tl.rho + h)

@@ -348,6 +348,10 @@ func newTimeline(s *State, p SearchParams, e *OfferEstimate) *timeline {
 	tl.endValue, values = climbMarket(flow, leave, fits.Probs, tl.idle, r, hazard(p.FindRate), hazard(p.FindRateEmployed), p.LeaveCost)
 	tl.climb.h = hazard(p.FindRateEmployed)
 	tl.freshHazard = hazard(p.FindRateAt(0))
+	tl.afterBurn = tl.cash.burn
+	if tl.held.on {
+		tl.afterBurn = expenses - val(sit.MonthlyIncome)
+	}
 	h, delay := tl.freshHazard, m.startDelay+m.payDelay
 	tl.stopLate = tl.cash.gig * math.Exp(h*delay) / (r + h)
 	tl.climb.set(values, fits.Probs, p.LeaveCost)

@@ -282,8 +282,10 @@ type timeline struct {
 	// it (climb.go).
 	climb climb
 	// freshHazard is the hazard of finding a job early in a spell, for a
-	// search after a job (searchShort); stopLate a constant of its cost.
-	freshHazard, stopLate float64
+	// search after a job (searchShort); stopLate a constant of its cost;
+	// afterBurn what such a search burns a month: the steady burn, but
+	// without the pay of the job held now, which was left for the new one.
+	freshHazard, stopLate, afterBurn float64
 	// endValue is the present value, at the moment a job ends, of
 	// searching again, before what the money left then costs (afterPay).
 	endValue float64
@@ -426,11 +428,11 @@ func (tl *timeline) afterPay(j *jobTerms, s, fp float64, pr *pricing) float64 {
 	tau := math.Max(0, fp-s)
 	v := (1 - math.Exp(-a*tau)) * tl.searchShort(atPay)
 	l := &tl.cash
-	if l.burn > 0 {
+	if tl.afterBurn > 0 {
 		if l.stopping {
-			v += math.Exp(-a*tau) * tl.stoppedAfter(atPay/l.burn, surplus/l.burn, a)
+			v += math.Exp(-a*tau) * tl.stoppedAfter(atPay/tl.afterBurn, surplus/tl.afterBurn, a)
 		} else {
-			v += math.Exp(-a*tau) * tl.shortAfter(atPay/l.burn, surplus/l.burn, a)
+			v += math.Exp(-a*tau) * tl.shortAfter(atPay/tl.afterBurn, surplus/tl.afterBurn, a)
 		}
 	}
 	return d * math.Exp(-r*s) / (r + d) * v
@@ -444,7 +446,7 @@ func (tl *timeline) afterPay(j *jobTerms, s, fp float64, pr *pricing) float64 {
 func (tl *timeline) shortAfter(k0, sigma, a float64) float64 {
 	r, h := tl.rho, tl.freshHazard
 	delay := tl.market.startDelay + tl.market.payDelay
-	burn := tl.cash.burn
+	burn := tl.afterBurn
 	if sigma <= 0 {
 		return tl.searchShort(burn * k0)
 	}
@@ -520,13 +522,13 @@ func (tl *timeline) stoppedAfter(k0, sigma, a float64) float64 {
 // stopgap_cost.
 func (tl *timeline) searchShort(savings float64) float64 {
 	l := &tl.cash
-	if l.burn <= 0 || l.shortfall == 0 {
+	if tl.afterBurn <= 0 || l.shortfall == 0 {
 		return 0
 	}
 	r := tl.rho
 	h := tl.freshHazard
 	delay := tl.market.startDelay + tl.market.payDelay
-	k := savings / l.burn // when the money runs out; below zero when it has
+	k := savings / tl.afterBurn // when the money runs out; below zero when it has
 	if l.stopping {
 		// Stopgap work from the first day: the money missing is what was
 		// missing at the start, and every month short costs gig.
@@ -544,7 +546,7 @@ func (tl *timeline) searchShort(savings float64) float64 {
 		if k >= 0 {
 			return l.gig * from(k)
 		}
-		c := l.shortfall * l.burn / l.expenses * -k
+		c := l.shortfall * tl.afterBurn / l.expenses * -k
 		return (c+l.gig)*from(0) + c*(1-math.Exp(-r*l.repay))/r*h/(r+h)*late
 	}
 	stop := math.Inf(1)
@@ -574,12 +576,12 @@ func (tl *timeline) searchShort(savings float64) float64 {
 			}
 		}
 		in := expLinear(a, b, alpha, c0, c1)
-		gap += A * (l.shortfall*l.burn/l.expenses*in + gig*expLinear(a, b, alpha, 1, 0))
+		gap += A * (l.shortfall*tl.afterBurn/l.expenses*in + gig*expLinear(a, b, alpha, 1, 0))
 		if a >= delay {
 			debt += h * A * in // E[e^(−ρT)·missing(T)], T when pay comes
 		}
 	}
-	return gap + l.shortfall*l.burn/l.expenses*(1-math.Exp(-r*l.repay))/r*debt
+	return gap + l.shortfall*tl.afterBurn/l.expenses*(1-math.Exp(-r*l.repay))/r*debt
 }
 
 // expLinear is ∫ₐᵇ e^(−α·t)·(c0 + c1·t) dt, b possibly +Inf.

@@ -20,9 +20,10 @@ type SearchParams struct {
 	// search less but are offered more per application (Faberman,
 	// Mueller, Şahin & Topa 2022; see docs/decide.md).
 	FindRateEmployed float64
-	// LeaveCost is what leaving a job soon after starting it costs, in fit
-	// points, once: what the bridge pays, with any clawback, to leave an
-	// offer accepted for a process that says yes later (see bridge.go). A
+	// LeaveCost is what leaving a job for another costs, in fit points,
+	// once: what the bridge pays, with any clawback, to leave an offer
+	// accepted for a process that says yes later (see bridge.go), and what
+	// a move up from a job to an offer found from it pays (climb.go). A
 	// judgement; set it high to say "I would not leave so soon".
 	LeaveCost float64
 	// LongSpellMonths is the spell length at which FindRateLong is reached.
@@ -173,7 +174,7 @@ func SearchParamTable() []Setting[SearchParams] {
 		info("market_prior", "how many opportunities the prior market (fits uniform on 0..100) counts as beside yours", 0, 1000, false, false, prior, setPrior),
 		info("hold_days", "days an offer with no respond_by is assumed to wait for an answer", 0, 365, false, false, hold, setHold),
 		info("close_margin", "difference in value (points a month) below which a choice is a close call", 0, 100, false, false, closeMargin, setClose),
-		info("leave_cost", "fit points leaving an offer you accepted costs, once, to take a later yes (the bridge); high: I would not leave so soon", 0, 100000, false, false, leaveCost, setLeaveCost),
+		info("leave_cost", "fit points leaving a job costs, once, for a later yes (the bridge) or an offer found from it; high: I would not leave so soon", 0, 100000, false, false, leaveCost, setLeaveCost),
 		info("follow_up_days", "days without a move before an application or interview is flagged follow up", 0, 3650, true, false, followUp, setFollowUp),
 	}
 }
