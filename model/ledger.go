@@ -361,6 +361,23 @@ func (f *flowLine) shortPV(rho, S, a, b float64, m *jobMoney, s, fp float64, wit
 	if b <= a {
 		return 0
 	}
+	cuts := f.cuts(a, b, m, s, fp)
+	total := 0.0
+	for i := 0; i+1 < len(cuts); i++ {
+		x, y := cuts[i], cuts[i+1]
+		if y <= x {
+			continue
+		}
+		k := f.seg(x)
+		add, slope := m.overlay(x, s, fp, withBonus)
+		total += negPV(rho, x, y, x, S+f.v[k]+f.m[k]*(x-f.t[k])+add, f.m[k]+slope)
+	}
+	return total
+}
+
+// cuts are the times from a to b where the money's slope changes: a and
+// b, the flow's own breaks, and a job's start and bonus between them.
+func (f *flowLine) cuts(a, b float64, m *jobMoney, s, fp float64) []float64 {
 	cuts := make([]float64, 0, 8)
 	cuts = append(cuts, a)
 	for k := f.seg(a) + 1; k < len(f.t) && f.t[k] < b; k++ {
@@ -375,17 +392,7 @@ func (f *flowLine) shortPV(rho, S, a, b float64, m *jobMoney, s, fp float64, wit
 		slices.Sort(cuts)
 	}
 	cuts = append(cuts, b)
-	total := 0.0
-	for i := 0; i+1 < len(cuts); i++ {
-		x, y := cuts[i], cuts[i+1]
-		if y <= x {
-			continue
-		}
-		k := f.seg(x)
-		add, slope := m.overlay(x, s, fp, withBonus)
-		total += negPV(rho, x, y, x, S+f.v[k]+f.m[k]*(x-f.t[k])+add, f.m[k]+slope)
-	}
-	return total
+	return cuts
 }
 
 // stopPV is what stopgap work in place from stop changes in
@@ -399,19 +406,7 @@ func (f *flowLine) stopPV(rho, S, a, b float64, m *jobMoney, s, fp float64, with
 	}
 	addStop, _ := m.overlay(stop, s, fp, withBonus)
 	capAt := math.Max(0, -(S + f.at(stop) + addStop))
-	cuts := []float64{a}
-	for k := f.seg(a) + 1; k < len(f.t) && f.t[k] < b; k++ {
-		cuts = append(cuts, f.t[k])
-	}
-	if m != nil {
-		for _, c := range [2]float64{s, m.bonusAt(s, fp)} {
-			if c > a && c < b {
-				cuts = append(cuts, c)
-			}
-		}
-		slices.Sort(cuts)
-	}
-	cuts = append(cuts, b)
+	cuts := f.cuts(a, b, m, s, fp)
 	total := 0.0
 	for i := 0; i+1 < len(cuts); i++ {
 		x, y := cuts[i], cuts[i+1]

@@ -160,17 +160,7 @@ func (sv *solver) answerIn(w *world, pr *process, day int) float64 {
 	if v, ok := sv.answers[key]; ok {
 		return v
 	}
-	procs := slices.Clone(sv.procs)
-	if day < 0 {
-		procs = slices.DeleteFunc(procs, func(p process) bool { return p.index == pr.index })
-	}
-	for k := range procs {
-		if procs[k].index == pr.index {
-			t := float64(day) / daysPerMonth
-			procs[k].decides = t
-			procs[k].job = jobOf(sv.s, sv.p, &sv.e, pr.index, t)
-		}
-	}
+	procs := sv.answering(pr, day)
 	v := sv.holdOut(w, &course{offers: sv.base.hold.offers, processes: procs}, &course{processes: procs})
 	if sv.answers == nil {
 		sv.answers = map[[2]int]float64{}
@@ -212,9 +202,9 @@ func (sv *solver) decideBy(w *world, i int, pr *process) (Lever, bool) {
 	return Lever{Kind: LeverDecideBy, By: today.AddDays(lo), Process: pr.index, Worth: sv.flow(sv.answerIn(w, pr, 0) - sv.acceptIn(w, i, pr, 0))}, true
 }
 
-// acceptIn is what accepting offer i is worth, were process pr to answer
-// on the given day (-1: never): its bridge may keep pr alive.
-func (sv *solver) acceptIn(w *world, i int, pr *process, day int) float64 {
+// answering is the solver's processes with pr answering on the given day
+// (-1: never, left out).
+func (sv *solver) answering(pr *process, day int) []process {
 	procs := slices.Clone(sv.procs)
 	if day < 0 {
 		procs = slices.DeleteFunc(procs, func(p process) bool { return p.index == pr.index })
@@ -226,6 +216,13 @@ func (sv *solver) acceptIn(w *world, i int, pr *process, day int) float64 {
 			procs[k].job = jobOf(sv.s, sv.p, &sv.e, pr.index, t)
 		}
 	}
+	return procs
+}
+
+// acceptIn is what accepting offer i is worth, were process pr to answer
+// on the given day (-1: never): its bridge may keep pr alive.
+func (sv *solver) acceptIn(w *world, i int, pr *process, day int) float64 {
+	procs := sv.answering(pr, day)
 	// The bridge weighs the processes in date order.
 	slices.SortStableFunc(procs, func(a, b process) int { return cmp.Compare(a.decides, b.decides) })
 	o := sv.offerOf(i)
