@@ -182,3 +182,27 @@ func TestPropertyCurrentJobBreakEvens(t *testing.T) {
 		t.Fatalf("only %d sides of a break-even checked: the test compares too little", checked)
 	}
 }
+
+// TestCurrentJobCounterFlipsOnAFullReDecide: the pay Birchwood would need
+// to be worth leaving the job held for is exact, deciding again on the
+// profile changed to it and to a dollar less. (Its pay moves the market a
+// search finds, and so what follows the held job's end; a memo keyed
+// without that gave the lever $84,692 where a re-decide still stayed.)
+func TestCurrentJobCounterFlipsOnAFullReDecide(t *testing.T) {
+	s, d := decideAt(t, employed(), Request{})
+	l := leverOf(offerNamed(t, s, d, "Birchwood"), LeverCounter)
+	if l == nil {
+		t.Fatal("no counter lever on Birchwood")
+	}
+	for _, c := range []struct {
+		pay    float64
+		accept bool
+	}{{l.Pay - 1, false}, {l.Pay, true}} {
+		p := employed()
+		p.Opportunities[1].Pay = Float(c.pay)
+		s2, d2 := decideAt(t, p, Request{})
+		if got := d2.Verdict.Action == ActionAccept && s2.Assessments[d2.Verdict.Offer].Name == "Birchwood"; got != c.accept {
+			t.Errorf("Birchwood at $%.0f (lever $%.0f): verdict %+v, accept %v wanted", c.pay, l.Pay, d2.Verdict, c.accept)
+		}
+	}
+}

@@ -31,11 +31,13 @@ type sharedMemo struct {
 
 // nodeKey is everything a node's constants depend on besides the node
 // times: the search parameters (the find rates), the discount, the value
-// of a month without a job, the spell so far and the market's delays.
+// of a month without a job, the spell so far, the market's delays, the
+// job held and what follows its end (endValue, which the market a search
+// finds decides: a state made with another pay shares the memo).
 type nodeKey struct {
-	p                                    SearchParams
-	rho, idle, spell, startDelay, payDay float64
-	held                                 heldTerms
+	p                                              SearchParams
+	rho, idle, spell, startDelay, payDay, endValue float64
+	held                                           heldTerms
 }
 
 // layoutShape is the part of a course's layout that its event times
@@ -72,7 +74,7 @@ const sharedShapes = 16
 // nodeKey is tl's key for layout shapes.
 func (tl *timeline) nodeKey() nodeKey {
 	m := &tl.market
-	return nodeKey{p: tl.p, rho: tl.rho, idle: tl.idle, spell: tl.spell, held: tl.held, startDelay: m.startDelay, payDay: m.payDelay}
+	return nodeKey{p: tl.p, rho: tl.rho, idle: tl.idle, spell: tl.spell, held: tl.held, startDelay: m.startDelay, payDay: m.payDelay, endValue: tl.endValue}
 }
 
 // shape is the shape kept for course c on this grid with this key, or
