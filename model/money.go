@@ -549,10 +549,10 @@ func (tl *timeline) searchShort(savings float64) float64 {
 		c := l.shortfall * tl.afterBurn / l.expenses * -k
 		return (c+l.gig)*from(0) + c*(1-math.Exp(-r*l.repay))/r*h/(r+h)*late
 	}
-	stop := math.Inf(1)
-	// Segments between the times where the integrand changes form: pay
-	// can come (delay), the money runs out (k), stopgap work starts (stop).
-	cuts := [...]float64{0, delay, math.Max(0, k), stop, math.Inf(1)}
+	// Without stopgap work the money missing grows until pay comes. The
+	// segments are where the integrand changes form: pay can come (delay)
+	// and the money runs out (k).
+	cuts := [...]float64{0, delay, math.Max(0, k), math.Inf(1)}
 	slices.Sort(cuts[:])
 	gap, debt := 0.0, 0.0
 	for i := 0; i+1 < len(cuts); i++ {
@@ -565,23 +565,19 @@ func (tl *timeline) searchShort(savings float64) float64 {
 		if a >= delay {
 			alpha, A = r+h, math.Exp(h*delay)
 		}
-		// The money missing is c0 + c1·t; gig a month once stopgap work is
-		// doing the paying.
-		var c0, c1, gig float64
+		// The money missing is t − k months of burn once it has run out.
+		var c0, c1 float64
 		if a >= k {
-			if a >= stop {
-				c0, gig = math.Max(0, stop-k), l.gig
-			} else {
-				c0, c1 = -k, 1
-			}
+			c0, c1 = -k, 1
 		}
 		in := expLinear(a, b, alpha, c0, c1)
-		gap += A * (l.shortfall*tl.afterBurn/l.expenses*in + gig*expLinear(a, b, alpha, 1, 0))
+		gap += A * in
 		if a >= delay {
 			debt += h * A * in // E[e^(−ρT)·missing(T)], T when pay comes
 		}
 	}
-	return gap + l.shortfall*tl.afterBurn/l.expenses*(1-math.Exp(-r*l.repay))/r*debt
+	c := l.shortfall * tl.afterBurn / l.expenses
+	return c*gap + c*(1-math.Exp(-r*l.repay))/r*debt
 }
 
 // expLinear is ∫ₐᵇ e^(−α·t)·(c0 + c1·t) dt, b possibly +Inf.

@@ -152,7 +152,7 @@ func TestStoryAdviceFlipsAsSavingsFall(t *testing.T) {
 	// Bright Labs decides after Steady Co's deadline, so the offer cannot
 	// be held for it: with savings it lapses, without them it is taken.
 	// Taken, it keeps Bright Labs alive (the bridge): it lapses only above
-	// about $35,000 of savings.
+	// about $16,750 of savings.
 	if want := []model.Advice{model.AdviceDecline, model.AdviceAccept}; !slices.Equal(seen, want) {
 		t.Errorf("as savings fall the advice runs %v, want %v", seen, want)
 	}
